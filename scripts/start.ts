@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '@pcmt/server/db/engine';
+import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
+import { readEnv } from '@pcmt/server/env';
+import { createHttpApp } from '@pcmt/server/http';
+import { readDatasetInfo } from '@pcmt/server/lib/context';
+
+/**
+ * `pnpm start`: open the database (embedded under .data/ unless DATABASE_URL is set), apply migrations,
+ * seed the demo data on first start, then serve the API and the web app on one port.
+ */
+const root = resolve(import.meta.dirname, '..');
+const env = readEnv();
+const log = (message: string) => console.log(`[pcmt] ${message}`);
+
+log(
+  env.DATABASE_URL
+    ? 'database: PostgreSQL server (DATABASE_URL)'
+    : `database: embedded PGlite in ${env.PCMT_DATA_DIR}`,
+);
+const db = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATABASE_URL ? undefined : resolve(root, env.PCMT_DATA_DIR),
+});
+await db.migrate();
+if (await isEmpty(db)) {
+  log('first start: generating demo data (synthetic; takes a minute or two)');
+  await seedDemo(db, log);
+}
+const dataset = await readDatasetInfo(db);
+const site = createHttpApp({ db, dataset }, resolve(root, 'web/dist'));
+const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  log(
+    `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,
+  );
+});
+
+// Close the embedded database cleanly so its files are consistent on the next start.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: shutting down`);
+    server.close();
+    db.close().finally(() => process.exit(0));
+  });
+}

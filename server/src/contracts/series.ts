@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { DataMeta, IndicatorCode, IsoDate, PeriodId, UnitCode, UnitLevel } from './common';
+
+export const SeriesQuery = z.object({
+  unit: UnitCode.describe('unit valid on `at`'),
+  indicator: IndicatorCode,
+  from: PeriodId.optional().describe(
+    'first period; its kind (year, half, quarter) sets the step; default 2019-Q1',
+  ),
+  to: PeriodId.optional().describe('last period, same kind as from; default the latest'),
+  at: IsoDate.optional().describe(
+    'units valid on this date; default today, so history crosses 1/7/2025 through the crosswalk',
+  ),
+});
+
+export const SeriesResponse = z.object({
+  meta: DataMeta.extend({
+    unit: z.string(),
+    unitName: z.string(),
+    level: UnitLevel,
+    indicator: z.string(),
+    at: z.string(),
+    unitVersion: z.string(),
+  }),
+  rows: z.array(
+    z.object({
+      period: z.string(),
+      value: z.number().nullable(),
+      method: z.enum(['direct', 'crosswalk']),
+    }),
+  ),
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { DataMeta, IndicatorCode, IsoDate, PeriodId, UnitCode, UnitLevel } from './common';
+
+export const ValuesQuery = z.object({
+  indicator: IndicatorCode.describe('indicator code from /api/indicators'),
+  period: PeriodId.describe('2024, 2024-H1, 2024-Q3 …'),
+  level: UnitLevel.default('commune'),
+  parent: UnitCode.optional().describe('only units inside this unit'),
+  at: IsoDate.optional().describe(
+    'express values on the units valid on this date; default the end of the period (units as they were). ' +
+      'A date after 1/7/2025 with a period before it re-expresses old values on today’s units through the crosswalk.',
+  ),
+});
+
+export const ValueRow = z.object({ code: z.string(), value: z.number() });
+
+export const ValuesMeta = DataMeta.extend({
+  indicator: z.string(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  level: UnitLevel,
+  parent: z.string().nullable(),
+  at: z.string(),
+  unitVersion: z.string().describe('valid_from of the unit version the codes belong to'),
+  method: z.enum(['direct', 'crosswalk']).describe('crosswalk: values reported on older units, re-expressed'),
+  count: z.number(),
+});
+
+export const ValuesResponse = z.object({ meta: ValuesMeta, rows: z.array(ValueRow) });

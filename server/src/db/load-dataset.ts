@@ -1,0 +1,201 @@
+import type { DemoDataset } from '@pcmt/data/demo/types';
+import type { Database, Queryable } from './engine';
+
+/** Tolerances of the pre-simplified geometry variants, in degrees (≈ 600 m and ≈ 75 m at Vietnam's latitudes). */
+const SIMPLIFY_LOW = 0.005;
+const SIMPLIFY_MID = 0.0007;
+const UNIT_BATCH = 500;
+
+export type Progress = (message: string) => void;
+
+/**
+ * Replaces everything in the database with a dataset, in one transaction: a crash half-way leaves the
+ * previous data intact. Geometry variants for low zooms are simplified by PostGIS here, once.
+ */
+export async function loadDataset(
+  db: Database,
+  dataset: DemoDataset,
+  meta: { synthetic: boolean; source: string },
+  progress: Progress = () => undefined,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `truncate indicator_values, commune_status_decisions, hotspots, unit_crosswalk, admin_units, indicators, periods, dataset_meta restart identity cascade`,
+    );
+    await insertPeriodsAndIndicators(tx, dataset);
+    await insertUnits(tx, dataset, progress);
+    await insertCrosswalk(tx, dataset);
+    progress(`crosswalk: ${dataset.crosswalk.length} rows`);
+    await insertValues(tx, dataset, progress);
+    await insertStatuses(tx, dataset);
+    progress(`status decisions: ${dataset.statusDecisions.length}`);
+    await insertHotspots(tx, dataset);
+    progress(`hotspots: ${dataset.hotspots.length}`);
+    await tx.query(
+      `insert into dataset_meta (key, value) values ('synthetic', $1::jsonb), ('source', $2::jsonb), ('seed', $3::jsonb), ('loaded_at', to_jsonb(now()))`,
+      [JSON.stringify(meta.synthetic), JSON.stringify(meta.source), JSON.stringify(dataset.seed)],
+    );
+  });
+  await db.exec('analyze');
+}
+
+async function insertPeriodsAndIndicators(tx: Queryable, dataset: DemoDataset) {
+  const p = dataset.periods;
+  await tx.query(
+    `insert into periods (id, kind, start_date, end_date)
+     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])`,
+    [p.map((x) => x.id), p.map((x) => x.kind), p.map((x) => x.startDate), p.map((x) => x.endDate)],
+  );
+  const i = dataset.indicators;
+  await tx.query(
+    `insert into indicators (code, name_vi, name_en, unit_vi, unit_en, area_aggregation, time_aggregation,
+       numerator_code, denominator_code, scale, sensitivity, description_vi, sort_order)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+       $8::text[], $9::text[], $10::float8[], $11::text[], $12::text[], $13::int[])`,
+    [
+      i.map((x) => x.code),
+      i.map((x) => x.nameVi),
+      i.map((x) => x.nameEn),
+      i.map((x) => x.unitVi),
+      i.map((x) => x.unitEn),
+      i.map((x) => x.areaAggregation),
+      i.map((x) => x.timeAggregation),
+      i.map((x) => x.numeratorCode),
+      i.map((x) => x.denominatorCode),
+      i.map((x) => x.scale),
+      i.map((x) => x.sensitivity),
+      i.map((x) => x.descriptionVi),
+      i.map((x) => x.sortOrder),
+    ],
+  );
+}
+
+async function insertUnits(tx: Queryable, dataset: DemoDataset, progress: Progress) {
+  const units = dataset.units;
+  for (let start = 0; start < units.length; start += UNIT_BATCH) {
+    const b = units.slice(start, start + UNIT_BATCH);
+    await tx.query(
+      `with src as (
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::date[], $9::date[], $10::int[], $11::real[], $12::text[], $13::float8[], $14::float8[], $15::text[])
+           as s(code, name, full_name, kind, level, parent_code, province_code, valid_from, valid_to, population,
+                area_km2, search_name, lon, lat, geojson)
+       ), g as (
+         select s.*, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(s.geojson), 4326)) as geom from src s
+       )
+       insert into admin_units (code, name, full_name, kind, level, parent_code, province_code, valid_from, valid_to,
+         population, area_km2, search_name, label_point, geom, geom_low, geom_mid)
+       select code, name, full_name, kind, level, parent_code, province_code, valid_from, valid_to, population, area_km2,
+         search_name, ST_SetSRID(ST_MakePoint(lon, lat), 4326), geom,
+         ST_Multi(ST_SimplifyPreserveTopology(geom, ${SIMPLIFY_LOW})),
+         ST_Multi(ST_SimplifyPreserveTopology(geom, ${SIMPLIFY_MID}))
+       from g`,
+      [
+        b.map((u) => u.code),
+        b.map((u) => u.name),
+        b.map((u) => u.fullName),
+        b.map((u) => u.kind),
+        b.map((u) => u.level),
+        b.map((u) => u.parentCode),
+        b.map((u) => u.provinceCode),
+        b.map((u) => u.validFrom),
+        b.map((u) => u.validTo),
+        b.map((u) => u.population),
+        b.map((u) => u.areaKm2),
+        b.map((u) => searchName(u.name)),
+        b.map((u) => u.labelPoint[0]),
+        b.map((u) => u.labelPoint[1]),
+        b.map((u) => JSON.stringify(u.geometry)),
+      ],
+    );
+    if ((start / UNIT_BATCH) % 5 === 4 || start + UNIT_BATCH >= units.length) {
+      progress(`units: ${Math.min(start + UNIT_BATCH, units.length)} / ${units.length}`);
+    }
+  }
+}
+
+async function insertCrosswalk(tx: Queryable, dataset: DemoDataset) {
+  const c = dataset.crosswalk;
+  await tx.query(
+    `insert into unit_crosswalk (old_unit_id, new_unit_id, kind, weight)
+     select o.id, n.id, s.kind, s.weight
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) as s(level, old_code, new_code, kind, weight)
+     join admin_units o on o.code = s.old_code and o.level = s.level and o.valid_to is not null
+     join admin_units n on n.code = s.new_code and n.valid_from >= o.valid_to
+       and n.level = case when s.level = 'district' then 'province' else s.level end`,
+    [
+      c.map((x) => x.level),
+      c.map((x) => x.oldCode),
+      c.map((x) => x.newCode),
+      c.map((x) => x.kind),
+      c.map((x) => x.weight),
+    ],
+  );
+}
+
+async function insertValues(tx: Queryable, dataset: DemoDataset, progress: Progress) {
+  let total = 0;
+  for (const batch of dataset.valueBatches()) {
+    await tx.query(
+      `insert into indicator_values (indicator_code, period_id, unit_id, value, source)
+       select s.indicator_code, $4, u.id, s.value, 'demo'
+       from unnest($1::text[], $2::text[], $3::float8[]) as s(unit_code, indicator_code, value)
+       join admin_units u on u.level = 'commune' and u.code = s.unit_code and u.valid_from = $5::date`,
+      [batch.unitCodes, batch.indicatorCodes, batch.values, batch.periodId, batch.unitValidFrom],
+    );
+    total += batch.values.length;
+    progress(`values: ${batch.periodId} (${total.toLocaleString('en')} so far)`);
+  }
+}
+
+async function insertStatuses(tx: Queryable, dataset: DemoDataset) {
+  const d = dataset.statusDecisions;
+  await tx.query(
+    `insert into commune_status_decisions (unit_id, status, effective_date, deciding_body, document_no)
+     select u.id, s.status, s.effective_date, s.deciding_body, s.document_no
+     from unnest($1::text[], $2::date[], $3::text[], $4::date[], $5::text[], $6::text[])
+       as s(code, valid_from, status, effective_date, deciding_body, document_no)
+     join admin_units u on u.level = 'commune' and u.code = s.code and u.valid_from = s.valid_from`,
+    [
+      d.map((x) => x.unitCode),
+      d.map((x) => x.unitValidFrom),
+      d.map((x) => x.status),
+      d.map((x) => x.effectiveDate),
+      d.map((x) => x.decidingBody),
+      d.map((x) => x.documentNo),
+    ],
+  );
+}
+
+async function insertHotspots(tx: Queryable, dataset: DemoDataset) {
+  const h = dataset.hotspots;
+  await tx.query(
+    `insert into hotspots (code, kind, geom, commune_code, detected_on, eliminated_on, reemerged_on, notes)
+     select s.code, s.kind, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), s.commune_code, s.detected_on,
+       s.eliminated_on, s.reemerged_on, s.notes
+     from unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::date[], $7::date[], $8::date[], $9::text[])
+       as s(code, kind, lon, lat, commune_code, detected_on, eliminated_on, reemerged_on, notes)`,
+    [
+      h.map((x) => x.code),
+      h.map((x) => x.kind),
+      h.map((x) => x.point[0]),
+      h.map((x) => x.point[1]),
+      h.map((x) => x.communeCode),
+      h.map((x) => x.detectedOn),
+      h.map((x) => x.eliminatedOn),
+      h.map((x) => x.reemergedOn),
+      h.map((x) => x.notes),
+    ],
+  );
+}
+
+/** "Đồng Xoài" → "dong xoai": lower case, no diacritics (đ → d), single spaces. */
+export function searchName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The only reader of process.env: every setting, parsed and checked once. */
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where the embedded database keeps its files. */
+  PCMT_DATA_DIR: z.string().default('.data/pglite'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

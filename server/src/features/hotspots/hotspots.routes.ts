@@ -1,0 +1,35 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
+import type { z } from 'zod';
+import { ErrorResponse } from '../../contracts/common';
+import { HotspotsQuery, HotspotsResponse } from '../../contracts/hotspots';
+import type { AppDeps } from '../../lib/context';
+import { createRouter } from '../../lib/openapi';
+import { today } from '../../lib/sql';
+import { hotspotFeaturesJson } from './hotspots.repo';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/hotspots',
+  summary: 'Hotspots (điểm, tụ điểm) and their state on a date, as GeoJSON',
+  request: { query: HotspotsQuery },
+  responses: {
+    200: {
+      description: 'GeoJSON FeatureCollection',
+      content: { 'application/json': { schema: HotspotsResponse } },
+    },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+  },
+});
+
+export const hotspotsRoutes = ({ db, dataset }: AppDeps) =>
+  createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const at = q.at ?? today();
+    const { json, count } = await hotspotFeaturesJson(db, { bbox: q.bbox ?? null, status: q.status, at });
+    const meta = { synthetic: dataset.synthetic, at, status: q.status, count };
+    const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
+    const response = c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
+    // Same shape as the contract; features are JSON built by the database.
+    return response as unknown as TypedResponse<z.infer<typeof HotspotsResponse>, 200, 'json'>;
+  });

@@ -1,0 +1,47 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ErrorResponse } from '../../contracts/common';
+import { StatusQuery, StatusResponse } from '../../contracts/status';
+import type { AppDeps } from '../../lib/context';
+import { createRouter } from '../../lib/openapi';
+import { resolveParent } from '../units/resolve-unit';
+import { resolvePeriod, resolveUnitVersion } from '../values/resolve-values-query';
+import { communeStatuses } from './status.repo';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/status',
+  summary: 'Recognised status of every commune at the end of a period',
+  request: { query: StatusQuery },
+  responses: {
+    200: { description: 'Statuses', content: { 'application/json': { schema: StatusResponse } } },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+    404: {
+      description: 'Unknown period or unit',
+      content: { 'application/json': { schema: ErrorResponse } },
+    },
+  },
+});
+
+export const statusRoutes = ({ db, dataset }: AppDeps) =>
+  createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const period = await resolvePeriod(db, q.period);
+    const at = q.at ?? period.endDate;
+    await resolveUnitVersion(db, period, at, 'commune');
+    const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
+    const rows = await communeStatuses(db, { asOf: period.endDate, at, parent });
+    return c.json(
+      {
+        meta: {
+          synthetic: dataset.synthetic,
+          source: dataset.source,
+          period: period.id,
+          at,
+          parent,
+          count: rows.length,
+        },
+        rows,
+      },
+      200,
+    );
+  });

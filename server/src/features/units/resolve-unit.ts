@@ -1,0 +1,15 @@
+import type { Queryable } from '../../db/engine';
+import { notFound } from '../../lib/errors';
+import { findUnit, type UnitRow } from './units.repo';
+
+/** The unit a `parent` parameter names, or a 404 that says on which date it was looked for. */
+export async function resolveParent(
+  db: Queryable,
+  code: string,
+  at: string,
+  field = 'parent',
+): Promise<UnitRow> {
+  const unit = await findUnit(db, code, at);
+  if (!unit) throw notFound(field, `${field}: no unit with code ${code} is valid on ${at}`);
+  return unit;
+}

@@ -1,0 +1,57 @@
+import type { UnitLevel } from '../../contracts/common';
+import type { Queryable } from '../../db/engine';
+import { validAt } from '../../lib/sql';
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  fullName: string;
+  kind: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  provinceCode: string;
+  validFrom: string;
+  validTo: string | null;
+  population: number | null;
+  areaKm2: number | null;
+  labelPoint: [number, number];
+}
+
+const UNIT_COLUMNS = `u.id, u.code, u.name, u.full_name as "fullName", u.kind, u.level,
+  u.parent_code as "parentCode", u.province_code as "provinceCode",
+  to_char(u.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') as "validTo",
+  u.population, u.area_km2 as "areaKm2",
+  json_build_array(round(ST_X(u.label_point)::numeric, 6)::float8, round(ST_Y(u.label_point)::numeric, 6)::float8) as "labelPoint"`;
+
+/** Units of a level valid on a date, optionally the children of a parent (or all units of a province). */
+export async function listUnits(
+  db: Queryable,
+  q: { level: UnitLevel; parent: string | null; at: string },
+): Promise<UnitRow[]> {
+  return db.query<UnitRow>(
+    `select ${UNIT_COLUMNS} from admin_units u
+     where u.level = $1 and ${validAt('u', '$2')}
+       and ($3::text is null or u.parent_code = $3 or u.province_code = $3)
+     order by u.code`,
+    [q.level, q.at, q.parent],
+  );
+}
+
+/** The unit with this code valid on a date (codes are unique across levels within a version). */
+export async function findUnit(db: Queryable, code: string, at: string): Promise<UnitRow | undefined> {
+  const rows = await db.query<UnitRow>(
+    `select ${UNIT_COLUMNS} from admin_units u where u.code = $1 and ${validAt('u', '$2')} limit 1`,
+    [code, at],
+  );
+  return rows[0];
+}
+
+/** The first day of the unit version in force on a date (the latest valid_from not after it). */
+export async function versionAt(db: Queryable, at: string): Promise<string | null> {
+  const rows = await db.query<{ v: string | null }>(
+    `select to_char(max(valid_from), 'YYYY-MM-DD') as v from admin_units where level = 'commune' and valid_from <= $1::date`,
+    [at],
+  );
+  return rows[0]?.v ?? null;
+}

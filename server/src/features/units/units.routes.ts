@@ -1,0 +1,29 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ErrorResponse } from '../../contracts/common';
+import { UnitsQuery, UnitsResponse } from '../../contracts/units';
+import type { AppDeps } from '../../lib/context';
+import { createRouter } from '../../lib/openapi';
+import { today } from '../../lib/sql';
+import { resolveParent } from './resolve-unit';
+import { listUnits } from './units.repo';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/units',
+  summary: 'Administrative units valid on a date',
+  request: { query: UnitsQuery },
+  responses: {
+    200: { description: 'Units', content: { 'application/json': { schema: UnitsResponse } } },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+    404: { description: 'Unknown parent', content: { 'application/json': { schema: ErrorResponse } } },
+  },
+});
+
+export const unitsRoutes = ({ db }: AppDeps) =>
+  createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const at = q.at ?? today();
+    const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
+    const rows = await listUnits(db, { level: q.level, parent, at });
+    return c.json({ meta: { at, level: q.level, parent, count: rows.length }, rows }, 200);
+  });

@@ -1,0 +1,158 @@
+import type { UnitLevel } from '../../contracts/common';
+import type { Queryable } from '../../db/engine';
+import { validAt } from '../../lib/sql';
+import type { IndicatorRow } from '../indicators/indicators.repo';
+
+/** A stored indicator to read, with how it combines over areas and over time. */
+export interface StoredIndicator {
+  code: string;
+  areaAggregation: 'sum' | 'max';
+  timeAggregation: 'sum' | 'last' | 'max';
+}
+
+/**
+ * What to compute: one indicator (stored, or a rate of two stored ones) for some periods,
+ * on the units valid at `at`, grouped at `level`, optionally within `parent` or for one unit.
+ */
+export interface ValuesQuery {
+  /** One stored indicator, or the numerator and denominator of a rate. */
+  stored: StoredIndicator[];
+  rate: { numeratorCode: string; denominatorCode: string; scale: number } | null;
+  periodIds: string[];
+  at: string;
+  level: UnitLevel;
+  parent: string | null;
+  unitCode: string | null;
+}
+
+/**
+ * The whole computation in one statement so the database does the joins and builds the JSON.
+ * 1. target communes: communes valid at `at`, tagged with the code of the unit they count toward;
+ * 2. every stored quarterly value lands on a target commune directly (same unit version) or through
+ *    the crosswalk (an older version), multiplied by the crosswalk weight;
+ * 3. combine over areas per quarter (sum | max), then over the quarters of each period
+ *    (sum | last | max), then divide numerator by denominator for rates.
+ */
+const VALUES_SQL = `
+with base as (
+  select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
+),
+target_periods as (
+  select p.id as period_id, q.id as quarter_id, q.end_date as q_end
+  from periods p
+  join periods q on q.kind = 'quarter' and q.start_date >= p.start_date and q.end_date <= p.end_date
+  where p.id = any($4::text[])
+),
+targets as materialized (
+  select u.id,
+    case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
+  from admin_units u
+  where u.level = 'commune' and ${validAt('u', '$5')}
+    and ($7::text is null or u.parent_code = $7 or u.province_code = $7)
+),
+scoped as (
+  select id, group_code from targets where $8::text is null or group_code = $8
+),
+on_targets as (
+  select v.indicator_code, tp.period_id, tp.q_end, s.group_code, v.value
+  from scoped s
+  join indicator_values v on v.unit_id = s.id
+  join target_periods tp on tp.quarter_id = v.period_id
+  where v.indicator_code = any($1::text[])
+  union all
+  select v.indicator_code, tp.period_id, tp.q_end, s.group_code, v.value * cw.weight
+  from scoped s
+  join unit_crosswalk cw on cw.new_unit_id = s.id
+  join indicator_values v on v.unit_id = cw.old_unit_id
+  join target_periods tp on tp.quarter_id = v.period_id
+  where v.indicator_code = any($1::text[])
+),
+per_quarter as (
+  select o.indicator_code, o.period_id, o.q_end, o.group_code,
+    case b.area_agg when 'max' then max(o.value) else sum(o.value) end as value
+  from on_targets o join base b on b.code = o.indicator_code
+  group by o.indicator_code, o.period_id, o.q_end, o.group_code, b.area_agg
+),
+per_period as (
+  select pq.indicator_code, pq.period_id, pq.group_code,
+    case b.time_agg
+      when 'sum' then sum(pq.value)
+      when 'max' then max(pq.value)
+      else (array_agg(pq.value order by pq.q_end desc))[1]
+    end as value
+  from per_quarter pq join base b on b.code = pq.indicator_code
+  group by pq.indicator_code, pq.period_id, pq.group_code, b.time_agg
+),
+result as (
+  select period_id, group_code as code,
+    case when $9::float8 is null then max(value)
+      else $9::float8 * max(value) filter (where indicator_code = $10)
+        / nullif(max(value) filter (where indicator_code = $11), 0)
+    end as value
+  from per_period
+  group by period_id, group_code
+)`;
+
+function params(q: ValuesQuery): unknown[] {
+  return [
+    q.stored.map((s) => s.code),
+    q.stored.map((s) => s.areaAggregation),
+    q.stored.map((s) => s.timeAggregation),
+    q.periodIds,
+    q.at,
+    q.level,
+    q.parent,
+    q.unitCode,
+    q.rate?.scale ?? null,
+    q.rate?.numeratorCode ?? null,
+    q.rate?.denominatorCode ?? null,
+  ];
+}
+
+/** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
+export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
+  const rows = await db.query<{ json: string; count: number }>(
+    `${VALUES_SQL}
+     select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code), '[]')::text as json,
+       count(*)::int as count
+     from result where value is not null`,
+    params(q),
+  );
+  return rows[0] ?? { json: '[]', count: 0 };
+}
+
+/** Values of each (period, unit) as rows: for series and for callers that compute on them. */
+export async function valueRows(
+  db: Queryable,
+  q: ValuesQuery,
+): Promise<Array<{ periodId: string; code: string; value: number }>> {
+  return db.query(
+    `${VALUES_SQL}
+     select period_id as "periodId", code, round(value::numeric, 4)::float8 as value
+     from result where value is not null order by code, period_id`,
+    params(q),
+  );
+}
+
+/** The stored indicators an indicator is computed from, or null when the catalogue is inconsistent. */
+export function storedInputs(
+  indicator: IndicatorRow,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+): Pick<ValuesQuery, 'stored' | 'rate'> | null {
+  const asStored = (row: IndicatorRow | undefined): StoredIndicator | null =>
+    row && row.areaAggregation !== 'rate' && row.timeAggregation !== 'rate'
+      ? { code: row.code, areaAggregation: row.areaAggregation, timeAggregation: row.timeAggregation }
+      : null;
+  if (indicator.areaAggregation !== 'rate') {
+    const stored = asStored(indicator);
+    return stored ? { stored: [stored], rate: null } : null;
+  }
+  if (!indicator.numeratorCode || !indicator.denominatorCode) return null;
+  const numerator = asStored(catalogue.get(indicator.numeratorCode));
+  const denominator = asStored(catalogue.get(indicator.denominatorCode));
+  if (!numerator || !denominator) return null;
+  return {
+    stored: [numerator, denominator],
+    rate: { numeratorCode: numerator.code, denominatorCode: denominator.code, scale: indicator.scale ?? 1 },
+  };
+}

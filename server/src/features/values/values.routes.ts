@@ -1,0 +1,65 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
+import type { z } from 'zod';
+import { ErrorResponse } from '../../contracts/common';
+import { ValuesQuery, ValuesResponse } from '../../contracts/values';
+import type { AppDeps } from '../../lib/context';
+import { createRouter } from '../../lib/openapi';
+import { resolveParent } from '../units/resolve-unit';
+import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
+import { valuesJson } from './values.repo';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/values',
+  summary: 'Values of one indicator for one period on every unit of a level',
+  request: { query: ValuesQuery },
+  responses: {
+    200: { description: 'Values', content: { 'application/json': { schema: ValuesResponse } } },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+    404: {
+      description: 'Unknown indicator, period or unit',
+      content: { 'application/json': { schema: ErrorResponse } },
+    },
+  },
+});
+
+export const valuesRoutes = ({ db, dataset }: AppDeps) =>
+  createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const [{ indicator, stored, rate }, period] = await Promise.all([
+      resolveIndicator(db, q.indicator),
+      resolvePeriod(db, q.period),
+    ]);
+    const at = q.at ?? period.endDate;
+    const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
+    const { unitVersion, method } = await resolveUnitVersion(db, period, at, q.level);
+    const { json, count } = await valuesJson(db, {
+      stored,
+      rate,
+      periodIds: [period.id],
+      at,
+      level: q.level,
+      parent,
+      unitCode: null,
+    });
+    const meta = {
+      synthetic: dataset.synthetic,
+      source: dataset.source,
+      indicator: indicator.code,
+      period: period.id,
+      periodStart: period.startDate,
+      periodEnd: period.endDate,
+      level: q.level,
+      parent,
+      at,
+      unitVersion,
+      method,
+      count,
+    };
+    // The rows are JSON text built by the database: splice them in rather than parse and re-serialise.
+    const body = `{"meta":${JSON.stringify(meta)},"rows":${json}}`;
+    const response = c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    // Same bytes as c.json would send, so the typed client may rely on the contract's type.
+    return response as unknown as TypedResponse<z.infer<typeof ValuesResponse>, 200, 'json'>;
+  });

@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import { errorBody } from './errors';
+
+/**
+ * The one place where every API route's access is decided. Accounts and roles arrive with access control;
+ * until then every rule says who the route is meant for, and a route with no rule is refused, so a new
+ * route cannot be reachable without someone deciding who may call it.
+ */
+export type Audience = 'public' | 'internal' | 'police';
+
+export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/units': 'public',
+  'GET /api/boundaries': 'public',
+  'GET /api/tiles/:layer/:z/:x/:y': 'public',
+  'GET /api/indicators': 'public',
+  // Values of internal and police indicators are filtered per role when roles exist.
+  'GET /api/values': 'internal',
+  'GET /api/status': 'public',
+  'GET /api/series': 'internal',
+  // Coordinates are police-sensitive.
+  'GET /api/hotspots': 'police',
+};
+
+/** Key of a matched route in ROUTE_ACCESS: method and the path pattern as registered. */
+export const routeKey = (method: string, path: string) => `${method} ${path.replace(/\{[^}]*\}/g, '')}`;
+
+export function accessControl(): MiddlewareHandler {
+  return async (c, next) => {
+    const path = routePath(c, -1);
+    // Unmatched paths fall through to the 404 handler.
+    if (path === '/*' || path === '*') return next();
+    const audience = ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, path)];
+    if (!audience) {
+      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${path}`, null), 403);
+    }
+    return next();
+  };
+}

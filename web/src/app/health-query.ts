@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../lib/api-client';
+
+export const healthQuery = queryOptions({
+  queryKey: ['health'],
+  queryFn: async () => {
+    const res = await api.api.health.$get();
+    if (!res.ok) throw new Error(`API /api/health answered ${res.status}`);
+    return res.json();
+  },
+});
