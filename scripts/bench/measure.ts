@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+
+/** Latency percentiles of `n` sequential calls after `warmup` unmeasured ones, in milliseconds. */
+export async function latency(fn: () => Promise<unknown>, n = 400, warmup = 40) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), n };
+}
+
+/** Calls per second with `concurrency` callers in flight for `seconds` (used when wrk is absent and for SQL). */
+export async function throughput(fn: () => Promise<unknown>, concurrency = 32, seconds = 5) {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await fn();
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+/** Requests per second measured by wrk (a separate process, so the client does not steal the server's core). */
+export function wrk(url: string, connections = 32, seconds = 5): number | null {
+  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
+  if (probe.error) return null;
+  const run = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url], { encoding: 'utf8' });
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(run.stdout);
+  return match ? Number(match[1]) : null;
+}
+
+export const ms = (x: number) => `${x.toFixed(2)} ms`;
+export const perSecond = (x: number | null) => (x === null ? 'n/a (install wrk)' : `${Math.round(x)} req/s`);
