@@ -3,8 +3,10 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { readEnv } from '@pcmt/server/env';
+import { warmTiles } from '@pcmt/server/features/tiles/tile-warm';
 import { createHttpApp } from '@pcmt/server/http';
 import { readDatasetInfo } from '@pcmt/server/lib/context';
+import { today } from '@pcmt/server/lib/sql';
 
 /**
  * `pnpm start`: open the database (embedded under .data/ unless DATABASE_URL is set), apply migrations,
@@ -34,6 +36,10 @@ const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, 
   log(
     `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,
   );
+  // Low-zoom tiles are the costliest to encode: make them before anyone asks, without delaying the start.
+  warmTiles(db, { at: today(), layers: ['provinces', 'communes'] })
+    .then((r) => log(`tiles warmed: ${r.tiles} tiles up to z8 in ${(r.ms / 1000).toFixed(1)} s`))
+    .catch((err: unknown) => log(`tile warming failed: ${err instanceof Error ? err.message : String(err)}`));
 });
 
 // Close the embedded database cleanly so its files are consistent on the next start.

@@ -5,6 +5,7 @@ import { hotspotsRoutes } from './features/hotspots/hotspots.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
 import { seriesRoutes } from './features/series/series.routes';
 import { statusRoutes } from './features/status/status.routes';
+import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
 import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', unitsRoutes(deps))
     .route('/', boundariesRoutes(deps))
+    .route('/', tilesRoutes(deps))
     .route('/', indicatorsRoutes(deps))
     .route('/', valuesRoutes(deps))
     .route('/', statusRoutes(deps))

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** The only reader of process.env: every setting, parsed and checked once. */
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  // An empty value (DATABASE_URL= in a shell or .env) means "not set": use the embedded database.
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** Where the embedded database keeps its files. */

@@ -32,16 +32,25 @@ const withTileBounds = <T extends z.ZodType<{ z: number; x: number; y: number }>
 
 const tileParamsShape = {
   layer: TileLayer.describe('provinces, districts (dates before 2025-07-01 only) or communes'),
-  z: tileNumber('zoom').pipe(z.number().max(TILE_MAX_ZOOM, `must be at most ${TILE_MAX_ZOOM}`)),
-  x: tileNumber('tile column'),
+  z: tileNumber('zoom')
+    .pipe(z.number().max(TILE_MAX_ZOOM, `must be at most ${TILE_MAX_ZOOM}`))
+    .describe(`zoom, 0 to ${TILE_MAX_ZOOM}`),
+  x: tileNumber('tile column').describe('tile column from the west, 0 to 2^z − 1'),
 };
 
+const TILE_ROW = 'tile row from the north, 0 to 2^z − 1';
+
 /** Path parameters as documented: `/api/tiles/{layer}/{z}/{x}/{y}.mvt`. */
-export const TileParams = withTileBounds(z.object({ ...tileParamsShape, y: tileNumber('tile row') }));
+export const TileParams = withTileBounds(
+  z.object({ ...tileParamsShape, y: tileNumber('tile row').describe(TILE_ROW) }),
+);
 
 /** Path parameters as matched at run time, where the `.mvt` suffix is still part of `y`. */
-export const TileRouteParams = withTileBounds(z.object({ ...tileParamsShape, y: tileRowWithSuffix }));
+export const TileRouteParams = withTileBounds(
+  z.object({ ...tileParamsShape, y: tileRowWithSuffix.describe(TILE_ROW) }),
+);
 
+/** Query of a tile request. */
 export const TileQuery = z.object({
   at: IsoDate.optional().describe('units valid on this date; default today'),
 });

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -7,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /**
  * Every difference between the two database engines lives in this module.
@@ -21,6 +24,12 @@ export interface Queryable {
   query<T extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** A connection inside a transaction: statements, plus bulk loading with COPY. */
+export interface Transaction extends Queryable {
+  /** COPY rows in CSV (RFC 4180, empty unquoted field = NULL) into a table: the fastest bulk load on both engines. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+}
+
 export interface EngineCapabilities {
   /** ST_AsMVT is available (server PostGIS); otherwise tiles are encoded in JS. */
   readonly mvt: boolean;
@@ -32,7 +41,7 @@ export interface Database extends Queryable {
   /** Run several statements separated by semicolons (no parameters). */
   exec(text: string): Promise<void>;
   /** All-or-nothing: fn's statements commit together or not at all. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Apply committed drizzle-kit migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +86,12 @@ async function openPglite(options: OpenOptions): Promise<Database & { pglite: PG
         fn({
           query: async (text, params) =>
             (await tx.query(text, params ? [...params] : undefined)).rows as never,
+          // PGlite reads COPY input from a blob handed to the query.
+          copyCsv: async (table, columns, csv) => {
+            await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], {
+              blob: new Blob([csv]),
+            });
+          },
         }),
       ),
     migrate: () => migratePglite(drizzlePglite(pglite), { migrationsFolder }),
@@ -103,6 +118,12 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('BEGIN');
         const result = await fn({
           query: async (text, params) => (await client.query(text, params ? [...params] : undefined)).rows,
+          copyCsv: async (table, columns, csv) => {
+            const sink = client.query(
+              copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`),
+            );
+            await pipeline(Readable.from([csv]), sink);
+          },
         });
         await client.query('COMMIT');
         return result;

@@ -142,10 +142,8 @@ export const indicatorValues = pgTable(
     source: text('source').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.indicatorCode, t.periodId, t.unitId] }),
-    index('indicator_values_unit_idx').on(t.unitId),
-  ],
+  // The primary key also carries `value` (INCLUDE, migration 0003) so the map's hot read is index-only.
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.periodId, t.unitId] })],
 );
 
 /** A recognised status of a commune: a decision with a date, a deciding body and a document number. */

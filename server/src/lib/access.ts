@@ -30,8 +30,8 @@ export const routeKey = (method: string, path: string) => `${method} ${path.repl
 export function accessControl(): MiddlewareHandler {
   return async (c, next) => {
     const path = routePath(c, -1);
-    // Unmatched paths fall through to the 404 handler.
-    if (path === '/*' || path === '*') return next();
+    // Only this middleware matched: an unknown path, answered by the 404 handler.
+    if (path === routePath(c)) return next();
     const audience = ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, path)];
     if (!audience) {
       return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${path}`, null), 403);

@@ -1,0 +1,138 @@
+/// <reference lib="dom" />
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../../test/e2e/browser';
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof launch>>['newPage']>>;
+
+/**
+ * `tsx scripts/bench/web.ts`: the web app's figures against ../shared/ARCHITECTURE.md budgets —
+ * JS size (gzip) per chunk and the initial shell; navigation → map `idle` with the national status colours;
+ * period change → recoloured `idle`. Runs the built app (`pnpm build` first) on BENCH_URL, or starts
+ * `scripts/start.ts` on a free port with PCMT_DATA_DIR (default .data/e2e-pglite, seeded on first start).
+ */
+const root = resolve(import.meta.dirname, '../..');
+const dist = resolve(root, 'web/dist');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function chunkSizes() {
+  const assets = join(dist, 'assets');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/assets\/([^"]+\.(?:js|css))/g)].map((m) => m[1]));
+  const rows = readdirSync(assets)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css') || f.endsWith('.mjs'))
+    .map((f) => {
+      const bytes = readFileSync(join(assets, f));
+      return {
+        file: f,
+        raw: statSync(join(assets, f)).size,
+        gzip: gzipSync(bytes).length,
+        initial: initial.has(f),
+      };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  return rows;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** Waits for the map to report (`data-rendered`) that it is idle with a colouring whose key starts so. */
+async function rendered(page: Page, prefix: string) {
+  await page.waitForFunction(
+    (p) =>
+      (document.querySelector('[data-testid=atlas-map]')?.getAttribute('data-rendered') ?? '').startsWith(p),
+    prefix,
+    { timeout: 60_000, polling: 'raf' },
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const a = probe.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+async function startServer(): Promise<{ url: string; child: ChildProcess | null }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, child: null };
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PCMT_DATA_DIR: process.env.PCMT_DATA_DIR ?? '.data/e2e-pglite',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1800; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+const sizes = chunkSizes();
+console.log('JS and CSS per chunk (gzip):');
+for (const r of sizes)
+  console.log(
+    `  ${r.initial ? '*' : ' '} ${r.file.padEnd(48)} ${kb(r.gzip).padStart(10)}  (${kb(r.raw)} raw)`,
+  );
+const shell = sizes.filter((r) => r.initial).reduce((s, r) => s + r.gzip, 0);
+console.log(`initial shell (*): ${kb(shell)} gzip — budget 200 KB: ${shell <= 200 * 1024 ? 'ok' : 'OVER'}`);
+
+const { url, child } = await startServer();
+const browser = await launch();
+try {
+  const load: number[] = [];
+  const change: number[] = [];
+  const afterPause: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    const t0 = performance.now();
+    await page.goto(`${url}/ban-do?period=2026-Q3`);
+    await rendered(page, 'status|2026-Q3|all|');
+    load.push(performance.now() - t0);
+    // Right after the map is drawn: the neighbouring periods the app prefetches may still be on their way.
+    const t1 = performance.now();
+    await page.getByTestId('period-slider').fill('29');
+    await rendered(page, 'status|2026-Q2|all|');
+    change.push(performance.now() - t1);
+    // After a pause, as a person reads the map before the next step: the prefetch has landed.
+    await page.waitForTimeout(1500);
+    const t2 = performance.now();
+    await page.getByTestId('period-slider').fill('28');
+    await rendered(page, 'status|2026-Q1|all|');
+    afterPause.push(performance.now() - t2);
+    await page.close();
+  }
+  console.log(
+    `navigation → national status map idle: median ${median(load).toFixed(0)} ms of ${RUNS} (${load.map((x) => x.toFixed(0)).join(', ')}) — budget 2500 ms: ${median(load) <= 2500 ? 'ok' : 'OVER'}`,
+  );
+  const line = (label: string, xs: number[]) =>
+    console.log(
+      `${label}: median ${median(xs).toFixed(0)} ms of ${xs.length} (${xs.map((x) => x.toFixed(0)).join(', ')}) — budget 200 ms: ${median(xs) <= 200 ? 'ok' : 'OVER'}`,
+    );
+  line('period change → recoloured idle, immediately after drawing', change);
+  line('period change → recoloured idle, after a 1.5 s pause (neighbours prefetched)', afterPause);
+} finally {
+  await browser.close();
+  child?.kill('SIGTERM');
+}

@@ -1,0 +1,23 @@
+/**
+ * Conditional requests and content negotiation for immutable-per-version binary responses.
+ */
+
+/** True when an If-None-Match header names one of the representation's ETags (weak comparison, RFC 9110 §13.1.2). */
+export function ifNoneMatchHits(header: string | undefined, etags: readonly string[]): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = new Set(etags.map(opaque));
+  return header.split(',').some((tag) => wanted.has(opaque(tag)));
+}
+
+/** True when an Accept-Encoding header allows gzip (a `q=0` refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}

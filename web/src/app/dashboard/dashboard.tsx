@@ -1,0 +1,493 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
+import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
+import { VIETNAM_BOUNDS } from '../../components/map/map-style';
+import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
+import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
+import {
+  buildHotspotLayers,
+  type HotspotPoint,
+  hotspotPoints,
+} from '../../features/hotspots/layers/hotspot-layers';
+import { indicatorsQuery } from '../../features/indicators/api/get-indicators';
+import { valuesQuery } from '../../features/indicators/api/get-values';
+import { IndicatorControls } from '../../features/indicators/components/indicator-controls';
+import { IndicatorLegend } from '../../features/indicators/components/indicator-legend';
+import { PeriodPicker } from '../../features/periods/components/period-picker';
+import { statusQuery } from '../../features/status/api/get-status';
+import { StatusLegend } from '../../features/status/components/status-legend';
+import { STATUS_COLORS } from '../../features/status/status-style';
+import { DataTable, type TableRow } from '../../features/table/components/data-table';
+import { unitsQuery } from '../../features/units/api/get-units';
+import { type SearchUnit, UnitSearch } from '../../features/units/components/unit-search';
+import { formatNumber } from '../../lib/format';
+import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
+import {
+  beforeReform,
+  lastReportedQuarter,
+  parsePeriod,
+  periodEnd,
+  periodsOfKind,
+  REFORM_DATE,
+  shiftPeriod,
+  tileDateFor,
+  todayIso,
+} from '../../lib/periods';
+import { type MapLayerId, type MapPosition, STATUS_INDICATOR } from '../../lib/url-state';
+import { useViewState } from '../../lib/use-view-state';
+import { boundsOfPoints } from './bounds';
+import { Breadcrumb } from './breadcrumb';
+import { indicatorChoropleth, NO_DATA_COLOR, statusChoropleth } from './choropleth';
+
+const AreaPanel = lazy(() =>
+  import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
+);
+
+/** Indicators the area panel shows as key figures and trends, when the catalogue has them. */
+const KEY_INDICATORS = ['managed_addicts', 'addicts_per_1000', 'treatment_reach_pct', 'drug_arrests'];
+
+/** Communes outside the province in view: a light wash that keeps the surroundings readable. */
+const OUTSIDE_COLOR = '#f3f3f0';
+
+/** Zoom from which a province view labels its communes instead of provinces. */
+const COMMUNE_LABEL_ZOOM = 8.5;
+
+interface Popup {
+  hotspot: HotspotPoint;
+  x: number;
+  y: number;
+  pinned: boolean;
+}
+
+/**
+ * The map dashboard: composes the features (status, indicators, periods, units, hotspots, area panel, table)
+ * around the map. Every choice lives in the URL; every server answer in the query cache.
+ */
+export default function Dashboard() {
+  const [view, setView] = useViewState();
+  const { lang } = view;
+  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const today = useMemo(() => todayIso(), []);
+  const period = (view.period ? parsePeriod(view.period) : null) ?? lastReportedQuarter(today);
+  const old = beforeReform(period);
+  const end = periodEnd(period);
+  const at = old && view.todayUnits ? today : end;
+  const tileAt = tileDateFor(at);
+  const province = view.province;
+  const isStatus = view.indicator === STATUS_INDICATOR;
+  const [searchWanted, setSearchWanted] = useState(false);
+  const [zoom, setZoom] = useState(view.map?.zoom ?? 5);
+  const [popup, setPopup] = useState<Popup | null>(null);
+
+  const indicators = useQuery(indicatorsQuery);
+  // Names and label points are the same on every date of a unit version: ask once per version, not per period.
+  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAt }));
+  const provinceCommunes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
+    enabled: province !== null,
+  });
+  const allCommunes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: null, at: tileAt }),
+    enabled: searchWanted || view.view === 'table' || (!province && view.unit !== null),
+  });
+  const status = useQuery({
+    ...statusQuery({ period: period.id, parent: province, at }),
+    enabled: isStatus,
+    placeholderData: keepPreviousData,
+  });
+  const values = useQuery({
+    ...valuesQuery({ indicator: view.indicator, period: period.id, level: 'commune', parent: province, at }),
+    enabled: !isStatus,
+    placeholderData: keepPreviousData,
+  });
+  // The state of each hotspot at the end of the period (or today for the running one).
+  const hotspotsAt = [end, today].sort()[0] ?? today;
+  const hotspots = useQuery({ ...hotspotsQuery(hotspotsAt), enabled: view.layers.has('hotspots') });
+
+  // Once a period is drawn, fetch its neighbours on the slider so the next step recolours from the cache.
+  const queryClient = useQueryClient();
+  const drawn = isStatus ? status.data?.meta.period : values.data?.meta.period;
+  useEffect(() => {
+    if (drawn !== period.id) return;
+    for (const step of [-1, 1]) {
+      const next = shiftPeriod(period, step);
+      if (!periodsOfKind(period.kind, today).some((x) => x.id === next.id)) continue;
+      const nextEnd = periodEnd(next);
+      const nextAt = beforeReform(next) && view.todayUnits ? today : nextEnd;
+      if (isStatus)
+        void queryClient.prefetchQuery(statusQuery({ period: next.id, parent: province, at: nextAt }));
+      else
+        void queryClient.prefetchQuery(
+          valuesQuery({
+            indicator: view.indicator,
+            period: next.id,
+            level: 'commune',
+            parent: province,
+            at: nextAt,
+          }),
+        );
+    }
+  }, [drawn, period, today, view.todayUnits, view.indicator, isStatus, province, queryClient]);
+
+  const provinceByCode = useMemo(
+    () => new Map((provinces.data?.rows ?? []).map((u) => [u.code, u])),
+    [provinces.data],
+  );
+  const inView = useMemo(
+    () => (province ? (provinceCommunes.data?.rows.map((u) => u.code) ?? null) : null),
+    [province, provinceCommunes.data],
+  );
+
+  const choropleth = useMemo(() => {
+    if (isStatus) return status.data ? statusChoropleth(status.data.rows, inView) : null;
+    return values.data ? indicatorChoropleth(values.data.rows, inView, view.method, view.classes) : null;
+  }, [isStatus, status.data, values.data, inView, view.method, view.classes]);
+  const meta = isStatus ? status.data?.meta : values.data?.meta;
+  const classesKey = meta
+    ? [
+        isStatus ? 'status' : view.indicator,
+        meta.period,
+        meta.parent ?? 'all',
+        meta.at,
+        isStatus ? '' : `${view.method}${view.classes}`,
+        inView?.length ?? 0,
+      ].join('|')
+    : '';
+  const emptyClasses = useMemo(() => new Map<string, number>(), []);
+
+  const indicatorMeta = indicators.data?.rows.find((i) => i.code === view.indicator) ?? null;
+  const unitCode = view.unit;
+  const selectedUnit = useMemo(() => {
+    if (!unitCode) return null;
+    if (unitCode.length === 2) return provinceByCode.get(unitCode) ?? null;
+    return (
+      provinceCommunes.data?.rows.find((u) => u.code === unitCode) ??
+      allCommunes.data?.rows.find((u) => u.code === unitCode) ??
+      null
+    );
+  }, [unitCode, provinceByCode, provinceCommunes.data, allCommunes.data]);
+  const provinceUnit = province ? (provinceByCode.get(province) ?? null) : null;
+
+  const frame = useMemo(() => {
+    if (!province) return { key: `country|${tileAt}`, bounds: VIETNAM_BOUNDS };
+    const b = boundsOfPoints(provinceCommunes.data?.rows.map((u) => u.labelPoint) ?? []);
+    return b ? { key: `${province}|${tileAt}`, bounds: b } : null;
+  }, [province, tileAt, provinceCommunes.data]);
+
+  const hotspotList = useMemo(() => (hotspots.data ? hotspotPoints(hotspots.data) : []), [hotspots.data]);
+  const communeNames = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const u of allCommunes.data?.rows ?? []) m.set(u.code, u.fullName);
+    for (const u of provinceCommunes.data?.rows ?? []) m.set(u.code, u.fullName);
+    return m;
+  }, [allCommunes.data, provinceCommunes.data]);
+
+  const showCommuneLabels = province !== null && zoom >= COMMUNE_LABEL_ZOOM;
+  const labels: MapLabel[] = useMemo(() => {
+    if (!view.layers.has('labels')) return [];
+    const rows = showCommuneLabels ? (provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
+    return rows.map((u) => ({ code: u.code, name: u.name, position: u.labelPoint }));
+  }, [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data]);
+
+  const hotspotsOn = view.layers.has('hotspots');
+  const deckLayers = useMemo(() => {
+    const layers: Layer[] = [];
+    if (hotspotsOn) layers.push(...buildHotspotLayers(hotspotList, zoom));
+    if (labels.length > 0)
+      layers.push(buildLabelLayer(showCommuneLabels ? 'commune-labels' : 'province-labels', labels, 12));
+    return layers;
+  }, [hotspotsOn, hotspotList, zoom, labels, showCommuneLabels]);
+
+  const onMove = useCallback(
+    (pos: MapPosition) => {
+      setZoom(pos.zoom);
+      setView({ map: pos }, { replace: true });
+    },
+    [setView],
+  );
+  const openProvince = useCallback(
+    (code: string) => setView({ province: code, map: null, unit: null }),
+    [setView],
+  );
+  const onClick = useCallback(
+    (c: MapClick) => {
+      setPopup(null);
+      if (!province) {
+        if (c.provinceCode) openProvince(c.provinceCode);
+        return;
+      }
+      if (c.communeCode && inView?.includes(c.communeCode)) setView({ unit: c.communeCode });
+      else if (c.provinceCode && c.provinceCode !== province) openProvince(c.provinceCode);
+    },
+    [province, inView, openProvince, setView],
+  );
+  const onPick = useCallback((info: PickingInfo | null, kind: 'hover' | 'click') => {
+    const object = info?.object as HotspotPoint | undefined;
+    setPopup((prev) => {
+      if (!info || !object) return prev?.pinned ? prev : null;
+      return { hotspot: object, x: info.x, y: info.y, pinned: kind === 'click' || (prev?.pinned ?? false) };
+    });
+  }, []);
+
+  const searchUnits: SearchUnit[] | null = useMemo(() => {
+    if (!provinces.data || !allCommunes.data) return null;
+    const provinceName = (code: string) => provinceByCode.get(code)?.fullName ?? null;
+    return [
+      ...provinces.data.rows.map((u) => ({ ...u, provinceName: null })),
+      ...allCommunes.data.rows.map((u) => ({ ...u, provinceName: provinceName(u.provinceCode) })),
+    ];
+  }, [provinces.data, allCommunes.data, provinceByCode]);
+  const onSearchPick = (u: SearchUnit) => {
+    if (u.level === 'province') {
+      openProvince(u.code);
+      return;
+    }
+    const unit = allCommunes.data?.rows.find((x) => x.code === u.code);
+    if (!unit) return;
+    setView({
+      province: unit.provinceCode,
+      unit: unit.code,
+      map: { lng: unit.labelPoint[0], lat: unit.labelPoint[1], zoom: 10.5 },
+    });
+  };
+
+  const tableRows: TableRow[] = useMemo(() => {
+    if (view.view !== 'table') return [];
+    const units = province ? (provinceCommunes.data?.rows ?? []) : (allCommunes.data?.rows ?? []);
+    const statusByCode = new Map((status.data?.rows ?? []).map((r) => [r.code, r.status]));
+    return units.map((u) => {
+      const provinceName = provinceByCode.get(u.provinceCode)?.name ?? u.provinceCode;
+      const c = choropleth?.classes.get(u.code);
+      const color = c !== undefined && c >= 0 ? (choropleth?.palette[c] ?? null) : null;
+      if (isStatus) {
+        const s = statusByCode.get(u.code);
+        return {
+          code: u.code,
+          name: u.fullName,
+          province: provinceName,
+          value: s ? (STATUS_LABELS[lang][s] ?? s) : null,
+          color,
+        };
+      }
+      const v = choropleth?.kind === 'indicator' ? choropleth.valueByCode.get(u.code) : undefined;
+      return { code: u.code, name: u.fullName, province: provinceName, value: v ?? null, color };
+    });
+  }, [
+    view.view,
+    province,
+    provinceCommunes.data,
+    allCommunes.data,
+    status.data,
+    provinceByCode,
+    choropleth,
+    isStatus,
+    lang,
+  ]);
+
+  // Status history of the selected commune, one cell per year (from its province's yearly statuses).
+  const stripPeriods = useMemo(() => {
+    if (unitCode?.length !== 5 || !province) return [];
+    const years = periodsOfKind('year', today).map((p) => p.id);
+    return at >= REFORM_DATE ? years : [...years.filter((y) => Number(y) < 2025), '2025-H1'];
+  }, [unitCode, province, today, at]);
+  const stripQueries = useQueries({
+    queries: stripPeriods.map((p) => ({ ...statusQuery({ period: p, parent: province, at }), retry: false })),
+  });
+  const statusStrip =
+    stripPeriods.length > 0
+      ? stripPeriods.map((p, i) => {
+          const s = stripQueries[i]?.data?.rows.find((r) => r.code === unitCode)?.status ?? null;
+          return { period: p, status: s, color: s ? STATUS_COLORS[s] : NO_DATA_COLOR };
+        })
+      : null;
+  const panelIndicators = useMemo(() => {
+    const rows = indicators.data?.rows ?? [];
+    const codes = isStatus
+      ? KEY_INDICATORS
+      : [view.indicator, ...KEY_INDICATORS.filter((c) => c !== view.indicator)];
+    return codes.flatMap((c) => rows.filter((r) => r.code === c));
+  }, [indicators.data, isStatus, view.indicator]);
+
+  const error = (isStatus ? status.error : values.error) ?? provinces.error;
+  const toggleLayer = (id: MapLayerId, on: boolean) => {
+    const next = new Set(view.layers);
+    if (on) next.add(id);
+    else next.delete(id);
+    setView({ layers: next });
+  };
+  const activeHotspots = hotspotList.filter((h) => h.status === 'active').length;
+
+  return (
+    <div className="dashboard">
+      <aside className="sidebar" aria-label={t('layers')}>
+        <Breadcrumb
+          provinceName={provinceUnit?.fullName ?? province}
+          unitName={selectedUnit && selectedUnit.level !== 'province' ? selectedUnit.fullName : null}
+          lang={lang}
+          onCountry={() => setView({ province: null, unit: null, map: null })}
+          onProvince={() => setView({ unit: null })}
+        />
+        <UnitSearch
+          units={searchUnits}
+          nearProvince={province}
+          lang={lang}
+          onFocus={() => setSearchWanted(true)}
+          onPick={onSearchPick}
+        />
+        <PeriodPicker
+          period={period}
+          today={today}
+          old={old}
+          todayUnits={view.todayUnits}
+          lang={lang}
+          onPeriod={(id) => setView({ period: id })}
+          onTodayUnits={(on) => setView({ todayUnits: on })}
+        />
+        <IndicatorControls
+          indicators={indicators.data?.rows ?? []}
+          indicator={view.indicator}
+          method={view.method}
+          classes={view.classes}
+          lang={lang}
+          onChange={(patch) => setView(patch)}
+        />
+        {error && (
+          <p role="alert" className="error">
+            {t('error')}: {error.message}
+          </p>
+        )}
+        {choropleth?.kind === 'status' && (
+          <StatusLegend
+            counts={choropleth.counts}
+            noData={choropleth.noData}
+            lang={lang}
+            noDataColor={NO_DATA_COLOR}
+          />
+        )}
+        {choropleth?.kind === 'indicator' && (
+          <IndicatorLegend
+            title={
+              indicatorMeta ? (lang === 'vi' ? indicatorMeta.nameVi : indicatorMeta.nameEn) : view.indicator
+            }
+            unit={indicatorMeta ? (lang === 'vi' ? indicatorMeta.unitVi : indicatorMeta.unitEn) : ''}
+            ranges={choropleth.ranges}
+            counts={choropleth.counts}
+            palette={choropleth.palette}
+            noData={choropleth.noData}
+            noDataColor={NO_DATA_COLOR}
+            lang={lang}
+          />
+        )}
+        <fieldset className="control-group">
+          <legend>{t('layers')}</legend>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="layer-hotspots"
+              checked={hotspotsOn}
+              onChange={(e) => toggleLayer('hotspots', e.target.checked)}
+            />{' '}
+            {t('hotspots')}
+            {hotspotsOn && hotspots.data && (
+              <span className="muted" data-testid="hotspot-count">
+                {' '}
+                ({formatNumber(activeHotspots, lang, 0)} {t('active').toLowerCase()})
+              </span>
+            )}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={view.layers.has('labels')}
+              onChange={(e) => toggleLayer('labels', e.target.checked)}
+            />{' '}
+            {t('labels')}
+          </label>
+        </fieldset>
+        <fieldset className="control-group">
+          <legend>{t('view')}</legend>
+          <div className="row" role="radiogroup">
+            <label>
+              <input
+                type="radio"
+                name="view"
+                checked={view.view === 'map'}
+                onChange={() => setView({ view: 'map' })}
+              />{' '}
+              {t('mapView')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="view"
+                data-testid="view-table"
+                checked={view.view === 'table'}
+                onChange={() => setView({ view: 'table' })}
+              />{' '}
+              {t('tableView')}
+            </label>
+          </div>
+        </fieldset>
+      </aside>
+      <main className="map-area">
+        <AtlasMap
+          tileAt={tileAt}
+          classes={choropleth?.classes ?? emptyClasses}
+          classesKey={classesKey}
+          fill={{
+            palette: choropleth?.palette ?? [],
+            noDataColor: NO_DATA_COLOR,
+            outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
+          }}
+          showDistricts={tileAt < REFORM_DATE && province !== null}
+          focusProvince={province}
+          selectedCommune={unitCode}
+          position={view.map}
+          frame={frame}
+          deckLayers={deckLayers}
+          onMove={onMove}
+          onClick={onClick}
+          onPick={onPick}
+          ariaLabel={`${t('appSubtitle')} — ${periodLabel(period.id, lang)}`}
+        />
+        {popup && (
+          <HotspotPopup
+            hotspot={popup.hotspot}
+            communeName={communeNames.get(popup.hotspot.communeCode) ?? null}
+            x={popup.x}
+            y={popup.y}
+            lang={lang}
+            onClose={() => setPopup(null)}
+          />
+        )}
+        {view.view === 'table' && (
+          <DataTable
+            rows={tableRows}
+            valueHeader={
+              isStatus ? t('status') : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? t('value'))
+            }
+            fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.csv`}
+            lang={lang}
+            onSelect={(code) => setView({ unit: code, view: 'map' })}
+          />
+        )}
+        {selectedUnit && (
+          <Suspense fallback={null}>
+            <AreaPanel
+              unit={selectedUnit}
+              period={period}
+              at={at}
+              today={today}
+              indicators={panelIndicators}
+              statusStrip={statusStrip}
+              lang={lang}
+              onClose={() => setView({ unit: null })}
+            />
+          </Suspense>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react';
+import { formatNumber } from '../../../lib/format';
+import { type Lang, translate } from '../../../lib/i18n';
+import { toCsv } from '../lib/csv';
+
+export interface TableRow {
+  code: string;
+  name: string;
+  province: string;
+  /** Number for an indicator, a label for a status; null when missing. */
+  value: number | string | null;
+  color: string | null;
+}
+
+export interface DataTableProps {
+  rows: readonly TableRow[];
+  valueHeader: string;
+  fileName: string;
+  lang: Lang;
+  onSelect: (code: string) => void;
+}
+
+type SortKey = 'code' | 'name' | 'province' | 'value';
+const PAGE = 100;
+
+function compare(a: TableRow, b: TableRow, key: SortKey): number {
+  const x = a[key];
+  const y = b[key];
+  if (x === null) return y === null ? 0 : 1;
+  if (y === null) return -1;
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), 'vi');
+}
+
+/**
+ * The map's data as a table: an accessible alternative to the map, sortable by any column (buttons in the
+ * headers, so keyboard users can sort), paged, and exportable as CSV.
+ */
+export function DataTable({ rows, valueHeader, fileName, lang, onSelect }: DataTableProps) {
+  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'code', dir: 1 });
+  const [page, setPage] = useState(0);
+  const sorted = useMemo(
+    () => [...rows].sort((a, b) => compare(a, b, sort.key) * sort.dir),
+    [rows, sort.key, sort.dir],
+  );
+  const pages = Math.max(1, Math.ceil(sorted.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const visible = sorted.slice(current * PAGE, (current + 1) * PAGE);
+  const headers: [SortKey, string][] = [
+    ['code', t('code')],
+    ['name', t('name')],
+    ['province', t('province')],
+    ['value', valueHeader],
+  ];
+  const download = () => {
+    const csv = toCsv(
+      headers.map(([, h]) => h),
+      sorted.map((r) => [r.code, r.name, r.province, r.value]),
+    );
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <section className="data-table" data-testid="data-table">
+      <div className="row">
+        <span>
+          {formatNumber(rows.length, lang, 0)} {t('rows')}
+        </span>
+        <button type="button" onClick={download} data-testid="export-csv">
+          {t('exportCsv')}
+        </button>
+        <span className="pager">
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)} aria-label="‹">
+            ‹
+          </button>
+          {t('page')} {current + 1} {t('ofTotal')} {pages}
+          <button
+            type="button"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+            aria-label="›"
+          >
+            ›
+          </button>
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            {headers.map(([key, label]) => (
+              <th
+                key={key}
+                aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                scope="col"
+              >
+                <button
+                  type="button"
+                  onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }))}
+                >
+                  {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((r) => (
+            <tr key={r.code}>
+              <td>{r.code}</td>
+              <td>
+                <button type="button" className="link" onClick={() => onSelect(r.code)}>
+                  {r.name}
+                </button>
+              </td>
+              <td>{r.province}</td>
+              <td className={typeof r.value === 'number' ? 'num' : undefined}>
+                {r.color && <span className="swatch" style={{ background: r.color }} aria-hidden="true" />}
+                {typeof r.value === 'number' ? formatNumber(r.value, lang) : (r.value ?? t('noData'))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+/** Vietnamese is the default; English is a switch in the URL (`lang=en`). */
+export type Lang = 'vi' | 'en';
+
+const vi = {
+  appTitle: 'PCMT Atlas',
+  appSubtitle: 'Bản đồ phòng, chống ma túy',
+  syntheticNotice:
+    'Dữ liệu minh họa (tổng hợp): ranh giới và số liệu là giả lập, không phải số liệu chính thức.',
+  connecting: 'Đang kết nối máy chủ…',
+  serverDown: 'Không kết nối được máy chủ',
+  apiDocs: 'Tài liệu API',
+  loadingMap: 'Đang tải bản đồ…',
+  country: 'Toàn quốc',
+  breadcrumb: 'Vị trí',
+  period: 'Kỳ báo cáo',
+  periodKind: 'Loại kỳ',
+  year: 'Năm',
+  half: '6 tháng',
+  quarter: 'Quý',
+  todayUnits: 'Hiển thị trên đơn vị hành chính hiện nay',
+  oldUnitsNote: 'Kỳ trước 1/7/2025: hiển thị đơn vị hành chính cũ.',
+  crosswalkNote: 'Số liệu cũ quy đổi sang đơn vị hiện nay.',
+  indicator: 'Chỉ tiêu',
+  statusIndicator: 'Phân loại xã (tình hình ma túy)',
+  classMethod: 'Cách chia lớp',
+  quantile: 'Phân vị',
+  equal: 'Khoảng đều',
+  jenks: 'Ngắt tự nhiên (Jenks)',
+  classes: 'Số lớp',
+  noData: 'Không có số liệu',
+  legend: 'Chú giải',
+  communes: 'xã',
+  layers: 'Lớp bản đồ',
+  hotspots: 'Điểm, tụ điểm ma túy',
+  labels: 'Nhãn tên',
+  search: 'Tìm đơn vị',
+  searchPlaceholder: 'Tìm xã, phường, tỉnh (vd: ba dinh)',
+  noResults: 'Không tìm thấy',
+  view: 'Chế độ xem',
+  mapView: 'Bản đồ',
+  tableView: 'Bảng',
+  exportCsv: 'Tải CSV',
+  code: 'Mã',
+  name: 'Tên',
+  province: 'Tỉnh',
+  value: 'Giá trị',
+  status: 'Phân loại',
+  decision: 'Quyết định',
+  close: 'Đóng',
+  areaPanel: 'Thông tin địa bàn',
+  vsPrevious: 'so với kỳ trước',
+  vsLastYear: 'so với cùng kỳ năm trước',
+  trend: 'Xu hướng',
+  statusHistory: 'Lịch sử phân loại',
+  population: 'Dân số',
+  area: 'Diện tích',
+  active: 'Đang hoạt động',
+  eliminated: 'Đã triệt xóa',
+  diem: 'Điểm',
+  tu_diem: 'Tụ điểm',
+  detectedOn: 'Phát hiện',
+  eliminatedOn: 'Triệt xóa',
+  reemergedOn: 'Tái hoạt động',
+  commune: 'Xã',
+  density: 'Mật độ điểm, tụ điểm',
+  language: 'English',
+  derived: 'suy ra từ đơn vị cũ',
+  showProvince: 'Xem tỉnh',
+  error: 'Lỗi tải dữ liệu',
+  rows: 'dòng',
+  reform: 'Sáp nhập 1/7/2025',
+  page: 'Trang',
+  ofTotal: 'trên',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'PCMT Atlas',
+  appSubtitle: 'Drug-prevention map',
+  syntheticNotice: 'Demo data (synthetic): boundaries and figures are generated, not official data.',
+  connecting: 'Connecting to the server…',
+  serverDown: 'Cannot reach the server',
+  apiDocs: 'API documentation',
+  loadingMap: 'Loading the map…',
+  country: 'Vietnam',
+  breadcrumb: 'Location',
+  period: 'Period',
+  periodKind: 'Period kind',
+  year: 'Year',
+  half: '6 months',
+  quarter: 'Quarter',
+  todayUnits: "Show on today's units",
+  oldUnitsNote: 'Periods before 1/7/2025 are shown on the old units.',
+  crosswalkNote: "Old figures re-expressed on today's units.",
+  indicator: 'Indicator',
+  statusIndicator: 'Commune classification (drug situation)',
+  classMethod: 'Classification',
+  quantile: 'Quantile',
+  equal: 'Equal interval',
+  jenks: 'Natural breaks (Jenks)',
+  classes: 'Classes',
+  noData: 'No data',
+  legend: 'Legend',
+  communes: 'communes',
+  layers: 'Layers',
+  hotspots: 'Drug hotspots',
+  labels: 'Labels',
+  search: 'Find a unit',
+  searchPlaceholder: 'Commune, ward or province (e.g. ba dinh)',
+  noResults: 'Nothing found',
+  view: 'View',
+  mapView: 'Map',
+  tableView: 'Table',
+  exportCsv: 'Download CSV',
+  code: 'Code',
+  name: 'Name',
+  province: 'Province',
+  value: 'Value',
+  status: 'Status',
+  decision: 'Decision',
+  close: 'Close',
+  areaPanel: 'Area details',
+  vsPrevious: 'vs previous period',
+  vsLastYear: 'vs same period last year',
+  trend: 'Trend',
+  statusHistory: 'Status history',
+  population: 'Population',
+  area: 'Area',
+  active: 'Active',
+  eliminated: 'Eliminated',
+  diem: 'Spot',
+  tu_diem: 'Gathering place',
+  detectedOn: 'Detected',
+  eliminatedOn: 'Eliminated',
+  reemergedOn: 'Re-emerged',
+  commune: 'Commune',
+  density: 'Hotspot density',
+  language: 'Tiếng Việt',
+  derived: 'derived from old units',
+  showProvince: 'Open province',
+  error: 'Could not load data',
+  rows: 'rows',
+  reform: 'Reorganisation 1/7/2025',
+  page: 'Page',
+  ofTotal: 'of',
+};
+
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** The message of `key` in `lang`. */
+export function translate(lang: Lang, key: MessageKey): string {
+  return DICTIONARIES[lang][key];
+}
+
+/** Commune status labels (DOMAIN.md), in the order of seriousness. */
+export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
+  vi: {
+    khong_ma_tuy: 'Không có ma túy',
+    co_ma_tuy: 'Có ma túy',
+    trong_diem_III: 'Trọng điểm loại III',
+    trong_diem_II: 'Trọng điểm loại II',
+    trong_diem_I: 'Trọng điểm loại I',
+  },
+  en: {
+    khong_ma_tuy: 'Drug-free',
+    co_ma_tuy: 'Drugs present',
+    trong_diem_III: 'Hotspot area, class III',
+    trong_diem_II: 'Hotspot area, class II',
+    trong_diem_I: 'Hotspot area, class I',
+  },
+};
+
+/** A period id as a reader says it: `Quý 3/2024`, `6 tháng đầu năm 2024`, `Năm 2024`. */
+export function periodLabel(id: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(H|Q)(\d))?$/.exec(id);
+  if (!m) return id;
+  const [, year, kind, n] = m;
+  if (!kind) return lang === 'vi' ? `Năm ${year}` : String(year);
+  if (kind === 'Q') return lang === 'vi' ? `Quý ${n}/${year}` : `Q${n} ${year}`;
+  if (lang === 'vi') return n === '1' ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
+  return `H${n} ${year}`;
+}

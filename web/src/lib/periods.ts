@@ -1,0 +1,116 @@
+/** Kinds of reporting period the map offers (months exist in the API but are too fine for a map). */
+export type PeriodKind = 'year' | 'half' | 'quarter';
+
+export interface Period {
+  id: string;
+  kind: PeriodKind;
+  year: number;
+  /** 1 for a year, 1–2 for a half, 1–4 for a quarter. */
+  index: number;
+}
+
+/** The day the 2025 reorganisation took effect: periods ending before it are reported on the old units. */
+export const REFORM_DATE = '2025-07-01';
+
+/** First year with reports in the atlas. */
+export const FIRST_YEAR = 2019;
+
+const PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
+
+export function parsePeriod(id: string): Period | null {
+  const m = PATTERN.exec(id);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const part = m[2];
+  if (!part) return { id, kind: 'year', year, index: 1 };
+  const index = Number(part.slice(1));
+  return { id, kind: part.startsWith('H') ? 'half' : 'quarter', year, index };
+}
+
+function periodId(kind: PeriodKind, year: number, index: number): string {
+  if (kind === 'year') return String(year);
+  return `${year}-${kind === 'half' ? 'H' : 'Q'}${index}`;
+}
+
+const PER_YEAR: Record<PeriodKind, number> = { year: 1, half: 2, quarter: 4 };
+const MONTHS: Record<PeriodKind, number> = { year: 12, half: 6, quarter: 3 };
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** First day of a period, YYYY-MM-DD. */
+export function periodStart(p: Period): string {
+  const month = (p.index - 1) * MONTHS[p.kind] + 1;
+  return `${p.year}-${pad(month)}-01`;
+}
+
+/** Last day of a period, YYYY-MM-DD. */
+export function periodEnd(p: Period): string {
+  const lastMonth = p.index * MONTHS[p.kind];
+  const day = new Date(Date.UTC(p.year, lastMonth, 0)).getUTCDate();
+  return `${p.year}-${pad(lastMonth)}-${pad(day)}`;
+}
+
+/** The period `steps` periods of the same kind later (negative: earlier). */
+export function shiftPeriod(p: Period, steps: number): Period {
+  const n = PER_YEAR[p.kind];
+  const ordinal = p.year * n + (p.index - 1) + steps;
+  const year = Math.floor(ordinal / n);
+  const index = (ordinal % n) + 1;
+  return { id: periodId(p.kind, year, index), kind: p.kind, year, index };
+}
+
+/** The same period one year earlier (2025-Q3 → 2024-Q3). */
+export function sameLastYear(p: Period): Period {
+  return shiftPeriod(p, -PER_YEAR[p.kind]);
+}
+
+/** The last quarter that ended before `today`: the latest one reports can exist for. */
+export function lastReportedQuarter(today: string): Period {
+  let p: Period = { id: periodId('quarter', FIRST_YEAR, 1), kind: 'quarter', year: FIRST_YEAR, index: 1 };
+  while (periodEnd(shiftPeriod(p, 1)) < today) p = shiftPeriod(p, 1);
+  return p;
+}
+
+/**
+ * Periods of a kind from {@link FIRST_YEAR} that have at least one reported quarter on `today`: complete
+ * ones and the running year or half (2026 and 2026-H2 once 2026-Q3 is reported).
+ */
+export function periodsOfKind(kind: PeriodKind, today: string): Period[] {
+  const lastEnd = periodEnd(lastReportedQuarter(today));
+  const out: Period[] = [];
+  let p: Period = { id: periodId(kind, FIRST_YEAR, 1), kind, year: FIRST_YEAR, index: 1 };
+  while (periodStart(p) <= lastEnd) {
+    out.push(p);
+    p = shiftPeriod(p, 1);
+  }
+  return out;
+}
+
+/** The latest period of a kind with reports on `today`. */
+export function latestPeriod(kind: PeriodKind, today: string): Period {
+  const all = periodsOfKind(kind, today);
+  const last = all[all.length - 1];
+  return last ?? { id: periodId(kind, FIRST_YEAR, 1), kind, year: FIRST_YEAR, index: 1 };
+}
+
+/** True when a period was reported on the units before the 2025 reorganisation. */
+export function beforeReform(p: Period): boolean {
+  return periodEnd(p) < REFORM_DATE;
+}
+
+/** Today as YYYY-MM-DD in UTC. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The date the map's boundary tiles are requested for. Every date of one unit version yields the same tiles,
+ * so the tile URLs use one date per version: changing the period inside a version then reuses the tiles
+ * already loaded instead of asking again under a new `at`. The API does not list version dates yet, so the
+ * one version change the atlas knows (1/7/2025) is used.
+ */
+export function tileDateFor(at: string): string {
+  return at < REFORM_DATE ? '2025-06-30' : REFORM_DATE;
+}
