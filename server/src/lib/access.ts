@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import { errorBody } from './errors';
 
 /**
@@ -29,12 +29,13 @@ export const routeKey = (method: string, path: string) => `${method} ${path.repl
 
 export function accessControl(): MiddlewareHandler {
   return async (c, next) => {
-    const path = routePath(c, -1);
-    // Only this middleware matched: an unknown path, answered by the 404 handler.
-    if (path === routePath(c)) return next();
-    const audience = ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, path)];
+    // The API handler this request reached: middleware registers as ALL, the web app's fallback lies outside /api.
+    const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+    // No API route matched: the 404 handler answers.
+    if (!handler) return next();
+    const audience = ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path)];
     if (!audience) {
-      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${path}`, null), 403);
+      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${handler.path}`, null), 403);
     }
     return next();
   };

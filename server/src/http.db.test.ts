@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp } from './http';
+import { readDatasetInfo } from './lib/context';
+import { testDb } from './testing/test-db';
+
+/** The site as `pnpm start` serves it: the API and the built web app on one origin. */
+let site: ReturnType<typeof createHttpApp>;
+beforeAll(async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'pcmt-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>PCMT Atlas</title>');
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  const db = await testDb();
+  site = createHttpApp({ db, dataset: await readDatasetInfo(db) }, dist);
+});
+
+describe('the site on one origin', () => {
+  it('serves the API, with its access rules and its error shape', async () => {
+    expect((await site.request('/api/health')).status).toBe(200);
+    const bad = await site.request('/api/values?indicator=managed_addicts&period=2024-Q9');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { field: 'period' } });
+    const tile = await site.request('/api/tiles/provinces/5/25/14.mvt?at=2026-01-01');
+    expect([200, 204]).toContain(tile.status);
+  });
+
+  it('answers an unknown API path with a JSON 404, not the web app', async () => {
+    const res = await site.request('/api/no-such-route');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('serves the web app for client-side routes and hashed assets for a year', async () => {
+    const page = await site.request('/ban-do/tinh/14?period=2026-Q1');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>PCMT Atlas</title>');
+    const asset = await site.request('/assets/app-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+});
