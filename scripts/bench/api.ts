@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +8,10 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { boundaryFeaturesJson } from '@pcmt/server/features/boundaries/boundaries.repo';
+import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
+import { createPostgisTileEncoder } from '@pcmt/server/features/tiles/postgis-tile-encoder';
+import { latToTileY, lonToTileX } from '@pcmt/server/features/tiles/tile-math';
+import { clearTileCache } from '@pcmt/server/features/tiles/tile-service';
 import { resolveIndicator } from '@pcmt/server/features/values/resolve-values-query';
 import { valuesJson } from '@pcmt/server/features/values/values.repo';
 import { createHttpApp } from '@pcmt/server/http';
@@ -56,17 +61,19 @@ try {
   const period = '2026-Q2';
   const province = '01';
   const at = '2026-06-30';
-  const { stored, rate } = await resolveIndicator(db, 'managed_addicts');
+  const { stored, rate } = resolveIndicator(await createReferenceCache(db).get(), 'managed_addicts');
   const valuesQuery = {
     stored,
     rate,
+    direct: true,
     periodIds: [period],
     at,
     level: 'commune' as const,
     parent: province,
+    parentLevel: 'province' as const,
     unitCode: null,
   };
-  const nationalQuery = { ...valuesQuery, parent: null };
+  const nationalQuery = { ...valuesQuery, parent: null, parentLevel: null };
 
   const rows: string[][] = [
     [
@@ -85,7 +92,7 @@ try {
     const res = await fetch(base + path);
     const bytes = Buffer.from(await res.arrayBuffer());
     const http = await latency(get(path));
-    const rps = wrk(base + path);
+    const rps = await wrk(base + path);
     const alone = await latency(sql);
     const aloneQps = await throughput(sql, 32, 3);
     rows.push([
@@ -116,6 +123,71 @@ try {
     `/api/boundaries?level=commune&parent=${province}&at=${at}`,
     () => boundaryFeaturesJson(db, { level: 'commune', parent: province, at, detail: 'mid' }),
   );
+
+  // Warm tile: one z10 tile over Hà Nội served from the cache, beside a bare node:http server sending the same bytes.
+  const warm = { z: 10, x: lonToTileX(105.84, 10), y: latToTileY(21.03, 10) };
+  const warmPath = `/api/tiles/communes/${warm.z}/${warm.x}/${warm.y}.mvt?at=${at}`;
+  const warmBytes = Buffer.from(await (await fetch(base + warmPath)).arrayBuffer());
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile' });
+    res.end(warmBytes);
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const bareAddress = bare.address();
+  const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}/`;
+  const warmHttp = await latency(get(warmPath), 2000, 200);
+  const warmRps = await wrk(base + warmPath);
+  const bareRps = await wrk(bareUrl);
+  bare.close();
+  rows.push([
+    `tile warm: communes z${warm.z}`,
+    ms(warmHttp.p50),
+    ms(warmHttp.p95),
+    perSecond(warmRps),
+    `${(warmBytes.length / 1024).toFixed(1)} KB`,
+    'bare node:http',
+    '',
+    perSecond(bareRps),
+    warmRps && bareRps ? `${(warmRps / bareRps).toFixed(2)} of bare` : 'n/a',
+  ]);
+
+  // Cold tiles z10–z12 under commune label points: through the app with the cache emptied before each,
+  // beside the ST_AsMVT statement alone on the same tiles.
+  const points = await db.query<{ lon: number; lat: number }>(
+    `select ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
+     where level = 'commune' and valid_to is null order by md5(code) limit 120`,
+  );
+  const cold = points.flatMap((p, i) => {
+    const z = 10 + (i % 3);
+    return [{ z, x: lonToTileX(p.lon, z), y: latToTileY(p.lat, z) }];
+  });
+  const coldHttp: number[] = [];
+  for (const t of cold) {
+    clearTileCache(db);
+    const started = performance.now();
+    await get(`/api/tiles/communes/${t.z}/${t.x}/${t.y}.mvt?at=${at}`)();
+    coldHttp.push(performance.now() - started);
+  }
+  const encoder = createPostgisTileEncoder(db);
+  const coldSql: number[] = [];
+  for (const t of cold) {
+    const started = performance.now();
+    await encoder.encode({ layer: 'communes', level: 'commune', version: '2025-07-01', ...t });
+    coldSql.push(performance.now() - started);
+  }
+  const pct = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? Number.NaN;
+  rows.push([
+    `tile cold: communes z10–12 (${cold.length})`,
+    ms(pct(coldHttp, 0.5)),
+    ms(pct(coldHttp, 0.95)),
+    '',
+    '',
+    ms(pct(coldSql, 0.5)),
+    ms(pct(coldSql, 0.95)),
+    '',
+    (pct(coldHttp, 0.5) / pct(coldSql, 0.5)).toFixed(2),
+  ]);
 
   console.log(`PCMT Atlas API bench — ${new Date().toISOString()} — PostgreSQL + PostGIS via pg, ${base}`);
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];

@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /** Latency percentiles of `n` sequential calls after `warmup` unmeasured ones, in milliseconds. */
 export async function latency(fn: () => Promise<unknown>, n = 400, warmup = 40) {
@@ -29,13 +32,18 @@ export async function throughput(fn: () => Promise<unknown>, concurrency = 32, s
   return done / seconds;
 }
 
-/** Requests per second measured by wrk (a separate process, so the client does not steal the server's core). */
-export function wrk(url: string, connections = 32, seconds = 5): number | null {
-  const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
-  if (probe.error) return null;
-  const run = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url], { encoding: 'utf8' });
-  const match = /Requests\/sec:\s+([\d.]+)/.exec(run.stdout);
-  return match ? Number(match[1]) : null;
+/**
+ * Requests per second measured by wrk (a separate process, so the client does not steal the server's core).
+ * Asynchronous on purpose: the server under test usually runs in this very process.
+ */
+export async function wrk(url: string, connections = 32, seconds = 5): Promise<number | null> {
+  try {
+    const { stdout } = await run('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url]);
+    const match = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 export const ms = (x: number) => `${x.toFixed(2)} ms`;

@@ -3,18 +3,20 @@ import { boundariesRoutes } from './features/boundaries/boundaries.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { hotspotsRoutes } from './features/hotspots/hotspots.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
+import { createReferenceCache } from './features/reference/reference-cache';
 import { seriesRoutes } from './features/series/series.routes';
 import { statusRoutes } from './features/status/status.routes';
 import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
 import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
-import type { AppDeps } from './lib/context';
+import type { AppDeps, RouteDeps } from './lib/context';
 import { ApiError, errorBody } from './lib/errors';
 import { createRouter } from './lib/openapi';
 
 /** The API: middleware, error shape, every feature's routes chained so their types reach the web client. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: RouteDeps = { ...appDeps, reference: createReferenceCache(appDeps.db) };
   const app = createRouter();
   app.use('/api/*', accessControl());
 

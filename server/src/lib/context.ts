@@ -1,4 +1,5 @@
 import type { Database } from '../db/engine';
+import type { ReferenceCache } from '../features/reference/reference-cache';
 
 /** Facts about the loaded dataset, read once at start from `dataset_meta`. */
 export interface DatasetInfo {
@@ -6,10 +7,15 @@ export interface DatasetInfo {
   source: string;
 }
 
-/** What every route handler may use; built once in createApp. */
+/** What the app is built from. */
 export interface AppDeps {
   db: Database;
   dataset: DatasetInfo;
+}
+
+/** What every route handler may use: the deps plus caches built once in createApp. */
+export interface RouteDeps extends AppDeps {
+  reference: ReferenceCache;
 }
 
 export async function readDatasetInfo(db: Database): Promise<DatasetInfo> {

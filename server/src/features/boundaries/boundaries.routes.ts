@@ -3,7 +3,7 @@ import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
 import { BoundariesQuery, BoundariesResponse } from '../../contracts/boundaries';
 import { ErrorResponse } from '../../contracts/common';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { resolveParent } from '../units/resolve-unit';
@@ -24,7 +24,7 @@ const route = createRoute({
   },
 });
 
-export const boundariesRoutes = ({ db, dataset }: AppDeps) =>
+export const boundariesRoutes = ({ db, dataset }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { HealthResponse } from '../../contracts/health';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 
 const route = createRoute({
@@ -10,7 +10,7 @@ const route = createRoute({
   responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: HealthResponse } } } },
 });
 
-export const healthRoutes = ({ db, dataset }: AppDeps) =>
+export const healthRoutes = ({ db, dataset }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     // Asking the database proves the connection works, not just that the process is alive.
     const rows = await db.query<{ v: string }>(`select postgis_lib_version() as v`);

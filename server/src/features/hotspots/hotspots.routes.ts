@@ -3,7 +3,7 @@ import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
 import { ErrorResponse } from '../../contracts/common';
 import { HotspotsQuery, HotspotsResponse } from '../../contracts/hotspots';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { hotspotFeaturesJson } from './hotspots.repo';
@@ -22,7 +22,7 @@ const route = createRoute({
   },
 });
 
-export const hotspotsRoutes = ({ db, dataset }: AppDeps) =>
+export const hotspotsRoutes = ({ db, dataset }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();

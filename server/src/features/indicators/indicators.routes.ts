@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { IndicatorsResponse } from '../../contracts/indicators';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { listIndicators } from './indicators.repo';
 
@@ -13,5 +13,5 @@ const route = createRoute({
   },
 });
 
-export const indicatorsRoutes = ({ db }: AppDeps) =>
+export const indicatorsRoutes = ({ db }: RouteDeps) =>
   createRouter().openapi(route, async (c) => c.json({ rows: await listIndicators(db) }, 200));

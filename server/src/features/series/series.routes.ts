@@ -1,13 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../contracts/common';
 import { SeriesQuery, SeriesResponse } from '../../contracts/series';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { createRouter } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { periodsBetween } from '../periods/periods.repo';
+import { versionAt } from '../../lib/version-at';
 import { resolveParent } from '../units/resolve-unit';
-import { versionAt } from '../units/units.repo';
 import { resolveIndicator, resolvePeriod } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
 
@@ -26,32 +25,35 @@ const route = createRoute({
   },
 });
 
-export const seriesRoutes = ({ db, dataset }: AppDeps) =>
+export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();
     const unit = await resolveParent(db, q.unit, at, 'unit');
-    const { indicator, stored, rate } = await resolveIndicator(db, q.indicator);
-    const from = q.from
-      ? await resolvePeriod(db, q.from, 'from')
-      : await resolvePeriod(db, '2019-Q1', 'from');
-    const to = q.to ? await resolvePeriod(db, q.to, 'to') : null;
+    const ref = await reference.get();
+    const { indicator, stored, rate } = resolveIndicator(ref, q.indicator);
+    const from = q.from ? resolvePeriod(ref, q.from, 'from') : resolvePeriod(ref, '2019-Q1', 'from');
+    const to = q.to ? resolvePeriod(ref, q.to, 'to') : null;
     if (to && to.kind !== from.kind)
       throw badRequest('to', `to: ${to.id} is a ${to.kind}, but from is a ${from.kind}`);
     if (to && to.startDate < from.startDate)
       throw badRequest('to', `to: ${to.id} comes before from ${from.id}`);
-    const unitVersion = (await versionAt(db, at)) ?? at;
+    const unitVersion = versionAt(ref.communeVersions, at) ?? at;
     // Periods reported on units newer than this unit cannot be shown on it: stop where it ceased to exist.
     const lastDay =
       [to?.endDate ?? '9999-12-31', unit.validTo ? dayBefore(unit.validTo) : '9999-12-31'].sort()[0] ?? at;
-    const periods = await periodsBetween(db, from.kind, from.startDate, lastDay);
+    const periods = [...ref.periods.values()]
+      .filter((p) => p.kind === from.kind && p.startDate >= from.startDate && p.endDate <= lastDay)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate));
     const rows = await valueRows(db, {
       stored,
       rate,
+      direct: false,
       periodIds: periods.map((p) => p.id),
       at,
       level: unit.level,
       parent: unit.provinceCode,
+      parentLevel: 'province',
       unitCode: unit.code,
     });
     const byPeriod = new Map(rows.map((r) => [r.periodId, r.value]));

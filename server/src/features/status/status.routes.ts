@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../contracts/common';
 import { StatusQuery, StatusResponse } from '../../contracts/status';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { resolveParent } from '../units/resolve-unit';
 import { resolvePeriod, resolveUnitVersion } from '../values/resolve-values-query';
@@ -22,12 +22,13 @@ const route = createRoute({
   },
 });
 
-export const statusRoutes = ({ db, dataset }: AppDeps) =>
+export const statusRoutes = ({ db, dataset, reference }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const period = await resolvePeriod(db, q.period);
+    const ref = await reference.get();
+    const period = resolvePeriod(ref, q.period);
     const at = q.at ?? period.endDate;
-    await resolveUnitVersion(db, period, at, 'commune');
+    resolveUnitVersion(ref, period, at, 'commune');
     const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
     const rows = await communeStatuses(db, { asOf: period.endDate, at, parent });
     return c.json(

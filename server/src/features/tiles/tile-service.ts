@@ -3,13 +3,14 @@ import { gzipSync } from 'node:zlib';
 import type { UnitLevel } from '../../contracts/common';
 import type { TileLayer } from '../../contracts/tiles';
 import type { Database } from '../../db/engine';
+import { versionAt } from '../../lib/version-at';
 import { createGeojsonVtTileEncoder } from './geojson-vt-tile-encoder';
 import { LruCache } from './lru-cache';
 import { createPostgisTileEncoder } from './postgis-tile-encoder';
 import type { TileEncoder } from './tile-encoder';
 import { LAYER_LEVEL } from './tile-layers';
 import type { TileCoord } from './tile-math';
-import { loadVersionDates, versionAt } from './unit-versions';
+import { loadVersionDates } from './unit-versions';
 
 /** A tile ready to send, in both encodings a client may ask for. */
 export interface EncodedTile {

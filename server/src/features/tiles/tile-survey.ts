@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import type { TileLayer } from '../../contracts/tiles';
 import type { Queryable } from '../../db/engine';
+import { versionAt } from '../../lib/version-at';
 import { unitLabelPoints, unitsExtent } from './tile-coverage.repo';
 import type { TileEncoder } from './tile-encoder';
 import { LAYER_LEVEL } from './tile-layers';
 import { latToTileY, lonToTileX, type TileCoord, tilesCovering } from './tile-math';
-import { loadVersionDates, versionAt } from './unit-versions';
+import { loadVersionDates } from './unit-versions';
 
 /** Figures for the tiles of one zoom, as the tile budgets state them (sizes over tiles with features). */
 export interface ZoomSurvey {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../contracts/common';
 import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '../../contracts/tiles';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { acceptsGzip, ifNoneMatchHits } from './http-caching';
@@ -45,7 +45,7 @@ const served = createRoute({
   hide: true,
 });
 
-export const tilesRoutes = ({ db }: AppDeps) => {
+export const tilesRoutes = ({ db }: RouteDeps) => {
   const tiles = tileServiceFor(db);
   const router = createRouter();
   router.openAPIRegistry.registerPath(documented);

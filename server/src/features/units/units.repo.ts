@@ -46,12 +46,3 @@ export async function findUnit(db: Queryable, code: string, at: string): Promise
   );
   return rows[0];
 }
-
-/** The first day of the unit version in force on a date (the latest valid_from not after it). */
-export async function versionAt(db: Queryable, at: string): Promise<string | null> {
-  const rows = await db.query<{ v: string | null }>(
-    `select to_char(max(valid_from), 'YYYY-MM-DD') as v from admin_units where level = 'commune' and valid_from <= $1::date`,
-    [at],
-  );
-  return rows[0]?.v ?? null;
-}

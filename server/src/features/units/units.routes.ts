@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../contracts/common';
 import { UnitsQuery, UnitsResponse } from '../../contracts/units';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { resolveParent } from './resolve-unit';
@@ -19,7 +19,7 @@ const route = createRoute({
   },
 });
 
-export const unitsRoutes = ({ db }: AppDeps) =>
+export const unitsRoutes = ({ db }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();

@@ -102,6 +102,7 @@ describe('GET /api/values refuses bad input with the parameter named', () => {
     ['indicator=managed_addicts&period=2026-Q1&level=district', 400, 'level'],
     ['indicator=managed_addicts&period=2026-Q1&at=2024-01-01', 400, 'at'],
     ["indicator=managed_addicts&period=2026-Q1&parent=1'%20or%201=1", 400, 'parent'],
+    ['indicator=managed_addicts&period=2026-Q1&parent=00004', 400, 'parent'],
     ['indicator=no_such_thing&period=2026-Q1', 404, 'indicator'],
     ['indicator=managed_addicts&period=2040-Q1', 404, 'period'],
     ['indicator=managed_addicts&period=2026-Q1&parent=77777', 404, 'parent'],

@@ -18,11 +18,25 @@ export interface ValuesQuery {
   /** One stored indicator, or the numerator and denominator of a rate. */
   stored: StoredIndicator[];
   rate: { numeratorCode: string; denominatorCode: string; scale: number } | null;
+  /**
+   * One quarter read on the units it was reported on: no crosswalk and no time aggregation, so the
+   * database can answer from the primary key's index alone (the map's hot path).
+   */
+  direct: boolean;
   periodIds: string[];
   at: string;
   level: UnitLevel;
   parent: string | null;
+  /** Level of `parent`: names the column to filter on, so the units' province index serves the query. */
+  parentLevel: UnitLevel | null;
   unitCode: string | null;
+}
+
+/** Units inside `$7`: by province or by district (one indexed column, never an OR of both). */
+function insideParent(alias: string, parentLevel: UnitLevel | null): string {
+  if (parentLevel === 'province') return `${alias}.province_code = $7`;
+  if (parentLevel === 'district') return `${alias}.parent_code = $7`;
+  return `$7::text is null`;
 }
 
 /**
@@ -33,7 +47,7 @@ export interface ValuesQuery {
  * 3. combine over areas per quarter (sum | max), then over the quarters of each period
  *    (sum | last | max), then divide numerator by denominator for rates.
  */
-const VALUES_SQL = `
+const valuesSql = (parentLevel: UnitLevel | null) => `
 with base as (
   select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
 ),
@@ -47,8 +61,7 @@ targets as materialized (
   select u.id,
     case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
   from admin_units u
-  where u.level = 'commune' and ${validAt('u', '$5')}
-    and ($7::text is null or u.parent_code = $7 or u.province_code = $7)
+  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
 ),
 scoped as (
   select id, group_code from targets where $8::text is null or group_code = $8
@@ -109,11 +122,46 @@ function params(q: ValuesQuery): unknown[] {
   ];
 }
 
+/** The direct path: values of one quarter on the units they were reported on, combined over areas only. */
+const directValuesSql = (parentLevel: UnitLevel | null) => `
+with base as (
+  select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
+),
+units as materialized (
+  select u.id,
+    case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
+  from admin_units u
+  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
+),
+reported as (
+  select un.group_code, v.indicator_code, v.value
+  from units un
+  join indicator_values v on v.unit_id = un.id
+  where v.indicator_code = any($1::text[]) and v.period_id = ($4::text[])[1]
+),
+per_period as (
+  select r.indicator_code, r.group_code,
+    case b.area_agg when 'max' then max(r.value) else sum(r.value) end as value
+  from reported r join base b on b.code = r.indicator_code
+  where $8::text is null or r.group_code = $8
+  group by r.indicator_code, r.group_code, b.area_agg
+),
+result as (
+  select group_code as code,
+    case when $9::float8 is null then max(value)
+      else $9::float8 * max(value) filter (where indicator_code = $10)
+        / nullif(max(value) filter (where indicator_code = $11), 0)
+    end as value
+  from per_period
+  group by group_code
+)`;
+
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
 export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
+  if (q.direct && q.periodIds.length !== 1) throw new Error('the direct path reads exactly one quarter');
   const rows = await db.query<{ json: string; count: number }>(
-    `${VALUES_SQL}
-     select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code), '[]')::text as json,
+    `${q.direct ? directValuesSql(q.parentLevel) : valuesSql(q.parentLevel)}
+     select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code collate "C"), '[]')::text as json,
        count(*)::int as count
      from result where value is not null`,
     params(q),
@@ -127,7 +175,7 @@ export async function valueRows(
   q: ValuesQuery,
 ): Promise<Array<{ periodId: string; code: string; value: number }>> {
   return db.query(
-    `${VALUES_SQL}
+    `${valuesSql(q.parentLevel)}
      select period_id as "periodId", code, round(value::numeric, 4)::float8 as value
      from result where value is not null order by code, period_id`,
     params(q),

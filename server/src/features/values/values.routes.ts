@@ -3,7 +3,8 @@ import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
 import { ErrorResponse } from '../../contracts/common';
 import { ValuesQuery, ValuesResponse } from '../../contracts/values';
-import type { AppDeps } from '../../lib/context';
+import type { RouteDeps } from '../../lib/context';
+import { badRequest } from '../../lib/errors';
 import { createRouter } from '../../lib/openapi';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
@@ -24,23 +25,28 @@ const route = createRoute({
   },
 });
 
-export const valuesRoutes = ({ db, dataset }: AppDeps) =>
+export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const [{ indicator, stored, rate }, period] = await Promise.all([
-      resolveIndicator(db, q.indicator),
-      resolvePeriod(db, q.period),
-    ]);
+    const ref = await reference.get();
+    const { indicator, stored, rate } = resolveIndicator(ref, q.indicator);
+    const period = resolvePeriod(ref, q.period);
     const at = q.at ?? period.endDate;
-    const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
-    const { unitVersion, method } = await resolveUnitVersion(db, period, at, q.level);
+    const { unitVersion, method } = resolveUnitVersion(ref, period, at, q.level);
+    const parentUnit = q.parent ? await resolveParent(db, q.parent, at) : null;
+    if (parentUnit?.level === 'commune') {
+      throw badRequest('parent', `parent: ${parentUnit.code} is a commune; give a province or a district`);
+    }
+    const parent = parentUnit?.code ?? null;
     const { json, count } = await valuesJson(db, {
       stored,
       rate,
+      direct: method === 'direct' && period.kind === 'quarter',
       periodIds: [period.id],
       at,
       level: q.level,
       parent,
+      parentLevel: parentUnit?.level ?? null,
       unitCode: null,
     });
     const meta = {

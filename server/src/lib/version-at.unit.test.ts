@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { versionAt } from './unit-versions';
+import { versionAt } from './version-at';
 
 describe('versionAt', () => {
   const dates = ['2008-08-01', '2020-01-01', '2025-07-01'];
