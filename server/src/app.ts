@@ -1,3 +1,4 @@
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { boundariesRoutes } from './features/boundaries/boundaries.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -19,6 +20,8 @@ export function createApp(appDeps: AppDeps) {
   const deps: RouteDeps = { ...appDeps, reference: createReferenceCache(appDeps.db) };
   const app = createRouter();
   app.use('/api/*', accessControl());
+  // JSON of a national map is ~100 KB and compresses 7:1; tiles set their own encoding and are skipped.
+  app.use('/api/*', compress());
 
   const routes = app
     .route('/', healthRoutes(deps))

@@ -27,6 +27,17 @@ describe('the site on one origin', () => {
     expect([200, 204]).toContain(tile.status);
   });
 
+  it('compresses large JSON for clients that accept gzip', async () => {
+    const res = await site.request('/api/values?indicator=managed_addicts&period=2026-Q1&level=commune', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const plain = await site.request('/api/values?indicator=managed_addicts&period=2026-Q1&level=commune');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await plain.json()).meta.count).toBeGreaterThan(100);
+  });
+
   it('answers an unknown API path with a JSON 404, not the web app', async () => {
     const res = await site.request('/api/no-such-route');
     expect(res.status).toBe(404);

@@ -3,7 +3,6 @@ import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
 
 export interface UnitRow {
-  id: number;
   code: string;
   name: string;
   fullName: string;
@@ -18,7 +17,7 @@ export interface UnitRow {
   labelPoint: [number, number];
 }
 
-const UNIT_COLUMNS = `u.id, u.code, u.name, u.full_name as "fullName", u.kind, u.level,
+const UNIT_COLUMNS = `u.code, u.name, u.full_name as "fullName", u.kind, u.level,
   u.parent_code as "parentCode", u.province_code as "provinceCode",
   to_char(u.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') as "validTo",
   u.population, u.area_km2 as "areaKm2",
