@@ -31,7 +31,10 @@ if (await isEmpty(db)) {
   await seedDemo(db, log);
 }
 const dataset = await readDatasetInfo(db);
-const site = createHttpApp({ db, dataset }, resolve(root, 'web/dist'));
+const site = createHttpApp(
+  { db, dataset, client: { basemapStyleUrl: env.PCMT_BASEMAP_STYLE_URL ?? null } },
+  resolve(root, 'web/dist'),
+);
 const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log(
     `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,

@@ -1,6 +1,7 @@
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { boundariesRoutes } from './features/boundaries/boundaries.routes';
+import { configRoutes } from './features/config/config.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { hotspotsRoutes } from './features/hotspots/hotspots.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
@@ -25,6 +26,7 @@ export function createApp(appDeps: AppDeps) {
 
   const routes = app
     .route('/', healthRoutes(deps))
+    .route('/', configRoutes(deps))
     .route('/', unitsRoutes(deps))
     .route('/', boundariesRoutes(deps))
     .route('/', tilesRoutes(deps))

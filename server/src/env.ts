@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** Optional basemap style (MapLibre style JSON URL) under the choropleth; absent: no request leaves the origin. */
+  PCMT_BASEMAP_STYLE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** Where the embedded database keeps its files. */
   PCMT_DATA_DIR: z.string().default('.data/pglite'),
 });

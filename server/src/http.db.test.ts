@@ -35,7 +35,23 @@ describe('the site on one origin', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const plain = await site.request('/api/values?indicator=managed_addicts&period=2026-Q1&level=commune');
     expect(plain.headers.get('content-encoding')).toBeNull();
-    expect((await plain.json()).meta.count).toBeGreaterThan(100);
+    expect(((await plain.json()) as { meta: { count: number } }).meta.count).toBeGreaterThan(100);
+  });
+
+  it('tells the web app its run-time settings: no basemap unless configured', async () => {
+    expect(await (await site.request('/api/config')).json()).toEqual({ basemapStyleUrl: null });
+    const db = await testDb();
+    const configured = createHttpApp(
+      {
+        db,
+        dataset: await readDatasetInfo(db),
+        client: { basemapStyleUrl: 'https://tiles.example.vn/style.json' },
+      },
+      tmpdir(),
+    );
+    expect(await (await configured.request('/api/config')).json()).toEqual({
+      basemapStyleUrl: 'https://tiles.example.vn/style.json',
+    });
   });
 
   it('answers an unknown API path with a JSON 404, not the web app', async () => {

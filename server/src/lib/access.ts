@@ -12,6 +12,7 @@ export type Audience = 'public' | 'internal' | 'police';
 export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
+  'GET /api/config': 'public',
   'GET /api/units': 'public',
   'GET /api/boundaries': 'public',
   'GET /api/tiles/:layer/:z/:x/:y': 'public',

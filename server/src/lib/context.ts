@@ -7,10 +7,17 @@ export interface DatasetInfo {
   source: string;
 }
 
+/** Settings the web app reads at run time from /api/config. */
+export interface ClientConfig {
+  /** MapLibre style URL drawn under the choropleth; null keeps every request on the app's origin. */
+  basemapStyleUrl: string | null;
+}
+
 /** What the app is built from. */
 export interface AppDeps {
   db: Database;
   dataset: DatasetInfo;
+  client?: ClientConfig;
 }
 
 /** What every route handler may use: the deps plus caches built once in createApp. */

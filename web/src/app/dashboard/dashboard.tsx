@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
+import { configQuery } from '../../features/config/api/get-config';
 import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
 import {
@@ -82,6 +83,7 @@ export default function Dashboard() {
   const [popup, setPopup] = useState<Popup | null>(null);
 
   const indicators = useQuery(indicatorsQuery);
+  const config = useQuery(configQuery);
   // Names and label points are the same on every date of a unit version: ask once per version, not per period.
   const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAt }));
   const provinceCommunes = useQuery({
@@ -432,26 +434,30 @@ export default function Dashboard() {
         </fieldset>
       </aside>
       <main className="map-area">
-        <AtlasMap
-          tileAt={tileAt}
-          classes={choropleth?.classes ?? emptyClasses}
-          classesKey={classesKey}
-          fill={{
-            palette: choropleth?.palette ?? [],
-            noDataColor: NO_DATA_COLOR,
-            outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
-          }}
-          showDistricts={tileAt < REFORM_DATE && province !== null}
-          focusProvince={province}
-          selectedCommune={unitCode}
-          position={view.map}
-          frame={frame}
-          deckLayers={deckLayers}
-          onMove={onMove}
-          onClick={onClick}
-          onPick={onPick}
-          ariaLabel={`${t('appSubtitle')} — ${periodLabel(period.id, lang)}`}
-        />
+        {/* The map's style depends on the optional basemap: create it once the setting is known. */}
+        {!config.isPending && (
+          <AtlasMap
+            basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+            tileAt={tileAt}
+            classes={choropleth?.classes ?? emptyClasses}
+            classesKey={classesKey}
+            fill={{
+              palette: choropleth?.palette ?? [],
+              noDataColor: NO_DATA_COLOR,
+              outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
+            }}
+            showDistricts={tileAt < REFORM_DATE && province !== null}
+            focusProvince={province}
+            selectedCommune={unitCode}
+            position={view.map}
+            frame={frame}
+            deckLayers={deckLayers}
+            onMove={onMove}
+            onClick={onClick}
+            onPick={onPick}
+            ariaLabel={`${t('appSubtitle')} — ${periodLabel(period.id, lang)}`}
+          />
+        )}
         {popup && (
           <HotspotPopup
             hotspot={popup.hotspot}

@@ -10,6 +10,7 @@ import {
   CLASS_STATE,
   type FillPaint,
   fillColorExpression,
+  overlayOnBasemap,
   TILE_LAYERS,
   tileUrl,
   VIETNAM_BOUNDS,
@@ -43,6 +44,8 @@ export interface AtlasMapProps {
   onClick: (click: MapClick) => void;
   onPick: (info: PickingInfo | null, kind: 'hover' | 'click') => void;
   ariaLabel: string;
+  /** A configured basemap style to draw under the boundaries; null keeps the self-contained style. */
+  basemapStyleUrl: string | null;
 }
 
 const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
@@ -65,9 +68,10 @@ export function AtlasMap(props: AtlasMapProps) {
     const el = container.current;
     if (!el) return;
     const p = latest.current;
+    const ownStyle = buildMapStyle({ origin: window.location.origin, tileAt: p.tileAt, fill: p.fill });
     const map = new maplibregl.Map({
       container: el,
-      style: buildMapStyle({ origin: window.location.origin, tileAt: p.tileAt, fill: p.fill }),
+      style: p.basemapStyleUrl ?? ownStyle,
       ...(p.position
         ? { center: [p.position.lng, p.position.lat] as [number, number], zoom: p.position.zoom }
         : { bounds: p.frame?.bounds ?? VIETNAM_BOUNDS, fitBoundsOptions: { padding: 24 } }),
@@ -92,6 +96,14 @@ export function AtlasMap(props: AtlasMapProps) {
     appliedTileAt.current = p.tileAt;
     (window as unknown as { __pcmtMap?: maplibregl.Map }).__pcmtMap = map;
 
+    if (p.basemapStyleUrl) {
+      // Our sources and layers go on top of the basemap once its style has loaded.
+      map.once('style.load', () => {
+        const overlay = overlayOnBasemap(ownStyle);
+        for (const [id, source] of Object.entries(overlay.sources)) map.addSource(id, source);
+        for (const layer of overlay.layers) map.addLayer(layer);
+      });
+    }
     map.on('load', () => {
       loaded.current = true;
       map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));

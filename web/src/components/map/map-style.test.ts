@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapStyle, fillColorExpression, tileUrl } from './map-style';
+import { buildMapStyle, fillColorExpression, overlayOnBasemap, tileUrl } from './map-style';
 
 const fill = { palette: ['#a', '#b'], noDataColor: '#nd', outsideColor: '#out' };
 
@@ -37,5 +37,17 @@ describe('map style', () => {
     expect(tileUrl('http://h', 'communes', '2025-06-30')).toBe(
       'http://h/api/tiles/communes/{z}/{x}/{y}.mvt?at=2025-06-30',
     );
+  });
+
+  it('lays its layers over a configured basemap without the background, the commune fill translucent', () => {
+    const own = buildMapStyle({ origin: 'o', tileAt: '2025-07-01', fill });
+    const overlay = overlayOnBasemap(own);
+    expect(overlay.layers.some((l) => l.type === 'background')).toBe(false);
+    expect(overlay.layers.map((l) => l.id)).toEqual(
+      own.layers.filter((l) => l.type !== 'background').map((l) => l.id),
+    );
+    const communeFill = overlay.layers.find((l) => l.id === 'commune-fill');
+    expect(communeFill?.type === 'fill' ? communeFill.paint?.['fill-opacity'] : null).toBe(0.72);
+    expect(overlay.sources).toBe(own.sources);
   });
 });

@@ -130,5 +130,22 @@ export function buildMapStyle(o: MapStyleOptions): StyleSpecification {
   };
 }
 
+/**
+ * Our sources and layers to add on top of a configured basemap style: everything but the plain background,
+ * with the commune fill made translucent so the basemap shows through.
+ */
+export function overlayOnBasemap(own: StyleSpecification): Pick<StyleSpecification, 'sources' | 'layers'> {
+  return {
+    sources: own.sources,
+    layers: own.layers
+      .filter((l) => l.type !== 'background')
+      .map((l) =>
+        l.id === 'commune-fill' && l.type === 'fill'
+          ? { ...l, paint: { ...l.paint, 'fill-opacity': 0.72 } }
+          : l,
+      ),
+  };
+}
+
 /** The mainland and islands of Vietnam, to frame the national view. */
 export const VIETNAM_BOUNDS: [number, number, number, number] = [102.1, 8.3, 109.6, 23.5];

@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { apiError } from '../../../lib/api-error';
+
+/** Run-time settings of this deployment (optional basemap); fixed while the server runs. */
+export const configQuery = queryOptions({
+  queryKey: ['config'],
+  queryFn: async ({ signal }) => {
+    const res = await api.api.config.$get({}, { init: { signal } });
+    if (!res.ok) throw await apiError(res, '/api/config');
+    return res.json();
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
