@@ -1,4 +1,3 @@
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { boundariesRoutes } from './features/boundaries/boundaries.routes';
 import { configRoutes } from './features/config/config.routes';
@@ -21,8 +20,6 @@ export function createApp(appDeps: AppDeps) {
   const deps: RouteDeps = { ...appDeps, reference: createReferenceCache(appDeps.db) };
   const app = createRouter();
   app.use('/api/*', accessControl());
-  // JSON of a national map is ~100 KB and compresses 7:1; tiles set their own encoding and are skipped.
-  app.use('/api/*', compress());
 
   const routes = app
     .route('/', healthRoutes(deps))

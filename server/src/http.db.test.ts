@@ -27,17 +27,6 @@ describe('the site on one origin', () => {
     expect([200, 204]).toContain(tile.status);
   });
 
-  it('compresses large JSON for clients that accept gzip', async () => {
-    const res = await site.request('/api/values?indicator=managed_addicts&period=2026-Q1&level=commune', {
-      headers: { 'accept-encoding': 'gzip' },
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-encoding')).toBe('gzip');
-    const plain = await site.request('/api/values?indicator=managed_addicts&period=2026-Q1&level=commune');
-    expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(((await plain.json()) as { meta: { count: number } }).meta.count).toBeGreaterThan(100);
-  });
-
   it('tells the web app its run-time settings: no basemap unless configured', async () => {
     expect(await (await site.request('/api/config')).json()).toEqual({ basemapStyleUrl: null });
     const db = await testDb();
