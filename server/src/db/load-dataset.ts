@@ -1,4 +1,5 @@
 import type { DemoDataset } from '@pcmt/data/demo/types';
+import { searchName } from '../contracts/search-name';
 import type { Database, Queryable, Transaction } from './engine';
 
 /** Tolerances of the pre-simplified geometry variants, in degrees (≈ 600 m and ≈ 75 m at Vietnam's latitudes). */
@@ -257,15 +258,4 @@ async function insertHotspots(tx: Queryable, dataset: DemoDataset) {
       h.map((x) => x.notes),
     ],
   );
-}
-
-/** "Đồng Xoài" → "dong xoai": lower case, no diacritics (đ → d), single spaces. */
-export function searchName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

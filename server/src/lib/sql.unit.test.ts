@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchName } from '../db/load-dataset';
+import { searchName } from '../contracts/search-name';
 import { today } from './sql';
 
 describe('today', () => {
@@ -14,5 +14,6 @@ describe('searchName', () => {
     expect(searchName('Ba Đình')).toBe('ba dinh');
     expect(searchName('Ia  Mơ')).toBe('ia mo');
     expect(searchName('Đắk Lắk')).toBe('dak lak');
+    expect(searchName('Bà Rịa - Vũng Tàu')).toBe('ba ria vung tau');
   });
 });

@@ -1,5 +1,6 @@
+import { searchName } from '@pcmt/server/contracts/search-name';
 import { describe, expect, it } from 'vitest';
-import { searchName, searchUnits, splitPrefix } from './search-name';
+import { searchUnits, splitPrefix } from './search-name';
 
 const units = [
   { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', level: 'province' },

@@ -1,18 +1,4 @@
-/**
- * Unit names reduced for matching typed text: no diacritics, đ → d, lower case, single spaces.
- * The same idea as the server's `searchName` (server/src/db/load-dataset.ts), kept here so the web bundle
- * does not pull server code.
- */
-export function searchName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { searchName } from '@pcmt/server/contracts/search-name';
 
 /** Kind prefixes people type or leave out ("xa ia mo", "tp thu duc"), longest first. */
 const PREFIXES = [
