@@ -1,6 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launch, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable, screenshot, useBrowser } from './browser';
 import { countColors, hexToRgb, waitForRendered } from './pixels';
 
 /**
@@ -11,18 +10,11 @@ const BASEMAP_STYLE = 'https://basemap.invalid/style.json';
 const SEA = '#7fd3ff';
 
 describe.skipIf(!browserAvailable)('an optional basemap', () => {
-  let browser: BrowserContext;
+  const newPage = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('draws the configured basemap under the commune map', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const basemapRequests: string[] = [];
     await page.route('**/api/config', (route) => route.fulfill({ json: { basemapStyleUrl: BASEMAP_STYLE } }));
     await page.route(BASEMAP_STYLE, (route) => {

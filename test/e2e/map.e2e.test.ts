@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launch, recordRequests, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable, recordRequests, screenshot, useBrowser } from './browser';
 import { countColors, hexToRgb, waitForRendered } from './pixels';
 
 /** The status palette of the app (web/src/features/status/status-style.ts). */
@@ -26,19 +26,12 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
-  let browser: BrowserContext;
+  const newPage = useBrowser();
   const baseUrl = inject('baseUrl');
   const everyRequest: string[] = [];
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await newPage();
     page.on('request', (r) => everyRequest.push(r.url()));
     await page.goto(baseUrl + path);
     return page;

@@ -1,20 +1,12 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launch, recordRequests, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable, recordRequests, screenshot, useBrowser } from './browser';
 
 describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
-  let browser: BrowserContext;
+  const newPage = useBrowser();
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('opens in Vietnamese, reaches the API on its own origin and says the data is synthetic', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const requests = recordRequests(page);
     await page.goto(baseUrl);
     await expect.poll(() => page.getByTestId('api-status').textContent()).toMatch(/PostGIS 3\.\d/);
@@ -27,7 +19,7 @@ describe.skipIf(!browserAvailable)('the web app in Chromium', () => {
   });
 
   it('serves index.html for client-side routes so shared links open the app', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const res = await page.goto(`${baseUrl}/ban-do/tinh/14`);
     expect(res?.status()).toBe(200);
     expect(await page.title()).toContain('PCMT Atlas');

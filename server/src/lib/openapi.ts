@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import type { ZodError } from 'zod';
+import { ErrorResponse } from '../contracts/common';
 import { errorBody } from './errors';
 
 /**
@@ -27,4 +29,18 @@ export function describeZodError(error: ZodError): { field: string | null; messa
       ? `${field ?? 'value'} is required`
       : `${field ?? 'value'}: ${issue.message}`;
   return { field, message };
+}
+
+/** An error response of the OpenAPI document: `{ error: { code, message, field } }`. */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorResponse } },
+});
+
+/**
+ * A 200 whose body is JSON text the database built: sent as is rather than parsed and re-serialised.
+ * The text has the contract's shape, so the typed web client may rely on `T`.
+ */
+export function jsonText<T>(c: Context, body: string, contentType = 'application/json; charset=utf-8') {
+  return c.body(body, 200, { 'content-type': contentType }) as unknown as TypedResponse<T, 200, 'json'>;
 }

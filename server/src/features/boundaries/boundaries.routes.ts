@@ -1,10 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
 import { BoundariesQuery, BoundariesResponse } from '../../contracts/boundaries';
-import { ErrorResponse } from '../../contracts/common';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { resolveParent } from '../units/resolve-unit';
 import { boundaryFeaturesJson } from './boundaries.repo';
@@ -19,8 +17,8 @@ const route = createRoute({
       description: 'GeoJSON FeatureCollection',
       content: { 'application/json': { schema: BoundariesResponse } },
     },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
-    404: { description: 'Unknown parent', content: { 'application/json': { schema: ErrorResponse } } },
+    400: errorResponse('Bad parameter'),
+    404: errorResponse('Unknown parent'),
   },
 });
 
@@ -33,7 +31,5 @@ export const boundariesRoutes = ({ db, dataset }: RouteDeps) =>
     const { json, count } = await boundaryFeaturesJson(db, { level: q.level, parent, at, detail });
     const meta = { synthetic: dataset.synthetic, at, level: q.level, detail, count };
     const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
-    const response = c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
-    // Same shape as the contract; features are JSON built by the database.
-    return response as unknown as TypedResponse<z.infer<typeof BoundariesResponse>, 200, 'json'>;
+    return jsonText<z.infer<typeof BoundariesResponse>>(c, body, 'application/geo+json; charset=utf-8');
   });

@@ -1,10 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
-import { ErrorResponse } from '../../contracts/common';
 import { HotspotsQuery, HotspotsResponse } from '../../contracts/hotspots';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { hotspotFeaturesJson } from './hotspots.repo';
 
@@ -18,7 +16,7 @@ const route = createRoute({
       description: 'GeoJSON FeatureCollection',
       content: { 'application/json': { schema: HotspotsResponse } },
     },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+    400: errorResponse('Bad parameter'),
   },
 });
 
@@ -29,7 +27,5 @@ export const hotspotsRoutes = ({ db, dataset }: RouteDeps) =>
     const { json, count } = await hotspotFeaturesJson(db, { bbox: q.bbox ?? null, status: q.status, at });
     const meta = { synthetic: dataset.synthetic, at, status: q.status, count };
     const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
-    const response = c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
-    // Same shape as the contract; features are JSON built by the database.
-    return response as unknown as TypedResponse<z.infer<typeof HotspotsResponse>, 200, 'json'>;
+    return jsonText<z.infer<typeof HotspotsResponse>>(c, body, 'application/geo+json; charset=utf-8');
   });

@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../contracts/common';
 import { SeriesQuery, SeriesResponse } from '../../contracts/series';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { versionAt } from '../../lib/version-at';
 import { resolveParent } from '../units/resolve-unit';
@@ -17,11 +16,8 @@ const route = createRoute({
   request: { query: SeriesQuery },
   responses: {
     200: { description: 'Series', content: { 'application/json': { schema: SeriesResponse } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
-    404: {
-      description: 'Unknown unit, indicator or period',
-      content: { 'application/json': { schema: ErrorResponse } },
-    },
+    400: errorResponse('Bad parameter'),
+    404: errorResponse('Unknown unit, indicator or period'),
   },
 });
 

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../contracts/common';
 import { StatusQuery, StatusResponse } from '../../contracts/status';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse } from '../../lib/openapi';
 import { resolveParent } from '../units/resolve-unit';
 import { resolvePeriod, resolveUnitVersion } from '../values/resolve-values-query';
 import { communeStatuses } from './status.repo';
@@ -14,11 +13,8 @@ const route = createRoute({
   request: { query: StatusQuery },
   responses: {
     200: { description: 'Statuses', content: { 'application/json': { schema: StatusResponse } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
-    404: {
-      description: 'Unknown period or unit',
-      content: { 'application/json': { schema: ErrorResponse } },
-    },
+    400: errorResponse('Bad parameter'),
+    404: errorResponse('Unknown period or unit'),
   },
 });
 

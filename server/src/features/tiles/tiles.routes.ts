@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../contracts/common';
 import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '../../contracts/tiles';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { acceptsGzip, ifNoneMatchHits } from './http-caching';
 import { parseTileRequest } from './tile-request';
@@ -28,7 +27,7 @@ const documented = createRoute({
     },
     204: { description: 'No unit touches this tile (MapLibre draws nothing)' },
     304: { description: 'The tile named by If-None-Match is still current' },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
+    400: errorResponse('Bad parameter'),
   },
 });
 

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../contracts/common';
 import { UnitsQuery, UnitsResponse } from '../../contracts/units';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { resolveParent } from './resolve-unit';
 import { listUnits } from './units.repo';
@@ -14,8 +13,8 @@ const route = createRoute({
   request: { query: UnitsQuery },
   responses: {
     200: { description: 'Units', content: { 'application/json': { schema: UnitsResponse } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
-    404: { description: 'Unknown parent', content: { 'application/json': { schema: ErrorResponse } } },
+    400: errorResponse('Bad parameter'),
+    404: errorResponse('Unknown parent'),
   },
 });
 

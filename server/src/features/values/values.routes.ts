@@ -1,11 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import type { z } from 'zod';
-import { ErrorResponse } from '../../contracts/common';
 import { ValuesQuery, ValuesResponse } from '../../contracts/values';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
-import { createRouter } from '../../lib/openapi';
+import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
 import { valuesJson } from './values.repo';
@@ -17,11 +15,8 @@ const route = createRoute({
   request: { query: ValuesQuery },
   responses: {
     200: { description: 'Values', content: { 'application/json': { schema: ValuesResponse } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: ErrorResponse } } },
-    404: {
-      description: 'Unknown indicator, period or unit',
-      content: { 'application/json': { schema: ErrorResponse } },
-    },
+    400: errorResponse('Bad parameter'),
+    404: errorResponse('Unknown indicator, period or unit'),
   },
 });
 
@@ -65,7 +60,5 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     };
     // The rows are JSON text built by the database: splice them in rather than parse and re-serialise.
     const body = `{"meta":${JSON.stringify(meta)},"rows":${json}}`;
-    const response = c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
-    // Same bytes as c.json would send, so the typed client may rely on the contract's type.
-    return response as unknown as TypedResponse<z.infer<typeof ValuesResponse>, 200, 'json'>;
+    return jsonText<z.infer<typeof ValuesResponse>>(c, body);
   });
