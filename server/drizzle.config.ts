@@ -2,6 +2,12 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // Core tables, then one file per feature area so separate features can grow their tables independently.
+  schema: [
+    './src/db/schema.ts',
+    './src/db/schema-plans.ts',
+    './src/db/schema-hotspots.ts',
+    './src/db/schema-imports.ts',
+  ],
   out: './src/db/migrations',
 });

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { adminUnits, hotspots } from './schema';
+
+/**
+ * Every change to the hotspot register (create, edit, triệt xóa, re-open), never updated or deleted:
+ * the register's history and the source of "eliminate 5–10 % of hotspots each year".
+ */
+export const hotspotEvents = pgTable(
+  'hotspot_events',
+  {
+    id: serial('id').primaryKey(),
+    hotspotId: integer('hotspot_id')
+      .notNull()
+      .references(() => hotspots.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    /** When it happened on the ground (e.g. the triệt xóa date), as opposed to when it was recorded. */
+    occurredOn: date('occurred_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    note: text('note').notNull().default(''),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('hotspot_events_hotspot_idx').on(t.hotspotId, t.occurredOn),
+    check('hotspot_events_action_ck', sql`${t.action} in ('create', 'update', 'eliminate', 'reopen')`),
+  ],
+);
+
+/**
+ * A spatial weights matrix built once per unit version (level + validity date) and method, for Gi* and
+ * local Moran's I. Rows are stored unstandardised (binary contiguity or distance band); standardisation is
+ * done by the statistic.
+ */
+export const spatialWeightSets = pgTable('spatial_weight_sets', {
+  /** e.g. "commune@2025-07-01/contiguity:50" */
+  key: text('key').primaryKey(),
+  level: text('level').notNull(),
+  validOn: date('valid_on').notNull(),
+  method: text('method').notNull(),
+  params: jsonb('params').notNull(),
+  unitCount: integer('unit_count').notNull(),
+  /** Units with no neighbour under this method (islands), by id. */
+  islandUnitIds: jsonb('island_unit_ids').notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+  buildMs: doublePrecision('build_ms').notNull(),
+});
+
+export const spatialWeights = pgTable(
+  'spatial_weights',
+  {
+    setKey: text('set_key')
+      .notNull()
+      .references(() => spatialWeightSets.key, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => adminUnits.id, { onDelete: 'cascade' }),
+    neighbourId: integer('neighbour_id')
+      .notNull()
+      .references(() => adminUnits.id, { onDelete: 'cascade' }),
+    weight: doublePrecision('weight').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.setKey, t.unitId, t.neighbourId] })],
+);
