@@ -8,6 +8,7 @@ export default defineConfig({
     './src/db/schema-plans.ts',
     './src/db/schema-hotspots.ts',
     './src/db/schema-imports.ts',
+    './src/db/schema-audit.ts',
   ],
   out: './src/db/migrations',
 });

@@ -7,7 +7,21 @@ import { errorBody } from './errors';
  * until then every rule says who the route is meant for, and a route with no rule is refused, so a new
  * route cannot be reachable without someone deciding who may call it.
  */
-export type Audience = 'public' | 'internal' | 'police';
+export type Audience =
+  /** Anyone, signed in or not; only public fields and suppressed small counts. */
+  | 'public'
+  /** Signed-in staff of the unit's jurisdiction: internal indicators and statuses, hotspot counts. */
+  | 'internal'
+  /** Police of the jurisdiction: hotspot coordinates, register reads. */
+  | 'police'
+  /** Police writes: hotspot register edits, patrol plans. */
+  | 'police_write'
+  /** Plans, targets and status rule sets: committee and admin writes. */
+  | 'planning'
+  /** Indicator values and imports: data officers and admin. */
+  | 'data_entry'
+  /** Accounts, audit log, boundaries and unit versions. */
+  | 'admin';
 
 export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/health': 'public',

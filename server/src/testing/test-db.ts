@@ -33,3 +33,17 @@ export async function testApp() {
   const db = await testDb();
   return { db, app: createApp({ db, dataset: await readDatasetInfo(db) }) };
 }
+
+/**
+ * An app over a database this test file may write to. pglite: a private copy restored from the snapshot,
+ * so writes never reach other files. postgres: the shared test database, so a writing test must use codes
+ * of its own and remove what it created (afterAll), leaving the seeded rows as they were.
+ */
+export async function writableTestApp() {
+  const db = testEngine() === 'postgres' ? await testDb() : await openSnapshot();
+  const app = createApp({ db, dataset: await readDatasetInfo(db) });
+  const close = async () => {
+    if (testEngine() === 'pglite') await db.close();
+  };
+  return { db, app, close };
+}

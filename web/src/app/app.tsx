@@ -1,23 +1,45 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { translate } from '../lib/i18n';
-import { useViewState } from '../lib/use-view-state';
+import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
 import { healthQuery } from './health-query';
+import { PAGES, pageFor } from './pages';
 
-/** The map and everything around it: a separate chunk, so the shell paints before MapLibre and deck.gl load. */
-const Dashboard = lazy(() => import('./dashboard/dashboard'));
-
-/** The shell every view lives in: title, data notice, language switch, and the lazily loaded dashboard. */
+/**
+ * The shell every page lives in: title, navigation, data notice, language switch, and the current page,
+ * loaded lazily so the shell paints before MapLibre and deck.gl (or any other page's code) load.
+ */
 export function App() {
   const health = useQuery(healthQuery);
-  const [view, setView] = useViewState();
-  const { lang } = view;
+  const location = useLocation();
+  const lang = langOf(location.search);
+  const page = pageFor(location.pathname);
+  const Page = page.component;
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const switchLang = () => {
+    const q = new URLSearchParams(location.search);
+    if (lang === 'vi') q.set('lang', 'en');
+    else q.delete('lang');
+    const query = q.toString();
+    navigate(query ? `${location.pathname}?${query}` : location.pathname);
+  };
   return (
     <div className="app" lang={lang}>
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
         <span className="subtitle">{t('appSubtitle')}</span>
+        <nav className="app-nav" aria-label={t('mainNav')}>
+          {PAGES.filter((p) => p.navHref).map((p) => (
+            <a
+              key={p.id}
+              href={hrefWithLang(p.navHref ?? '/', lang)}
+              aria-current={p === page ? 'page' : undefined}
+              onClick={onInAppLinkClick}
+            >
+              {t(p.navLabel)}
+            </a>
+          ))}
+        </nav>
         {health.data?.synthetic !== false && (
           <p role="note" className="notice">
             {t('syntheticNotice')}
@@ -36,17 +58,12 @@ export function App() {
           </span>
         )}
         <a href="/api/openapi.json">{t('apiDocs')}</a>
-        <button
-          type="button"
-          className="lang"
-          data-testid="lang-switch"
-          onClick={() => setView({ lang: lang === 'vi' ? 'en' : 'vi' })}
-        >
+        <button type="button" className="lang" data-testid="lang-switch" onClick={switchLang}>
           {t('language')}
         </button>
       </header>
-      <Suspense fallback={<p className="loading">{t('loadingMap')}</p>}>
-        <Dashboard />
+      <Suspense fallback={<p className="loading">{t('loadingPage')}</p>}>
+        <Page />
       </Suspense>
     </div>
   );

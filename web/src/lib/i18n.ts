@@ -9,7 +9,8 @@ const vi = {
   connecting: 'Đang kết nối máy chủ…',
   serverDown: 'Không kết nối được máy chủ',
   apiDocs: 'Tài liệu API',
-  loadingMap: 'Đang tải bản đồ…',
+  loadingPage: 'Đang tải…',
+  mainNav: 'Điều hướng chính',
   country: 'Toàn quốc',
   breadcrumb: 'Vị trí',
   period: 'Kỳ báo cáo',
@@ -82,7 +83,8 @@ const en: Record<MessageKey, string> = {
   connecting: 'Connecting to the server…',
   serverDown: 'Cannot reach the server',
   apiDocs: 'API documentation',
-  loadingMap: 'Loading the map…',
+  loadingPage: 'Loading…',
+  mainNav: 'Main navigation',
   country: 'Vietnam',
   breadcrumb: 'Location',
   period: 'Period',
@@ -151,6 +153,18 @@ const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };
 /** The message of `key` in `lang`. */
 export function translate(lang: Lang, key: MessageKey): string {
   return DICTIONARIES[lang][key];
+}
+
+/**
+ * A feature's own messages: Vietnamese first, English with exactly the same keys (the type checks it).
+ * Features keep their wording next to their code instead of growing one shared dictionary.
+ */
+export function defineMessages<const V extends Record<string, string>>(
+  vi: V,
+  en: Record<keyof V, string>,
+): (lang: Lang, key: keyof V) => string {
+  const dictionaries: Record<Lang, Record<keyof V, string>> = { vi, en };
+  return (lang, key) => dictionaries[lang][key];
 }
 
 /** Commune status labels (DOMAIN.md), in the order of seriousness. */
