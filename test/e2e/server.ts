@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      PCMT_DATA_DIR: '.data/e2e-pglite',
+      // A developer running e2e alongside another checkout's run can point it elsewhere.
+      PCMT_DATA_DIR: process.env.PCMT_E2E_DATA_DIR ?? '.data/e2e-pglite',
       DATABASE_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
