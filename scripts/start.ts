@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { readEnv } from '@pcmt/server/env';
+import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
+import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
 import { warmTiles } from '@pcmt/server/features/tiles/tile-warm';
 import { createHttpApp } from '@pcmt/server/http';
 import { readDatasetInfo } from '@pcmt/server/lib/context';
@@ -31,8 +33,21 @@ if (await isEmpty(db)) {
   await seedDemo(db, log);
 }
 const dataset = await readDatasetInfo(db);
+await purgeExpiredSessions(db);
+if (dataset.synthetic) {
+  const created = await ensureDemoAccounts(db);
+  if (created > 0) log(`demo accounts created (${created}); password: PCMT_DEMO_PASSWORD (see README)`);
+}
 const site = createHttpApp(
-  { db, dataset, client: { basemapStyleUrl: env.PCMT_BASEMAP_STYLE_URL ?? null } },
+  {
+    db,
+    dataset,
+    client: {
+      basemapStyleUrl: env.PCMT_BASEMAP_STYLE_URL ?? null,
+      extraConnectSrc: env.PCMT_CSP_CONNECT_SRC,
+    },
+    publicPages: { delayDays: env.PCMT_PUBLIC_DELAY_DAYS, minCount: env.PCMT_PUBLIC_MIN_COUNT },
+  },
   resolve(root, 'web/dist'),
 );
 const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

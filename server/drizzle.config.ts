@@ -9,6 +9,7 @@ export default defineConfig({
     './src/db/schema-hotspots.ts',
     './src/db/schema-imports.ts',
     './src/db/schema-audit.ts',
+    './src/db/schema-auth.ts',
   ],
   out: './src/db/migrations',
 });

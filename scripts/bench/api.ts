@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { boundaryFeaturesJson } from '@pcmt/server/features/boundaries/boundaries.repo';
 import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
 import { createPostgisTileEncoder } from '@pcmt/server/features/tiles/postgis-tile-encoder';
@@ -52,8 +53,18 @@ try {
   await new Promise((r) => server.once('listening', r));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // Data routes need a session, as they do for users: measure with the demo admin's cookie.
+  await ensureDemoAccounts(db);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  const cookie = /pcmt_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+  if (!cookie) throw new Error(`bench sign-in failed: ${login.status}`);
+  const headers = { cookie };
   const get = (path: string) => async () => {
-    const res = await fetch(base + path);
+    const res = await fetch(base + path, { headers });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${path} → ${res.status}`);
   };
@@ -72,6 +83,7 @@ try {
     parent: province,
     parentLevel: 'province' as const,
     unitCode: null,
+    jurisdiction: null,
   };
   const nationalQuery = { ...valuesQuery, parent: null, parentLevel: null };
 
@@ -89,10 +101,10 @@ try {
     ],
   ];
   const row = async (name: string, path: string, sql: () => Promise<unknown>) => {
-    const res = await fetch(base + path);
+    const res = await fetch(base + path, { headers });
     const bytes = Buffer.from(await res.arrayBuffer());
     const http = await latency(get(path));
-    const rps = await wrk(base + path);
+    const rps = await wrk(base + path, 32, 5, headers);
     const alone = await latency(sql);
     const aloneQps = await throughput(sql, 32, 3);
     rows.push([

@@ -36,9 +36,15 @@ export async function throughput(fn: () => Promise<unknown>, concurrency = 32, s
  * Requests per second measured by wrk (a separate process, so the client does not steal the server's core).
  * Asynchronous on purpose: the server under test usually runs in this very process.
  */
-export async function wrk(url: string, connections = 32, seconds = 5): Promise<number | null> {
+export async function wrk(
+  url: string,
+  connections = 32,
+  seconds = 5,
+  headers: Record<string, string> = {},
+): Promise<number | null> {
   try {
-    const { stdout } = await run('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, url]);
+    const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+    const { stdout } = await run('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, ...headerArgs, url]);
     const match = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
     return match ? Number(match[1]) : null;
   } catch {

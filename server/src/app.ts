@@ -1,12 +1,27 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { auditRoutes } from './features/auth/audit.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { createSessionCache, csrfProtection, sessionMiddleware } from './features/auth/session-middleware';
+import { usersRoutes } from './features/auth/users.routes';
 import { boundariesRoutes } from './features/boundaries/boundaries.routes';
 import { configRoutes } from './features/config/config.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { hotspotCountsRoutes } from './features/hotspot-counts/hotspot-counts.routes';
+import { hotspotRegisterRoutes } from './features/hotspot-register/hotspot-register.routes';
 import { hotspotsRoutes } from './features/hotspots/hotspots.routes';
+import { importsRoutes } from './features/imports/imports.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
+import { patrolRoutes } from './features/patrol/patrol.routes';
+import { plansRoutes } from './features/plans/plans.routes';
+import { publicRoutes } from './features/public/public.routes';
 import { createReferenceCache } from './features/reference/reference-cache';
+import { scorecardRoutes } from './features/scorecard/scorecard.routes';
 import { seriesRoutes } from './features/series/series.routes';
+import { spatialStatsRoutes } from './features/spatial-stats/spatial-stats.routes';
 import { statusRoutes } from './features/status/status.routes';
+import { statusRulesRoutes } from './features/status-rules/status-rules.routes';
 import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
 import { valuesRoutes } from './features/values/values.routes';
@@ -18,11 +33,20 @@ import { createRouter } from './lib/openapi';
 /** The API: middleware, error shape, every feature's routes chained so their types reach the web client. */
 export function createApp(appDeps: AppDeps) {
   const deps: RouteDeps = { ...appDeps, reference: createReferenceCache(appDeps.db) };
+  const sessions = createSessionCache(appDeps.db);
   const app = createRouter();
+  // Order matters: know who is calling, refuse forged writes, then decide whether the route is theirs.
+  app.use('/api/*', requestSizeLimit());
+  app.use('/api/*', refuseNulBytes());
+  app.use('/api/*', sessionMiddleware(sessions));
+  app.use('/api/*', csrfProtection());
   app.use('/api/*', accessControl());
 
   const routes = app
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps, sessions))
+    .route('/', usersRoutes(deps, sessions))
+    .route('/', auditRoutes(deps))
     .route('/', configRoutes(deps))
     .route('/', unitsRoutes(deps))
     .route('/', boundariesRoutes(deps))
@@ -31,7 +55,16 @@ export function createApp(appDeps: AppDeps) {
     .route('/', valuesRoutes(deps))
     .route('/', statusRoutes(deps))
     .route('/', hotspotsRoutes(deps))
-    .route('/', seriesRoutes(deps));
+    .route('/', hotspotCountsRoutes(deps))
+    .route('/', hotspotRegisterRoutes(deps))
+    .route('/', spatialStatsRoutes(deps))
+    .route('/', patrolRoutes(deps))
+    .route('/', importsRoutes(deps))
+    .route('/', plansRoutes(deps))
+    .route('/', scorecardRoutes(deps))
+    .route('/', statusRulesRoutes(deps))
+    .route('/', seriesRoutes(deps))
+    .route('/', publicRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -53,6 +86,43 @@ export function createApp(appDeps: AppDeps) {
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`, null), 404));
 
   return routes;
+}
+
+/**
+ * Bodies above 1 MiB are refused with 413 before anything reads them; file imports (which set their own,
+ * larger limit) are the exception.
+ */
+const API_BODY_LIMIT = 1024 * 1024;
+function requestSizeLimit(): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) =>
+      c.json(errorBody('payload_too_large', `request body over ${API_BODY_LIMIT} bytes`, null), 413),
+  });
+  return (c, next) => (c.req.path.startsWith('/api/imports') ? next() : limit(c, next));
+}
+
+/** PostgreSQL text cannot hold a NUL character: refuse it up front as a bad parameter, not a database error. */
+function refuseNulBytes(): MiddlewareHandler {
+  return async (c, next) => {
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (name.includes('\u0000') || values.some((v) => v.includes('\u0000'))) {
+        return c.json(errorBody('invalid_parameter', `${name}: must not contain a NUL character`, name), 400);
+      }
+    }
+    if (decodeURIComponentSafe(c.req.path).includes('\u0000')) {
+      return c.json(errorBody('invalid_parameter', 'path: must not contain a NUL character', 'path'), 400);
+    }
+    return next();
+  };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export type AppType = ReturnType<typeof createApp>;

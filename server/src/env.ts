@@ -8,6 +8,26 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Optional basemap style (MapLibre style JSON URL) under the choropleth; absent: no request leaves the origin. */
   PCMT_BASEMAP_STYLE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** More origins the page may fetch from (comma-separated), e.g. a basemap's tile host; CSP connect-src. */
+  PCMT_CSP_CONNECT_SRC: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  /** Password of the demo accounts created on synthetic demo data (never on imported data). */
+  PCMT_DEMO_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(10).optional()),
+  /**
+   * Days after a quarter ends before the public pages show it (the "last closed period"): reports keep
+   * arriving and being corrected for weeks after a quarter ends, so the public sees settled figures only.
+   */
+  PCMT_PUBLIC_DELAY_DAYS: z.coerce.number().int().min(0).max(366).default(45),
+  /** Counts below this are published as "< N" on the public pages (small-number suppression). */
+  PCMT_PUBLIC_MIN_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Where the embedded database keeps its files. */
   PCMT_DATA_DIR: z.string().default('.data/pglite'),
 });

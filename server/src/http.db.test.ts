@@ -20,9 +20,12 @@ beforeAll(async () => {
 describe('the site on one origin', () => {
   it('serves the API, with its access rules and its error shape', async () => {
     expect((await site.request('/api/health')).status).toBe(200);
-    const bad = await site.request('/api/values?indicator=managed_addicts&period=2024-Q9');
+    const bad = await site.request('/api/units?level=province&at=2024-02-30');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { field: 'period' } });
+    expect(await bad.json()).toMatchObject({ error: { field: 'at' } });
+    // Internal data needs a session: an anonymous caller learns nothing, not even whether the query was valid.
+    const anonymous = await site.request('/api/values?indicator=managed_addicts&period=2024-Q9');
+    expect(anonymous.status).toBe(401);
     const tile = await site.request('/api/tiles/provinces/5/25/14.mvt?at=2026-01-01');
     expect([200, 204]).toContain(tile.status);
   });
@@ -41,6 +44,31 @@ describe('the site on one origin', () => {
     expect(await (await configured.request('/api/config')).json()).toEqual({
       basemapStyleUrl: 'https://tiles.example.vn/style.json',
     });
+  });
+
+  it('sends security headers: a CSP of its own origin only, no framing', async () => {
+    for (const path of ['/ban-do', '/api/health']) {
+      const res = await site.request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const db = await testDb();
+    const withBasemap = createHttpApp(
+      {
+        db,
+        dataset: await readDatasetInfo(db),
+        client: { basemapStyleUrl: 'https://tiles.example.vn/s.json' },
+      },
+      tmpdir(),
+    );
+    const csp = (await withBasemap.request('/api/health')).headers.get('content-security-policy');
+    expect(csp).toMatch(/connect-src 'self' https:\/\/tiles\.example\.vn/);
   });
 
   it('answers an unknown API path with a JSON 404, not the web app', async () => {

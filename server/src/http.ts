@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
+import { publicPageHtml, summaryFromApi } from './features/public/link-preview';
 import type { AppDeps } from './lib/context';
 import { errorBody } from './lib/errors';
+import { securityHeaders } from './lib/security-headers';
 
 /**
  * The whole site on one origin: the API under /api and the built web app (web/dist) for everything else,
@@ -12,7 +14,15 @@ import { errorBody } from './lib/errors';
  */
 export function createHttpApp(deps: AppDeps, webDist: string) {
   const site = new Hono();
-  site.route('/', createApp(deps));
+  site.use(
+    '*',
+    securityHeaders({
+      basemapStyleUrl: deps.client?.basemapStyleUrl ?? null,
+      extraConnectSrc: deps.client?.extraConnectSrc,
+    }),
+  );
+  const api = createApp(deps);
+  site.route('/', api);
   // Mounted apps do not bring their 404 handler: an unknown API path must not fall through to index.html.
   site.all('/api/*', (c) =>
     c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`, null), 404),
@@ -25,7 +35,11 @@ export function createHttpApp(deps: AppDeps, webDist: string) {
       if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     });
     site.use('/*', serveStatic({ root: webDist }));
-    site.get('*', (c) => c.html(indexHtml));
+    // Public pages carry their link preview in the HTML: crawlers run no script.
+    const summaryOf = summaryFromApi(api);
+    site.get('*', async (c) =>
+      c.html((await publicPageHtml(indexHtml, new URL(c.req.url), summaryOf)) ?? indexHtml),
+    );
   }
   return site;
 }

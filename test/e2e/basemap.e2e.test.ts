@@ -10,7 +10,9 @@ const BASEMAP_STYLE = 'https://basemap.invalid/style.json';
 const SEA = '#7fd3ff';
 
 describe.skipIf(!browserAvailable)('an optional basemap', () => {
-  const newPage = useBrowser();
+  // The server under test has no basemap configured, so its CSP (rightly) forbids the fake origin this test
+  // injects through /api/config; a configured basemap's origin in the CSP is tested in http.db.test.ts.
+  const newPage = useBrowser({ bypassCSP: true });
   const baseUrl = inject('baseUrl');
 
   it('draws the configured basemap under the commune map', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium; playwright's own browser download cannot work on these machines. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,8 +23,9 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launch(): Promise<BrowserContext> {
+export async function launch(opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pcmt-chromium-')), {
+    bypassCSP: opts.bypassCSP ?? false,
     executablePath: chromiumPath,
     headless: true,
     args: ARGS,
@@ -50,14 +51,32 @@ export function recordRequests(page: Page): string[] {
   return urls;
 }
 
+/** Password of the demo accounts the e2e server creates on its synthetic data (features/auth/demo-accounts.ts). */
+const DEMO_PASSWORD = process.env.PCMT_DEMO_PASSWORD || 'pcmt-demo-2025';
+
+/** Signs a browser context in as a demo account through the API: its pages share the session cookie. */
+export async function signInContext(
+  context: BrowserContext,
+  username: string,
+  baseUrl: string,
+): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  if (!res.ok()) throw new Error(`e2e sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
+}
+
 /**
- * One Chromium for the enclosing describe block: launched before its tests, closed after them.
+ * One Chromium for the enclosing describe block: launched before its tests, closed after them, signed in
+ * as a demo account (`as`; the admin by default, null for an anonymous visitor).
  * Returns a function opening a new page in it.
  */
-export function useBrowser(): () => Promise<Page> {
+export function useBrowser(opts: { as?: string | null; bypassCSP?: boolean } = {}): () => Promise<Page> {
   let browser: BrowserContext | undefined;
+  const as = opts.as === undefined ? 'admin' : opts.as;
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launch({ bypassCSP: opts.bypassCSP });
+    if (as) await signInContext(browser, as, inject('baseUrl' as never) as string);
   });
   afterAll(async () => {
     await browser?.close();

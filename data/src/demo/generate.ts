@@ -6,8 +6,10 @@ import { buildHotspots } from './hotspots';
 import { buildIndicators } from './indicators';
 import { loadCommunePoints, loadProvincePoints, loadVietnamOutline } from './inputs';
 import { buildPeriods } from './periods';
+import { buildDemoPlans } from './plans';
 import { populatePieces } from './population';
 import { type ReportingUnit, reportingUnits } from './reporting-units';
+import { buildStatusRuleSets } from './status-rules';
 import { buildStatusDecisions } from './statuses';
 import type { DemoDataset, DemoOptions } from './types';
 import { assembleUnits } from './units';
@@ -64,6 +66,8 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
     periods: buildPeriods(),
     statusDecisions,
     hotspots,
+    plans: buildDemoPlans(units, statusDecisions),
+    statusRuleSets: buildStatusRuleSets(),
     valueBatches: () => valueBatches(model, reporting, seed, include),
   };
 }

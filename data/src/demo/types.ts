@@ -122,6 +122,41 @@ export interface DemoHotspot {
   notes: string;
 }
 
+/**
+ * A drug-prevention plan and its targets. Target definitions and rules are plain JSON here; the server
+ * checks them against its contracts when loading, so a bad seed fails loudly instead of being stored.
+ */
+export interface DemoPlan {
+  code: string;
+  title: string;
+  issuingBody: string;
+  documentNo: string;
+  issuedOn: string;
+  /** A unit version by level, code and first day; null = the whole country. */
+  scope: { level: UnitLevel; code: string; validFrom: string } | null;
+  periodStart: string;
+  periodEnd: string;
+  notes: string;
+  targets: Array<{
+    code: string;
+    title: string;
+    definition: Record<string, unknown>;
+    deadline: string;
+    isPublic: boolean;
+  }>;
+}
+
+/** A versioned set of official status rules (thresholds as data). */
+export interface DemoStatusRuleSet {
+  code: string;
+  version: number;
+  title: string;
+  legalSource: string;
+  validFrom: string;
+  validTo: string | null;
+  rules: Record<string, unknown>;
+}
+
 export interface DemoDataset {
   seed: number;
   units: DemoUnit[];
@@ -130,6 +165,8 @@ export interface DemoDataset {
   periods: DemoPeriod[];
   statusDecisions: DemoStatusDecision[];
   hotspots: DemoHotspot[];
+  plans: DemoPlan[];
+  statusRuleSets: DemoStatusRuleSet[];
   /** Lazily produced: one batch per (quarter, unit version); restricted to `provinces` when given. */
   valueBatches(): Iterable<DemoValueBatch>;
 }

@@ -1,10 +1,12 @@
 import type { DemoDataset } from '@pcmt/data/demo/types';
 import { searchName } from '../contracts/search-name';
+import { insertPlansAndRuleSets } from '../features/plans/seed-plans';
 import type { Database, Queryable, Transaction } from './engine';
+import { seedHotspotHistory } from './seed-hotspot-history';
 
 /** Tolerances of the pre-simplified geometry variants, in degrees (≈ 600 m and ≈ 75 m at Vietnam's latitudes). */
-const SIMPLIFY_LOW = 0.005;
-const SIMPLIFY_MID = 0.0007;
+export const SIMPLIFY_LOW = 0.005;
+export const SIMPLIFY_MID = 0.0007;
 const UNIT_BATCH = 500;
 
 export type Progress = (message: string) => void;
@@ -32,7 +34,9 @@ export async function loadDataset(
     await insertStatuses(tx, dataset);
     progress(`status decisions: ${dataset.statusDecisions.length}`);
     await insertHotspots(tx, dataset);
+    await seedHotspotHistory(tx);
     progress(`hotspots: ${dataset.hotspots.length}`);
+    await insertPlansAndRuleSets(tx, dataset);
     await tx.query(
       `insert into dataset_meta (key, value) values ('synthetic', $1::jsonb), ('source', $2::jsonb), ('seed', $3::jsonb), ('loaded_at', to_jsonb(now()))`,
       [JSON.stringify(meta.synthetic), JSON.stringify(meta.source), JSON.stringify(dataset.seed)],
@@ -117,25 +121,36 @@ async function insertUnits(tx: Queryable, dataset: DemoDataset, progress: Progre
   }
 }
 
+/** SQL of a geometry made valid for GEOS, keeping only its polygonal parts, as a MultiPolygon (imports use it too). */
+export const validPolygons = (geom: string) => `ST_Multi(ST_CollectionExtract(ST_MakeValid(${geom}), 3))`;
+
 /**
  * GEOS is stricter than the checks of the tools that made a file (a ring touching itself at a vertex passes
  * turf but not ST_IsValid), and invalid polygons break overlays and tiles: repair them here, keep only the
  * polygon parts, and say which units were repaired.
  */
-async function repairGeometry(tx: Queryable, progress: Progress) {
+export async function repairGeometry(
+  tx: Queryable,
+  progress: Progress,
+  /** Only the units of one level starting on one date (a boundary import); absent = every unit. */
+  only?: { level: string; validFrom: string },
+): Promise<{ level: string; code: string }[]> {
   const repaired = await tx.query<{ level: string; code: string }>(
     `update admin_units set
-       geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)),
-       geom_low = ST_Multi(ST_SimplifyPreserveTopology(ST_CollectionExtract(ST_MakeValid(geom), 3), ${SIMPLIFY_LOW})),
-       geom_mid = ST_Multi(ST_SimplifyPreserveTopology(ST_CollectionExtract(ST_MakeValid(geom), 3), ${SIMPLIFY_MID}))
-     where not ST_IsValid(geom) or not ST_IsValid(geom_low) or not ST_IsValid(geom_mid)
+       geom = ${validPolygons('geom')},
+       geom_low = ST_Multi(ST_SimplifyPreserveTopology(${validPolygons('geom')}, ${SIMPLIFY_LOW})),
+       geom_mid = ST_Multi(ST_SimplifyPreserveTopology(${validPolygons('geom')}, ${SIMPLIFY_MID}))
+     where (not ST_IsValid(geom) or not ST_IsValid(geom_low) or not ST_IsValid(geom_mid))
+       and ($1::text is null or (level = $1 and valid_from = $2::date))
      returning level, code`,
+    [only?.level ?? null, only?.validFrom ?? null],
   );
   if (repaired.length > 0) {
     progress(
       `repaired ${repaired.length} invalid geometries: ${repaired.map((r) => `${r.level} ${r.code}`).join(', ')}`,
     );
   }
+  return repaired;
 }
 
 async function insertCrosswalk(tx: Queryable, dataset: DemoDataset) {

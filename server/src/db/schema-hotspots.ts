@@ -75,3 +75,22 @@ export const spatialWeights = pgTable(
   },
   (t) => [primaryKey({ columns: [t.setKey, t.unitId, t.neighbourId] })],
 );
+
+/**
+ * Saved patrol plans (police-sensitive: hotspot coordinates and times). The plan is kept as computed
+ * (stops in route order, zones, visits) so a printed sheet and its downloads always match.
+ */
+export const patrolPlans = pgTable(
+  'patrol_plans',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    shiftDate: date('shift_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    /** What the plan was built from (hotspot codes, radius, shift, seed), to rebuild or audit it. */
+    request: jsonb('request').notNull(),
+    plan: jsonb('plan').notNull(),
+  },
+  (t) => [index('patrol_plans_date_idx').on(t.shiftDate)],
+);

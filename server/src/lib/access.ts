@@ -1,11 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { mayReach } from '../features/auth/roles';
 import { errorBody } from './errors';
 
 /**
- * The one place where every API route's access is decided. Accounts and roles arrive with access control;
- * until then every rule says who the route is meant for, and a route with no rule is refused, so a new
- * route cannot be reachable without someone deciding who may call it.
+ * The one place where every API route's access is decided: each route names its audience, and
+ * `AUDIENCE_ROLES` (features/auth/roles.ts) says which roles reach which audience. A route with no rule is
+ * refused, so a new route cannot be reachable without someone deciding who may call it. Jurisdiction
+ * (which units) is checked by the routes themselves, from the identity this middleware's caller set.
  */
 export type Audience =
   /** Anyone, signed in or not; only public fields and suppressed small counts. */
@@ -37,6 +39,69 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/series': 'internal',
   // Coordinates are police-sensitive.
   'GET /api/hotspots': 'police',
+  // Hotspot register (issue 5): reads and every coordinate-bearing analysis for police, writes police_write;
+  // commune-level statistics on indicators and the yearly elimination counts for staff.
+  'GET /api/hotspots/:code': 'police',
+  'POST /api/hotspots': 'police_write',
+  'PATCH /api/hotspots/:code': 'police_write',
+  'POST /api/hotspots/:code/eliminate': 'police_write',
+  'POST /api/hotspots/:code/reopen': 'police_write',
+  'GET /api/hotspot-eliminations': 'internal',
+  'GET /api/analysis/gi-star': 'internal',
+  'GET /api/analysis/local-moran': 'internal',
+  'GET /api/analysis/emerging-hotspots': 'internal',
+  'GET /api/analysis/hotspot-density': 'police',
+  'GET /api/analysis/hotspot-clusters': 'police',
+  'POST /api/patrol/plan': 'police',
+  'POST /api/patrol/plans': 'police_write',
+  'GET /api/patrol/plans/:id': 'police',
+  'GET /api/patrol/plans/:id/export': 'police',
+  'GET /api/patrol/plans/:id/sheet': 'police',
+  // Only the print stylesheet of the sheet: no data.
+  'GET /api/patrol/sheet.css': 'public',
+  // Imports: reports are data officers' work; boundaries and the crosswalk change unit versions (admin).
+  'GET /api/imports': 'data_entry',
+  'GET /api/imports/templates/values': 'data_entry',
+  'POST /api/imports/values/preview': 'data_entry',
+  'POST /api/imports/values': 'data_entry',
+  'POST /api/imports/values/:id/rollback': 'data_entry',
+  'POST /api/imports/boundaries/preview': 'admin',
+  'POST /api/imports/boundaries': 'admin',
+  'POST /api/imports/boundaries/:id/rollback': 'admin',
+  'POST /api/imports/crosswalk': 'admin',
+  'POST /api/imports/crosswalk/:id/rollback': 'admin',
+  // Counts per commune, never positions: what committees see of the register.
+  'GET /api/hotspot-counts': 'internal',
+  'GET /api/auth/session': 'public',
+  'GET /api/auth/demo': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/auth/password': 'internal',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/:id': 'admin',
+  'GET /api/audit': 'admin',
+  // Plans, scorecards and status rules: staff reads (public targets reach public pages through their own
+  // routes later); plan and rule-set edits are the committee's.
+  'GET /api/plans': 'internal',
+  'GET /api/plans/:code': 'internal',
+  'GET /api/plans/:code/scorecard': 'internal',
+  'GET /api/plans/:code/targets/:target/detail': 'internal',
+  'GET /api/plans/:code/targets/:target/ranking': 'internal',
+  'POST /api/plans': 'planning',
+  'PUT /api/plans/:code': 'planning',
+  'DELETE /api/plans/:code': 'planning',
+  'POST /api/plans/:code/targets': 'planning',
+  'PUT /api/plans/:code/targets/:target': 'planning',
+  'DELETE /api/plans/:code/targets/:target': 'planning',
+  'GET /api/status-rules': 'internal',
+  'GET /api/status-rules/:code': 'internal',
+  'POST /api/status-rules/:code/versions': 'planning',
+  'GET /api/status-rules/explain': 'internal',
+  'GET /api/status-rules/differences': 'internal',
+  // Public pages: as of the last closed period, public-sensitivity indicators only, small counts suppressed.
+  'GET /api/public/summary': 'public',
+  'GET /api/public/preview.png': 'public',
 };
 
 /** Key of a matched route in ROUTE_ACCESS: method and the path pattern as registered. */
@@ -52,6 +117,13 @@ export function accessControl(): MiddlewareHandler {
     if (!audience) {
       return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${handler.path}`, null), 403);
     }
-    return next();
+    const user = c.get('identity').user;
+    if (mayReach(user?.role ?? null, audience)) return next();
+    return user
+      ? c.json(
+          errorBody('forbidden', `the ${user.role} role may not call ${c.req.method} ${handler.path}`, null),
+          403,
+        )
+      : c.json(errorBody('unauthenticated', `sign in to call ${c.req.method} ${handler.path}`, null), 401);
   };
 }

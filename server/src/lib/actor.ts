@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 
 /**
- * Who is making this request, as written in the audit log and in history rows. Until accounts exist
- * (access-control issue) every caller is the anonymous local operator; that issue replaces this body with
- * the session's user, and every write already passes through here.
+ * Who is making this request, as written in the audit log and in history rows: the signed-in user's
+ * username. Writes are refused to anonymous callers by access control, so 'anonymous' only appears for a
+ * public route that writes (sign-in records its own actor).
  */
-export function actorOf(_c: Context): string {
-  return 'local-operator';
+export function actorOf(c: Context): string {
+  return c.get('identity')?.user?.username ?? 'anonymous';
 }

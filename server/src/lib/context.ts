@@ -1,4 +1,5 @@
 import type { Database } from '../db/engine';
+import type { PublicPagesConfig } from '../features/public/closed-period';
 import type { ReferenceCache } from '../features/reference/reference-cache';
 
 /** Facts about the loaded dataset, read once at start from `dataset_meta`. */
@@ -11,6 +12,8 @@ export interface DatasetInfo {
 export interface ClientConfig {
   /** MapLibre style URL drawn under the choropleth; null keeps every request on the app's origin. */
   basemapStyleUrl: string | null;
+  /** Further origins the page may fetch from (a basemap's tiles and glyphs on other hosts); CSP only. */
+  extraConnectSrc?: readonly string[];
 }
 
 /** What the app is built from. */
@@ -18,6 +21,8 @@ export interface AppDeps {
   db: Database;
   dataset: DatasetInfo;
   client?: ClientConfig;
+  /** Publication delay and small-count threshold of the public pages; default 45 days and 5. */
+  publicPages?: PublicPagesConfig;
 }
 
 /** What every route handler may use: the deps plus caches built once in createApp. */

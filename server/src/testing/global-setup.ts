@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, snapshotPglite } from '../db/engine';
 import { loadDataset } from '../db/load-dataset';
+import { ensureDemoAccounts } from '../features/auth/demo-accounts';
 import { testDataset } from './test-dataset';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
       );
       await db.migrate();
       await loadDataset(db, testDataset(), { synthetic: true, source: 'demo (test subset)' });
+      await ensureDemoAccounts(db);
     } finally {
       await db.close();
     }
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
     const db = await openDatabase({});
     await db.migrate();
     await loadDataset(db, testDataset(), { synthetic: true, source: 'demo (test subset)' });
+    await ensureDemoAccounts(db);
     const blob = await snapshotPglite(db);
     await db.close();
     mkdirSync(join(root, '.data'), { recursive: true });
@@ -48,7 +51,13 @@ export default async function setup(project: TestProject) {
 /** Rebuild the snapshot whenever the schema, the loader or the generator changes. */
 function inputsHash(): string {
   const hash = createHash('sha256');
-  const dirs = ['server/src/db', 'server/src/testing', 'data/src', 'data/reference'];
+  const dirs = [
+    'server/src/db',
+    'server/src/testing',
+    'server/src/features/auth',
+    'data/src',
+    'data/reference',
+  ];
   for (const dir of dirs) {
     for (const file of walk(join(root, dir))) hash.update(file).update(readFileSync(file));
   }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
+import { sessionQuery, signOut } from '../features/auth/session';
 import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
 import { healthQuery } from './health-query';
-import { PAGES, pageFor } from './pages';
+import { mayOpen, PAGES, pageFor } from './pages';
 
 /**
  * The shell every page lives in: title, navigation, data notice, language switch, and the current page,
@@ -11,6 +12,8 @@ import { PAGES, pageFor } from './pages';
  */
 export function App() {
   const health = useQuery(healthQuery);
+  const session = useQuery(sessionQuery);
+  const user = session.data?.user ?? null;
   const location = useLocation();
   const lang = langOf(location.search);
   const page = pageFor(location.pathname);
@@ -29,7 +32,7 @@ export function App() {
         <h1>{t('appTitle')}</h1>
         <span className="subtitle">{t('appSubtitle')}</span>
         <nav className="app-nav" aria-label={t('mainNav')}>
-          {PAGES.filter((p) => p.navHref).map((p) => (
+          {PAGES.filter((p) => p.navHref && mayOpen(p, user)).map((p) => (
             <a
               key={p.id}
               href={hrefWithLang(p.navHref ?? '/', lang)}
@@ -58,13 +61,53 @@ export function App() {
           </span>
         )}
         <a href="/api/openapi.json">{t('apiDocs')}</a>
+        {user ? (
+          <span className="user-menu">
+            <a href={hrefWithLang('/tai-khoan', lang)} onClick={onInAppLinkClick} data-testid="user-name">
+              {user.displayName}
+            </a>
+            <button
+              type="button"
+              className="lang"
+              onClick={() => signOut().then(() => navigate(hrefWithLang('/dang-nhap', lang)))}
+            >
+              {t('signOut')}
+            </button>
+          </span>
+        ) : (
+          session.isSuccess && (
+            <a href={hrefWithLang('/dang-nhap', lang)} onClick={onInAppLinkClick} data-testid="sign-in-link">
+              {t('signIn')}
+            </a>
+          )
+        )}
         <button type="button" className="lang" data-testid="lang-switch" onClick={switchLang}>
           {t('language')}
         </button>
       </header>
-      <Suspense fallback={<p className="loading">{t('loadingPage')}</p>}>
-        <Page />
-      </Suspense>
+      {session.isPending ? (
+        <p className="loading">{t('loadingPage')}</p>
+      ) : mayOpen(page, user) ? (
+        <Suspense fallback={<p className="loading">{t('loadingPage')}</p>}>
+          <Page />
+        </Suspense>
+      ) : (
+        <div className="gate" role="alert" data-testid="sign-in-required">
+          <p>{user ? t('notAllowed') : t('signInRequired')}</p>
+          {!user && (
+            <a
+              className="button"
+              href={hrefWithLang(`/dang-nhap?next=${encodeURIComponent(location.href)}`, lang)}
+              onClick={onInAppLinkClick}
+            >
+              {t('signIn')}
+            </a>
+          )}
+          <a href={hrefWithLang('/cong-khai', lang)} onClick={onInAppLinkClick}>
+            {t('publicPages')}
+          </a>
+        </div>
+      )}
     </div>
   );
 }

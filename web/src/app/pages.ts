@@ -1,5 +1,9 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { SessionUser } from '../features/auth/session';
+import { PUBLIC_PATH } from '../features/public/public-path';
 import type { MessageKey } from '../lib/i18n';
+
+type Role = SessionUser['role'];
 
 /**
  * The app's pages: each a path pattern and a lazily loaded chunk, so a page downloads only its own code.
@@ -14,6 +18,11 @@ export interface Page {
   navHref: string | null;
   navLabel: MessageKey;
   component: LazyExoticComponent<ComponentType>;
+  /**
+   * Who may open the page: anyone, any signed-in user (the default), or listed roles only. The server
+   * enforces access on every API call; this only spares people a page of refusals.
+   */
+  access?: 'public' | 'signed-in' | readonly Role[];
 }
 
 export const MAP_PAGE: Page = {
@@ -24,6 +33,119 @@ export const MAP_PAGE: Page = {
   component: lazy(() => import('./dashboard/dashboard')),
 };
 
-export const PAGES: readonly Page[] = [MAP_PAGE];
+export const PAGES: readonly Page[] = [
+  MAP_PAGE,
+  {
+    id: 'login',
+    path: /^\/dang-nhap\/?$/,
+    navHref: null,
+    navLabel: 'signIn',
+    component: lazy(() => import('../features/auth/login-page')),
+    access: 'public',
+  },
+  {
+    id: 'account',
+    path: /^\/tai-khoan\/?$/,
+    navHref: null,
+    navLabel: 'account',
+    component: lazy(() => import('../features/auth/account-page')),
+  },
+  {
+    id: 'admin',
+    path: /^\/quan-tri\/?$/,
+    navHref: '/quan-tri',
+    navLabel: 'admin',
+    component: lazy(() => import('../features/auth/admin-page')),
+    access: ['admin'],
+  },
+  {
+    id: 'imports',
+    path: /^\/nhap-du-lieu\/?$/,
+    navHref: '/nhap-du-lieu',
+    navLabel: 'imports',
+    component: lazy(() => import('../features/imports/components/import-page')),
+    access: ['admin', 'data_officer'],
+  },
+  {
+    // Public summaries: anyone, signed in or not; the chunk holds MapLibre and recharts, no dashboard code.
+    id: 'public',
+    path: PUBLIC_PATH,
+    navHref: '/cong-khai',
+    navLabel: 'publicPages',
+    component: lazy(() => import('../features/public/public-page')),
+    access: 'public',
+  },
+  {
+    // Spatial statistics on commune indicators (Gi*, local Moran, emerging hot spots): staff.
+    id: 'analysis',
+    path: /^\/phan-tich\/?$/,
+    navHref: '/phan-tich',
+    navLabel: 'analysisNav',
+    component: lazy(() => import('../features/analysis/analysis-page')),
+  },
+  {
+    // Patrol planner on hotspot coordinates: police of the jurisdiction (the server scopes every call).
+    id: 'patrol',
+    path: /^\/tuan-tra\/?$/,
+    navHref: '/tuan-tra',
+    navLabel: 'patrolNav',
+    component: lazy(() => import('../features/patrol/patrol-page')),
+    access: ['police', 'admin'],
+  },
+  // Plans and targets: staff read them; creating and editing is the committee's (the server decides).
+  {
+    id: 'plan-new',
+    path: /^\/ke-hoach\/moi\/?$/,
+    navHref: null,
+    navLabel: 'plansNav',
+    component: lazy(() => import('../features/plans/plan-form-page')),
+    access: ['admin', 'committee'],
+  },
+  {
+    id: 'plan-edit',
+    path: /^\/ke-hoach\/[a-z0-9-]+\/sua\/?$/,
+    navHref: null,
+    navLabel: 'plansNav',
+    component: lazy(() => import('../features/plans/plan-form-page')),
+    access: ['admin', 'committee'],
+  },
+  {
+    id: 'plan',
+    path: /^\/ke-hoach\/[a-z0-9-]+\/?$/,
+    navHref: null,
+    navLabel: 'plansNav',
+    component: lazy(() => import('../features/plans/plan-page')),
+  },
+  {
+    id: 'plans',
+    path: /^\/ke-hoach\/?$/,
+    navHref: '/ke-hoach',
+    navLabel: 'plansNav',
+    component: lazy(() => import('../features/plans/plan-list-page')),
+  },
+  {
+    id: 'scorecard',
+    path: /^\/bang-diem\/[a-z0-9-]+\/?$/,
+    navHref: null,
+    navLabel: 'plansNav',
+    component: lazy(() => import('../features/plans/scorecard-page')),
+  },
+  {
+    // Official status criteria: suggested vs decided statuses on a map, explained criterion by criterion.
+    id: 'status-rules',
+    path: /^\/tieu-chi\/?$/,
+    navHref: '/tieu-chi',
+    navLabel: 'rulesNav',
+    component: lazy(() => import('../features/status-rules/rules-page')),
+  },
+];
 
 export const pageFor = (pathname: string): Page => PAGES.find((p) => p.path.test(pathname)) ?? MAP_PAGE;
+
+/** Whether a user (null = anonymous) may open a page. */
+export function mayOpen(page: Page, user: SessionUser | null): boolean {
+  const access = page.access ?? 'signed-in';
+  if (access === 'public') return true;
+  if (!user) return false;
+  return access === 'signed-in' || access.includes(user.role);
+}

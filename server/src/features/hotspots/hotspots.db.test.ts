@@ -78,3 +78,17 @@ describe('GET /api/hotspots', () => {
     expect(body.error.field).toBe(field);
   });
 });
+
+describe('GET /api/hotspots by jurisdiction', () => {
+  it('gives the police of a province only the hotspots of its communes', async () => {
+    const { as } = await testApp();
+    const all = await getJson<HotspotsJson>(app, '/api/hotspots?at=2026-06-30');
+    const hanoi = await getJson<HotspotsJson>(await as('congan.hanoi'), '/api/hotspots?at=2026-06-30');
+    const sonla = await getJson<HotspotsJson>(await as('congan.sonla'), '/api/hotspots?at=2026-06-30');
+    expect(hanoi.features.length).toBeGreaterThan(0);
+    expect(sonla.features.length).toBeGreaterThan(0);
+    expect(hanoi.features.length + sonla.features.length).toBe(all.features.length);
+    const hanoiCodes = new Set(hanoi.features.map((f) => f.properties.code));
+    expect(sonla.features.some((f) => hanoiCodes.has(f.properties.code))).toBe(false);
+  });
+});

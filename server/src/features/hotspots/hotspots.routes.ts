@@ -4,6 +4,7 @@ import { HotspotsQuery, HotspotsResponse } from '../../contracts/hotspots';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
+import { jurisdictionParams } from '../auth/jurisdiction';
 import { hotspotFeaturesJson } from './hotspots.repo';
 
 const route = createRoute({
@@ -24,7 +25,14 @@ export const hotspotsRoutes = ({ db, dataset }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();
-    const { json, count } = await hotspotFeaturesJson(db, { bbox: q.bbox ?? null, status: q.status, at });
+    // Police see the hotspots of their jurisdiction only.
+    const jurisdiction = jurisdictionParams(c.get('identity').jurisdiction);
+    const { json, count } = await hotspotFeaturesJson(db, {
+      bbox: q.bbox ?? null,
+      status: q.status,
+      at,
+      jurisdiction,
+    });
     const meta = { synthetic: dataset.synthetic, at, status: q.status, count };
     const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
     return jsonText<z.infer<typeof HotspotsResponse>>(c, body, 'application/geo+json; charset=utf-8');

@@ -5,6 +5,7 @@ import { badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { versionAt } from '../../lib/version-at';
+import { jurisdictionParams, requireReadable } from '../auth/jurisdiction';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolvePeriod } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
@@ -26,6 +27,8 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const q = c.req.valid('query');
     const at = q.at ?? today();
     const unit = await resolveParent(db, q.unit, at, 'unit');
+    const { jurisdiction } = c.get('identity');
+    requireReadable(jurisdiction, unit, 'unit');
     const ref = await reference.get();
     const { indicator, stored, rate } = resolveIndicator(ref, q.indicator);
     const from = q.from ? resolvePeriod(ref, q.from, 'from') : resolvePeriod(ref, '2019-Q1', 'from');
@@ -51,6 +54,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       parent: unit.provinceCode,
       parentLevel: 'province',
       unitCode: unit.code,
+      jurisdiction: jurisdictionParams(jurisdiction),
     });
     const byPeriod = new Map(rows.map((r) => [r.periodId, r.value]));
     return c.json(

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { notFound } from '../../lib/errors';
-import { findUnit, type UnitRow } from './units.repo';
+import { type FoundUnit, findUnit } from './units.repo';
 
 /** The unit a `parent` parameter names, or a 404 that says on which date it was looked for. */
 export async function resolveParent(
@@ -8,7 +8,7 @@ export async function resolveParent(
   code: string,
   at: string,
   field = 'parent',
-): Promise<UnitRow> {
+): Promise<FoundUnit> {
   const unit = await findUnit(db, code, at);
   if (!unit) throw notFound(field, `${field}: no unit with code ${code} is valid on ${at}`);
   return unit;

@@ -38,9 +38,12 @@ export async function listUnits(
 }
 
 /** The unit with this code valid on a date (codes are unique across levels within a version). */
-export async function findUnit(db: Queryable, code: string, at: string): Promise<UnitRow | undefined> {
-  const rows = await db.query<UnitRow>(
-    `select ${UNIT_COLUMNS} from admin_units u where u.code = $1 and ${validAt('u', '$2')} limit 1`,
+/** A unit looked up by code, with its row id (for jurisdiction checks and joins; never sent to clients). */
+export type FoundUnit = UnitRow & { id: number };
+
+export async function findUnit(db: Queryable, code: string, at: string): Promise<FoundUnit | undefined> {
+  const rows = await db.query<FoundUnit>(
+    `select u.id, ${UNIT_COLUMNS} from admin_units u where u.code = $1 and ${validAt('u', '$2')} limit 1`,
     [code, at],
   );
   return rows[0];

@@ -30,7 +30,16 @@ export interface ValuesQuery {
   /** Level of `parent`: names the column to filter on, so the units' province index serves the query. */
   parentLevel: UnitLevel | null;
   unitCode: string | null;
+  /** Units the caller may read (features/auth/jurisdiction.ts); null = all. */
+  jurisdiction: { provinceCodes: string[]; communeIds: number[] } | null;
 }
+
+/**
+ * Communes whose data the caller may read, at the grouping `$6`: each commune of the jurisdiction, but
+ * district and province totals only from whole provinces, so no total includes another area's communes.
+ */
+const IN_JURISDICTION = `($12::text[] is null or u.province_code = any($12::text[])
+    or ($6::text = 'commune' and u.id = any($13::int[])))`;
 
 /** Units inside `$7`: by province or by district (one indexed column, never an OR of both). */
 function insideParent(alias: string, parentLevel: UnitLevel | null): string {
@@ -62,6 +71,7 @@ targets as materialized (
     case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
   from admin_units u
   where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
+    and ${IN_JURISDICTION}
 ),
 scoped as (
   select id, group_code from targets where $8::text is null or group_code = $8
@@ -72,6 +82,8 @@ on_targets as (
   join indicator_values v on v.unit_id = s.id
   join target_periods tp on tp.quarter_id = v.period_id
   where v.indicator_code = any($1::text[])
+    -- Spelled out so the primary key's (indicator, period) prefix is searched, not every period's values.
+    and v.period_id = any(array(select quarter_id from target_periods))
   union all
   select v.indicator_code, tp.period_id, tp.q_end, s.group_code, v.value * cw.weight
   from scoped s
@@ -79,6 +91,8 @@ on_targets as (
   join indicator_values v on v.unit_id = cw.old_unit_id
   join target_periods tp on tp.quarter_id = v.period_id
   where v.indicator_code = any($1::text[])
+    -- Spelled out so the primary key's (indicator, period) prefix is searched, not every period's values.
+    and v.period_id = any(array(select quarter_id from target_periods))
 ),
 per_quarter as (
   select o.indicator_code, o.period_id, o.q_end, o.group_code,
@@ -119,6 +133,8 @@ function params(q: ValuesQuery): unknown[] {
     q.rate?.scale ?? null,
     q.rate?.numeratorCode ?? null,
     q.rate?.denominatorCode ?? null,
+    q.jurisdiction?.provinceCodes ?? null,
+    q.jurisdiction?.communeIds ?? null,
   ];
 }
 
@@ -132,6 +148,7 @@ units as materialized (
     case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
   from admin_units u
   where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
+    and ${IN_JURISDICTION}
 ),
 reported as (
   select un.group_code, v.indicator_code, v.value

@@ -2,8 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { ValuesQuery, ValuesResponse } from '../../contracts/values';
 import type { RouteDeps } from '../../lib/context';
-import { badRequest } from '../../lib/errors';
+import { ApiError, badRequest } from '../../lib/errors';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
+import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
 import { valuesJson } from './values.repo';
@@ -32,6 +33,15 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     if (parentUnit?.level === 'commune') {
       throw badRequest('parent', `parent: ${parentUnit.code} is a commune; give a province or a district`);
     }
+    const { jurisdiction } = c.get('identity');
+    if (parentUnit && !touchesProvince(jurisdiction, parentUnit.provinceCode)) {
+      throw new ApiError(
+        403,
+        'outside_jurisdiction',
+        `parent: ${parentUnit.code} is outside your jurisdiction`,
+        'parent',
+      );
+    }
     const parent = parentUnit?.code ?? null;
     const { json, count } = await valuesJson(db, {
       stored,
@@ -43,6 +53,7 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       parent,
       parentLevel: parentUnit?.level ?? null,
       unitCode: null,
+      jurisdiction: jurisdictionParams(jurisdiction),
     });
     const meta = {
       synthetic: dataset.synthetic,

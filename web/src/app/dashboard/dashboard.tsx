@@ -4,7 +4,9 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
+import { sessionQuery } from '../../features/auth/session';
 import { configQuery } from '../../features/config/api/get-config';
+import { hotspotCountsQuery } from '../../features/hotspots/api/get-hotspot-counts';
 import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
 import {
@@ -106,7 +108,27 @@ export default function Dashboard() {
   });
   // The state of each hotspot at the end of the period (or today for the running one).
   const hotspotsAt = [end, today].sort()[0] ?? today;
-  const hotspots = useQuery({ ...hotspotsQuery(hotspotsAt), enabled: view.layers.has('hotspots') });
+  // Hotspot positions are for police (and admins); committees see how many a place has, not where.
+  const session = useQuery(sessionQuery);
+  const user = session.data?.user ?? null;
+  const seesPoints = user?.role === 'police' || user?.role === 'admin';
+  const hotspots = useQuery({
+    ...hotspotsQuery(hotspotsAt),
+    enabled: view.layers.has('hotspots') && seesPoints,
+  });
+  const hotspotCounts = useQuery({
+    ...hotspotCountsQuery(province, hotspotsAt),
+    enabled: user !== null && !seesPoints,
+  });
+  // A user of one province starts on it: the rest of the country is outside their jurisdiction.
+  const homeProvince =
+    user?.jurisdiction.length === 1 && /^\d{2}$/.test(user.jurisdiction[0] ?? '')
+      ? user.jurisdiction[0]
+      : null;
+  useEffect(() => {
+    if (homeProvince && province === null && view.map === null)
+      setView({ province: homeProvince }, { replace: true });
+  }, [homeProvince, province, view.map, setView]);
 
   // Once a period is drawn, fetch its neighbours on the slider so the next step recolours from the cache.
   const queryClient = useQueryClient();
@@ -193,7 +215,7 @@ export default function Dashboard() {
     return rows.map((u) => ({ code: u.code, name: u.name, position: u.labelPoint }));
   }, [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data]);
 
-  const hotspotsOn = view.layers.has('hotspots');
+  const hotspotsOn = view.layers.has('hotspots') && seesPoints;
   const deckLayers = useMemo(() => {
     const layers: Layer[] = [];
     if (hotspotsOn) layers.push(...buildHotspotLayers(hotspotList, zoom));
@@ -384,21 +406,35 @@ export default function Dashboard() {
         )}
         <fieldset className="control-group">
           <legend>{t('layers')}</legend>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="layer-hotspots"
-              checked={hotspotsOn}
-              onChange={(e) => toggleLayer('hotspots', e.target.checked)}
-            />{' '}
-            {t('hotspots')}
-            {hotspotsOn && hotspots.data && (
-              <span className="muted" data-testid="hotspot-count">
-                {' '}
-                ({formatNumber(activeHotspots, lang, 0)} {t('active').toLowerCase()})
-              </span>
-            )}
-          </label>
+          {seesPoints ? (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="layer-hotspots"
+                checked={hotspotsOn}
+                onChange={(e) => toggleLayer('hotspots', e.target.checked)}
+              />{' '}
+              {t('hotspots')}
+              {hotspotsOn && hotspots.data && (
+                <span className="muted" data-testid="hotspot-count">
+                  {' '}
+                  ({formatNumber(activeHotspots, lang, 0)} {t('active').toLowerCase()})
+                </span>
+              )}
+            </label>
+          ) : (
+            hotspotCounts.data && (
+              <p className="muted" data-testid="hotspot-counts">
+                {t('hotspots')}:{' '}
+                {formatNumber(
+                  hotspotCounts.data.rows.reduce((n, r) => n + r.active, 0),
+                  lang,
+                  0,
+                )}{' '}
+                {t('active').toLowerCase()} ({t('countsOnly')})
+              </p>
+            )
+          )}
           <label>
             <input
               type="checkbox"

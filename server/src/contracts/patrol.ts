@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { IsoDate } from './common';
+import { HotspotCode } from './hotspot-register';
+
+/** Patrol plans: chosen hotspots → zones, route and dosage; saved plans export to GPX, KML, GeoJSON, A4. */
+
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
+
+export const PatrolPlanRequest = z.object({
+  name: z.string().trim().min(1).max(200),
+  date: IsoDate.describe('day the shift starts'),
+  shiftStart: HhMm,
+  shiftEnd: HhMm.describe('an end not after the start runs past midnight'),
+  radiusM: z.number().min(50).max(5000).default(300),
+  topCount: z.number().int().min(0).max(20).default(3).describe('places revisited at least every 2 hours'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
+  hotspotCodes: z
+    .array(HotspotCode)
+    .min(1, 'choose at least one hotspot')
+    .max(60, 'at most 60 places in one plan')
+    .refine((codes) => new Set(codes).size === codes.length, 'a hotspot is listed twice'),
+});
+
+const LonLat = z.tuple([z.number(), z.number()]);
+
+export const PatrolPlanJson = z.object({
+  name: z.string(),
+  date: z.string(),
+  shiftStart: z.string(),
+  shiftEnd: z.string(),
+  radiusM: z.number(),
+  topCount: z.number(),
+  seed: z.number(),
+  stops: z.array(
+    z.object({
+      code: z.string(),
+      kind: z.enum(['diem', 'tu_diem']),
+      communeCode: z.string(),
+      communeName: z.string(),
+      position: LonLat,
+      activity: z.number(),
+      order: z.number(),
+      top: z.boolean(),
+    }),
+  ),
+  routeLengthM: z.number(),
+  inputLengthM: z.number(),
+  zones: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(LonLat))) }),
+  visits: z.array(z.object({ code: z.string(), order: z.number(), start: z.string(), minutes: z.number() })),
+  warnings: z.array(z.string()),
+});
+
+export const SavedPatrolPlan = z.object({
+  id: z.number(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  plan: PatrolPlanJson,
+});
+
+export const PatrolPlanId = z.object({ id: z.coerce.number().int().positive() });
+
+export const ExportFormat = z.object({ format: z.enum(['gpx', 'kml', 'geojson']) });

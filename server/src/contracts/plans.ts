@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import { CommuneStatus, DataMeta, IndicatorCode, IsoDate, PeriodId, UnitCode } from './common';
+
+/**
+ * Plans (kế hoạch), their targets (chỉ tiêu) and the progress computed for them. A target's `definition`
+ * depends on its `kind`; the discriminated union below is the one description of every kind, used to
+ * validate writes, to type the pure computation and to document the API.
+ */
+
+/** Slugs used in URLs: plan codes ("dong-thap-2023") and target codes within a plan. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug of lower-case letters, digits and dashes')
+  .max(80, 'must be at most 80 characters');
+
+const Percent = z.number().min(-100, 'must be ≥ -100').max(100, 'must be ≤ 100');
+const PositiveCount = z.number().positive('must be greater than 0');
+const Statuses = z.array(CommuneStatus).min(1, 'must list at least one status');
+
+/**
+ * The window a flow is counted in: from `from` to the target's deadline, or each calendar year of it
+ * ("each year", e.g. "eliminate 5–10 % of hotspots each year").
+ */
+const FlowWindow = z.object({
+  from: IsoDate.describe('first day counted'),
+  eachYear: z.boolean().default(false).describe('the threshold applies to every calendar year separately'),
+});
+
+/** "Each child unit achieves …": the target holds for every child of the scope, not for the scope's total. */
+const EachChild = z
+  .boolean()
+  .default(false)
+  .describe('the threshold applies to every child unit of the scope (each district, each commune)');
+
+/** Share ≥ X % by a date, from a rate indicator in % (e.g. treatment_reach_pct ≥ 80). */
+export const ShareDefinition = z.object({
+  kind: z.literal('share'),
+  indicator: IndicatorCode.describe('a rate indicator expressed in %'),
+  op: z.enum(['gte', 'gt']).default('gte'),
+  threshold: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  eachChild: EachChild,
+});
+
+/** Share of communes whose decided status is one of `statuses` ≥ X % (national: > 20 % drug-free). */
+export const StatusShareDefinition = z.object({
+  kind: z.literal('status_share'),
+  statuses: Statuses,
+  op: z.enum(['gte', 'gt']).default('gte'),
+  threshold: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  eachChild: EachChild,
+});
+
+/** Count ≥ N of a flow indicator (people sent to rehab, …) summed over a window. */
+export const CountDefinition = z.object({
+  kind: z.literal('count'),
+  indicator: IndicatorCode.describe('an indicator summed over time (a flow)'),
+  threshold: PositiveCount,
+  window: FlowWindow,
+  eachChild: EachChild,
+});
+
+/** Communes converted from one status to another in a window ("≥ 1 commune from có ma túy to không ma túy"). */
+export const StatusConversionDefinition = z.object({
+  kind: z.literal('status_conversion'),
+  from: Statuses,
+  to: Statuses,
+  threshold: PositiveCount,
+  window: FlowWindow,
+  eachChild: EachChild,
+});
+
+/** What a reduction is measured on: an indicator's value or the number of communes in some statuses. */
+export const ReductionMeasure = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('indicator'), indicator: IndicatorCode }),
+  z.object({ type: z.literal('status_count'), statuses: Statuses }),
+]);
+
+/**
+ * Reduction ≥ minPct % versus the mean of a baseline span of years; `maxPct` makes it a range target
+ * ("5–10 %"). A negative minPct caps growth instead ("addicts grow < 1 %/year").
+ */
+export const ReductionDefinition = z.object({
+  kind: z.literal('reduction'),
+  measure: ReductionMeasure,
+  baseline: z.object({ from: PeriodId, to: PeriodId }),
+  minPct: Percent,
+  maxPct: Percent.optional(),
+  eachChild: EachChild,
+});
+
+/** Which communes must keep their status: listed by code, or those in a status on a date. */
+export const KeptUnits = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('codes'),
+    codes: z.array(UnitCode).min(1, 'must list at least one commune'),
+    validOn: IsoDate.describe('the date on which the codes are valid (their unit version)'),
+  }),
+  z.object({ type: z.literal('status_on'), date: IsoDate, statuses: Statuses }),
+]);
+
+/** Keep a set of communes in some statuses ("keep the 27 recognised drug-free communes"). */
+export const KeepStatusDefinition = z.object({
+  kind: z.literal('keep_status'),
+  units: KeptUnits,
+  statuses: Statuses,
+  eachChild: EachChild,
+});
+
+/** Cumulative (or stock) count ≥ N by the deadline (170 methadone patients by end of 2020). */
+export const CumulativeDefinition = z.object({
+  kind: z.literal('cumulative'),
+  indicator: IndicatorCode.describe('an indicator whose value is the latest count (stock or cumulative)'),
+  threshold: PositiveCount,
+  eachChild: EachChild,
+});
+
+/** Share of the hotspots active at the window's start that are eliminated (triệt xóa) within it. */
+export const HotspotEliminationDefinition = z.object({
+  kind: z.literal('hotspot_elimination'),
+  minPct: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  maxPct: Percent.optional(),
+  window: FlowWindow,
+  eachChild: EachChild,
+});
+
+export const TargetDefinition = z.discriminatedUnion('kind', [
+  ShareDefinition,
+  StatusShareDefinition,
+  CountDefinition,
+  StatusConversionDefinition,
+  ReductionDefinition,
+  KeepStatusDefinition,
+  CumulativeDefinition,
+  HotspotEliminationDefinition,
+]);
+export type TargetDefinition = z.infer<typeof TargetDefinition>;
+export type TargetKind = TargetDefinition['kind'];
+export const TARGET_KINDS = TargetDefinition.options.map((o) => o.shape.kind.value);
+
+export const TargetInput = z.object({
+  code: Slug,
+  title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  definition: TargetDefinition,
+  deadline: IsoDate,
+  isPublic: z.boolean().default(false),
+});
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const PlanInput = z.object({
+  code: Slug,
+  title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  issuingBody: z.string().trim().min(1, 'must not be empty'),
+  documentNo: z.string().trim().min(1, 'must not be empty'),
+  issuedOn: IsoDate,
+  scope: z
+    .object({ code: UnitCode, validOn: IsoDate.describe('a date the unit is valid on (its version)') })
+    .nullable()
+    .describe('the unit the plan covers; null = the whole country'),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  notes: z.string().max(4000, 'must be at most 4000 characters').default(''),
+  targets: z.array(TargetInput).max(100, 'must have at most 100 targets').default([]),
+});
+export type PlanInput = z.infer<typeof PlanInput>;
+
+export const PlanCodeParam = z.object({ code: Slug });
+export const TargetParams = z.object({ code: Slug, target: Slug });
+
+export const ScopeUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+
+export const Target = TargetInput.extend({ id: z.number(), sortOrder: z.number() });
+export type Target = z.infer<typeof Target>;
+
+export const Plan = PlanInput.omit({ scope: true, targets: true }).extend({
+  id: z.number(),
+  scope: ScopeUnit.nullable(),
+  targets: z.array(Target),
+  updatedAt: z.string(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const PlanSummary = Plan.omit({ targets: true }).extend({ targetCount: z.number() });
+
+export const PlansResponse = z.object({ rows: z.array(PlanSummary) });
+export const PlanResponse = z.object({ plan: Plan });
+
+/** The five progress statuses, plus no_data when the data cannot tell. */
+export const ProgressStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data']);
+export type ProgressStatus = z.infer<typeof ProgressStatus>;
+
+export const Observation = z.object({
+  date: z.string(),
+  value: z.number(),
+  /** true when the value was re-expressed through the 2025 crosswalk (an estimate). */
+  estimated: z.boolean(),
+});
+
+export const Projection = z.object({
+  method: z.enum(['linear_trend', 'pace', 'carry_forward', 'deadline_passed']),
+  /** How the projection was made, in words (Vietnamese and English). */
+  descriptionVi: z.string(),
+  descriptionEn: z.string(),
+  value: z.number().nullable(),
+  /** Observations the projection used. */
+  basedOn: z.number(),
+});
+
+export const TargetProgress = z.object({
+  status: ProgressStatus,
+  current: z.number().nullable(),
+  currentDate: z.string().nullable(),
+  target: z.number(),
+  targetMax: z.number().nullable(),
+  baseline: z.number().nullable(),
+  baselineDate: z.string().nullable(),
+  progressPct: z.number().nullable(),
+  unit: z.string(),
+  projection: Projection,
+  /** Range targets: where the value lies against [target, targetMax]. */
+  band: z.enum(['below', 'within', 'above']).nullable(),
+  reason: z.string().nullable(),
+  series: z.array(Observation),
+  /** The straight line from the baseline to the target at the deadline. */
+  trajectory: z.array(z.object({ date: z.string(), value: z.number() })),
+  /** eachYear targets: one result per calendar year. */
+  years: z
+    .array(z.object({ year: z.number(), status: ProgressStatus, current: z.number().nullable() }))
+    .nullable(),
+  /** eachChild targets: how many children meet the target, of how many with data. */
+  children: z.object({ met: z.number(), total: z.number(), noData: z.number() }).nullable(),
+});
+export type TargetProgress = z.infer<typeof TargetProgress>;
+
+export const AsOfQuery = z.object({
+  asOf: IsoDate.optional().describe('evaluate as known on this date; default today'),
+});
+
+/** Which unit a scorecard or a cell is about: a code valid on the plan's scope version (or today). */
+export const UnitQuery = AsOfQuery.extend({
+  unit: UnitCode.optional().describe('a unit inside the plan’s scope; default the scope itself'),
+});
+
+export const ScorecardQuery = UnitQuery.extend({
+  columns: z
+    .enum(['children', 'periods'])
+    .default('children')
+    .describe('children: one column per child unit; periods: one column per year, as known at its end'),
+});
+
+export const ProgressMeta = DataMeta.extend({ asOf: z.string() });
+
+/** A scorecard cell or a ranking row: the figures of a progress, without its series. */
+export const ProgressSummary = TargetProgress.pick({
+  status: true,
+  current: true,
+  target: true,
+  targetMax: true,
+  progressPct: true,
+  unit: true,
+  band: true,
+  reason: true,
+  children: true,
+}).extend({ projected: z.number().nullable() });
+export type ProgressSummary = z.infer<typeof ProgressSummary>;
+
+export const TargetHead = z.object({
+  code: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  deadline: z.string(),
+  isPublic: z.boolean(),
+});
+
+export const PlanProgressResponse = z.object({
+  meta: ProgressMeta,
+  plan: Plan,
+  progress: z.array(z.object({ target: z.string(), progress: TargetProgress })),
+});
+
+export const ScorecardUnit = z.object({ code: z.string(), name: z.string(), level: z.string() });
+
+export const ScorecardResponse = z.object({
+  meta: ProgressMeta.extend({ columns: z.enum(['children', 'periods']) }),
+  plan: z.object({ code: z.string(), title: z.string() }),
+  unit: ScorecardUnit.nullable(),
+  columns: z.array(z.object({ key: z.string(), label: z.string(), drill: z.boolean() })),
+  rows: z.array(
+    z.object({
+      target: TargetHead,
+      total: ProgressSummary,
+      cells: z.array(ProgressSummary.extend({ key: z.string() })),
+    }),
+  ),
+});
+
+export const TargetDetailResponse = z.object({
+  meta: ProgressMeta,
+  plan: z.object({ code: z.string(), title: z.string() }),
+  target: TargetHead.extend({ definition: TargetDefinition }),
+  unit: ScorecardUnit.nullable(),
+  progress: TargetProgress,
+  /** The units behind the value: the unit's children with their own figures. */
+  units: z.array(ProgressSummary.extend({ code: z.string(), name: z.string() })),
+});
+
+export const RankingResponse = z.object({
+  meta: ProgressMeta,
+  target: TargetHead,
+  rows: z.array(ProgressSummary.extend({ rank: z.number(), code: z.string(), name: z.string() })),
+});

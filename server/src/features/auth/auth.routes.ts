@@ -1,0 +1,195 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { LoginBody, PasswordChangeBody, SessionResponse } from '../../contracts/auth';
+import { recordAudit } from '../../lib/audit';
+import type { RouteDeps } from '../../lib/context';
+import { ApiError, badRequest } from '../../lib/errors';
+import { createRouter, errorResponse } from '../../lib/openapi';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_IS_DEFAULT } from './demo-accounts';
+import type { Identity } from './identity';
+import { checkThrottle, recordAttempt } from './login-throttle';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { SESSION_COOKIE, type SessionCache } from './session-middleware';
+import { createSession, endOtherSessions, endSession, SESSION_HOURS } from './sessions.repo';
+import { findLoginAccount } from './users.repo';
+
+const json = (schema: typeof SessionResponse) => ({ content: { 'application/json': { schema } } });
+
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/session',
+  summary: 'Who is signed in, and the CSRF token writes must send',
+  responses: { 200: { description: 'The session, or user null', ...json(SessionResponse) } },
+});
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  summary: 'Sign in: starts a new session (httpOnly cookie) and returns its CSRF token',
+  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  responses: {
+    200: { description: 'Signed in', ...json(SessionResponse) },
+    400: errorResponse('Bad body'),
+    401: errorResponse('Wrong username or password'),
+    429: errorResponse('Too many failed attempts'),
+  },
+});
+
+const DemoResponse = z.object({
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string() })),
+  /** Shown only on synthetic data with the default demo password. */
+  password: z.string().nullable(),
+});
+
+const demoRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/demo',
+  summary: 'The demo accounts of a synthetic-data deployment (none on real data)',
+  responses: {
+    200: { description: 'Demo accounts', content: { 'application/json': { schema: DemoResponse } } },
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  summary: 'Sign out: ends the session',
+  responses: { 204: { description: 'Signed out' } },
+});
+
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  summary: 'Change your password; other sessions end and this one is renewed',
+  request: { body: { content: { 'application/json': { schema: PasswordChangeBody } }, required: true } },
+  responses: {
+    200: { description: 'Changed', ...json(SessionResponse) },
+    400: errorResponse('Bad body or a weak new password'),
+    401: errorResponse('Wrong current password'),
+  },
+});
+
+function sessionBody(identity: Identity, csrfToken: string | null) {
+  const u = identity.user;
+  return {
+    user: u
+      ? {
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          jurisdiction: [...identity.jurisdiction.grants],
+        }
+      : null,
+    csrfToken,
+  };
+}
+
+function setSessionCookie(c: Context, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+/** The caller's network address as the socket saw it (a test request has none). */
+function addressOf(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =>
+  createRouter()
+    .openapi(demoRoute, async (c) => {
+      if (!dataset.synthetic) return c.json({ accounts: [], password: null }, 200);
+      const existing = await db.query<{ username: string }>(
+        `select username from users where active and username = any($1::text[])`,
+        [DEMO_ACCOUNTS.map((a) => a.username)],
+      );
+      const present = new Set(existing.map((r) => r.username));
+      const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.username)).map(
+        ({ username, displayName, role }) => ({
+          username,
+          displayName,
+          role,
+        }),
+      );
+      return c.json({ accounts, password: DEMO_PASSWORD_IS_DEFAULT ? DEMO_PASSWORD : null }, 200);
+    })
+    .openapi(sessionRoute, (c) => {
+      const identity = c.get('identity');
+      return c.json(sessionBody(identity, identity.csrfToken), 200);
+    })
+    .openapi(loginRoute, async (c) => {
+      const { username, password } = c.req.valid('json');
+      const address = addressOf(c);
+      const throttle = await checkThrottle(db, username, address);
+      if (throttle.blocked) {
+        c.header('Retry-After', String(throttle.retryAfterSeconds));
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `too many failed sign-ins for this ${throttle.reason}; try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} min`,
+        );
+      }
+      const account = await findLoginAccount(db, username);
+      // Verify against a dummy hash for unknown accounts so timing does not tell which accounts exist.
+      const ok =
+        (await verifyPassword(account?.passwordHash ?? (await dummyHash()), password)) && !!account?.active;
+      await recordAttempt(db, username, address, ok);
+      if (!ok || !account) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+      // A new session id at every login: a token planted before sign-in is worthless after it.
+      const previous = c.get('identity').sessionKey;
+      if (previous) {
+        await endSession(db, previous);
+        sessions.evict({ sessionKey: previous });
+      }
+      const { token, csrfToken } = await createSession(db, account.id);
+      setSessionCookie(c, token);
+      await recordAudit(db, { actor: username, action: 'login', entity: 'session', entityId: account.id });
+      const identity = await sessions.get(token);
+      if (!identity) throw new Error('new session not found');
+      return c.json(sessionBody(identity, csrfToken), 200);
+    })
+    .openapi(logoutRoute, async (c) => {
+      const identity = c.get('identity');
+      if (identity.sessionKey) {
+        await endSession(db, identity.sessionKey);
+        sessions.evict({ sessionKey: identity.sessionKey });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    })
+    .openapi(passwordRoute, async (c) => {
+      const identity = c.get('identity');
+      const user = identity.user;
+      if (!user) throw new ApiError(401, 'unauthenticated', 'sign in first');
+      const body = c.req.valid('json');
+      const account = await findLoginAccount(db, user.username);
+      if (!account || !(await verifyPassword(account.passwordHash, body.currentPassword))) {
+        throw new ApiError(401, 'invalid_credentials', 'currentPassword is wrong', 'currentPassword');
+      }
+      const problem = passwordProblem(body.newPassword, user.username);
+      if (problem) throw badRequest('newPassword', `newPassword ${problem}`);
+      const hashed = await hashPassword(body.newPassword);
+      const { token, csrfToken } = await db.transaction(async (tx) => {
+        await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [
+          user.id,
+          hashed,
+        ]);
+        await endOtherSessions(tx, user.id, null);
+        await recordAudit(tx, {
+          actor: user.username,
+          action: 'password_change',
+          entity: 'user',
+          entityId: user.id,
+        });
+        return createSession(tx, user.id);
+      });
+      sessions.evict({ userId: user.id });
+      setSessionCookie(c, token);
+      return c.json(sessionBody(identity, csrfToken), 200);
+    });

@@ -1,0 +1,67 @@
+import { createRoute } from '@hono/zod-openapi';
+import { HotspotCountsQuery, HotspotCountsResponse } from '../../contracts/hotspot-counts';
+import type { RouteDeps } from '../../lib/context';
+import { ApiError } from '../../lib/errors';
+import { createRouter, errorResponse } from '../../lib/openapi';
+import { today } from '../../lib/sql';
+import { jurisdictionParams, touchesProvince, unitInJurisdictionSql } from '../auth/jurisdiction';
+import { hotspotStateSql } from '../hotspots/hotspots.repo';
+import { resolveParent } from '../units/resolve-unit';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/hotspot-counts',
+  summary: 'Hotspots per commune (counts only, no positions): what steering committees see',
+  request: { query: HotspotCountsQuery },
+  responses: {
+    200: { description: 'Counts', content: { 'application/json': { schema: HotspotCountsResponse } } },
+    400: errorResponse('Bad parameter'),
+    403: errorResponse('Outside your jurisdiction'),
+  },
+});
+
+/**
+ * Counts of the hotspot register per commune in force, within the caller's jurisdiction. Committees may
+ * know how many places a commune has, never where they are: this route returns no coordinate.
+ */
+export const hotspotCountsRoutes = ({ db, dataset }: RouteDeps) =>
+  createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const at = q.at ?? today();
+    const { jurisdiction } = c.get('identity');
+    const parent = q.parent ? await resolveParent(db, q.parent, at) : null;
+    if (parent && !touchesProvince(jurisdiction, parent.provinceCode)) {
+      throw new ApiError(
+        403,
+        'outside_jurisdiction',
+        `parent: ${parent.code} is outside your jurisdiction`,
+        'parent',
+      );
+    }
+    const scope = jurisdictionParams(jurisdiction);
+    const rows = await db.query<{ code: string; active: number; eliminated: number }>(
+      `select u.code,
+              count(*) filter (where ${hotspotStateSql('h', '$1')} = 'active')::int as active,
+              count(*) filter (where ${hotspotStateSql('h', '$1')} = 'eliminated')::int as eliminated
+         from hotspots h
+         join admin_units u on u.level = 'commune' and u.code = h.commune_code and u.valid_to is null
+        where h.detected_on <= $1::date
+          and ($2::text is null or u.province_code = $2)
+          and ($3::text[] is null or ${unitInJurisdictionSql('u', 3)})
+        group by u.code order by u.code`,
+      [at, parent?.provinceCode ?? null, scope?.provinceCodes ?? null, scope?.communeIds ?? null],
+    );
+    return c.json(
+      {
+        meta: {
+          synthetic: dataset.synthetic,
+          source: dataset.source,
+          at,
+          parent: parent?.code ?? null,
+          count: rows.length,
+        },
+        rows,
+      },
+      200,
+    );
+  });

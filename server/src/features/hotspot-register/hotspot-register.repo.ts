@@ -1,0 +1,195 @@
+import type { Queryable } from '../../db/engine';
+import { validAt } from '../../lib/sql';
+import { hotspotStateSql } from '../hotspots/hotspots.repo';
+
+/** A register row as the API shows it. */
+export interface HotspotRecord {
+  id: number;
+  code: string;
+  kind: 'diem' | 'tu_diem';
+  lon: number;
+  lat: number;
+  communeCode: string;
+  communeName: string | null;
+  /** Province of the commune today: decides whose jurisdiction the hotspot is in. */
+  provinceCode: string | null;
+  detectedOn: string;
+  eliminatedOn: string | null;
+  reemergedOn: string | null;
+  status: 'active' | 'eliminated';
+  notes: string;
+}
+
+/** The fields a history row and the audit log keep as `before` / `after`. */
+export const snapshot = (h: HotspotRecord) => ({
+  code: h.code,
+  kind: h.kind,
+  lon: h.lon,
+  lat: h.lat,
+  communeCode: h.communeCode,
+  detectedOn: h.detectedOn,
+  eliminatedOn: h.eliminatedOn,
+  reemergedOn: h.reemergedOn,
+  notes: h.notes,
+});
+
+/** One hotspot with its state today; `forUpdate` locks the row for the rest of the transaction. */
+export async function findHotspot(
+  db: Queryable,
+  code: string,
+  today: string,
+  forUpdate = false,
+): Promise<HotspotRecord | null> {
+  const rows = await db.query<HotspotRecord>(
+    `select h.id, h.code, h.kind, ST_X(h.geom) as lon, ST_Y(h.geom) as lat, h.commune_code as "communeCode",
+       u.name as "communeName", u.province_code as "provinceCode",
+       to_char(h.detected_on, 'YYYY-MM-DD') as "detectedOn", to_char(h.eliminated_on, 'YYYY-MM-DD') as "eliminatedOn",
+       to_char(h.reemerged_on, 'YYYY-MM-DD') as "reemergedOn", ${hotspotStateSql('h', '$2')} as status, h.notes
+     from hotspots h
+     left join admin_units u on u.level = 'commune' and u.code = h.commune_code and u.valid_to is null
+     where h.code = $1 ${forUpdate ? 'for update of h' : ''}`,
+    [code, today],
+  );
+  return rows[0] ?? null;
+}
+
+export interface HotspotEventRow {
+  action: 'create' | 'update' | 'eliminate' | 'reopen';
+  occurredOn: string;
+  recordedAt: string;
+  actor: string;
+  note: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The register history of one hotspot, oldest first. */
+export function hotspotEvents(db: Queryable, hotspotId: number): Promise<HotspotEventRow[]> {
+  return db.query<HotspotEventRow>(
+    `select action, to_char(occurred_on, 'YYYY-MM-DD') as "occurredOn",
+       to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "recordedAt", actor, note, before, after
+     from hotspot_events where hotspot_id = $1 order by occurred_on, recorded_at, id`,
+    [hotspotId],
+  );
+}
+
+/** The current commune containing a point, or null outside every commune. */
+export async function communeAt(
+  db: Queryable,
+  lon: number,
+  lat: number,
+  today: string,
+): Promise<string | null> {
+  const rows = await db.query<{ code: string }>(
+    `select u.code from admin_units u
+     where u.level = 'commune' and ${validAt('u', '$3')} and ST_Covers(u.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+     order by u.code limit 1`,
+    [lon, lat, today],
+  );
+  return rows[0]?.code ?? null;
+}
+
+/** Next free code HS-<commune>-NNN. */
+export async function nextHotspotCode(db: Queryable, communeCode: string): Promise<string> {
+  const rows = await db.query<{ n: number }>(
+    `select coalesce(max(substring(code from '(\\d+)$')::int), 0) + 1 as n from hotspots where code like $1`,
+    [`HS-${communeCode}-%`],
+  );
+  return `HS-${communeCode}-${String(rows[0]?.n ?? 1).padStart(3, '0')}`;
+}
+
+export async function insertHotspot(
+  db: Queryable,
+  h: {
+    code: string;
+    kind: string;
+    lon: number;
+    lat: number;
+    communeCode: string;
+    detectedOn: string;
+    notes: string;
+  },
+): Promise<void> {
+  await db.query(
+    `insert into hotspots (code, kind, geom, commune_code, detected_on, notes)
+     values ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6::date, $7)`,
+    [h.code, h.kind, h.lon, h.lat, h.communeCode, h.detectedOn, h.notes],
+  );
+}
+
+/** Writes every register field of a hotspot (the caller has locked and validated it). */
+export async function saveHotspot(db: Queryable, h: HotspotRecord): Promise<void> {
+  await db.query(
+    `update hotspots set kind = $2, geom = ST_SetSRID(ST_MakePoint($3, $4), 4326), commune_code = $5,
+       detected_on = $6::date, eliminated_on = $7::date, reemerged_on = $8::date, notes = $9
+     where id = $1`,
+    [h.id, h.kind, h.lon, h.lat, h.communeCode, h.detectedOn, h.eliminatedOn, h.reemergedOn, h.notes],
+  );
+}
+
+export async function insertHotspotEvent(
+  db: Queryable,
+  e: {
+    hotspotId: number;
+    action: HotspotEventRow['action'];
+    occurredOn: string;
+    actor: string;
+    note: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await db.query(
+    `insert into hotspot_events (hotspot_id, action, occurred_on, actor, note, before, after)
+     values ($1, $2, $3::date, $4, $5, $6::jsonb, $7::jsonb)`,
+    [
+      e.hotspotId,
+      e.action,
+      e.occurredOn,
+      e.actor,
+      e.note,
+      e.before === null ? null : JSON.stringify(e.before),
+      e.after === null ? null : JSON.stringify(e.after),
+    ],
+  );
+}
+
+/**
+ * The yearly elimination figures, read from the register's history alone: hotspots active on 1 January
+ * (last event before it was a create or a reopen), and those eliminated, re-opened and newly detected
+ * during the year. "Eliminate 5–10 % of hotspots each year" is eliminated / activeAtStart.
+ */
+export async function eliminationSummary(db: Queryable, year: number, province: string | null) {
+  const rows = await db.query<{
+    activeAtStart: number;
+    eliminated: number;
+    reopened: number;
+    detected: number;
+  }>(
+    `with scope as (
+       select h.id from hotspots h
+       where $2::text is null or exists (
+         select 1 from admin_units u where u.level = 'commune' and u.code = h.commune_code
+           and u.valid_to is null and u.province_code = $2)
+     ),
+     last_before as (
+       select distinct on (e.hotspot_id) e.hotspot_id, e.action
+       from hotspot_events e join scope s on s.id = e.hotspot_id
+       where e.action <> 'update' and e.occurred_on < make_date($1, 1, 1)
+       order by e.hotspot_id, e.occurred_on desc, e.recorded_at desc, e.id desc
+     ),
+     during as (
+       select e.action, count(distinct e.hotspot_id)::int as n
+       from hotspot_events e join scope s on s.id = e.hotspot_id
+       where e.occurred_on >= make_date($1, 1, 1) and e.occurred_on < make_date($1 + 1, 1, 1)
+       group by e.action
+     )
+     select
+       (select count(*)::int from last_before where action in ('create', 'reopen')) as "activeAtStart",
+       coalesce((select n from during where action = 'eliminate'), 0) as eliminated,
+       coalesce((select n from during where action = 'reopen'), 0) as reopened,
+       coalesce((select n from during where action = 'create'), 0) as detected`,
+    [year, province],
+  );
+  return rows[0] ?? { activeAtStart: 0, eliminated: 0, reopened: 0, detected: 0 };
+}

@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import { ApiError } from '../../lib/errors';
+import { coversProvince } from '../auth/jurisdiction';
+
+/**
+ * Hotspot coordinates, statistics and patrol plans only for the caller's own area: a whole province of the
+ * jurisdiction, or anything for a national grant. A caller without a national grant must name a province.
+ */
+export function requireProvinceScope(c: Context, province: string | null, field = 'province'): void {
+  const j = c.get('identity')?.jurisdiction;
+  // No identity: the request did not pass the session middleware (scripts, the app before sign-in existed).
+  if (!j || j.national) return;
+  if (province === null) {
+    throw new ApiError(403, 'outside_jurisdiction', `${field}: give a province of your jurisdiction`, field);
+  }
+  if (!coversProvince(j, province)) {
+    throw new ApiError(
+      403,
+      'outside_jurisdiction',
+      `${field}: ${province} is outside your jurisdiction`,
+      field,
+    );
+  }
+}

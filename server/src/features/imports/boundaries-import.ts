@@ -1,0 +1,324 @@
+import type { Database, Transaction } from '../../db/engine';
+import { repairGeometry } from '../../db/load-dataset';
+import { recordAudit } from '../../lib/audit';
+import { ApiError, badRequest } from '../../lib/errors';
+import { clearTileCache } from '../tiles/tile-service';
+import {
+  applyVersion,
+  compareWithPrevious,
+  dropStaleWeights,
+  emptyAfterRepair,
+  gaps,
+  insertVersionUnits,
+  invalidInFile,
+  latestVersionStart,
+  overlaps,
+} from './boundaries-import.repo';
+import { readBoundaryFile } from './boundary-file';
+import { type BoundaryLevel, boundaryUnits, resolveCrs } from './boundary-units';
+import {
+  areaWeightedCrosswalk,
+  carryEarlierCrosswalk,
+  crosswalkOf,
+  replaceCrosswalk,
+  unmappedOld,
+} from './crosswalk.repo';
+import { ImportRejected } from './import-problem';
+import { findImport, insertImport, markRolledBack } from './imports.repo';
+import { sha256 } from './values-import';
+
+export interface BoundariesImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  validFrom: string;
+  level: BoundaryLevel;
+  /** The user's coordinate system when the file's is missing or generic. */
+  crs: string | null;
+  /** Compute an area-weighted crosswalk from the replaced units (default) or leave it to a crosswalk import. */
+  crosswalk: boolean;
+  actor: string;
+  /** Told what each step did and how long it took (the CLI prints it; a national file takes minutes). */
+  progress?: (message: string) => void;
+}
+
+/** Tolerances of the checks: below them a difference is digitising noise, not a change on the ground. */
+const OVERLAP_MIN_KM2 = 0.05;
+const GAP_MIN_KM2 = 0.05;
+/** A shape changed when the area between old and new outlines exceeds 1 ha and 0.1 % of the unit. */
+const CHANGE_MIN_KM2 = 0.01;
+const CHANGE_MIN_SHARE = 0.001;
+/** Lists in a report are cut here; counts stay exact. */
+const LIST_LIMIT = 500;
+
+type Diff = { code: string; name: string; provinceCode: string };
+
+export interface BoundariesReport {
+  fileName: string;
+  fileSha256: string;
+  level: BoundaryLevel;
+  validFrom: string;
+  previousVersion: string | null;
+  crs: { id: string; source: 'prj' | 'file' | 'choice' | 'default'; description: string };
+  units: number;
+  repaired: string[];
+  overlaps: { a: string; b: string; areaKm2: number }[];
+  gaps: { provinceCode: string; areaKm2: number; point: [number, number] }[];
+  added: Diff[];
+  removed: Diff[];
+  changed: (Diff & { what: ('name' | 'province' | 'geometry')[]; areaChangeKm2: number })[];
+  unchanged: number;
+  unmapped: string[];
+}
+
+/** Thrown inside the transaction of a preview so that everything it did is rolled back. */
+class PreviewOnly extends Error {
+  constructor(readonly report: BoundariesReport) {
+    super('preview');
+  }
+}
+
+/**
+ * Imports a boundary file as a new unit version starting on `validFrom`: units whose code, name, province
+ * and shape are unchanged keep their rows (and their values); changed and removed units end the day before;
+ * changed and added units get new rows. Geometry is repaired and simplified as the dataset loader does,
+ * neighbours are checked for overlaps and gaps, the replaced units are mapped onto the new ones by area
+ * (unless a crosswalk file will follow), tiles and contiguity weights are refreshed. All or nothing.
+ */
+export async function importBoundaries(
+  db: Database,
+  input: BoundariesImportInput,
+  mode: 'preview' | 'commit',
+): Promise<BoundariesReport & { importId: number | null }> {
+  const file = await readBoundaryFile(input.fileName, input.bytes);
+  const { crs, source } = resolveCrs(input.fileName, file, input.crs);
+  const units = boundaryUnits(input.fileName, file, input.level, crs);
+  const latest = await latestVersionStart(db, input.level);
+  if (latest !== null && input.validFrom <= latest) {
+    throw badRequest(
+      'validFrom',
+      `validFrom: the ${input.level} version starting ${latest} is the latest; a new version must start after it`,
+    );
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const report = await buildVersion(tx, input, units, {
+        id: crs.id,
+        source,
+        description: crs.description,
+      });
+      if (mode === 'preview') throw new PreviewOnly(report);
+      const importId = await insertImport(tx, {
+        kind: 'boundaries',
+        fileName: input.fileName,
+        fileSha256: report.fileSha256,
+        target: input.validFrom,
+        actor: input.actor,
+        summary: { ...summaryOf(report), rollback: report.rollback },
+      });
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: 'import.boundaries',
+        entity: 'imports',
+        entityId: importId,
+        after: summaryOf(report),
+      });
+      const { rollback: _, ...rest } = report;
+      return { ...rest, importId };
+    });
+  } catch (err) {
+    if (err instanceof PreviewOnly) return { ...err.report, importId: null };
+    throw err;
+  } finally {
+    if (mode === 'commit') clearTileCache(db);
+  }
+}
+
+const summaryOf = (r: BoundariesReport) => ({
+  level: r.level,
+  validFrom: r.validFrom,
+  crs: r.crs.id,
+  units: r.units,
+  repaired: r.repaired,
+  added: r.added.length,
+  removed: r.removed.length,
+  changed: r.changed.length,
+  unchanged: r.unchanged,
+  overlaps: r.overlaps.length,
+  gaps: r.gaps.length,
+  unmapped: r.unmapped.length,
+  addedCodes: r.added.map((d) => d.code).slice(0, LIST_LIMIT),
+  removedCodes: r.removed.map((d) => d.code).slice(0, LIST_LIMIT),
+  changedCodes: r.changed.map((d) => d.code).slice(0, LIST_LIMIT),
+});
+
+async function buildVersion(
+  tx: Transaction,
+  input: BoundariesImportInput,
+  units: Awaited<ReturnType<typeof boundaryUnits>>,
+  crs: BoundariesReport['crs'],
+): Promise<BoundariesReport & { rollback: { newIds: number[]; closedIds: number[]; crosswalk: unknown[] } }> {
+  const { level, validFrom } = input;
+  let last = performance.now();
+  const step = (what: string) => {
+    const now = performance.now();
+    input.progress?.(`${what} (${((now - last) / 1000).toFixed(1)} s)`);
+    last = now;
+  };
+  await insertVersionUnits(tx, level, validFrom, units);
+  step(`stored ${units.length} units with simplified variants`);
+  // Report the shapes that were invalid in the file; repairGeometry also mends simplified variants that
+  // GEOS made invalid (older GEOS does, on some of the real communes), which is no fault of the file.
+  const repaired = await invalidInFile(tx, level, validFrom);
+  await repairGeometry(tx, () => undefined, { level, validFrom });
+  step(`repaired ${repaired.length} invalid geometries`);
+  const empty = await emptyAfterRepair(tx, level, validFrom);
+  if (empty.length > 0) {
+    throw new ImportRejected(
+      input.fileName,
+      empty.map((code) => ({
+        sheet: null,
+        row: null,
+        column: 'geometry',
+        header: null,
+        message: `unit ${code} has no area after repairing its geometry`,
+      })),
+    );
+  }
+  const comparison = await compareWithPrevious(tx, level, validFrom);
+  step('compared with the current version');
+  const added: Diff[] = [];
+  const removed: Diff[] = [];
+  const changed: BoundariesReport['changed'] = [];
+  const unchangedNewIds: number[] = [];
+  const closedOldIds: number[] = [];
+  for (const c of comparison) {
+    if (c.oldId === null && c.newId !== null) {
+      added.push({ code: c.code, name: c.newName ?? '', provinceCode: c.newProvince ?? '' });
+    } else if (c.newId === null && c.oldId !== null) {
+      removed.push({ code: c.code, name: c.oldName ?? '', provinceCode: c.oldProvince ?? '' });
+      closedOldIds.push(c.oldId);
+    } else if (c.oldId !== null && c.newId !== null) {
+      const what: ('name' | 'province' | 'geometry')[] = [];
+      if (c.oldName !== c.newName) what.push('name');
+      if (c.oldProvince !== c.newProvince) what.push('province');
+      const diff = c.diffKm2 ?? 0;
+      if (diff > CHANGE_MIN_KM2 && diff > CHANGE_MIN_SHARE * (c.oldAreaKm2 ?? 0)) what.push('geometry');
+      if (what.length === 0) unchangedNewIds.push(c.newId);
+      else {
+        changed.push({
+          code: c.code,
+          name: c.newName ?? '',
+          provinceCode: c.newProvince ?? '',
+          what,
+          areaChangeKm2: diff,
+        });
+        closedOldIds.push(c.oldId);
+      }
+    }
+  }
+  await applyVersion(tx, validFrom, { unchangedNewIds, closedOldIds });
+  const previous = comparison.some((c) => c.oldId !== null) ? previousDay(validFrom) : null;
+  const replacedCrosswalk = await crosswalkOf(tx, closedOldIds);
+  if (input.crosswalk && closedOldIds.length > 0) {
+    const rows = await areaWeightedCrosswalk(tx, level, validFrom, closedOldIds);
+    await replaceCrosswalk(tx, closedOldIds, rows);
+    await carryEarlierCrosswalk(tx, closedOldIds);
+    step(`area-weighted crosswalk of ${closedOldIds.length} replaced units`);
+  }
+  const overlapRows = await overlaps(tx, level, validFrom, OVERLAP_MIN_KM2);
+  step(`${overlapRows.length} overlaps above ${OVERLAP_MIN_KM2} km²`);
+  const gapRows = await gaps(tx, level, validFrom, GAP_MIN_KM2);
+  step(`${gapRows.length} gaps above ${GAP_MIN_KM2} km²`);
+  const unmapped = await unmappedOld(tx, level, validFrom);
+  await dropStaleWeights(tx, level, validFrom);
+  const newIds = (
+    await tx.query<{ id: number }>(`select id from admin_units where level = $1 and valid_from = $2::date`, [
+      level,
+      validFrom,
+    ])
+  ).map((r) => r.id);
+  return {
+    fileName: input.fileName,
+    fileSha256: sha256(input.bytes),
+    level,
+    validFrom,
+    previousVersion: previous,
+    crs,
+    units: units.length,
+    repaired,
+    overlaps: overlapRows.slice(0, LIST_LIMIT),
+    gaps: gapRows.slice(0, LIST_LIMIT),
+    added,
+    removed,
+    changed,
+    unchanged: unchangedNewIds.length,
+    unmapped,
+    rollback: { newIds, closedIds: closedOldIds, crosswalk: replacedCrosswalk },
+  };
+}
+
+function previousDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Undoes a boundary import while nothing depends on its units: removes the new rows (their crosswalk rows
+ * go with them), reopens the units it ended and restores the crosswalk they had.
+ */
+export async function rollBackBoundariesImport(db: Database, importId: number, actor: string) {
+  const found = await findImport(db, importId);
+  if (found?.kind !== 'boundaries') {
+    throw new ApiError(404, 'not_found', `id: no boundaries import ${importId}`, 'id');
+  }
+  if (found.status === 'rolled_back') {
+    throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
+  }
+  const rb = found.summary.rollback as {
+    newIds: number[];
+    closedIds: number[];
+    crosswalk: { oldId: number; newId: number; kind: 'full' | 'partial'; weight: number }[];
+  };
+  const level = String(found.summary.level);
+  const later = await latestVersionStart(db, level as BoundaryLevel);
+  if (later !== null && later > found.target) {
+    throw new ApiError(
+      409,
+      'changed_since',
+      `import ${importId} cannot be rolled back: a later ${level} version starts ${later}; roll that back first`,
+      'id',
+    );
+  }
+  const result = await db.transaction(async (tx) => {
+    const used = await tx.query<{ n: number }>(
+      `select (select count(*) from indicator_values where unit_id = any($1::int[]))::int
+            + (select count(*) from commune_status_decisions where unit_id = any($1::int[]))::int as n`,
+      [rb.newIds],
+    );
+    if ((used[0]?.n ?? 0) > 0) {
+      throw new ApiError(
+        409,
+        'changed_since',
+        `import ${importId} cannot be rolled back: ${used[0]?.n} values or status decisions were recorded on its units since`,
+        'id',
+      );
+    }
+    await tx.query(`delete from admin_units where id = any($1::int[])`, [rb.newIds]);
+    await tx.query(`update admin_units set valid_to = null where id = any($1::int[])`, [rb.closedIds]);
+    await replaceCrosswalk(tx, rb.closedIds, rb.crosswalk);
+    await dropStaleWeights(tx, level as BoundaryLevel, found.target);
+    await markRolledBack(tx, importId);
+    await recordAudit(tx, {
+      actor,
+      action: 'import.rollback',
+      entity: 'imports',
+      entityId: importId,
+      before: { status: 'committed' },
+      after: { status: 'rolled_back', removedUnits: rb.newIds.length, reopenedUnits: rb.closedIds.length },
+    });
+    return { removedUnits: rb.newIds.length, reopenedUnits: rb.closedIds.length };
+  });
+  clearTileCache(db);
+  return result;
+}

@@ -1,0 +1,321 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  BoundariesCommitResponse,
+  BoundariesImportForm,
+  BoundariesPreview,
+  CrosswalkImportForm,
+  CrosswalkResult,
+  ImportIdParam,
+  ImportRejectedResponse,
+  ImportsListResponse,
+  RollbackResponse,
+  TemplateQuery,
+  ValuesCommitResponse,
+  ValuesImportForm,
+  ValuesPreview,
+} from '../../contracts/imports';
+import { actorOf } from '../../lib/actor';
+import type { RouteDeps } from '../../lib/context';
+import { badRequest } from '../../lib/errors';
+import { createRouter, errorResponse } from '../../lib/openapi';
+import type { Jurisdiction } from '../auth/jurisdiction';
+import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
+import { importCrosswalk, rollBackCrosswalkImport } from './crosswalk-import';
+import { ImportRejected } from './import-problem';
+import { listImports } from './imports.repo';
+import type { MatchableUnit } from './unit-matcher';
+import { MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES, uploadLimit } from './upload-limits';
+import {
+  commitValuesImport,
+  previewValuesImport,
+  rollBackValuesImport,
+  ValuesImportRejected,
+} from './values-import';
+import { valuesTemplate } from './values-template.service';
+
+const rejected = {
+  description: 'The file cannot be imported: every problem by sheet, row and column; nothing was written',
+  content: { 'application/json': { schema: ImportRejectedResponse } },
+};
+const tooLarge = errorResponse('The upload is over the size limit');
+const form = <T>(schema: T) => ({ body: { content: { 'multipart/form-data': { schema } }, required: true } });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/imports',
+  summary: 'Committed imports, newest first',
+  responses: {
+    200: { description: 'Imports', content: { 'application/json': { schema: ImportsListResponse } } },
+  },
+});
+
+const templateRoute = createRoute({
+  method: 'get',
+  path: '/api/imports/templates/values',
+  summary: 'A report template (XLSX or CSV, Vietnamese headers) for a period and a scope',
+  request: { query: TemplateQuery },
+  responses: {
+    200: { description: 'The template file' },
+    400: errorResponse('Bad parameter'),
+  },
+});
+
+const valuesPreviewRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/values/preview',
+  summary: 'Validate a report and show what it would add and change (nothing is written)',
+  middleware: [uploadLimit(MAX_TABLE_BYTES)] as const,
+  request: form(ValuesImportForm),
+  responses: {
+    200: { description: 'Preview', content: { 'application/json': { schema: ValuesPreview } } },
+    400: errorResponse('Bad parameter'),
+    413: tooLarge,
+    422: rejected,
+  },
+});
+
+const valuesCommitRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/values',
+  summary: 'Import a report all-or-nothing; re-importing the same values changes nothing',
+  middleware: [uploadLimit(MAX_TABLE_BYTES)] as const,
+  request: form(ValuesImportForm),
+  responses: {
+    200: { description: 'Committed', content: { 'application/json': { schema: ValuesCommitResponse } } },
+    400: errorResponse('Bad parameter'),
+    413: tooLarge,
+    422: rejected,
+  },
+});
+
+const valuesRollbackRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/values/{id}/rollback',
+  summary: 'Put back the values a report import replaced',
+  request: { params: ImportIdParam },
+  responses: {
+    200: { description: 'Rolled back', content: { 'application/json': { schema: RollbackResponse } } },
+    404: errorResponse('No such values import'),
+    409: errorResponse('Already rolled back, or its values changed since'),
+  },
+});
+
+const boundariesPreviewRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/boundaries/preview',
+  summary: 'Read a boundary file and show the new unit version against the current one (nothing is written)',
+  middleware: [uploadLimit(MAX_BOUNDARY_BYTES)] as const,
+  request: form(BoundariesImportForm),
+  responses: {
+    200: { description: 'Preview', content: { 'application/json': { schema: BoundariesPreview } } },
+    400: errorResponse('Bad parameter'),
+    413: tooLarge,
+    422: rejected,
+  },
+});
+
+const boundariesCommitRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/boundaries',
+  summary: 'Import GeoJSON, TopoJSON, KML or a zipped Shapefile as a new unit version',
+  middleware: [uploadLimit(MAX_BOUNDARY_BYTES)] as const,
+  request: form(BoundariesImportForm),
+  responses: {
+    200: { description: 'Committed', content: { 'application/json': { schema: BoundariesCommitResponse } } },
+    400: errorResponse('Bad parameter'),
+    413: tooLarge,
+    422: rejected,
+  },
+});
+
+const crosswalkRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/crosswalk',
+  summary:
+    'Replace the crosswalk of a unit change from a CSV (old code, new code, weight) or by area overlap',
+  middleware: [uploadLimit(MAX_TABLE_BYTES)] as const,
+  request: form(CrosswalkImportForm),
+  responses: {
+    200: { description: 'Committed', content: { 'application/json': { schema: CrosswalkResult } } },
+    400: errorResponse('Bad parameter'),
+    413: tooLarge,
+    422: rejected,
+  },
+});
+
+const rollbackResponses = {
+  200: { description: 'Rolled back', content: { 'application/json': { schema: RollbackResponse } } },
+  404: errorResponse('No such import'),
+  409: errorResponse('Already rolled back, or something depends on it'),
+};
+
+// Literal paths: a computed path would be typed `string` and blur every route in the web client's types.
+const boundariesRollbackRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/boundaries/{id}/rollback',
+  summary: 'Undo a boundary import while nothing depends on its units',
+  request: { params: ImportIdParam },
+  responses: rollbackResponses,
+});
+
+const crosswalkRollbackRoute = createRoute({
+  method: 'post',
+  path: '/api/imports/crosswalk/{id}/rollback',
+  summary: 'Put back the crosswalk rows a crosswalk import replaced',
+  request: { params: ImportIdParam },
+  responses: rollbackResponses,
+});
+
+/** The 422 body of a rejected file: the error shape every route uses, plus the problems themselves. */
+export function rejectedBody(err: ImportRejected) {
+  return {
+    error: { code: 'invalid_file' as const, message: err.message, field: 'file' },
+    problems: [...err.problems],
+    ambiguous: err instanceof ValuesImportRejected ? [...err.ambiguous] : [],
+  };
+}
+
+export const fileBytes = async (file: File) => new Uint8Array(await file.arrayBuffer());
+
+function parseChoices(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      Object.values(parsed).every((v) => typeof v === 'string' && /^\d{5}$/.test(v))
+    ) {
+      return parsed as Record<string, string>;
+    }
+  } catch {
+    // Reported below.
+  }
+  throw badRequest('choices', 'choices: must be a JSON object of name key → 5-digit unit code');
+}
+
+/** A data officer writes the values of their own province or communes only. */
+const writableBy = (j: Jurisdiction) => (u: MatchableUnit) =>
+  j.national || j.provinceCodes.has(u.provinceCode) || j.communeIds.has(u.id);
+
+type ValuesForm = { file: File; period: string; scope?: string | undefined; choices?: string | undefined };
+
+async function valuesInput(c: Context, f: ValuesForm) {
+  return {
+    fileName: f.file.name || 'upload',
+    bytes: await fileBytes(f.file),
+    period: f.period,
+    scope: f.scope ?? null,
+    choices: parseChoices(f.choices),
+    actor: actorOf(c),
+    mayWrite: writableBy(c.get('identity').jurisdiction),
+  };
+}
+
+type BoundariesForm = {
+  file: File;
+  validFrom: string;
+  level: 'commune' | 'province';
+  crs?: string | undefined;
+  crosswalk: 'area' | 'none';
+};
+
+async function boundariesInput(c: Context, f: BoundariesForm) {
+  return {
+    fileName: f.file.name || 'upload',
+    bytes: await fileBytes(f.file),
+    validFrom: f.validFrom,
+    level: f.level,
+    crs: f.crs ?? null,
+    crosswalk: f.crosswalk === 'area',
+    actor: actorOf(c),
+  };
+}
+
+export const importsRoutes = ({ db, reference }: RouteDeps) =>
+  createRouter()
+    .openapi(listRoute, async (c) => c.json({ rows: await listImports(db) }, 200))
+    .openapi(templateRoute, async (c) => {
+      const q = c.req.valid('query');
+      const file = await valuesTemplate(db, q);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
+    })
+    .openapi(valuesPreviewRoute, async (c) => {
+      try {
+        const input = await valuesInput(c, c.req.valid('form'));
+        return c.json(await previewValuesImport(db, input), 200);
+      } catch (err) {
+        if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
+        throw err;
+      }
+    })
+    .openapi(valuesCommitRoute, async (c) => {
+      try {
+        const input = await valuesInput(c, c.req.valid('form'));
+        return c.json(await commitValuesImport(db, input), 200);
+      } catch (err) {
+        if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
+        throw err;
+      }
+    })
+    .openapi(valuesRollbackRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await rollBackValuesImport(db, id, actorOf(c));
+      return c.json({ id, status: 'rolled_back' as const, detail }, 200);
+    })
+    .openapi(boundariesPreviewRoute, async (c) => {
+      try {
+        return c.json(
+          await importBoundaries(db, await boundariesInput(c, c.req.valid('form')), 'preview'),
+          200,
+        );
+      } catch (err) {
+        if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
+        throw err;
+      }
+    })
+    .openapi(boundariesCommitRoute, async (c) => {
+      try {
+        const result = await importBoundaries(db, await boundariesInput(c, c.req.valid('form')), 'commit');
+        reference.invalidate();
+        return c.json({ ...result, importId: result.importId ?? 0 }, 200);
+      } catch (err) {
+        if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
+        throw err;
+      }
+    })
+    .openapi(crosswalkRoute, async (c) => {
+      const f = c.req.valid('form');
+      if (f.method === 'file' && !f.file)
+        throw badRequest('file', 'file: give a crosswalk CSV, or method=area');
+      try {
+        const result = await importCrosswalk(db, {
+          file:
+            f.method === 'file' && f.file
+              ? { name: f.file.name || 'crosswalk.csv', bytes: await fileBytes(f.file) }
+              : null,
+          at: f.at,
+          level: f.level,
+          actor: actorOf(c),
+        });
+        return c.json(result, 200);
+      } catch (err) {
+        if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
+        throw err;
+      }
+    })
+    .openapi(boundariesRollbackRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await rollBackBoundariesImport(db, id, actorOf(c));
+      reference.invalidate();
+      return c.json({ id, status: 'rolled_back' as const, detail }, 200);
+    })
+    .openapi(crosswalkRollbackRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await rollBackCrosswalkImport(db, id, actorOf(c));
+      return c.json({ id, status: 'rolled_back' as const, detail }, 200);
+    });

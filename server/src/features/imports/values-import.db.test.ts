@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/engine';
+import { type ErrorJson, getJson } from '../../testing/http';
+import { writableTestApp } from '../../testing/test-db';
+import { readTable } from './read-table';
+import { importTableCounts, uploadForm } from './testing';
+import { MAX_TABLE_BYTES } from './upload-limits';
+
+type Ctx = Awaited<ReturnType<typeof writableTestApp>>;
+let ctx: Ctx;
+let db: Database;
+const PERIOD = '2026-Q3';
+const SCOPE = '14';
+
+beforeAll(async () => {
+  ctx = await writableTestApp();
+  db = ctx.db;
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const post = (path: string, form: FormData) => ctx.app.request(path, { method: 'POST', body: form });
+
+interface Preview {
+  values: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  importId?: number | null;
+  sample: { unitCode: string; indicatorCode: string; oldValue: number | null; newValue: number }[];
+}
+interface Rejected {
+  error: { code: string; message: string; field: string };
+  problems: { sheet: string | null; row: number | null; column: string | null; message: string }[];
+}
+
+async function template(format: 'xlsx' | 'csv', layout: 'wide' | 'long') {
+  const res = await ctx.app.request(
+    `/api/imports/templates/values?period=${PERIOD}&scope=${SCOPE}&layout=${layout}&format=${format}`,
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-disposition')).toContain(`bao-cao-${PERIOD}-${SCOPE}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The template filled in: the first `n` communes get `managed_addicts` = 1000 + i and `drug_arrests` = i. */
+async function filledCsv(n: number, edit?: (rows: string[][]) => void): Promise<string> {
+  const sheets = await readTable('t.csv', await template('csv', 'wide'));
+  const rows = (sheets[0]?.rows ?? []).map((r) => r.map((c) => (c === null ? '' : String(c))));
+  const header = rows[0] ?? [];
+  const addicts = header.findIndex((h) => h.endsWith('(managed_addicts)'));
+  const arrests = header.findIndex((h) => h.endsWith('(drug_arrests)'));
+  const body = rows.slice(1, n + 1).map((r, i) => {
+    const copy = [...r];
+    copy[addicts] = String(1000 + i);
+    copy[arrests] = String(i);
+    return copy;
+  });
+  const all = [header, ...body];
+  edit?.(all);
+  return all.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n');
+}
+
+const storedValue = async (code: string, indicator: string) =>
+  (
+    await db.query<{ value: number; source: string }>(
+      `select v.value, v.source from indicator_values v join admin_units u on u.id = v.unit_id
+       where u.code = $1 and u.level = 'commune' and u.valid_to is null and v.indicator_code = $2 and v.period_id = $3`,
+      [code, indicator, PERIOD],
+    )
+  )[0];
+
+describe('importing a report', () => {
+  it('downloads templates in both layouts with Vietnamese headers and every commune of the scope', async () => {
+    const units = await getJson<{ rows: { code: string }[] }>(
+      ctx.app,
+      `/api/units?level=commune&parent=${SCOPE}`,
+    );
+    const wide = await readTable('t.xlsx', await template('xlsx', 'wide'));
+    expect(wide[0]?.rows[0]?.slice(0, 4)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Tỉnh', 'Kỳ báo cáo']);
+    expect(wide[0]?.rows.length).toBe(units.rows.length + 1);
+    const long = await readTable('t.xlsx', await template('xlsx', 'long'));
+    const indicators = (long[0]?.rows.length ?? 0) - 1;
+    expect(indicators % units.rows.length).toBe(0);
+    expect(indicators / units.rows.length).toBe((wide[0]?.rows[0]?.length ?? 0) - 4);
+  });
+
+  it('previews, commits all-or-nothing, shows on the map values, re-imports as no change, rolls back', async () => {
+    const csv = await filledCsv(5);
+    const firstCode = csv.split('\n')[1]?.split(',')[0] ?? '';
+    const before = await storedValue(firstCode, 'managed_addicts');
+    const countsBefore = await importTableCounts(db);
+
+    const previewRes = await post(
+      '/api/imports/values/preview',
+      uploadForm('bc-sonla.csv', csv, { period: PERIOD, scope: SCOPE }),
+    );
+    const preview = (await previewRes.json()) as Preview;
+    expect(previewRes.status, JSON.stringify(preview)).toBe(200);
+    expect(preview.values).toBe(10);
+    expect(preview.added + preview.changed + preview.unchanged).toBe(10);
+    expect(
+      preview.sample.find((s) => s.unitCode === firstCode && s.indicatorCode === 'managed_addicts'),
+    ).toEqual({
+      unitCode: firstCode,
+      unitName: expect.any(String),
+      indicatorCode: 'managed_addicts',
+      oldValue: before?.value ?? null,
+      newValue: 1000,
+    });
+    expect(await importTableCounts(db)).toEqual(countsBefore);
+
+    const commitRes = await post(
+      '/api/imports/values',
+      uploadForm('bc-sonla.csv', csv, { period: PERIOD, scope: SCOPE }),
+    );
+    const commit = (await commitRes.json()) as Preview;
+    expect(commitRes.status).toBe(200);
+    expect(commit.importId).toEqual(expect.any(Number));
+    const after = await storedValue(firstCode, 'managed_addicts');
+    expect(after).toEqual({ value: 1000, source: `import:${commit.importId}:bc-sonla.csv` });
+    const map = await getJson<{ rows: { code: string; value: number }[] }>(
+      ctx.app,
+      `/api/values?indicator=managed_addicts&period=${PERIOD}&parent=${SCOPE}`,
+    );
+    expect(map.rows.find((r) => r.code === firstCode)?.value).toBe(1000);
+    const audit = await db.query<{ action: string }>(
+      `select action from audit_log where entity = 'imports' and entity_id = $1`,
+      [String(commit.importId)],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['import.values']);
+
+    const again = (await (
+      await post('/api/imports/values', uploadForm('bc-sonla.csv', csv, { period: PERIOD, scope: SCOPE }))
+    ).json()) as Preview;
+    expect(again).toMatchObject({ importId: null, added: 0, changed: 0, unchanged: 10 });
+
+    const list = await getJson<{ rows: { id: number; kind: string; status: string }[] }>(
+      ctx.app,
+      '/api/imports',
+    );
+    expect(list.rows[0]).toMatchObject({ id: commit.importId, kind: 'values', status: 'committed' });
+
+    const rb = await ctx.app.request(`/api/imports/values/${commit.importId}/rollback`, { method: 'POST' });
+    expect(rb.status).toBe(200);
+    expect(await storedValue(firstCode, 'managed_addicts')).toEqual(before);
+    const rbAgain = await ctx.app.request(`/api/imports/values/${commit.importId}/rollback`, {
+      method: 'POST',
+    });
+    expect(rbAgain.status).toBe(409);
+    const counts = await importTableCounts(db);
+    expect(counts.indicator_values).toBe(countsBefore.indicator_values);
+  });
+
+  it('refuses to roll back an import whose values a later import changed', async () => {
+    const first = (await (
+      await post('/api/imports/values', uploadForm('a.csv', await filledCsv(2), { period: PERIOD }))
+    ).json()) as Preview;
+    const later = await filledCsv(1, (rows) => {
+      const [header, r] = rows;
+      if (header && r) r[header.findIndex((h) => h.endsWith('(managed_addicts)'))] = '77';
+    });
+    const second = (await (
+      await post('/api/imports/values', uploadForm('b.csv', later, { period: PERIOD }))
+    ).json()) as Preview;
+    expect(second.changed).toBe(1);
+    const refused = await ctx.app.request(`/api/imports/values/${first.importId}/rollback`, {
+      method: 'POST',
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorJson).error.message).toContain('roll back the later import first');
+    expect(
+      (await ctx.app.request(`/api/imports/values/${second.importId}/rollback`, { method: 'POST' })).status,
+    ).toBe(200);
+    expect(
+      (await ctx.app.request(`/api/imports/values/${first.importId}/rollback`, { method: 'POST' })).status,
+    ).toBe(200);
+  });
+
+  it('lists every problem by row and column and changes nothing', async () => {
+    let addictsColumn = '';
+    const csv = await filledCsv(4, (rows) => {
+      const [header, r1, r2] = rows;
+      if (!header || !r1 || !r2) throw new Error('template too short');
+      const col = header.findIndex((h) => h.endsWith('(managed_addicts)'));
+      addictsColumn = String.fromCharCode(65 + col);
+      r1[0] = '99999';
+      r2[col] = '-3';
+    });
+    const before = await importTableCounts(db);
+    const res = await post(
+      '/api/imports/values',
+      uploadForm('loi.csv', csv, { period: PERIOD, scope: SCOPE }),
+    );
+    const body = (await res.json()) as Rejected;
+    expect(res.status).toBe(422);
+    expect(body.error).toMatchObject({ code: 'invalid_file', field: 'file' });
+    expect(body.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'A'],
+      [3, addictsColumn],
+    ]);
+    expect(body.problems[0]?.message).toContain('unknown unit code 99999');
+    expect(await importTableCounts(db)).toEqual(before);
+  });
+
+  it.each([
+    ['TCVN3 text', 'bc.csv', 'Tên đơn vị,managed_addicts\nPh\u00adêng Tô HiÖu,3\n', /TCVN3/],
+    ['missing columns', 'bc.csv', 'Mã đơn vị,Tên đơn vị\n03979,Xã Tân Phong\n', /missing column/],
+    ['a broken workbook', 'bc.xlsx', 'PK\u0003\u0004garbage', /not a readable XLSX/],
+    ['an empty file', 'bc.csv', '', /empty/],
+  ])('rejects %s with a clear message and no change', async (_what, name, content, message) => {
+    const before = await importTableCounts(db);
+    const res = await post('/api/imports/values', uploadForm(name, content, { period: PERIOD }));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Rejected).error.message).toMatch(message);
+    expect(await importTableCounts(db)).toEqual(before);
+  });
+
+  it('answers 413 for a file over the limit and 400 for a period that is not a quarter', async () => {
+    const huge = new Uint8Array(MAX_TABLE_BYTES + 1024).fill(0x41);
+    const before = await importTableCounts(db);
+    const res = await post('/api/imports/values', uploadForm('huge.csv', huge, { period: PERIOD }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as ErrorJson).error).toMatchObject({ code: 'file_too_large', field: 'file' });
+    const year = await post(
+      '/api/imports/values',
+      uploadForm('a.csv', await filledCsv(1), { period: '2026' }),
+    );
+    expect(year.status).toBe(400);
+    expect(((await year.json()) as ErrorJson).error.field).toBe('period');
+    expect(await importTableCounts(db)).toEqual(before);
+  });
+
+  it('lets data officers import reports but not anonymous callers', async () => {
+    const anonymous = await ctx.as(null);
+    const res = await anonymous.request('/api/imports/values/preview', {
+      method: 'POST',
+      body: uploadForm('a.csv', await filledCsv(1), { period: PERIOD }),
+    });
+    expect(res.status).toBe(401);
+    const officer = await ctx.as('thongke.hanoi');
+    expect(
+      (await officer.request(`/api/imports/templates/values?period=${PERIOD}&scope=01&format=csv`)).status,
+    ).toBe(200);
+    // Hà Nội's data officer may not write Sơn La's values: named by row, nothing written.
+    const before = await importTableCounts(db);
+    const sonLa = await officer.request('/api/imports/values', {
+      method: 'POST',
+      body: uploadForm('sonla.csv', await filledCsv(1), { period: PERIOD }),
+    });
+    expect(sonLa.status).toBe(422);
+    const body = (await sonLa.json()) as Rejected;
+    expect(body.problems[0]?.row).toBe(2);
+    expect(body.problems.every((p) => p.message.includes('outside your jurisdiction'))).toBe(true);
+    expect(await importTableCounts(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,365 @@
+import { searchName } from '../../contracts/search-name';
+import type { IndicatorRow } from '../indicators/indicators.repo';
+import { columnLetter, type ImportProblem } from './import-problem';
+import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
+import { type Cell, parseNumber, type Sheet } from './read-table';
+import type { createUnitMatcher, MatchableUnit } from './unit-matcher';
+
+/** One value read from a report, with the cell it came from. */
+export interface ReportValue {
+  sheet: string | null;
+  row: number;
+  column: string;
+  unitId: number;
+  unitCode: string;
+  indicatorCode: string;
+  value: number;
+}
+
+/** A unit name that fits several units of the scope: the user picks one. */
+export interface AmbiguousName {
+  key: string;
+  name: string;
+  rows: { sheet: string | null; row: number }[];
+  candidates: Pick<MatchableUnit, 'code' | 'fullName' | 'provinceName'>[];
+}
+
+export interface ReadReport {
+  values: ReportValue[];
+  problems: ImportProblem[];
+  ambiguous: AmbiguousName[];
+}
+
+/** Header texts (without diacritics) of the columns a report may have, in both languages. */
+const HEADERS = {
+  unitCode: ['ma don vi', 'ma xa', 'ma dvhc', 'ma', 'ma dv', 'unit code', 'code', 'commune code'],
+  unitName: ['ten don vi', 'ten xa', 'ten dvhc', 'ten', 'don vi', 'unit name', 'name', 'commune'],
+  period: ['ky bao cao', 'ky', 'period'],
+  indicator: ['ma chi tieu', 'chi tieu', 'indicator', 'indicator code'],
+  value: ['gia tri', 'so lieu', 'value'],
+  /** Columns a template carries for the reader's benefit; their content is not imported. */
+  ignored: [
+    'ten chi tieu',
+    'indicator name',
+    'don vi tinh',
+    'unit',
+    'tinh',
+    'province',
+    'ghi chu',
+    'note',
+    'stt',
+  ],
+} as const;
+
+type Role = keyof typeof HEADERS | 'indicatorColumn';
+
+interface Column {
+  index: number;
+  role: Role;
+  header: string;
+  indicator?: IndicatorRow;
+}
+
+type Matcher = ReturnType<typeof createUnitMatcher>;
+
+/**
+ * Reads the values of a report for one period, in either layout of the templates:
+ * long (one row per commune × indicator: code, name, indicator, period, value) or wide (one row per
+ * commune, one column per indicator headed by its name or code). Every problem is named by sheet, row and
+ * column; nothing is dropped silently. An empty value cell means "not reported" and is skipped.
+ */
+export function readReport(
+  sheets: readonly Sheet[],
+  options: { period: string; indicators: readonly IndicatorRow[]; matcher: Matcher },
+): ReadReport {
+  const problems: ImportProblem[] = [];
+  const values: ReportValue[] = [];
+  const ambiguous = new Map<string, AmbiguousName>();
+  let sheetsWithHeader = 0;
+
+  const legacy = findLegacyText(sheets);
+  if (legacy) return { values, problems: [legacy], ambiguous: [] };
+
+  for (const sheet of sheets) {
+    const found = findHeader(sheet, options.indicators);
+    if (!found) continue;
+    sheetsWithHeader++;
+    const { headerRow, columns, problems: headerProblems } = found;
+    const at = (row: number, col: Column, message: string): ImportProblem => ({
+      sheet: sheet.name,
+      row,
+      column: columnLetter(col.index + 1),
+      header: col.header,
+      message,
+    });
+    problems.push(...headerProblems.map((p) => ({ ...p, sheet: sheet.name })));
+    const has = (role: Role) => columns.find((c) => c.role === role);
+    const codeCol = has('unitCode');
+    const nameCol = has('unitName');
+    const periodCol = has('period');
+    const indicatorCol = has('indicator');
+    const valueCol = has('value');
+    const indicatorCols = columns.filter((c) => c.role === 'indicatorColumn');
+    const missing: string[] = [];
+    if (!codeCol && !nameCol) missing.push('"Mã đơn vị" or "Tên đơn vị"');
+    if (indicatorCols.length === 0 && !(indicatorCol && valueCol)) {
+      missing.push(
+        indicatorCol
+          ? '"Giá trị"'
+          : valueCol
+            ? '"Mã chỉ tiêu"'
+            : 'one column per indicator, or "Mã chỉ tiêu" and "Giá trị"',
+      );
+    }
+    if (missing.length > 0) {
+      problems.push({
+        sheet: sheet.name,
+        row: headerRow + 1,
+        column: null,
+        header: null,
+        message: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join('; ')}`,
+      });
+      continue;
+    }
+    for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r] ?? [];
+      if (cells.every((c) => c === null)) continue;
+      const rowNo = r + 1;
+      const cell = (col: Column | undefined): Cell => (col ? (cells[col.index] ?? null) : null);
+      if (periodCol) {
+        const p = cell(periodCol);
+        if (p !== null && String(p).trim() !== options.period) {
+          problems.push(at(rowNo, periodCol, `wrong period "${p}": this import is for ${options.period}`));
+        }
+      }
+      const rawCode = cell(codeCol);
+      const rawName = cell(nameCol);
+      const match = options.matcher.match(rawCode, rawName === null ? null : String(rawName));
+      let unit: MatchableUnit | null = null;
+      if (match.kind === 'found') unit = match.unit;
+      else if (match.kind === 'ambiguous') {
+        const entry = ambiguous.get(match.key) ?? {
+          key: match.key,
+          name: String(rawName),
+          rows: [],
+          candidates: match.candidates.map((u) => ({
+            code: u.code,
+            fullName: u.fullName,
+            provinceName: u.provinceName,
+          })),
+        };
+        entry.rows.push({ sheet: sheet.name, row: rowNo });
+        ambiguous.set(match.key, entry);
+      } else {
+        const col = (match.column === 'code' ? codeCol : nameCol) ?? codeCol ?? nameCol;
+        if (col) problems.push(at(rowNo, col, match.message));
+      }
+      const entries: { col: Column; indicator: IndicatorRow | undefined; raw: Cell }[] = [];
+      if (indicatorCols.length > 0) {
+        for (const col of indicatorCols) entries.push({ col, indicator: col.indicator, raw: cell(col) });
+      } else if (indicatorCol && valueCol) {
+        const rawIndicator = cell(indicatorCol);
+        if (rawIndicator === null) {
+          problems.push(at(rowNo, indicatorCol, 'no indicator on this row'));
+          continue;
+        }
+        const indicator = findIndicator(String(rawIndicator), options.indicators);
+        if (!indicator) {
+          problems.push(at(rowNo, indicatorCol, `unknown indicator "${rawIndicator}"`));
+          continue;
+        }
+        entries.push({ col: valueCol, indicator, raw: cell(valueCol) });
+      }
+      for (const { col, indicator, raw } of entries) {
+        if (raw === null || !indicator) continue;
+        const value = parseNumber(raw);
+        if (value === null) {
+          problems.push(at(rowNo, col, `"${raw}" is not a number`));
+          continue;
+        }
+        if (indicator.areaAggregation === 'rate') {
+          problems.push(
+            at(
+              rowNo,
+              col,
+              `${indicator.code} is computed from ${indicator.numeratorCode} and ${indicator.denominatorCode}; import those instead`,
+            ),
+          );
+          continue;
+        }
+        if (value < 0) {
+          problems.push(at(rowNo, col, `negative value ${value}: ${indicator.nameVi} cannot be below 0`));
+          continue;
+        }
+        if (indicator.unitVi === '%' && value > 100) {
+          problems.push(at(rowNo, col, `share ${value} % is above 100 %`));
+          continue;
+        }
+        if (unit) {
+          values.push({
+            sheet: sheet.name,
+            row: rowNo,
+            column: columnLetter(col.index + 1),
+            unitId: unit.id,
+            unitCode: unit.code,
+            indicatorCode: indicator.code,
+            value,
+          });
+        }
+      }
+    }
+  }
+  if (sheetsWithHeader === 0) {
+    problems.push({
+      sheet: sheets.length === 1 ? (sheets[0]?.name ?? null) : null,
+      row: null,
+      column: null,
+      header: null,
+      message:
+        'missing columns: no header row with "Mã đơn vị" or "Tên đơn vị" and indicator columns was found (download a template)',
+    });
+  }
+  problems.push(...duplicates(values), ...sharesAbove100(values, options.indicators));
+  problems.sort(byPlace(sheets));
+  return { values, problems, ambiguous: [...ambiguous.values()] };
+}
+
+/** The first text cell typed in TCVN3 or VNI: the whole file is in that encoding, so one report is enough. */
+function findLegacyText(sheets: readonly Sheet[]): ImportProblem | null {
+  for (const sheet of sheets) {
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r] ?? [];
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        if (typeof v !== 'string') continue;
+        const encoding = detectLegacyEncoding(v);
+        if (encoding) {
+          return {
+            sheet: sheet.name,
+            row: r + 1,
+            column: columnLetter(c + 1),
+            header: null,
+            message: legacyEncodingMessage(encoding, v),
+          };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+const normalisedHeader = (cell: Cell) => searchName(String(cell ?? ''));
+
+function findIndicator(text: string, indicators: readonly IndicatorRow[]): IndicatorRow | undefined {
+  const inParens = /\(([a-z][a-z0-9_]*)\)\s*$/.exec(text.trim())?.[1];
+  const code = inParens ?? text.trim();
+  const byCode = indicators.find((i) => i.code === code);
+  if (byCode) return byCode;
+  const key = searchName(text.replace(/\([^)]*\)\s*$/, ''));
+  return indicators.find((i) => searchName(i.nameVi) === key || searchName(i.nameEn) === key);
+}
+
+/** The header row: the first of the first ten rows that names a unit column (templates may start with a title). */
+function findHeader(
+  sheet: Sheet,
+  indicators: readonly IndicatorRow[],
+): { headerRow: number; columns: Column[]; problems: ImportProblem[] } | null {
+  const limit = Math.min(sheet.rows.length, 10);
+  for (let r = 0; r < limit; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const names = cells.map(normalisedHeader);
+    const isUnitHeader = (n: string) =>
+      (HEADERS.unitCode as readonly string[]).includes(n) ||
+      (HEADERS.unitName as readonly string[]).includes(n);
+    if (!names.some(isUnitHeader)) continue;
+    const columns: Column[] = [];
+    const problems: ImportProblem[] = [];
+    cells.forEach((cell, index) => {
+      if (cell === null) return;
+      const n = names[index] ?? '';
+      const header = String(cell);
+      const role = (Object.keys(HEADERS) as (keyof typeof HEADERS)[]).find((k) =>
+        (HEADERS[k] as readonly string[]).includes(n),
+      );
+      if (role === 'ignored') return;
+      if (role) {
+        if (!columns.some((c) => c.role === role)) columns.push({ index, role, header });
+        return;
+      }
+      const indicator = findIndicator(header, indicators);
+      if (indicator) columns.push({ index, role: 'indicatorColumn', header, indicator });
+      else {
+        problems.push({
+          sheet: sheet.name,
+          row: r + 1,
+          column: columnLetter(index + 1),
+          header,
+          message: `column "${header}" is not an indicator of the catalogue nor a template column`,
+        });
+      }
+    });
+    return { headerRow: r, columns, problems };
+  }
+  return null;
+}
+
+function duplicates(values: readonly ReportValue[]): ImportProblem[] {
+  const first = new Map<string, ReportValue>();
+  const problems: ImportProblem[] = [];
+  for (const v of values) {
+    const key = `${v.unitId}|${v.indicatorCode}`;
+    const seen = first.get(key);
+    if (seen) {
+      problems.push({
+        sheet: v.sheet,
+        row: v.row,
+        column: v.column,
+        header: null,
+        message: `duplicate: ${v.indicatorCode} of unit ${v.unitCode} is already given on ${seen.sheet ? `sheet "${seen.sheet}" ` : ''}row ${seen.row}`,
+      });
+    } else first.set(key, v);
+  }
+  return problems;
+}
+
+/**
+ * A share indicator (a rate in %, scale 100) is derived from two stored counts; a report giving a numerator
+ * above its denominator for the same unit would show a share above 100 %.
+ */
+function sharesAbove100(
+  values: readonly ReportValue[],
+  indicators: readonly IndicatorRow[],
+): ImportProblem[] {
+  const shares = indicators.filter(
+    (i) => i.areaAggregation === 'rate' && i.unitVi === '%' && i.scale === 100,
+  );
+  if (shares.length === 0) return [];
+  const byKey = new Map(values.map((v) => [`${v.unitId}|${v.indicatorCode}`, v]));
+  const problems: ImportProblem[] = [];
+  for (const share of shares) {
+    for (const num of values) {
+      if (num.indicatorCode !== share.numeratorCode) continue;
+      const den = byKey.get(`${num.unitId}|${share.denominatorCode}`);
+      if (!den || num.value <= den.value) continue;
+      const pct = den.value === 0 ? '∞' : ((100 * num.value) / den.value).toFixed(1);
+      problems.push({
+        sheet: num.sheet,
+        row: num.row,
+        column: num.column,
+        header: null,
+        message: `${num.indicatorCode} ${num.value} is above ${den.indicatorCode} ${den.value}: ${share.code} would be ${pct} %, above 100 %`,
+      });
+    }
+  }
+  return problems;
+}
+
+function byPlace(sheets: readonly Sheet[]) {
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  const colNo = (c: string | null) =>
+    c === null ? 0 : [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return (a: ImportProblem, b: ImportProblem) =>
+    (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    colNo(a.column) - colNo(b.column);
+}

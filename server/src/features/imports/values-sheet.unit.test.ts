@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorRow } from '../indicators/indicators.repo';
+import { describeProblem } from './import-problem';
+import { decodeText, detectLegacyEncoding } from './legacy-encoding';
+import { parseCsv, parseNumber, readTable } from './read-table';
+import { createUnitMatcher, type MatchableUnit } from './unit-matcher';
+import { readReport } from './values-sheet';
+import { templateCsv, templateRows, templateXlsx } from './values-template';
+
+const indicator = (code: string, nameVi: string, extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
+  code,
+  nameVi,
+  nameEn: code,
+  unitVi: 'người',
+  unitEn: 'people',
+  areaAggregation: 'sum',
+  timeAggregation: 'last',
+  numeratorCode: null,
+  denominatorCode: null,
+  scale: null,
+  sensitivity: 'internal',
+  descriptionVi: '',
+  ...extra,
+});
+
+const INDICATORS = [
+  indicator('managed_addicts', 'Người nghiện có hồ sơ quản lý'),
+  indicator('addicts_reached', 'Người nghiện được tiếp cận dịch vụ'),
+  indicator('drug_arrests', 'Số người bị bắt về tội phạm ma túy', { timeAggregation: 'sum' }),
+  indicator('treatment_reach_pct', 'Tỷ lệ tiếp cận điều trị', {
+    unitVi: '%',
+    areaAggregation: 'rate',
+    timeAggregation: 'rate',
+    numeratorCode: 'addicts_reached',
+    denominatorCode: 'managed_addicts',
+    scale: 100,
+  }),
+];
+
+const unit = (id: number, code: string, name: string, kind: string, provinceCode: string): MatchableUnit => ({
+  id,
+  code,
+  name,
+  fullName: `${kind} ${name}`,
+  provinceCode,
+  provinceName: provinceCode === '01' ? 'Thành phố Hà Nội' : 'Tỉnh Sơn La',
+});
+
+const UNITS = [
+  unit(1, '00004', 'Ba Đình', 'Phường', '01'),
+  unit(2, '00008', 'Ngọc Hà', 'Phường', '01'),
+  unit(3, '03979', 'Tân Phong', 'Xã', '14'),
+  unit(4, '09999', 'Tân Phong', 'Xã', '01'),
+];
+
+const read = (rows: (string | number | null)[][], scope: string | null = null, choices = {}) =>
+  readReport([{ name: 'Báo cáo', rows }], {
+    period: '2026-Q3',
+    indicators: INDICATORS,
+    matcher: createUnitMatcher(UNITS, { scope, date: '2026-09-30', choices }),
+  });
+
+describe('reading a report', () => {
+  it('reads the wide layout: one row per commune, one column per indicator (by name or code)', () => {
+    const r = read([
+      [
+        'Mã đơn vị',
+        'Tên đơn vị',
+        'Kỳ báo cáo',
+        'Người nghiện có hồ sơ quản lý (managed_addicts)',
+        'drug_arrests',
+      ],
+      ['00004', 'Phường Ba Đình', '2026-Q3', 12, '3'],
+      [8, 'Ngọc Hà', '2026-Q3', '1.234', null],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.values.map((v) => [v.unitCode, v.indicatorCode, v.value, v.row, v.column])).toEqual([
+      ['00004', 'managed_addicts', 12, 2, 'D'],
+      ['00004', 'drug_arrests', 3, 2, 'E'],
+      ['00008', 'managed_addicts', 1234, 3, 'D'],
+    ]);
+  });
+
+  it('reads the long layout and matches names without diacritics or prefix', () => {
+    const r = read([
+      ['Ten don vi', 'Chỉ tiêu', 'Giá trị'],
+      ['ba dinh', 'managed_addicts', '7'],
+      ['P. Ngọc Hà', 'Người nghiện có hồ sơ quản lý', '5,5'],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.values.map((v) => [v.unitCode, v.value])).toEqual([
+      ['00004', 7],
+      ['00008', 5.5],
+    ]);
+  });
+
+  it('names the row and column of every problem', () => {
+    const r = read([
+      ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts', 'addicts_reached', 'treatment_reach_pct'],
+      ['00004', '2026-Q2', '-1', null, null],
+      ['12345', '2026-Q3', 'abc', null, null],
+      ['00008', '2026-Q3', '10', '12', null],
+      ['00008', '2026-Q3', '10', null, '50'],
+    ]);
+    const lines = r.problems.map((p) => describeProblem('bc.xlsx', p));
+    expect(lines).toEqual([
+      'bc.xlsx: sheet "Báo cáo", row 2, column B (Kỳ báo cáo): wrong period "2026-Q2": this import is for 2026-Q3',
+      'bc.xlsx: sheet "Báo cáo", row 2, column C (managed_addicts): negative value -1: Người nghiện có hồ sơ quản lý cannot be below 0',
+      'bc.xlsx: sheet "Báo cáo", row 3, column A (Mã đơn vị): unknown unit code 12345: no commune has this code on 2026-09-30',
+      'bc.xlsx: sheet "Báo cáo", row 3, column C (managed_addicts): "abc" is not a number',
+      'bc.xlsx: sheet "Báo cáo", row 4, column D: addicts_reached 12 is above managed_addicts 10: treatment_reach_pct would be 120.0 %, above 100 %',
+      'bc.xlsx: sheet "Báo cáo", row 5, column C: duplicate: managed_addicts of unit 00008 is already given on sheet "Báo cáo" row 4',
+      'bc.xlsx: sheet "Báo cáo", row 5, column E (treatment_reach_pct): treatment_reach_pct is computed from addicts_reached and managed_addicts; import those instead',
+    ]);
+  });
+
+  it('lists a name that fits several communes as ambiguous, and takes the user’s choice', () => {
+    const rows = [
+      ['Tên đơn vị', 'managed_addicts'],
+      ['Xã Tân Phong', '4'],
+    ];
+    const r = read(rows);
+    expect(r.values).toEqual([]);
+    expect(r.ambiguous).toHaveLength(1);
+    expect(r.ambiguous[0]?.candidates.map((c) => c.code).sort()).toEqual(['03979', '09999']);
+    expect(r.ambiguous[0]?.rows).toEqual([{ sheet: 'Báo cáo', row: 2 }]);
+    // Within a scope the name is unique; a choice settles it nationally.
+    expect(read(rows, '14').values[0]?.unitCode).toBe('03979');
+    expect(read(rows, null, { 'tan phong': '09999' }).values[0]?.unitCode).toBe('09999');
+  });
+
+  it('reports missing columns and headers that are not indicators', () => {
+    const r = read([
+      ['Mã đơn vị', 'Ghi chú'],
+      ['00004', 'x'],
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'missing column: one column per indicator, or "Mã chỉ tiêu" and "Giá trị"',
+    ]);
+    const typo = read([
+      ['Mã đơn vị', 'Nguoi nghien'],
+      ['00004', '1'],
+    ]);
+    expect(typo.problems).toContainEqual(
+      expect.objectContaining({ row: 1, column: 'B', header: 'Nguoi nghien' }),
+    );
+    expect(read([['STT', 'Số liệu']]).problems[0]?.message).toMatch(/^missing columns/);
+  });
+
+  it('rejects text typed in TCVN3 or VNI, naming the cell', () => {
+    const tcvn3 = read([
+      ['Tên đơn vị', 'managed_addicts'],
+      ['Ph­êng Ba §×nh', '1'],
+    ]);
+    expect(tcvn3.problems).toHaveLength(1);
+    expect(tcvn3.problems[0]).toMatchObject({ row: 2, column: 'A' });
+    expect(tcvn3.problems[0]?.message).toContain('TCVN3');
+    expect(detectLegacyEncoding('Phöôøng Ba Ñình')).toBe('VNI');
+    expect(detectLegacyEncoding('Hµ Néi')).toBe('TCVN3');
+    expect(detectLegacyEncoding('Phường Ba Đình')).toBeNull();
+    expect(detectLegacyEncoding('managed_addicts')).toBeNull();
+  });
+});
+
+describe('file formats', () => {
+  it('decodes UTF-8, and Windows-1258 CSV as Excel on Vietnamese Windows saves it', () => {
+    expect(decodeText(new TextEncoder().encode('Hà Nội')).text).toBe('Hà Nội');
+    // "Hà Nội" in Windows-1258: ộ is ô (0xF4) followed by the combining dot below (0xF2).
+    const cp1258 = new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xf2, 0x69]);
+    expect(decodeText(cp1258)).toEqual({ text: 'Hà Nội', encoding: 'windows-1258' });
+    // TCVN3 bytes of "Hà Nội" are read as typed, so the detector sees them.
+    const tcvn3 = new Uint8Array([0x48, 0xb5, 0x20, 0x4e, 0xe9, 0x69]);
+    expect(detectLegacyEncoding(decodeText(tcvn3).text)).toBe('TCVN3');
+  });
+
+  it('parses quoted CSV fields and Vietnamese number formats', () => {
+    expect(parseCsv('a;"b;c"\n"say ""hi""";\r\n', ';')).toEqual([
+      ['a', 'b;c'],
+      ['say "hi"', null],
+    ]);
+    expect([parseNumber('1.234.567'), parseNumber('12,5'), parseNumber('1.234,5'), parseNumber('7')]).toEqual(
+      [1234567, 12.5, 1234.5, 7],
+    );
+    expect(parseNumber('12a')).toBeNull();
+  });
+
+  it('reads back its own templates, XLSX and CSV, with codes keeping their leading zeros', async () => {
+    const rows = templateRows('wide', UNITS.slice(0, 2), INDICATORS, '2026-Q3');
+    const xlsx = await readTable('t.xlsx', await templateXlsx(rows, 'Báo cáo 2026-Q3'));
+    expect(xlsx[0]?.rows[1]?.[0]).toBe('00004');
+    const csv = await readTable('t.csv', new TextEncoder().encode(templateCsv(rows)));
+    expect(csv[0]?.rows[0]).toEqual(xlsx[0]?.rows[0]);
+    // The template's rate column is not a reportable indicator: it is absent.
+    expect(rows[0]).not.toContain('Tỷ lệ tiếp cận điều trị (treatment_reach_pct)');
+  });
+
+  it('refuses a broken XLSX with a message naming the problem', async () => {
+    const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    await expect(readTable('broken.xlsx', broken)).rejects.toThrow(/broken\.xlsx: not a readable XLSX/);
+  });
+});
+
+describe('unit name keys', () => {
+  it('strips kind prefixes only where they are prefixes', async () => {
+    const { nameKey } = await import('./unit-matcher');
+    expect(nameKey('Xã Tịnh Khê')).toBe('tinh khe');
+    expect(nameKey('Tịnh Khê')).toBe('tinh khe');
+    expect(nameKey('Xã Phương Thịnh')).toBe('phuong thinh');
+    expect(nameKey('Phường Ba Đình')).toBe('ba dinh');
+    expect(nameKey('P. Ngọc Hà')).toBe('ngoc ha');
+    expect(nameKey('xa tan phong')).toBe('tan phong');
+    expect(nameKey('Xã Xà Phiên')).toBe('xa phien');
+  });
+});

@@ -1,0 +1,35 @@
+import type { Queryable } from '../../db/engine';
+import { badRequest } from '../../lib/errors';
+import { listIndicators } from '../indicators/indicators.repo';
+import { listPeriods } from '../periods/periods.repo';
+import { communesOn } from './values-import.repo';
+import { type TemplateLayout, templateCsv, templateRows, templateXlsx } from './values-template';
+
+/** A report template for a quarter and a scope (a province, or the nation), ready to download. */
+export async function valuesTemplate(
+  db: Queryable,
+  q: { period: string; scope?: string | undefined; layout: TemplateLayout; format: 'xlsx' | 'csv' },
+): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
+  const period = (await listPeriods(db)).find((p) => p.id === q.period);
+  if (!period) throw badRequest('period', `period: no period ${q.period}`);
+  if (period.kind !== 'quarter') {
+    throw badRequest('period', `period: values are reported per quarter; ${q.period} is a ${period.kind}`);
+  }
+  const units = (await communesOn(db, period.endDate)).filter((u) => !q.scope || u.provinceCode === q.scope);
+  if (units.length === 0)
+    throw badRequest('scope', `scope: no province ${q.scope} has communes on ${period.endDate}`);
+  const rows = templateRows(q.layout, units, await listIndicators(db), q.period);
+  const base = `bao-cao-${q.period}-${q.scope ?? 'toan-quoc'}-${q.layout === 'wide' ? 'ngang' : 'doc'}`;
+  if (q.format === 'csv') {
+    return {
+      bytes: new TextEncoder().encode(templateCsv(rows)),
+      fileName: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+    };
+  }
+  return {
+    bytes: await templateXlsx(rows, `Báo cáo ${q.period}`),
+    fileName: `${base}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+}

@@ -1,0 +1,230 @@
+import { mulberry32 } from '@pcmt/data/demo/random';
+import { gpx, kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { checkDosage, planDosage, VISIT_MINUTES } from './dosage';
+import { distanceM, type LonLat } from './geo';
+import { buildPatrolPlan, type PatrolPlace } from './patrol-plan';
+import { PATROL_SHEET_CSS, patrolSheetHtml } from './patrol-sheet';
+import { planToGeoJson, planToGpx, planToKml } from './plan-exports';
+import { planRoute } from './route';
+import { inLasso, recentActivity, type SelectableHotspot, topByRecentActivity } from './selection';
+import { patrolZones } from './zones';
+
+const randomPoints = (seed: number, n: number, span = 0.1): LonLat[] => {
+  const rng = mulberry32(seed);
+  return Array.from({ length: n }, () => [105.8 + rng() * span, 21.0 + rng() * span] as const);
+};
+
+describe('patrol route', () => {
+  it('visits points on a line in order whatever order they came in', () => {
+    const pts: LonLat[] = [0, 4, 1, 3, 2, 5].map((k) => [105.8 + k * 0.01, 21] as const);
+    const r = planRoute(pts);
+    expect(r.order.map((i) => pts[i]?.[0])).toEqual([0, 1, 2, 3, 4, 5].map((k) => 105.8 + k * 0.01));
+    expect(r.lengthM).toBeCloseTo(distanceM([105.8, 21], [105.85, 21]), 0);
+  });
+
+  it('is never longer than the input order and visits every point once', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const pts = randomPoints(seed, 3 + (seed % 25));
+      const r = planRoute(pts);
+      expect(r.lengthM).toBeLessThanOrEqual(r.inputLengthM + 1e-6);
+      expect([...r.order].sort((a, b) => a - b)).toEqual(pts.map((_, i) => i));
+      expect(r.order[0]).toBe(0);
+    }
+  });
+});
+
+describe('dosage plan', () => {
+  // A commune-sized area (about 3 km across), the scale a patrol plan covers.
+  const stops = randomPoints(5, 8, 0.03).map((position, i) => ({ code: `S${i}`, position, top: i < 3 }));
+  const options = { shiftStartMin: 20 * 60, shiftEndMin: 28 * 60, seed: 99 };
+
+  it('makes 10–16 minute visits, top places at least every 2 hours, every place at least once', () => {
+    const plan = planDosage(stops, options);
+    expect(plan.warnings).toEqual([]);
+    for (const v of plan.visits) {
+      expect(v.minutes).toBeGreaterThanOrEqual(VISIT_MINUTES.min);
+      expect(v.minutes).toBeLessThanOrEqual(VISIT_MINUTES.max);
+      expect(v.startMin).toBeGreaterThanOrEqual(options.shiftStartMin);
+      expect(v.startMin + v.minutes).toBeLessThanOrEqual(options.shiftEndMin);
+    }
+    for (const s of stops) {
+      const times = plan.visits.filter((v) => v.code === s.code).map((v) => v.startMin);
+      expect(times.length).toBeGreaterThan(0);
+      if (s.top) {
+        const marks = [options.shiftStartMin, ...times, options.shiftEndMin - VISIT_MINUTES.min];
+        for (let k = 1; k < marks.length; k++)
+          expect((marks[k] ?? 0) - (marks[k - 1] ?? 0)).toBeLessThanOrEqual(120);
+      }
+    }
+    // One team: visits never overlap.
+    for (let k = 1; k < plan.visits.length; k++) {
+      const prev = plan.visits[k - 1];
+      expect(plan.visits[k]?.startMin).toBeGreaterThanOrEqual((prev?.startMin ?? 0) + (prev?.minutes ?? 0));
+    }
+  });
+
+  it('keeps the 2-hour rule whatever the seed, for a commune-sized plan', () => {
+    for (let seed = 1; seed <= 30; seed++)
+      expect(planDosage(stops, { ...options, seed }).warnings).toEqual([]);
+  });
+
+  it('repeats for the same seed and changes with another', () => {
+    expect(planDosage(stops, options)).toEqual(planDosage(stops, options));
+    expect(planDosage(stops, { ...options, seed: 100 }).visits).not.toEqual(
+      planDosage(stops, options).visits,
+    );
+  });
+
+  it('reports a top place left alone for more than 2 hours', () => {
+    const warnings = checkDosage(
+      [{ code: 'A', position: [105.8, 21], top: true }],
+      [{ code: 'A', startMin: 1200, minutes: 12 }],
+      options,
+    );
+    expect(warnings).toEqual(['A: more than 2 hours without a visit']);
+  });
+});
+
+describe('patrol zones', () => {
+  it('merges overlapping circles and keeps distant ones apart', () => {
+    const near = patrolZones(
+      [
+        [105.8, 21],
+        [105.803, 21],
+      ],
+      300,
+    );
+    expect(near.coordinates).toHaveLength(1);
+    const far = patrolZones(
+      [
+        [105.8, 21],
+        [105.9, 21],
+      ],
+      300,
+    );
+    expect(far.coordinates).toHaveLength(2);
+  });
+});
+
+describe('selection', () => {
+  const h = (code: string, lon: number, extra: Partial<SelectableHotspot> = {}): SelectableHotspot => ({
+    code,
+    kind: 'diem',
+    communeCode: '00004',
+    position: [lon, 21],
+    status: 'active',
+    detectedOn: '2024-01-01',
+    reemergedOn: null,
+    ...extra,
+  });
+
+  it('keeps hotspots inside a lasso', () => {
+    const ring: LonLat[] = [
+      [105.75, 20.95],
+      [105.85, 20.95],
+      [105.85, 21.05],
+      [105.75, 21.05],
+    ];
+    expect(inLasso([h('a', 105.8), h('b', 105.9)], ring).map((x) => x.code)).toEqual(['a']);
+  });
+
+  it('ranks by recent activity: a recent tụ điểm first, eliminated places never', () => {
+    const list = [
+      h('old', 105.8, { detectedOn: '2020-01-01' }),
+      h('recent', 105.8, { detectedOn: '2026-05-01', kind: 'tu_diem' }),
+      h('back', 105.8, { detectedOn: '2019-01-01', reemergedOn: '2026-04-01' }),
+      h('gone', 105.8, { status: 'eliminated', detectedOn: '2026-06-01' }),
+    ];
+    expect(topByRecentActivity(list, 3, '2026-06-30').map((x) => x.code)).toEqual(['recent', 'back', 'old']);
+    expect(recentActivity(list[3] as SelectableHotspot, '2026-06-30')).toBe(0);
+    expect(topByRecentActivity(list, 5, '2026-06-30', '99999')).toEqual([]);
+  });
+});
+
+const places: PatrolPlace[] = randomPoints(11, 6, 0.03).map((position, i) => ({
+  code: `HS-00004-00${i}`,
+  kind: i % 2 ? 'tu_diem' : 'diem',
+  communeCode: '00004',
+  communeName: 'Phường Ba Đình & <Hoàn Kiếm>',
+  position,
+  activity: 6 - i,
+}));
+const plan = buildPatrolPlan({
+  name: 'Ca đêm "Ba Đình"',
+  date: '2026-07-01',
+  shiftStart: '20:00',
+  shiftEnd: '04:00',
+  radiusM: 250,
+  topCount: 2,
+  seed: 7,
+  places,
+});
+
+describe('patrol plan and exports', () => {
+  it('orders stops along the route and marks the most active places as top', () => {
+    expect(plan.stops.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(
+      plan.stops
+        .filter((s) => s.top)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['HS-00004-000', 'HS-00004-001']);
+    expect(plan.routeLengthM).toBeLessThanOrEqual(plan.inputLengthM);
+    expect(plan.visits.every((v) => v.start >= '2026-07-01T20:00' && v.start < '2026-07-02T04:00')).toBe(
+      true,
+    );
+  });
+
+  const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
+
+  it('GPX parses back with the stops as waypoints and the route in order', () => {
+    const fc = gpx(parse(planToGpx(plan)) as unknown as Parameters<typeof gpx>[0]);
+    const points = fc.features.filter((f) => f.geometry?.type === 'Point');
+    expect(points).toHaveLength(6);
+    expect(points[0]?.properties?.name).toBe(`01. ${plan.stops[0]?.code}`);
+    const route = fc.features.find((f) => f.geometry?.type === 'LineString');
+    const coords = route?.geometry?.type === 'LineString' ? route.geometry.coordinates : [];
+    expect(coords.map((c) => [Number(c[0]?.toFixed(6)), Number(c[1]?.toFixed(6))])).toEqual(
+      plan.stops.map((s) => [Number(s.position[0].toFixed(6)), Number(s.position[1].toFixed(6))]),
+    );
+    expect(points[0]?.properties?.time).toMatch(/^2026-07-01T1[3-4]:\d\d:00Z$/);
+  });
+
+  it('KML parses back with zones, route and named stops (escaped text intact)', () => {
+    const fc = kml(parse(planToKml(plan)) as unknown as Parameters<typeof kml>[0]);
+    const types = fc.features.map((f) => f.geometry?.type);
+    expect(types.filter((t) => t === 'Point')).toHaveLength(6);
+    expect(types).toContain('LineString');
+    expect(types.some((t) => t === 'Polygon' || t === 'MultiPolygon' || t === 'GeometryCollection')).toBe(
+      true,
+    );
+    const first = fc.features.find((f) => f.geometry?.type === 'Point');
+    expect(String(first?.properties?.description)).toContain('Phường Ba Đình & <Hoàn Kiếm>');
+  });
+
+  it('GeoJSON carries stops, route and zones', () => {
+    const fc = JSON.parse(JSON.stringify(planToGeoJson(plan))) as ReturnType<typeof planToGeoJson>;
+    expect(fc.features.map((f) => f.properties?.layer)).toEqual([
+      'zones',
+      'route',
+      ...plan.stops.map(() => 'stops'),
+    ]);
+  });
+
+  it('the A4 sheet is marked MẬT, dated, and lists the stops in route order', () => {
+    const html = patrolSheetHtml(plan, '2026-06-30');
+    expect(PATROL_SHEET_CSS).toContain('size: A4');
+    expect(html).toContain('href="/api/patrol/sheet.css"');
+    // The Content-Security-Policy forbids inline script: the sheet has none.
+    expect(html).not.toMatch(/<script|onclick=/);
+    expect(html.match(/MẬT/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('Ngày 01/07/2026');
+    expect(html).toContain('In ngày 30/06/2026');
+    expect(html).toContain('&lt;Hoàn Kiếm&gt;');
+    const order = plan.stops.map((s) => html.indexOf(`<td>${s.code}</td>`));
+    expect(order.every((pos, k) => pos > 0 && (k === 0 || pos > (order[k - 1] ?? 0)))).toBe(true);
+    expect(html).toContain('<svg');
+  });
+});

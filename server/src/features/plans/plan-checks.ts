@@ -1,0 +1,139 @@
+import type { Context, Env } from 'hono';
+import type { z } from 'zod';
+import type { PlanInput, TargetInput } from '../../contracts/plans';
+import { errorBody } from '../../lib/errors';
+import type { IndicatorRef } from '../progress/inputs';
+
+/**
+ * Checks a plan's contract cannot express: dates in order, target codes unique, indicators that exist and
+ * suit the kind, ranges the right way round. Each problem names its field the way the form does
+ * (`targets[2].definition.threshold`), so the client can put the message beside the input.
+ */
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/** A zod issue path as a field name: `targets[2].definition.threshold`. */
+export function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+/**
+ * Route hook: a body failing its contract answers 400 naming the field the way the form does. Generic in
+ * the route's path so passing it to `.openapi()` keeps the path's literal type for the typed web client.
+ */
+export function bodyHook<E extends Env, P extends string>(
+  result: { success: true } | { success: false; error: z.ZodError },
+  c: Context<E, P>,
+) {
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? fieldName(issue.path) : null;
+  const message = !issue
+    ? 'Invalid request'
+    : issue.code === 'invalid_type' && issue.input === undefined
+      ? `${field ?? 'value'} is required`
+      : `${field ?? 'value'}: ${issue.message}`;
+  return c.json(errorBody('invalid_parameter', message, field), 400);
+}
+
+export function planProblem(plan: PlanInput, indicators: ReadonlyMap<string, IndicatorRef>): Problem | null {
+  if (plan.periodEnd < plan.periodStart)
+    return {
+      field: 'periodEnd',
+      message: `periodEnd: ${plan.periodEnd} is before periodStart ${plan.periodStart}`,
+    };
+  const seen = new Set<string>();
+  for (const [i, t] of plan.targets.entries()) {
+    if (seen.has(t.code))
+      return {
+        field: `targets[${i}].code`,
+        message: `targets[${i}].code: ${t.code} is used by another target`,
+      };
+    seen.add(t.code);
+    const problem = targetProblem(t, plan.periodStart, indicators, `targets[${i}]`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+export function targetProblem(
+  t: TargetInput,
+  planStart: string,
+  indicators: ReadonlyMap<string, IndicatorRef>,
+  prefix: string,
+): Problem | null {
+  const at = (field: string, message: string): Problem => ({
+    field: `${prefix}.${field}`,
+    message: `${prefix}.${field}: ${message}`,
+  });
+  const def = t.definition;
+  if (t.deadline < planStart) return at('deadline', `${t.deadline} is before the plan starts (${planStart})`);
+  const indicator = (field: string, code: string, suits: (i: IndicatorRef) => string | null) => {
+    const found = indicators.get(code);
+    if (!found) return at(field, `no indicator with code ${code}`);
+    const wrong = suits(found);
+    return wrong ? at(field, `${code} ${wrong}`) : null;
+  };
+  switch (def.kind) {
+    case 'share':
+      return indicator('definition.indicator', def.indicator, (i) =>
+        i.areaAggregation === 'rate' && i.unitVi === '%'
+          ? null
+          : 'is not a rate in % (share targets need one)',
+      );
+    case 'count':
+      return (
+        indicator('definition.indicator', def.indicator, (i) =>
+          i.timeAggregation === 'sum' ? null : 'is not summed over time (count targets need a flow)',
+        ) ?? windowProblem(def.window.from, t.deadline, at)
+      );
+    case 'cumulative':
+      return indicator('definition.indicator', def.indicator, (i) =>
+        i.timeAggregation === 'last' || i.timeAggregation === 'max'
+          ? null
+          : 'is not a stock or cumulative count (its periods add up)',
+      );
+    case 'reduction': {
+      if (!/^\d{4}$/.test(def.baseline.from))
+        return at('definition.baseline.from', 'must be a year such as 2019');
+      if (!/^\d{4}$/.test(def.baseline.to))
+        return at('definition.baseline.to', 'must be a year such as 2019');
+      if (def.baseline.to < def.baseline.from)
+        return at('definition.baseline.to', `${def.baseline.to} is before ${def.baseline.from}`);
+      if (`${def.baseline.to}-12-31` >= t.deadline)
+        return at('definition.baseline.to', 'the baseline must end before the deadline');
+      if (def.maxPct !== undefined && def.maxPct < def.minPct)
+        return at('definition.maxPct', `${def.maxPct} is below minPct ${def.minPct}`);
+      return def.measure.type === 'indicator'
+        ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
+        : null;
+    }
+    case 'hotspot_elimination':
+      if (def.maxPct !== undefined && def.maxPct < def.minPct)
+        return at('definition.maxPct', `${def.maxPct} is below minPct ${def.minPct}`);
+      return windowProblem(def.window.from, t.deadline, at);
+    case 'status_conversion':
+      if (def.from.some((s) => def.to.includes(s)))
+        return at('definition.to', 'must not repeat a status listed in from');
+      return windowProblem(def.window.from, t.deadline, at);
+    case 'keep_status':
+      if (def.units.type === 'codes' && def.units.validOn > t.deadline)
+        return at('definition.units.validOn', 'must not be after the deadline');
+      return null;
+    case 'status_share':
+      return null;
+  }
+}
+
+function windowProblem(
+  from: string,
+  deadline: string,
+  at: (f: string, m: string) => Problem,
+): Problem | null {
+  return from > deadline ? at('definition.window.from', `${from} is after the deadline ${deadline}`) : null;
+}

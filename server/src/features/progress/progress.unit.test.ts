@@ -1,0 +1,513 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetDefinition } from '../../contracts/plans';
+import { mergeAreas } from './inputs';
+import { linearTrendAt, paceAt } from './projection';
+import { combineChildren, progressOnArea, targetProgress } from './target-progress';
+import { along, area, context, INDICATORS, snapshot } from './testing/progress-fixtures';
+
+const plan = { periodStart: '2021-01-01' };
+const target = (definition: TargetDefinition, deadline: string, code = 't') => ({
+  code,
+  definition,
+  deadline,
+});
+
+describe('projections', () => {
+  it('fits a least-squares line through the last four observations', () => {
+    const points = [
+      { date: '2020-01-01', value: 100 }, // ignored: older than the last four
+      { date: '2021-01-01', value: 10 },
+      { date: '2022-01-01', value: 20 },
+      { date: '2023-01-01', value: 30 },
+      { date: '2024-01-01', value: 40 },
+    ];
+    expect(linearTrendAt(points, '2026-01-01')).toBeCloseTo(60, 0);
+    expect(linearTrendAt(points.slice(-1), '2030-01-01')).toBe(40);
+    expect(linearTrendAt([], '2030-01-01')).toBeNull();
+  });
+
+  it('extends a running total at its pace', () => {
+    // 10 in the first 1/4 of a year → 40 over the year.
+    expect(paceAt(10, '2023-01-01', '2023-03-31', '2023-12-31')).toBeCloseTo(40.4, 0);
+    expect(paceAt(10, '2023-01-01', '2023-12-31', '2023-12-31')).toBe(10);
+  });
+});
+
+describe('share ≥ X % by a date (rate indicator)', () => {
+  const def: TargetDefinition = {
+    kind: 'share',
+    indicator: 'treatment_reach_pct',
+    op: 'gte',
+    threshold: 80,
+    eachChild: false,
+  };
+  const reach = (start: number, step: number) =>
+    area({
+      values: {
+        managed_addicts: along('2021-Q1', '2024-Q4', () => 1000),
+        addicts_reached: along('2021-Q1', '2024-Q4', (i) => 10 * (start + step * i)),
+      },
+    });
+
+  it('is on track when the trend reaches the target by the deadline', () => {
+    const r = progressOnArea(target(def, '2025-12-31'), reach(60, 1), plan, context('2024-12-31'));
+    // 60 % rising 1 point a quarter: 75 % at the end of 2024; four more quarters of trend give 79 %, short
+    // of 80 % but within 10 % of it: at risk.
+    expect(r.current).toBeCloseTo(75, 5);
+    expect(r.status).toBe('at_risk');
+    const steeper = progressOnArea(target(def, '2025-12-31'), reach(50, 2), plan, context('2024-12-31'));
+    expect(steeper.current).toBeCloseTo(80, 5);
+    expect(steeper.status).toBe('achieved');
+    const onTrack = progressOnArea(target(def, '2025-12-31'), reach(46, 2), plan, context('2024-12-31'));
+    expect(onTrack.current).toBeCloseTo(76, 5);
+    expect(onTrack.projection.value).toBeGreaterThanOrEqual(80);
+    expect(onTrack.status).toBe('on_track');
+    expect(onTrack.projection.method).toBe('linear_trend');
+    expect(onTrack.projection.descriptionVi).toContain('tuyến tính');
+  });
+
+  it('is off track when the trend falls well short, and reports baseline and progress', () => {
+    const r = progressOnArea(target(def, '2025-12-31'), reach(40, 0.5), plan, context('2024-12-31'));
+    expect(r.status).toBe('off_track');
+    expect(r.baseline).toBeCloseTo(40, 5);
+    // From 40 to 47.5 of the way to 80.
+    expect(r.progressPct).toBeCloseTo((100 * 7.5) / 40, 1);
+    expect(r.trajectory).toEqual([
+      { date: '2021-03-31', value: 40 },
+      { date: '2025-12-31', value: 80 },
+    ]);
+  });
+
+  it('after the deadline is achieved or missed by the value at the deadline, ignoring later data', () => {
+    const rising = reach(50, 2); // 80 % in 2024-Q4, 74 % in 2024-Q1
+    expect(progressOnArea(target(def, '2024-03-31'), rising, plan, context('2026-01-01')).status).toBe(
+      'missed',
+    );
+    const r = progressOnArea(target(def, '2024-12-31'), rising, plan, context('2026-01-01'));
+    expect(r.status).toBe('achieved');
+    expect(r.currentDate).toBe('2024-12-31');
+  });
+
+  it('"> X %" is not met by exactly X %', () => {
+    const strict: TargetDefinition = { ...def, op: 'gt' } as TargetDefinition;
+    const exactly80 = reach(50, 2);
+    expect(progressOnArea(target(strict, '2024-12-31'), exactly80, plan, context('2025-06-30')).status).toBe(
+      'missed',
+    );
+  });
+
+  it('has no data when nothing was reported', () => {
+    const r = progressOnArea(target(def, '2025-12-31'), area(), plan, context('2024-12-31'));
+    expect(r.status).toBe('no_data');
+    expect(r.current).toBeNull();
+    expect(r.reason).toContain('no data');
+  });
+
+  it('combines an area’s rate from numerators and denominators, not by averaging its parts', () => {
+    const small = area({
+      code: 'S',
+      values: { managed_addicts: { '2024-Q4': 10 }, addicts_reached: { '2024-Q4': 10 } },
+    });
+    const big = area({
+      code: 'B',
+      values: { managed_addicts: { '2024-Q4': 990 }, addicts_reached: { '2024-Q4': 495 } },
+    });
+    const both = mergeAreas('P', 'P', [small, big], INDICATORS);
+    const r = progressOnArea(target(def, '2025-12-31'), both, plan, context('2025-01-15'));
+    expect(r.current).toBeCloseTo(50.5, 5); // (10 + 495) / 1000, not (100 + 50) / 2
+  });
+});
+
+describe('count ≥ N in a window, and for each child unit', () => {
+  const def: TargetDefinition = {
+    kind: 'count',
+    indicator: 'rehab_compulsory',
+    threshold: 33,
+    window: { from: '2020-01-01', eachYear: false },
+    eachChild: false,
+  };
+
+  it('sums the quarters of the window and projects the pace', () => {
+    const a = area({ values: { rehab_compulsory: along('2019-Q1', '2020-Q4', () => 5) } });
+    const r = progressOnArea(target(def, '2020-12-31'), a, plan, context('2020-06-30'));
+    expect(r.current).toBe(10); // 2020-Q1 + Q2, not 2019
+    expect(r.projection.value).toBeCloseTo(20, 0);
+    expect(r.status).toBe('off_track');
+    expect(progressOnArea(target(def, '2020-12-31'), a, plan, context('2021-02-01')).status).toBe('missed');
+  });
+
+  it('each child unit: the scope meets it only when every child does', () => {
+    const eachDef = { ...def, threshold: 1, eachChild: true } as TargetDefinition;
+    const child = (code: string, perQuarter: number) =>
+      area({ code, values: { rehab_compulsory: along('2020-Q1', '2020-Q4', () => perQuarter) } });
+    const children = [child('001', 1), child('002', 0), child('003', 2)];
+    const scope = mergeAreas('P', 'P', children, INDICATORS);
+    const r = targetProgress(target(eachDef, '2020-12-31'), scope, children, plan, context('2021-03-01'));
+    expect(r.status).toBe('missed');
+    expect(r.children).toEqual({ met: 2, total: 3, noData: 0 });
+    expect(r.current).toBe(2);
+    expect(r.progressPct).toBeCloseTo(66.67, 1);
+    // The scope's total (3 per quarter) would meet it; eachChild must not look at it.
+    const total = progressOnArea(target(eachDef, '2020-12-31'), scope, plan, context('2021-03-01'));
+    expect(total.status).toBe('achieved');
+  });
+
+  it('combining children takes the most serious status and ignores children without data', () => {
+    const base = progressOnArea(target(def, '2020-12-31'), area(), plan, context('2020-06-30'));
+    const r = combineChildren(
+      [
+        { ...base, status: 'achieved' },
+        { ...base, status: 'at_risk' },
+        { ...base, status: 'no_data' },
+      ],
+      '2020-12-31',
+      '2020-06-30',
+    );
+    expect(r.status).toBe('at_risk');
+    expect(r.children).toEqual({ met: 1, total: 2, noData: 1 });
+  });
+});
+
+describe('status conversion ("each district converts ≥ 1 commune from có ma túy to không ma túy in 2023")', () => {
+  const def: TargetDefinition = {
+    kind: 'status_conversion',
+    from: ['co_ma_tuy', 'trong_diem_III'],
+    to: ['khong_ma_tuy'],
+    threshold: 1,
+    window: { from: '2023-01-01', eachYear: false },
+    eachChild: false,
+  };
+  const statuses = [
+    ...snapshot('2023-01-01', { a: 'co_ma_tuy', b: 'khong_ma_tuy', c: 'trong_diem_I' }),
+    ...snapshot('2023-12-31', { a: 'khong_ma_tuy', b: 'khong_ma_tuy', c: 'khong_ma_tuy' }),
+  ];
+
+  it('counts communes that moved from a "from" status to a "to" status', () => {
+    const r = progressOnArea(target(def, '2023-12-31'), area({ statuses }), plan, context('2024-02-01'));
+    expect(r.current).toBe(1); // a only: b was already drug-free, c came from loại I (not listed)
+    expect(r.status).toBe('achieved');
+  });
+
+  it('needs the statuses in force when the window opens', () => {
+    const r = progressOnArea(
+      target(def, '2023-12-31'),
+      area({ statuses: statuses.slice(3) }),
+      plan,
+      context('2024-02-01'),
+    );
+    expect(r.status).toBe('no_data');
+    expect(r.reason).toContain('2023-01-01');
+  });
+
+  it('a commune created in the 2025 merger starts from its first decided status in the window', () => {
+    const reformDef = { ...def, window: { from: '2025-01-01', eachYear: false } } as TargetDefinition;
+    const across = [
+      ...snapshot('2025-01-01', { old1: 'co_ma_tuy', old2: 'co_ma_tuy' }),
+      ...snapshot('2025-09-30', { new1: 'co_ma_tuy' }),
+      ...snapshot('2025-12-31', { new1: 'khong_ma_tuy' }),
+    ];
+    const r = progressOnArea(
+      target(reformDef, '2025-12-31'),
+      area({ statuses: across }),
+      plan,
+      context('2026-01-10'),
+    );
+    expect(r.current).toBe(1);
+    expect(r.status).toBe('achieved');
+  });
+});
+
+describe('reduction ≥ X % versus a baseline', () => {
+  const fewerDrugCommunes: TargetDefinition = {
+    kind: 'reduction',
+    measure: {
+      type: 'status_count',
+      statuses: ['co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I'],
+    },
+    baseline: { from: '2019', to: '2019' },
+    minPct: 5,
+    eachChild: false,
+  };
+  const communes = (date: string, drugCommunes: number) =>
+    Array.from({ length: 20 }, (_, i) => ({
+      date,
+      commune: `c${i}`,
+      weight: 1,
+      estimated: false,
+      status: i < drugCommunes ? ('co_ma_tuy' as const) : ('khong_ma_tuy' as const),
+    }));
+
+  it('measures the fall against the mean of the baseline years', () => {
+    const a = area({ statuses: [...communes('2019-12-31', 20), ...communes('2020-12-31', 19)] });
+    const r = progressOnArea(target(fewerDrugCommunes, '2020-12-31'), a, plan, context('2021-02-01'));
+    expect(r.current).toBe(5); // 20 → 19
+    expect(r.status).toBe('achieved');
+  });
+
+  it('has no data when the baseline is zero', () => {
+    const a = area({ statuses: [...communes('2019-12-31', 0), ...communes('2020-12-31', 0)] });
+    const r = progressOnArea(target(fewerDrugCommunes, '2020-12-31'), a, plan, context('2021-02-01'));
+    expect(r.status).toBe('no_data');
+    expect(r.reason).toContain('baseline is zero');
+  });
+
+  it('has no data when a baseline year was never reported (e.g. 2012–2015 before the data start)', () => {
+    const def = { ...fewerDrugCommunes, baseline: { from: '2012', to: '2015' } } as TargetDefinition;
+    const a = area({ statuses: communes('2020-12-31', 10) });
+    expect(progressOnArea(target(def, '2020-12-31'), a, plan, context('2021-02-01')).reason).toContain(
+      '2012–2015',
+    );
+  });
+
+  it('a range target (5–10 %) is achieved from its lower end and says where the value lies', () => {
+    const range = { ...fewerDrugCommunes, maxPct: 10 } as TargetDefinition;
+    const at = (after: number) =>
+      progressOnArea(
+        target(range, '2020-12-31'),
+        area({ statuses: [...communes('2019-12-31', 20), ...communes('2020-12-31', after)] }),
+        plan,
+        context('2021-02-01'),
+      );
+    expect([at(20).status, at(20).band]).toEqual(['missed', 'below']);
+    expect([at(19).status, at(19).band]).toEqual(['achieved', 'within']);
+    expect([at(15).status, at(15).band]).toEqual(['achieved', 'above']);
+  });
+
+  it('a negative minimum caps growth (addicts grow less than 6 % by the deadline)', () => {
+    const cap: TargetDefinition = {
+      kind: 'reduction',
+      measure: { type: 'indicator', indicator: 'managed_addicts' },
+      baseline: { from: '2024', to: '2024' },
+      minPct: -6,
+      eachChild: false,
+    };
+    const growing = (perQuarter: number) =>
+      area({
+        values: {
+          managed_addicts: along('2024-Q1', '2026-Q3', (i) => 1000 + perQuarter * Math.max(0, i - 3)),
+        },
+      });
+    const slow = progressOnArea(target(cap, '2030-12-31'), growing(1), plan, context('2026-10-01'));
+    expect(slow.current).toBeCloseTo(-0.7, 5); // 1007 vs 1000
+    expect(slow.status).toBe('achieved');
+    const fast = progressOnArea(target(cap, '2030-12-31'), growing(10), plan, context('2026-10-01'));
+    expect(fast.current).toBeCloseTo(-7, 5);
+    expect(fast.status).toBe('off_track');
+  });
+});
+
+describe('keep a named set of communes in a status', () => {
+  const def: TargetDefinition = {
+    kind: 'keep_status',
+    units: { type: 'codes', codes: ['a', 'b', 'c'], validOn: '2023-01-15' },
+    statuses: ['khong_ma_tuy'],
+    eachChild: false,
+  };
+  const member = (date: string, m: string, status: 'khong_ma_tuy' | 'co_ma_tuy', weight = 1) => ({
+    date,
+    member: m,
+    weight,
+    status,
+    estimated: date >= '2025-07-01',
+  });
+
+  it('is on course while all are kept and off track when one is lost', () => {
+    const kept = [
+      member('2023-01-15', 'a', 'khong_ma_tuy'),
+      member('2023-01-15', 'b', 'khong_ma_tuy'),
+      member('2023-01-15', 'c', 'khong_ma_tuy'),
+    ];
+    const r = progressOnArea(
+      target(def, '2023-12-31'),
+      area({ kept: { t: kept } }),
+      plan,
+      context('2023-06-30'),
+    );
+    expect([r.current, r.target, r.status]).toEqual([3, 3, 'achieved']);
+    expect(r.projection.method).toBe('carry_forward');
+    const lost = [...kept.slice(0, 2), member('2023-01-15', 'c', 'co_ma_tuy')];
+    const r2 = progressOnArea(
+      target(def, '2023-12-31'),
+      area({ kept: { t: lost } }),
+      plan,
+      context('2023-06-30'),
+    );
+    expect([r2.current, r2.status]).toEqual([2, 'off_track']);
+  });
+
+  it('follows a member split in the 2025 merger through its successors’ crosswalk weights', () => {
+    const kept = [
+      member('2025-06-30', 'a', 'khong_ma_tuy'),
+      member('2025-06-30', 'b', 'khong_ma_tuy'),
+      member('2025-06-30', 'c', 'khong_ma_tuy'),
+      // After 1/7/2025: a and b went whole into drug-free communes; c split 0.6 / 0.4 and the 0.4 part is not drug-free.
+      member('2025-12-31', 'a', 'khong_ma_tuy'),
+      member('2025-12-31', 'b', 'khong_ma_tuy'),
+      member('2025-12-31', 'c', 'khong_ma_tuy', 0.6),
+      member('2025-12-31', 'c', 'co_ma_tuy', 0.4),
+    ];
+    const r = progressOnArea(
+      target(def, '2025-12-31'),
+      area({ kept: { t: kept } }),
+      plan,
+      context('2026-02-01'),
+    );
+    expect(r.current).toBeCloseTo(2.6, 5);
+    expect(r.status).toBe('missed');
+    expect(r.series.at(-1)?.estimated).toBe(true);
+  });
+
+  it('has no data when the set is empty here', () => {
+    expect(progressOnArea(target(def, '2023-12-31'), area(), plan, context('2023-06-30')).status).toBe(
+      'no_data',
+    );
+  });
+});
+
+describe('cumulative count by a date (170 methadone patients by end of 2020)', () => {
+  const def: TargetDefinition = {
+    kind: 'cumulative',
+    indicator: 'methadone_patients',
+    threshold: 170,
+    eachChild: false,
+  };
+  const methadone = (perQuarter: number) =>
+    area({ values: { methadone_patients: along('2019-Q1', '2020-Q4', (i) => 100 + perQuarter * i) } });
+
+  it('projects the trend of the cumulative count to the deadline', () => {
+    const r = progressOnArea(
+      target(def, '2020-12-31'),
+      methadone(10),
+      { periodStart: '2020-01-01' },
+      context('2020-06-30'),
+    );
+    expect(r.current).toBe(150);
+    expect(r.baseline).toBe(130); // 2019-Q4, the last value before the plan started
+    expect(r.projection.value).toBeCloseTo(170, 0);
+    expect(r.status).toBe('on_track');
+  });
+
+  it('is achieved or missed once the deadline has passed', () => {
+    const passed = progressOnArea(target(def, '2020-12-31'), methadone(10), plan, context('2021-05-01'));
+    expect(passed.status).toBe('achieved');
+    // Nothing is projected once the deadline has passed, and the UI says so.
+    expect(passed.projection).toMatchObject({ method: 'deadline_passed', value: null });
+    expect(progressOnArea(target(def, '2020-12-31'), methadone(5), plan, context('2021-05-01')).status).toBe(
+      'missed',
+    );
+  });
+});
+
+describe('hotspot elimination (5–10 % each year, a range target)', () => {
+  const def: TargetDefinition = {
+    kind: 'hotspot_elimination',
+    minPct: 5,
+    maxPct: 10,
+    window: { from: '2019-01-01', eachYear: true },
+    eachChild: false,
+  };
+  const hotspot = (
+    detectedOn: string,
+    eliminatedOn: string | null = null,
+    reemergedOn: string | null = null,
+  ) => ({
+    detectedOn,
+    eliminatedOn,
+    reemergedOn,
+  });
+  // 20 hotspots active since 2018: 2 eliminated in 2019 (10 %), none in 2020.
+  const register = [
+    ...Array.from({ length: 18 }, () => hotspot('2018-05-01')),
+    hotspot('2018-05-01', '2019-04-01'),
+    hotspot('2018-05-01', '2019-08-01'),
+  ];
+
+  it('evaluates each year and misses the target once a finished year missed it', () => {
+    const r = progressOnArea(
+      target(def, '2020-12-31'),
+      area({ hotspots: register }),
+      plan,
+      context('2021-01-15'),
+    );
+    expect(r.years).toEqual([
+      { year: 2019, status: 'achieved', current: 10 },
+      { year: 2020, status: 'missed', current: 0 },
+    ]);
+    expect(r.status).toBe('missed');
+    const during2019 = progressOnArea(
+      target(def, '2020-12-31'),
+      area({ hotspots: register }),
+      plan,
+      context('2019-09-30'),
+    );
+    expect(during2019.status).toBe('achieved');
+    expect(during2019.band).toBe('within');
+  });
+
+  it('a re-emerged hotspot no longer counts as eliminated', () => {
+    const back = [...register.slice(0, 19), hotspot('2018-05-01', '2019-04-01', '2019-10-01')];
+    const r = progressOnArea(
+      target(def, '2019-12-31'),
+      area({ hotspots: back }),
+      plan,
+      context('2020-01-15'),
+    );
+    expect(r.current).toBe(5);
+  });
+
+  it('has no data when no hotspot was active at the start', () => {
+    const r = progressOnArea(
+      target(def, '2019-12-31'),
+      area({ hotspots: [hotspot('2019-06-01')] }),
+      plan,
+      context('2020-01-15'),
+    );
+    expect(r.status).toBe('no_data');
+  });
+});
+
+describe('status share (national: > 20 % of communes drug-free by 2030)', () => {
+  const def: TargetDefinition = {
+    kind: 'status_share',
+    statuses: ['khong_ma_tuy'],
+    op: 'gt',
+    threshold: 20,
+    eachChild: false,
+  };
+  const share = (date: string, drugFree: number, weight = 1) =>
+    Array.from({ length: 100 }, (_, i) => ({
+      date,
+      commune: `${date}-${i}`,
+      weight,
+      estimated: weight < 1,
+      status: i < drugFree ? ('khong_ma_tuy' as const) : ('co_ma_tuy' as const),
+    }));
+
+  it('weights communes by the share of them inside the area and projects the trend', () => {
+    const a = area({ statuses: [...share('2024-12-31', 15), ...share('2025-12-31', 17, 0.5)] });
+    const r = progressOnArea(
+      target(def, '2030-12-31'),
+      a,
+      { periodStart: '2025-01-01' },
+      context('2026-01-20'),
+    );
+    expect(r.current).toBe(17);
+    expect(r.series.map((p) => p.estimated)).toEqual([false, true]);
+    // +2 points a year → 27 % in 2030.
+    expect(r.projection.value).toBeCloseTo(27, 0);
+    expect(r.status).toBe('on_track');
+  });
+
+  it('a scope merged in 2025 keeps one series across the change', () => {
+    const before = share('2024-12-31', 30);
+    const after = share('2025-12-31', 10, 0.25); // its successors: a quarter of four bigger communes each
+    const r = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ statuses: [...before, ...after] }),
+      plan,
+      context('2026-03-01'),
+    );
+    expect(r.series.map((p) => p.value)).toEqual([30, 10]);
+    expect(r.status).toBe('off_track');
+  });
+});

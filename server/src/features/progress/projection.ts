@@ -1,0 +1,71 @@
+import type { TargetProgress } from '../../contracts/plans';
+
+/** How a measure is extended to the deadline. */
+export type ProjectionMethod = TargetProgress['projection']['method'];
+
+/** Observations a linear trend is fitted to: two years of quarters would hide a recent turn. */
+export const TREND_POINTS = 4;
+
+export interface Point {
+  date: string;
+  value: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date: a time axis for trends and paces. */
+export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+/**
+ * Least-squares line through the last TREND_POINTS points, read at `at`. One point (or points all on one
+ * day) gives a flat line: a single observation says nothing about direction.
+ */
+export function linearTrendAt(points: readonly Point[], at: string): number | null {
+  const used = points.slice(-TREND_POINTS);
+  const last = used.at(-1);
+  if (!last) return null;
+  const xs = used.map((p) => dayNumber(p.date));
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = used.reduce((a, p) => a + p.value, 0) / used.length;
+  let sxx = 0;
+  let sxy = 0;
+  used.forEach((p, i) => {
+    const dx = (xs[i] ?? meanX) - meanX;
+    sxx += dx * dx;
+    sxy += dx * (p.value - meanY);
+  });
+  if (sxx === 0) return last.value;
+  const slope = sxy / sxx;
+  return meanY + slope * (dayNumber(at) - meanX);
+}
+
+/**
+ * A running total extended at the pace kept so far: total × (window length / time elapsed). Before any
+ * time has elapsed there is no pace, so the total stands.
+ */
+export function paceAt(total: number, windowStart: string, observedOn: string, at: string): number {
+  const elapsed = dayNumber(observedOn) - dayNumber(windowStart) + 1;
+  const length = dayNumber(at) - dayNumber(windowStart) + 1;
+  if (elapsed <= 0 || length <= elapsed) return total;
+  return (total * length) / elapsed;
+}
+
+/** Words for each method, shown beside every projection (the UI states how it is made). */
+export const PROJECTION_WORDS: Readonly<Record<ProjectionMethod, { vi: string; en: string }>> = {
+  linear_trend: {
+    vi: `Xu hướng tuyến tính (bình phương tối thiểu) của ${TREND_POINTS} kỳ số liệu gần nhất, kéo dài đến hạn`,
+    en: `Least-squares linear trend of the last ${TREND_POINTS} observations, extended to the deadline`,
+  },
+  pace: {
+    vi: 'Nhịp độ bình quân từ đầu kỳ tính đến nay, giữ nguyên đến hạn',
+    en: 'Average pace since the start of the counting window, kept until the deadline',
+  },
+  carry_forward: {
+    vi: 'Giữ nguyên giá trị hiện tại đến hạn (phân loại xã chỉ thay đổi theo quyết định công nhận)',
+    en: 'Current value carried to the deadline (commune statuses change only by decision)',
+  },
+  deadline_passed: {
+    vi: 'Đã qua hạn: đánh giá theo số liệu tại thời điểm hạn, không dự báo',
+    en: 'Deadline passed: judged on the value at the deadline, nothing projected',
+  },
+};

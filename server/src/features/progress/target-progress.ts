@@ -1,0 +1,166 @@
+import type { ProgressStatus, TargetDefinition, TargetProgress } from '../../contracts/plans';
+import { evaluateMeasured, round, worseStatus } from './evaluate';
+import type { AreaInputs, ProgressContext } from './inputs';
+import { measureTarget } from './measures';
+
+/**
+ * Progress of one target: the entry point of the pure computation. `eachYear` splits the window into
+ * calendar years (each must be met); `eachChild` evaluates the target on every child unit (each must meet
+ * it) and reports how many do.
+ */
+
+export interface TargetSpec {
+  code: string;
+  definition: TargetDefinition;
+  deadline: string;
+}
+
+export interface PlanSpan {
+  periodStart: string;
+}
+
+/** The target on one area, ignoring eachChild: what a scorecard cell shows. */
+export function progressOnArea(
+  target: TargetSpec,
+  area: AreaInputs,
+  plan: PlanSpan,
+  ctx: ProgressContext,
+): TargetProgress {
+  const def = target.definition;
+  const measureCtx = (from: string, to: string) => ({
+    ...ctx,
+    planStart: plan.periodStart,
+    targetCode: target.code,
+    window: { from, to },
+  });
+  const window = 'window' in def ? def.window : null;
+  if (!window?.eachYear) {
+    const from = window?.from ?? plan.periodStart;
+    return evaluateMeasured(
+      measureTarget(def, area, measureCtx(from, target.deadline)),
+      target.deadline,
+      ctx.asOf,
+    );
+  }
+  return byYear(
+    target,
+    window.from,
+    (from, to) => {
+      const result = evaluateMeasured(measureTarget(def, area, measureCtx(from, to)), to, ctx.asOf);
+      return result;
+    },
+    ctx,
+  );
+}
+
+/**
+ * A target that applies to every calendar year of its window: one result per year that has started; the
+ * target is missed as soon as one finished year missed it, otherwise it stands where the current year does.
+ */
+function byYear(
+  target: TargetSpec,
+  from: string,
+  evaluateYear: (from: string, to: string) => TargetProgress,
+  ctx: ProgressContext,
+): TargetProgress {
+  const first = Number(from.slice(0, 4));
+  const last = Number(target.deadline.slice(0, 4));
+  const years: Array<{ year: number; result: TargetProgress }> = [];
+  for (let year = first; year <= last; year++) {
+    const start = year === first ? from : `${year}-01-01`;
+    if (start > ctx.asOf) break;
+    const end = year === last ? target.deadline : `${year}-12-31`;
+    years.push({ year, result: evaluateYear(start, end) });
+  }
+  const current = years.at(-1);
+  if (!current) {
+    const none = evaluateYear(from, target.deadline);
+    return { ...none, years: [] };
+  }
+  const finishedMiss = years.some((y) => y !== current && y.result.status === 'missed');
+  const status: ProgressStatus = finishedMiss ? 'missed' : current.result.status;
+  return {
+    ...current.result,
+    status,
+    series: years
+      .filter((y) => y.result.current !== null && y.result.currentDate !== null)
+      .map((y) => ({
+        date: y.result.currentDate ?? '',
+        value: y.result.current ?? 0,
+        estimated: y.result.series.some((p) => p.estimated),
+      })),
+    trajectory: years.map((y) => ({ date: `${y.year}-12-31`, value: y.result.target })),
+    years: years.map((y) => ({ year: y.year, status: y.result.status, current: y.result.current })),
+    reason: finishedMiss
+      ? `missed in ${years
+          .filter((y) => y.result.status === 'missed')
+          .map((y) => y.year)
+          .join(', ')}`
+      : current.result.reason,
+  };
+}
+
+/**
+ * The target as the plan states it: on the scope's total, or — eachChild — on every child unit, where the
+ * scope's value is the number of children meeting it and its status the most serious of theirs.
+ */
+export function targetProgress(
+  target: TargetSpec,
+  scope: AreaInputs,
+  children: readonly AreaInputs[],
+  plan: PlanSpan,
+  ctx: ProgressContext,
+): TargetProgress {
+  if (!target.definition.eachChild || children.length === 0) return progressOnArea(target, scope, plan, ctx);
+  const results = children.map((child) => progressOnArea(target, child, plan, ctx));
+  return combineChildren(results, target.deadline, ctx.asOf);
+}
+
+export function combineChildren(
+  results: readonly TargetProgress[],
+  deadline: string,
+  asOf: string,
+): TargetProgress {
+  const withData = results.filter((r) => r.status !== 'no_data');
+  const met = withData.filter((r) => r.status === 'achieved').length;
+  const projectedMet = withData.filter((r) => r.status === 'achieved' || r.status === 'on_track').length;
+  const status: ProgressStatus =
+    withData.length === 0
+      ? 'no_data'
+      : withData.reduce<ProgressStatus>((worst, r) => worseStatus(worst, r.status), 'achieved');
+  const first = results[0];
+  const latest =
+    withData
+      .map((r) => r.currentDate ?? '')
+      .sort()
+      .at(-1) ?? null;
+  return {
+    status,
+    current: met,
+    currentDate: latest,
+    target: withData.length,
+    targetMax: null,
+    baseline: null,
+    baselineDate: null,
+    progressPct: withData.length > 0 ? round((100 * met) / withData.length) : null,
+    unit: 'đơn vị',
+    projection: {
+      method: first?.projection.method ?? 'carry_forward',
+      descriptionVi: `Số đơn vị dự báo đạt theo từng đơn vị: ${first?.projection.descriptionVi ?? ''}`,
+      descriptionEn: `Units projected to meet the target, each projected by: ${first?.projection.descriptionEn ?? ''}`,
+      value: projectedMet,
+      basedOn: withData.length,
+    },
+    band: null,
+    reason:
+      withData.length === 0
+        ? 'no child unit has data'
+        : asOf > deadline && met < withData.length
+          ? `${withData.length - met} of ${withData.length} units did not meet the target`
+          : null,
+    series: [],
+    trajectory: [],
+    years: null,
+    children: { met, total: withData.length, noData: results.length - withData.length },
+  };
+}

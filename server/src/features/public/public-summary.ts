@@ -1,0 +1,174 @@
+import type { CommuneStatus } from '../../contracts/common';
+import type { PublicNumber, PublicSummaryResponse } from '../../contracts/public';
+import type { Queryable } from '../../db/engine';
+import type { IndicatorRow } from '../indicators/indicators.repo';
+import type { PeriodRow } from '../periods/periods.repo';
+import type { ReferenceData } from '../reference/reference-cache';
+import { communeStatuses } from '../status/status.repo';
+import { type StoredIndicator, storedInputs, valueRows } from '../values/values.repo';
+import { isClosedBy } from './closed-period';
+import { communeCount } from './public.repo';
+import { publishCount, publishRate } from './suppression';
+
+type Summary = Omit<PublicSummaryResponse, 'meta' | 'area' | 'targets'>;
+type DrugFreePoint = PublicSummaryResponse['drugFree']['current'];
+
+/** The area a public page is about: a province in force on the closed period's end, or the country. */
+export interface PublicArea {
+  province: string | null;
+}
+
+/**
+ * Everything a public page shows except targets, as of the closed quarter `closed`, on the units in force
+ * at its end (older figures and statuses reach them through the crosswalk, so a trend keeps one area).
+ */
+export async function publicSummary(
+  db: Queryable,
+  ref: ReferenceData,
+  area: PublicArea,
+  closed: PeriodRow,
+  minCount: number,
+): Promise<Summary> {
+  const at = closed.endDate;
+  const [statuses, communes] = await Promise.all([
+    communeStatuses(db, { asOf: at, at, parent: area.province }),
+    communeCount(db, { at, province: area.province }),
+  ]);
+  const counts = countStatuses(statuses);
+  const current = drugFreePoint(closed.id, at, counts);
+  const years = closedYears(ref, closed);
+  // One status query per year end, side by side: a server database runs them on several connections.
+  const byYear = await Promise.all(
+    years.map((year) => communeStatuses(db, { asOf: year.endDate, at, parent: area.province })),
+  );
+  const trend: DrugFreePoint[] = years.flatMap((year, i) => {
+    const rows = byYear[i] ?? [];
+    return rows.length > 0 ? [drugFreePoint(year.id, year.endDate, countStatuses(rows))] : [];
+  });
+  if (trend.at(-1)?.date !== current.date) trend.push(current);
+  const indicators: Summary['indicators'] = [];
+  for (const indicator of publicIndicators(ref)) {
+    const points = await indicatorTrend(db, ref, indicator, years, at, area.province, minCount);
+    if (points) indicators.push({ ...pickNames(indicator), points });
+  }
+  return {
+    status: { counts, communes, withStatus: statuses.length },
+    drugFree: { current, trend },
+    indicators,
+  };
+}
+
+/**
+ * Indicators the catalogue marks public: the only ones a public page may show. The catalogue decides,
+ * never the page or the request.
+ */
+export function publicIndicators(ref: ReferenceData): IndicatorRow[] {
+  return [...ref.indicators.values()].filter((i) => i.sensitivity === 'public');
+}
+
+/** Years that are wholly closed, oldest first. */
+function closedYears(ref: ReferenceData, closed: PeriodRow): PeriodRow[] {
+  return [...ref.periods.values()]
+    .filter((p) => p.kind === 'year' && isClosedBy(p, closed))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate));
+}
+
+function countStatuses(rows: readonly { status: CommuneStatus }[]): Record<CommuneStatus, number> {
+  const counts: Record<CommuneStatus, number> = {
+    khong_ma_tuy: 0,
+    co_ma_tuy: 0,
+    trong_diem_III: 0,
+    trong_diem_II: 0,
+    trong_diem_I: 0,
+  };
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}
+
+function drugFreePoint(period: string, date: string, counts: Record<CommuneStatus, number>): DrugFreePoint {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const drugFree = counts.khong_ma_tuy;
+  return {
+    period,
+    date,
+    drugFree,
+    total,
+    sharePct: total > 0 ? Math.round((1000 * drugFree) / total) / 10 : null,
+  };
+}
+
+const pickNames = (i: IndicatorRow) => ({
+  code: i.code,
+  nameVi: i.nameVi,
+  nameEn: i.nameEn,
+  unitVi: i.unitVi,
+  unitEn: i.unitEn,
+});
+
+/**
+ * One public indicator per closed year on the area: each stored input read by the values machinery per
+ * province, combined over provinces as the catalogue says (sum | max), then divided for rates and
+ * suppressed when the count behind the figure is small.
+ */
+async function indicatorTrend(
+  db: Queryable,
+  ref: ReferenceData,
+  indicator: IndicatorRow,
+  years: readonly PeriodRow[],
+  at: string,
+  province: string | null,
+  minCount: number,
+): Promise<Array<{ period: string; value: PublicNumber | null }> | null> {
+  const inputs = storedInputs(indicator, ref.indicators);
+  if (!inputs) return null;
+  const totals = new Map<string, Map<string, number>>();
+  for (const stored of inputs.stored)
+    totals.set(stored.code, await areaTotals(db, stored, years, at, province));
+  return years.map((year) => {
+    if (!inputs.rate) {
+      const value = totals.get(inputs.stored[0]?.code ?? '')?.get(year.id);
+      return { period: year.id, value: value === undefined ? null : publishCount(value, minCount) };
+    }
+    const numerator = totals.get(inputs.rate.numeratorCode)?.get(year.id);
+    const denominator = totals.get(inputs.rate.denominatorCode)?.get(year.id);
+    if (numerator === undefined || !denominator) return { period: year.id, value: null };
+    const rate = Math.round((inputs.rate.scale * numerator * 1e4) / denominator) / 1e4;
+    return { period: year.id, value: publishRate(rate, numerator, minCount) };
+  });
+}
+
+/** A stored indicator's value per period on the area: the province's, or the provinces' combined. */
+async function areaTotals(
+  db: Queryable,
+  stored: StoredIndicator,
+  periods: readonly PeriodRow[],
+  at: string,
+  province: string | null,
+): Promise<Map<string, number>> {
+  const rows = await valueRows(db, {
+    stored: [stored],
+    rate: null,
+    direct: false,
+    periodIds: periods.map((p) => p.id),
+    at,
+    level: 'province',
+    parent: province,
+    parentLevel: province ? 'province' : null,
+    unitCode: province,
+    // Public figures are totals over whole provinces or the country: no caller's jurisdiction applies.
+    jurisdiction: null,
+  });
+  const totals = new Map<string, number>();
+  for (const r of rows) {
+    const before = totals.get(r.periodId);
+    totals.set(
+      r.periodId,
+      before === undefined
+        ? r.value
+        : stored.areaAggregation === 'max'
+          ? Math.max(before, r.value)
+          : before + r.value,
+    );
+  }
+  return totals;
+}

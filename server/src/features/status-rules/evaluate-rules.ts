@@ -1,0 +1,139 @@
+import type { CommuneStatus } from '../../contracts/common';
+import type { Criterion, Rules } from '../../contracts/status-rules';
+
+/**
+ * Applies a rule set to one commune's measures, criterion by criterion: the suggested status is the first
+ * category (most serious first) with at least `minCriteria` criteria met. A criterion the data cannot
+ * measure (no population, no route data) is neither met nor failed: it is reported as unknown, so the
+ * explanation can say a status might be suggested if it were known.
+ */
+
+/** A commune's indicator values over the evaluated period, by indicator code. */
+export interface CommuneMeasures {
+  values: ReadonlyMap<string, number>;
+  /** Whether the commune lies on a drug route; null when unknown (no route data). */
+  onRoute: boolean | null;
+}
+
+export interface CriterionOutcome {
+  id: string;
+  labelVi: string;
+  labelEn: string;
+  op: Criterion['op'];
+  threshold: number;
+  confirmed: boolean;
+  measured: number | null;
+  met: boolean | null;
+  note: string;
+}
+
+export interface CategoryOutcome {
+  status: CommuneStatus;
+  minCriteria: number;
+  metCount: number;
+  unknownCount: number;
+  satisfied: boolean;
+  criteria: CriterionOutcome[];
+}
+
+export interface RulesOutcome {
+  suggested: CommuneStatus;
+  categories: CategoryOutcome[];
+}
+
+const compare = (op: Criterion['op'], value: number, threshold: number) =>
+  op === 'gt' ? value > threshold : value >= threshold;
+
+export function evaluateRules(rules: Rules, m: CommuneMeasures): RulesOutcome {
+  const memo = new Map<CommuneStatus, CategoryOutcome>();
+  const categoryOf = (status: CommuneStatus, stack: readonly CommuneStatus[]): CategoryOutcome | null => {
+    const cached = memo.get(status);
+    if (cached) return cached;
+    const category = rules.categories.find((c) => c.status === status);
+    // A rule set referring to itself in a loop (route criterion of its own category) cannot be evaluated.
+    if (!category || stack.includes(status)) return null;
+    const criteria = category.criteria.map((c) =>
+      criterionOutcome(c, m, (s) => categoryOf(s, [...stack, status])),
+    );
+    const metCount = criteria.filter((c) => c.met === true).length;
+    const outcome: CategoryOutcome = {
+      status,
+      minCriteria: category.minCriteria,
+      metCount,
+      unknownCount: criteria.filter((c) => c.met === null).length,
+      satisfied: metCount >= category.minCriteria,
+      criteria,
+    };
+    memo.set(status, outcome);
+    return outcome;
+  };
+  const categories = rules.categories.flatMap((c) => categoryOf(c.status, []) ?? []);
+  return { suggested: categories.find((c) => c.satisfied)?.status ?? rules.otherwise, categories };
+}
+
+function criterionOutcome(
+  c: Criterion,
+  m: CommuneMeasures,
+  categoryOf: (status: CommuneStatus) => CategoryOutcome | null,
+): CriterionOutcome {
+  const base = {
+    id: c.id,
+    labelVi: c.labelVi,
+    labelEn: c.labelEn,
+    op: c.op,
+    threshold: c.threshold,
+    confirmed: c.confirmed,
+    note: c.note,
+  };
+  const measured = measure(c, m, categoryOf);
+  if (measured === null) return { ...base, measured: null, met: null };
+  return {
+    ...base,
+    measured: Math.round(measured * 10_000) / 10_000,
+    met: compare(c.op, measured, c.threshold),
+  };
+}
+
+/** The commune's value for a criterion, or null when the data cannot give it. */
+function measure(
+  c: Criterion,
+  m: CommuneMeasures,
+  categoryOf: (status: CommuneStatus) => CategoryOutcome | null,
+): number | null {
+  const spec = c.measure;
+  switch (spec.type) {
+    case 'value':
+      return m.values.get(spec.indicator) ?? null;
+    case 'per_resident_pct': {
+      const residents = m.values.get('population');
+      if (!residents) return null;
+      let total = 0;
+      for (const code of spec.indicators) {
+        const v = m.values.get(code);
+        if (v === undefined) return null;
+        total += v;
+      }
+      return (100 * total) / residents;
+    }
+    case 'route_and_criteria': {
+      // Measured as the number of the other category's criteria met, only when the route is known and taken.
+      if (m.onRoute === null) return null;
+      if (!m.onRoute) return 0;
+      return categoryOf(spec.status)?.metCount ?? null;
+    }
+  }
+}
+
+/** The stored indicators a rule set reads (population for per-resident criteria). */
+export function indicatorsRead(rules: Rules): string[] {
+  const codes = new Set<string>();
+  for (const category of rules.categories)
+    for (const c of category.criteria) {
+      if (c.measure.type === 'value') codes.add(c.measure.indicator);
+      if (c.measure.type === 'per_resident_pct') {
+        codes.add('population');
+        for (const code of c.measure.indicators) codes.add(code);
+      }
+    }
+  return [...codes].sort();
+}

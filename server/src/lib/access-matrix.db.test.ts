@@ -1,0 +1,367 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayReach } from '../features/auth/roles';
+import { signIn, type TestClient, testApp, testEngine } from '../testing/test-db';
+import { ROUTE_ACCESS, routeKey } from './access';
+
+/**
+ * The authorization matrix: every API route the app registers × every role (and a user of another
+ * jurisdiction). Routes come from the app itself, so a new route without an access rule or without a
+ * sample request here fails this test until someone decides who may call it.
+ *
+ * A sample is a request that is valid and inside Hà Nội (01). `foreign` is the same kind of request for
+ * Sơn La (14): a Hà Nội user must be refused it. Writes are sent with an empty body: a caller who may
+ * write gets 400 (validation, nothing changed), one who may not gets 401/403 before validation.
+ */
+interface Sample {
+  /** `{hotspot}`, `{commune}`, `{plan}`, `{target}` are replaced by a Hà Nội unit of the test data. */
+  path: string;
+  /** The same request about Sơn La, which Hà Nội users may not read. */
+  foreign?: string;
+  body?: unknown;
+  /** What a caller who may call the route gets, when not 2xx (GET) or 400 (write with an empty body). */
+  status?: number;
+}
+
+const SAMPLES: Record<string, Sample> = {
+  'GET /api/health': { path: '/api/health' },
+  'GET /api/openapi.json': { path: '/api/openapi.json' },
+  'GET /api/config': { path: '/api/config' },
+  'GET /api/units': { path: '/api/units?level=commune&parent=01' },
+  'GET /api/boundaries': { path: '/api/boundaries?level=commune&parent=01&at=2026-01-01' },
+  'GET /api/tiles/:layer/:z/:x/:y': { path: '/api/tiles/provinces/5/25/14.mvt?at=2026-01-01' },
+  'GET /api/indicators': { path: '/api/indicators' },
+  'GET /api/values': {
+    path: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=01',
+    foreign: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=14',
+  },
+  'GET /api/status': { path: '/api/status?period=2026-Q1&parent=01' },
+  'GET /api/series': {
+    path: '/api/series?unit=01&indicator=managed_addicts&from=2024&to=2025',
+    foreign: '/api/series?unit=14&indicator=managed_addicts&from=2024&to=2025',
+  },
+  'GET /api/hotspots': { path: '/api/hotspots?at=2026-06-30' },
+  'GET /api/hotspot-counts': {
+    path: '/api/hotspot-counts?parent=01&at=2026-06-30',
+    foreign: '/api/hotspot-counts?parent=14&at=2026-06-30',
+  },
+  'GET /api/public/summary': { path: '/api/public/summary?province=01' },
+  'GET /api/public/preview.png': { path: '/api/public/preview.png?province=01' },
+  'GET /api/hotspots/:code': { path: '/api/hotspots/{hotspot}', foreign: '/api/hotspots/{hotspot14}' },
+  'POST /api/hotspots': { path: '/api/hotspots', body: {} },
+  'PATCH /api/hotspots/:code': { path: '/api/hotspots/{hotspot}', body: {} },
+  'POST /api/hotspots/:code/eliminate': { path: '/api/hotspots/{hotspot}/eliminate', body: {} },
+  'POST /api/hotspots/:code/reopen': { path: '/api/hotspots/{hotspot}/reopen', body: {} },
+  'GET /api/hotspot-eliminations': {
+    path: '/api/hotspot-eliminations?year=2025&province=01',
+    foreign: '/api/hotspot-eliminations?year=2025&province=14',
+  },
+  'GET /api/analysis/gi-star': {
+    path: '/api/analysis/gi-star?province=01&indicator=managed_addicts&period=2025',
+    foreign: '/api/analysis/gi-star?province=14&indicator=managed_addicts&period=2025',
+  },
+  'GET /api/analysis/local-moran': {
+    path: '/api/analysis/local-moran?province=01&indicator=managed_addicts&period=2025&permutations=99',
+    foreign: '/api/analysis/local-moran?province=14&indicator=managed_addicts&period=2025&permutations=99',
+  },
+  'GET /api/analysis/emerging-hotspots': {
+    path: '/api/analysis/emerging-hotspots?province=01&indicator=managed_addicts&from=2024-Q1&to=2025-Q4',
+    foreign: '/api/analysis/emerging-hotspots?province=14&indicator=managed_addicts&from=2024-Q1&to=2025-Q4',
+  },
+  'GET /api/analysis/hotspot-density': {
+    path: '/api/analysis/hotspot-density?province=01',
+    foreign: '/api/analysis/hotspot-density?province=14',
+  },
+  'GET /api/analysis/hotspot-clusters': {
+    path: '/api/analysis/hotspot-clusters?province=01',
+    foreign: '/api/analysis/hotspot-clusters?province=14',
+  },
+  'POST /api/patrol/plan': { path: '/api/patrol/plan', body: {} },
+  'POST /api/patrol/plans': { path: '/api/patrol/plans', body: {} },
+  'GET /api/patrol/plans/:id': { path: '/api/patrol/plans/999999', status: 404 },
+  'GET /api/patrol/plans/:id/export': { path: '/api/patrol/plans/999999/export?format=gpx', status: 404 },
+  'GET /api/patrol/sheet.css': { path: '/api/patrol/sheet.css' },
+  'GET /api/patrol/plans/:id/sheet': { path: '/api/patrol/plans/999999/sheet', status: 404 },
+  'GET /api/imports': { path: '/api/imports' },
+  'GET /api/imports/templates/values': {
+    path: '/api/imports/templates/values?period=2026-Q3&scope=01&format=csv',
+  },
+  // File uploads are multipart: a JSON body is refused as the wrong media type before anything is read.
+  'POST /api/imports/values/preview': { path: '/api/imports/values/preview', body: {}, status: 415 },
+  'POST /api/imports/values': { path: '/api/imports/values', body: {}, status: 415 },
+  'POST /api/imports/values/:id/rollback': { path: '/api/imports/values/999999/rollback', status: 404 },
+  'POST /api/imports/boundaries/preview': { path: '/api/imports/boundaries/preview', body: {}, status: 415 },
+  'POST /api/imports/boundaries': { path: '/api/imports/boundaries', body: {}, status: 415 },
+  'POST /api/imports/crosswalk': { path: '/api/imports/crosswalk', body: {}, status: 415 },
+  'POST /api/imports/boundaries/:id/rollback': {
+    path: '/api/imports/boundaries/999999/rollback',
+    status: 404,
+  },
+  'POST /api/imports/crosswalk/:id/rollback': { path: '/api/imports/crosswalk/999999/rollback', status: 404 },
+  'GET /api/plans': { path: '/api/plans' },
+  // A national plan's figures cover every province: Hà Nội users may not read it.
+  'GET /api/plans/:code': { path: '/api/plans/{plan}', foreign: '/api/plans/{nationalPlan}' },
+  'POST /api/plans': { path: '/api/plans', body: {} },
+  'PUT /api/plans/:code': { path: '/api/plans/{plan}', body: {} },
+  'DELETE /api/plans/:code': { path: '/api/plans/no-such-plan', status: 404 },
+  'POST /api/plans/:code/targets': { path: '/api/plans/{plan}/targets', body: {} },
+  'PUT /api/plans/:code/targets/:target': { path: '/api/plans/{plan}/targets/{target}', body: {} },
+  'DELETE /api/plans/:code/targets/:target': {
+    path: '/api/plans/{plan}/targets/no-such-target',
+    status: 404,
+  },
+  'GET /api/plans/:code/scorecard': {
+    path: '/api/plans/{plan}/scorecard',
+    foreign: '/api/plans/{nationalPlan}/scorecard',
+  },
+  'GET /api/plans/:code/targets/:target/detail': { path: '/api/plans/{plan}/targets/{target}/detail' },
+  'GET /api/plans/:code/targets/:target/ranking': { path: '/api/plans/{plan}/targets/{target}/ranking' },
+  'GET /api/status-rules': { path: '/api/status-rules' },
+  'GET /api/status-rules/explain': {
+    path: '/api/status-rules/explain?commune={commune}&period=2025-Q4',
+    foreign: '/api/status-rules/explain?commune={commune14}&period=2025-Q4',
+  },
+  'GET /api/status-rules/differences': {
+    path: '/api/status-rules/differences?period=2025-Q4&parent=01',
+    foreign: '/api/status-rules/differences?period=2025-Q4&parent=14',
+  },
+  'GET /api/status-rules/:code': { path: '/api/status-rules/{ruleSet}' },
+  'POST /api/status-rules/:code/versions': { path: '/api/status-rules/{ruleSet}/versions', body: {} },
+  'GET /api/auth/session': { path: '/api/auth/session' },
+  'GET /api/auth/demo': { path: '/api/auth/demo' },
+  'POST /api/auth/login': { path: '/api/auth/login', body: {} },
+  'POST /api/auth/logout': { path: '/api/auth/logout' },
+  'POST /api/auth/password': { path: '/api/auth/password', body: {} },
+  'GET /api/users': { path: '/api/users' },
+  'POST /api/users': { path: '/api/users', body: {} },
+  'PATCH /api/users/:id': { path: '/api/users/1', body: { role: 'no-such-role' } },
+  'GET /api/audit': { path: '/api/audit?limit=5' },
+};
+
+/** One account per role, all scoped to Hà Nội except the admin; null is the anonymous public. */
+const CALLERS = {
+  anonymous: null,
+  admin: 'admin',
+  committee: 'bcd.hanoi',
+  police: 'congan.hanoi',
+  data_officer: 'thongke.hanoi',
+} as const;
+type CallerName = keyof typeof CALLERS;
+
+let app: Awaited<ReturnType<typeof testApp>>;
+const clients = new Map<CallerName, TestClient>();
+let routes: Array<{ key: string; method: string }>;
+/** Every hotspot coordinate, rounded: none may appear in a body a non-police caller receives. */
+let hotspotCoordinates: Set<string>;
+let placeholders: Record<string, string> = {};
+const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, k: string) => placeholders[k] ?? `{${k}}`);
+
+beforeAll(async () => {
+  app = await testApp();
+  for (const [name, username] of Object.entries(CALLERS) as Array<[CallerName, string | null]>) {
+    clients.set(name, await signIn(app.raw, username));
+  }
+  const seen = new Set<string>();
+  routes = [];
+  for (const r of app.raw.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+    const key = routeKey(r.method, r.path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    routes.push({ key, method: r.method });
+  }
+  const first = async (sql: string) => {
+    const [row] = await app.db.query<{ v: string }>(sql);
+    if (!row) throw new Error(`no sample value for: ${sql}`);
+    return row.v;
+  };
+  const hotspotOf = (province: string) =>
+    first(`select h.code as v from hotspots h join admin_units u on u.level = 'commune' and u.code = h.commune_code
+            and u.valid_to is null where u.province_code = '${province}' order by h.code limit 1`);
+  const communeOf = (province: string) =>
+    first(`select code as v from admin_units where level = 'commune' and valid_to is null
+            and province_code = '${province}' order by code limit 1`);
+  placeholders = {
+    hotspot: await hotspotOf('01'),
+    hotspot14: await hotspotOf('14'),
+    commune: await communeOf('01'),
+    commune14: await communeOf('14'),
+    plan: await first(`select p.code as v from plans p join admin_units u on u.id = p.scope_unit_id
+                        where u.province_code = '01' order by p.code limit 1`),
+    target: await first(`select t.code as v from plan_targets t join plans p on p.id = t.plan_id
+                          join admin_units u on u.id = p.scope_unit_id where u.province_code = '01'
+                          order by p.code, t.sort_order limit 1`),
+    nationalPlan: await first(
+      `select code as v from plans where scope_unit_id is null order by code limit 1`,
+    ),
+    ruleSet: await first(`select code as v from status_rule_sets order by code limit 1`),
+  };
+  const points = await app.db.query<{ x: number; y: number }>(
+    `select st_x(geom) as x, st_y(geom) as y from hotspots`,
+  );
+  hotspotCoordinates = new Set(points.map((p) => `${p.x.toFixed(5)},${p.y.toFixed(5)}`));
+});
+
+afterAll(async () => {
+  if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
+});
+
+function send(client: TestClient, method: string, sample: Sample, path = fill(sample.path)) {
+  const init: RequestInit = { method };
+  if (method !== 'GET') {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = sample.body === undefined ? undefined : JSON.stringify(sample.body);
+  }
+  return client.request(path, init);
+}
+
+/** Coordinate pairs in a JSON body that are a hotspot's position (to 5 decimals, about a metre). */
+function leakedCoordinates(body: string): string[] {
+  const leaked: string[] = [];
+  for (const m of body.matchAll(/\[\s*(-?\d+\.\d+)\s*,\s*(-?\d+\.\d+)\s*\]/g)) {
+    const pair = `${Number(m[1]).toFixed(5)},${Number(m[2]).toFixed(5)}`;
+    if (hotspotCoordinates.has(pair)) leaked.push(pair);
+  }
+  return leaked;
+}
+
+describe('the authorization matrix', () => {
+  it('has an access rule and a sample request for every API route', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const missingRule = routes.filter((r) => !ROUTE_ACCESS[r.key]).map((r) => r.key);
+    const missingSample = routes.filter((r) => !SAMPLES[r.key]).map((r) => r.key);
+    expect(missingRule, 'routes without a rule in ROUTE_ACCESS').toEqual([]);
+    expect(missingSample, 'routes without a sample request in this test').toEqual([]);
+  });
+
+  for (const caller of Object.keys(CALLERS) as CallerName[]) {
+    it(`answers ${caller} on every route as the rules say, and leaks no hotspot coordinate`, async () => {
+      const client = clients.get(caller);
+      if (!client) throw new Error(`no client for ${caller}`);
+      const role = caller === 'anonymous' ? null : caller;
+      const problems: string[] = [];
+      // Sign-out last: it ends the caller's session.
+      const ordered = [...routes].sort(
+        (a, b) => Number(a.key.endsWith('logout')) - Number(b.key.endsWith('logout')),
+      );
+      for (const route of ordered) {
+        const sample = SAMPLES[route.key];
+        const audience = ROUTE_ACCESS[route.key];
+        if (!sample || !audience) continue;
+        const res = await send(client, route.method, sample);
+        const body = await res.text();
+        const allowed = mayReach(role, audience);
+        if (!allowed) {
+          const expected = role === null ? 401 : 403;
+          if (res.status !== expected) problems.push(`${route.key}: ${res.status}, expected ${expected}`);
+          continue;
+        }
+        if (res.status === 401 || res.status === 403 || res.status >= 500) {
+          problems.push(`${route.key}: ${res.status} ${body.slice(0, 160)}`);
+        }
+        if (sample.status !== undefined) {
+          if (res.status !== sample.status)
+            problems.push(`${route.key}: ${res.status}, expected ${sample.status}`);
+        } else if (route.method === 'GET' && res.status >= 400) {
+          problems.push(`${route.key}: ${res.status} on a valid sample ${body.slice(0, 120)}`);
+        } else if (route.method !== 'GET' && !route.key.endsWith('logout') && res.status !== 400) {
+          problems.push(`${route.key}: ${res.status} for an empty body, expected 400`);
+        }
+        if (role !== 'police' && role !== 'admin' && res.status === 200) {
+          const leaked = leakedCoordinates(body);
+          if (leaked.length > 0)
+            problems.push(`${route.key}: hotspot coordinates in the body (${leaked[0]})`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('refuses users data of units outside their jurisdiction', async () => {
+    const problems: string[] = [];
+    for (const caller of ['committee', 'police', 'data_officer'] as const) {
+      // A fresh session: the matrix above ended each caller's session with its sign-out sample.
+      const client = await signIn(app.raw, CALLERS[caller]);
+      for (const [key, sample] of Object.entries(SAMPLES)) {
+        const audience = ROUTE_ACCESS[key];
+        if (!sample.foreign || !audience || !mayReach(caller, audience)) continue;
+        const res = await client.request(fill(sample.foreign));
+        if (res.status !== 403) problems.push(`${caller} ${key}: ${res.status} for Sơn La`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Hostile values for every parameter: SQL and script injection, traversal, NUL, huge and odd encodings. */
+const HOSTILE = [
+  "' OR 1=1 --",
+  "01'; drop table admin_units; --",
+  '<script>alert(1)</script>',
+  '../../../../etc/passwd',
+  '%00',
+  '\u0000',
+  'NaN',
+  '-1e309',
+  '9'.repeat(400),
+  'x'.repeat(5000),
+  'Hà Nội 🚨',
+];
+
+describe('hostile input', () => {
+  interface OpenApiDoc {
+    paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+  }
+
+  it('answers every parameter of every route with a 4xx or a normal answer, never a 5xx', async () => {
+    const doc = (await (await app.app.request('/api/openapi.json')).json()) as OpenApiDoc;
+    const failures: string[] = [];
+    let requests = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const key = routeKey(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1'));
+        const sample = SAMPLES[key];
+        if (!sample || key.endsWith('logout')) continue;
+        const base = new URL(fill(sample.path), 'http://x');
+        for (const param of op.parameters ?? []) {
+          for (const value of HOSTILE) {
+            let target: string;
+            if (param.in === 'path') {
+              const template = path.replace(`{${param.name}}`, encodeURIComponent(value));
+              target = fill(template.replace(/\{(\w+)\}/g, (_, k: string) => `{${k}}`));
+              target = target.replace(/\{(\w+)\}/g, '1');
+              target += base.search;
+            } else {
+              const url = new URL(base);
+              url.searchParams.set(param.name, value);
+              target = url.pathname + url.search;
+            }
+            const res = await send(app.app, method.toUpperCase(), sample, target);
+            requests++;
+            if (res.status >= 500)
+              failures.push(`${key} ${param.name}=${value.slice(0, 20)} → ${res.status}`);
+            await res.arrayBuffer();
+          }
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(200);
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses request bodies over the limit with 413 on every write route', async () => {
+    const huge = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    const failures: string[] = [];
+    for (const r of routes) {
+      if (r.method === 'GET' || r.key.includes('/api/imports')) continue;
+      const sample = SAMPLES[r.key];
+      if (!sample) continue;
+      const res = await app.app.request(fill(sample.path), {
+        method: r.method,
+        headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
+        body: huge,
+      });
+      if (res.status !== 413) failures.push(`${r.key} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

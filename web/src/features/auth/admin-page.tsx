@@ -1,0 +1,212 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../lib/api-client';
+import { apiError } from '../../lib/api-error';
+import { langOf, useLocation } from '../../lib/navigation';
+import { authText, roleLabel } from './messages';
+
+const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const usersQuery = {
+  queryKey: ['users'],
+  queryFn: async () => {
+    const res = await api.api.users.$get();
+    if (!res.ok) throw await apiError(res, '/api/users');
+    return res.json();
+  },
+};
+
+/** Administration: accounts (create, enable/disable) and the read-only audit log. */
+export default function AdminPage() {
+  const lang = langOf(useLocation().search);
+  const t = (k: Parameters<typeof authText>[1]) => authText(lang, k);
+  const client = useQueryClient();
+  const users = useQuery(usersQuery);
+  const audit = useInfiniteQuery({
+    queryKey: ['audit'],
+    initialPageParam: undefined as number | undefined,
+    queryFn: async ({ pageParam }) => {
+      const res = await api.api.audit.$get({
+        query: { limit: '50', ...(pageParam ? { before: String(pageParam) } : {}) },
+      });
+      if (!res.ok) throw await apiError(res, '/api/audit');
+      return res.json();
+    },
+    getNextPageParam: (last) => (last.rows.length === 50 ? last.rows.at(-1)?.id : undefined),
+  });
+  const toggle = useMutation({
+    mutationFn: async (u: { id: number; active: boolean }) => {
+      const res = await api.api.users[':id'].$patch({
+        param: { id: String(u.id) },
+        json: { active: !u.active },
+      });
+      if (!res.ok) throw await apiError(res, '/api/users');
+    },
+    onSuccess: () =>
+      client
+        .invalidateQueries({ queryKey: ['users'] })
+        .then(() => client.invalidateQueries({ queryKey: ['audit'] })),
+  });
+
+  return (
+    <main className="page">
+      <h2>{t('usersTitle')}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>{t('username')}</th>
+            <th>{t('displayName')}</th>
+            <th>{t('role')}</th>
+            <th>{t('jurisdiction')}</th>
+            <th>{t('active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.rows.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{roleLabel(lang, u.role)}</td>
+              <td>{u.jurisdiction.join(', ')}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => toggle.mutate(u)}>
+                  {u.active ? t('disable') : t('enable')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NewUserForm t={t} onCreated={() => client.invalidateQueries({ queryKey: ['users'] })} />
+      <h2>{t('auditTitle')}</h2>
+      <p className="muted">{t('auditNote')}</p>
+      <table className="data-table" data-testid="audit-log">
+        <thead>
+          <tr>
+            <th>{t('at')}</th>
+            <th>{t('actor')}</th>
+            <th>{t('action')}</th>
+            <th>{t('entity')}</th>
+            <th>{t('change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.data?.pages
+            .flatMap((p) => p.rows)
+            .map((r) => (
+              <tr key={r.id}>
+                <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                <td>{r.actor}</td>
+                <td>{r.action}</td>
+                <td>
+                  {r.entity} #{r.entityId}
+                </td>
+                <td className="audit-change">
+                  {r.before ? JSON.stringify(r.before).slice(0, 120) : '—'} →{' '}
+                  {r.after ? JSON.stringify(r.after).slice(0, 120) : '—'}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {audit.hasNextPage && (
+        <button type="button" className="button" onClick={() => audit.fetchNextPage()}>
+          {t('more')}
+        </button>
+      )}
+    </main>
+  );
+}
+
+function NewUserForm({
+  t,
+  onCreated,
+}: {
+  t: (k: Parameters<typeof authText>[1]) => string;
+  onCreated: () => void;
+}) {
+  const [form, setForm] = useState({
+    username: '',
+    displayName: '',
+    role: 'committee' as Role,
+    jurisdiction: '',
+    password: '',
+  });
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [done, setDone] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    const res = await api.api.users.$post({
+      json: {
+        ...form,
+        jurisdiction: form.jurisdiction
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      },
+    });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as {
+        error?: { field: string | null; message: string };
+      } | null;
+      setError(body?.error ?? { field: null, message: `HTTP ${res.status}` });
+      return;
+    }
+    setDone(true);
+    onCreated();
+  };
+  const fieldError = (field: string) =>
+    error?.field?.startsWith(field) ? <span className="field-error">{error.message}</span> : null;
+
+  return (
+    <form className="form" onSubmit={submit} aria-label={t('createUser')}>
+      <h3>{t('createUser')}</h3>
+      <label>
+        {t('username')}
+        <input value={form.username} onChange={set('username')} required />
+        {fieldError('username')}
+      </label>
+      <label>
+        {t('displayName')}
+        <input value={form.displayName} onChange={set('displayName')} required />
+        {fieldError('displayName')}
+      </label>
+      <label>
+        {t('role')}
+        <select value={form.role} onChange={set('role')}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('jurisdiction')}
+        <input
+          value={form.jurisdiction}
+          onChange={set('jurisdiction')}
+          placeholder="01"
+          title={t('jurisdictionHint')}
+        />
+        {fieldError('jurisdiction')}
+      </label>
+      <label>
+        {t('password')}
+        <input type="password" autoComplete="new-password" value={form.password} onChange={set('password')} />
+        {fieldError('password')}
+      </label>
+      {error && !error.field && <p className="field-error">{error.message}</p>}
+      {done && <p role="status">{t('created')}</p>}
+      <button type="submit" className="button">
+        {t('createUser')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Lang } from '../../../lib/i18n';
+import { importKeys } from '../api/imports-query';
+import type { Rejection } from '../api/rejection';
+import { type BoundariesReport, commitBoundaries, previewBoundaries } from '../api/upload';
+import { importMessages } from '../messages';
+import { ProblemList } from './problem-list';
+import { VersionDiff } from './version-diff';
+
+/** Coordinate systems offered when a file does not say its own (DOMAIN.md "Coordinates"). */
+const CRS_CHOICES: readonly [string, string][] = [
+  ['EPSG:4326', 'WGS 84'],
+  ['EPSG:4756', 'VN-2000 (độ)'],
+  ['EPSG:3405', 'VN-2000 / UTM 48N'],
+  ['EPSG:3406', 'VN-2000 / UTM 49N'],
+  ['VN2000-TM3:104', 'VN-2000 / TM-3 104°00′ (Sơn La)'],
+  ['VN2000-TM3:104.75', 'VN-2000 / TM-3 104°45′ (Lào Cai)'],
+  ['VN2000-TM3:105', 'VN-2000 / TM-3 105°00′ (Hà Nội)'],
+  ['VN2000-TM3:107.75', 'VN-2000 / TM-3 107°45′ (Quảng Ninh, Đồng Nai)'],
+  ['VN2000-TM3:108.5', 'VN-2000 / TM-3 108°30′ (Gia Lai, Đắk Lắk)'],
+];
+
+type State =
+  | { step: 'idle' }
+  | { step: 'busy' }
+  | { step: 'rejected'; rejection: Rejection }
+  | { step: 'previewed'; report: BoundariesReport }
+  | { step: 'committed'; report: BoundariesReport & { importId: number } }
+  | { step: 'failed'; message: string };
+
+/** A boundary file as a new unit version: preview the difference from the current version, then write it. */
+export function BoundariesImport({ lang }: { lang: Lang }) {
+  const t = (k: Parameters<typeof importMessages>[1]) => importMessages(lang, k);
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [validFrom, setValidFrom] = useState('');
+  const [level, setLevel] = useState<'commune' | 'province'>('commune');
+  const [crs, setCrs] = useState('');
+  const [state, setState] = useState<State>({ step: 'idle' });
+
+  const run = async (action: 'check' | 'commit') => {
+    if (!file || !validFrom) return;
+    setState({ step: 'busy' });
+    const upload = { file, validFrom, level, crs: crs || null };
+    try {
+      if (action === 'check') {
+        const out = await previewBoundaries(upload);
+        setState(
+          out.ok ? { step: 'previewed', report: out.data } : { step: 'rejected', rejection: out.rejection },
+        );
+      } else {
+        const out = await commitBoundaries(upload);
+        setState(
+          out.ok ? { step: 'committed', report: out.data } : { step: 'rejected', rejection: out.rejection },
+        );
+        await queryClient.invalidateQueries({ queryKey: importKeys.all });
+      }
+    } catch (err) {
+      setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  return (
+    <section className="import-section" data-testid="boundaries-import">
+      <h3>{t('boundariesTitle')}</h3>
+      <p className="import-help">{t('boundariesHelp')}</p>
+      <div className="import-controls">
+        <label>
+          {t('file')}{' '}
+          <input
+            type="file"
+            data-testid="boundaries-file"
+            accept=".geojson,.json,.topojson,.kml,.kmz,.zip"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setState({ step: 'idle' });
+            }}
+          />
+        </label>
+        <label>
+          {t('validFrom')}{' '}
+          <input
+            type="date"
+            data-testid="boundaries-valid-from"
+            value={validFrom}
+            onChange={(e) => setValidFrom(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('level')}{' '}
+          <select value={level} onChange={(e) => setLevel(e.target.value as 'commune' | 'province')}>
+            <option value="commune">{t('commune')}</option>
+            <option value="province">{t('province')}</option>
+          </select>
+        </label>
+        <label>
+          {t('crs')}{' '}
+          <select data-testid="boundaries-crs" value={crs} onChange={(e) => setCrs(e.target.value)}>
+            <option value="">{t('crsAuto')}</option>
+            {CRS_CHOICES.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="boundaries-check"
+          disabled={!file || !validFrom || state.step === 'busy'}
+          onClick={() => run('check')}
+        >
+          {state.step === 'busy' ? t('checking') : t('check')}
+        </button>
+      </div>
+      {state.step === 'failed' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'rejected' && <ProblemList rejection={state.rejection} lang={lang} />}
+      {(state.step === 'previewed' || state.step === 'committed') && (
+        <VersionDiff report={state.report} lang={lang} />
+      )}
+      {state.step === 'previewed' && (
+        <button type="button" data-testid="boundaries-commit" onClick={() => run('commit')}>
+          {t('commit')}
+        </button>
+      )}
+      {state.step === 'committed' && (
+        <p role="status" data-testid="boundaries-result">
+          {t('committed')} {state.report.importId}
+        </p>
+      )}
+    </section>
+  );
+}

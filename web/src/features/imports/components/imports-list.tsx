@@ -1,0 +1,78 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Lang } from '../../../lib/i18n';
+import { importKeys, importsQuery } from '../api/imports-query';
+import { rollBackImport } from '../api/upload';
+import { importMessages } from '../messages';
+
+/** Committed imports, newest first, each with a roll-back button while it is in force. */
+export function ImportsList({ lang }: { lang: Lang }) {
+  const t = (k: Parameters<typeof importMessages>[1]) => importMessages(lang, k);
+  const queryClient = useQueryClient();
+  const imports = useQuery(importsQuery);
+  const [error, setError] = useState<string | null>(null);
+  const rollBack = async (kind: 'values' | 'boundaries' | 'crosswalk', id: number) => {
+    setError(null);
+    try {
+      await rollBackImport(kind, id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+    await queryClient.invalidateQueries({ queryKey: importKeys.all });
+    await queryClient.invalidateQueries({ queryKey: ['values'] });
+  };
+  return (
+    <section className="import-section" data-testid="imports-list">
+      <h3>{t('history')}</h3>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {imports.isError && (
+        <p role="alert" className="error">
+          {imports.error.message}
+        </p>
+      )}
+      {imports.data && imports.data.rows.length === 0 && <p>{t('noImports')}</p>}
+      {imports.data && imports.data.rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('kind')}</th>
+              <th>{t('file')}</th>
+              <th>{t('target')}</th>
+              <th>{t('when')}</th>
+              <th>{t('status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {imports.data.rows.map((i) => (
+              <tr key={i.id} data-import-id={i.id} data-status={i.status}>
+                <td>{i.id}</td>
+                <td>{t(i.kind)}</td>
+                <td>{i.fileName}</td>
+                <td>{i.target}</td>
+                <td>{new Date(i.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                <td>{i.status === 'committed' ? t('active') : t('rolledBack')}</td>
+                <td>
+                  {i.status === 'committed' && (
+                    <button
+                      type="button"
+                      data-testid={`rollback-${i.id}`}
+                      onClick={() => rollBack(i.kind, i.id)}
+                    >
+                      {t('rollback')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatNumber } from '../../../lib/format';
+import { type Lang, periodLabel } from '../../../lib/i18n';
+import { lastReportedQuarter, periodsOfKind, todayIso } from '../../../lib/periods';
+import { importKeys } from '../api/imports-query';
+import type { Rejection } from '../api/rejection';
+import { commitValues, previewValues, type ValuesCommit, type ValuesPreview } from '../api/upload';
+import { importMessages } from '../messages';
+import { ProblemList } from './problem-list';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'busy' }
+  | { step: 'rejected'; rejection: Rejection }
+  | { step: 'previewed'; preview: ValuesPreview }
+  | { step: 'committed'; result: ValuesCommit }
+  | { step: 'failed'; message: string };
+
+/**
+ * A periodic report, end to end: download a template for a quarter and a scope, upload the filled file,
+ * see its problems by row and column (nothing written) or a preview of what it adds and changes, then write.
+ */
+export function ValuesImport({ lang }: { lang: Lang }) {
+  const t = (k: Parameters<typeof importMessages>[1]) => importMessages(lang, k);
+  const queryClient = useQueryClient();
+  const today = todayIso();
+  const quarters = periodsOfKind('quarter', today).reverse();
+  const [period, setPeriod] = useState(lastReportedQuarter(today).id);
+  const [scope, setScope] = useState('');
+  const [layout, setLayout] = useState<'wide' | 'long'>('wide');
+  const [file, setFile] = useState<File | null>(null);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const upload = () => ({ file: file as File, period, scope: scope.trim() || null, choices });
+
+  const run = async (action: 'check' | 'commit') => {
+    if (!file) return;
+    setState({ step: 'busy' });
+    try {
+      if (action === 'check') {
+        const out = await previewValues(upload());
+        setState(
+          out.ok ? { step: 'previewed', preview: out.data } : { step: 'rejected', rejection: out.rejection },
+        );
+      } else {
+        const out = await commitValues(upload());
+        setState(
+          out.ok ? { step: 'committed', result: out.data } : { step: 'rejected', rejection: out.rejection },
+        );
+        // Every cached map value may be stale now.
+        await queryClient.invalidateQueries({ queryKey: importKeys.all });
+        await queryClient.invalidateQueries({ queryKey: ['values'] });
+      }
+    } catch (err) {
+      setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const templateHref = (format: 'xlsx' | 'csv') => {
+    const q = new URLSearchParams({ period, layout, format });
+    if (scope.trim()) q.set('scope', scope.trim());
+    return `/api/imports/templates/values?${q}`;
+  };
+
+  return (
+    <section className="import-section" data-testid="values-import">
+      <h3>{t('valuesTitle')}</h3>
+      <p className="import-help">{t('valuesHelp')}</p>
+      <div className="import-controls">
+        <label>
+          {t('period')}{' '}
+          <select data-testid="import-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
+            {quarters.map((q) => (
+              <option key={q.id} value={q.id}>
+                {periodLabel(q.id, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('scope')}{' '}
+          <input
+            data-testid="import-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+            placeholder={t('scopeAll')}
+            size={6}
+            inputMode="numeric"
+          />
+        </label>
+        <label>
+          {t('layout')}{' '}
+          <select value={layout} onChange={(e) => setLayout(e.target.value as 'wide' | 'long')}>
+            <option value="wide">{t('wide')}</option>
+            <option value="long">{t('long')}</option>
+          </select>
+        </label>
+        <a href={templateHref('xlsx')} data-testid="template-xlsx" download>
+          {t('downloadXlsx')}
+        </a>
+        <a href={templateHref('csv')} data-testid="template-csv" download>
+          {t('downloadCsv')}
+        </a>
+      </div>
+      <div className="import-controls">
+        <label>
+          {t('file')}{' '}
+          <input
+            type="file"
+            data-testid="values-file"
+            accept=".xlsx,.csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setChoices({});
+              setState({ step: 'idle' });
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="values-check"
+          disabled={!file || state.step === 'busy'}
+          onClick={() => run('check')}
+        >
+          {state.step === 'busy' ? t('checking') : t('check')}
+        </button>
+      </div>
+      {state.step === 'failed' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'rejected' && state.rejection.problems.length > 0 && (
+        <ProblemList rejection={state.rejection} lang={lang} />
+      )}
+      {state.step === 'rejected' && state.rejection.ambiguous.length > 0 && (
+        <section className="import-ambiguous" data-testid="import-ambiguous">
+          <h4>{t('ambiguous')}</h4>
+          {state.rejection.ambiguous.map((a) => (
+            <label key={a.key}>
+              “{a.name}” ({t('row')} {a.rows.map((r) => r.row).join(', ')}){' '}
+              <select
+                value={choices[a.key] ?? ''}
+                onChange={(e) => setChoices({ ...choices, [a.key]: e.target.value })}
+              >
+                <option value="">—</option>
+                {a.candidates.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} {c.fullName}, {c.provinceName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </section>
+      )}
+      {state.step === 'previewed' && (
+        <section className="import-preview" data-testid="values-preview">
+          <h4>{t('preview')}</h4>
+          <p data-testid="values-preview-counts">
+            {formatNumber(state.preview.added, lang)} {t('added')} ·{' '}
+            {formatNumber(state.preview.changed, lang)} {t('changed')} ·{' '}
+            {formatNumber(state.preview.unchanged, lang)} {t('unchanged')}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('unit')}</th>
+                <th>{t('indicator')}</th>
+                <th>{t('oldValue')}</th>
+                <th>{t('newValue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.preview.sample.map((s) => (
+                <tr key={`${s.unitCode}|${s.indicatorCode}`}>
+                  <td>
+                    {s.unitCode} {s.unitName}
+                  </td>
+                  <td>{s.indicatorCode}</td>
+                  <td>{s.oldValue === null ? '—' : formatNumber(s.oldValue, lang)}</td>
+                  <td>{formatNumber(s.newValue, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            data-testid="values-commit"
+            onClick={() => run('commit')}
+            disabled={state.preview.added + state.preview.changed === 0}
+          >
+            {t('commit')}
+          </button>
+        </section>
+      )}
+      {state.step === 'committed' && (
+        <p role="status" data-testid="import-result">
+          {state.result.importId === null
+            ? t('nothingToWrite')
+            : `${t('committed')} ${state.result.importId}: ${formatNumber(state.result.added, lang)} ${t('added')}, ${formatNumber(state.result.changed, lang)} ${t('changed')}`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import type { TargetProgress } from '@pcmt/server/contracts/plans';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Lang } from '../../../lib/i18n';
+import { chartRows, formatNumber } from '../lib/progress-style';
+import { planText } from '../messages';
+
+const dateOf = (t: number) => new Date(t * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Actual values against the straight trajectory from the baseline to the target, the projection to the
+ * deadline (a vertical line), and in words how the projection was made.
+ */
+export function TrendChart({
+  progress,
+  deadline,
+  lang,
+}: {
+  progress: TargetProgress;
+  deadline: string;
+  lang: Lang;
+}) {
+  const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
+  const rows = chartRows(progress, deadline);
+  const deadlineT = Math.round(Date.parse(`${deadline}T00:00:00Z`) / 86_400_000);
+  return (
+    <figure style={{ margin: 0 }} data-testid="trend-chart">
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="#e5e5e5" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(v: number) => dateOf(v).slice(0, 7)}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis tick={{ fontSize: 11 }} width={52} tickFormatter={(v: number) => formatNumber(v, lang)} />
+          <Tooltip
+            labelFormatter={(v) => dateOf(Number(v))}
+            formatter={(v) => formatNumber(typeof v === 'number' ? v : null, lang, 2)}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <ReferenceLine
+            x={deadlineT}
+            stroke="#555"
+            strokeDasharray="2 2"
+            label={{ value: t('deadline'), fontSize: 11, position: 'insideTopRight' }}
+          />
+          <Line
+            dataKey="actual"
+            name={t('actual')}
+            stroke="#1f4e79"
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="estimated"
+            name={`${t('actual')} (${t('estimated')})`}
+            stroke="#1f4e79"
+            strokeDasharray="5 3"
+            dot={{ r: 2 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="trajectory"
+            name={t('trajectory')}
+            stroke="#1a9641"
+            strokeWidth={1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="projection"
+            name={t('projectionLine')}
+            stroke="#d95f02"
+            strokeDasharray="6 4"
+            dot={{ r: 2 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption style={{ fontSize: 12, color: '#444' }} data-testid="projection-method">
+        {t('projection')}:{' '}
+        {lang === 'vi' ? progress.projection.descriptionVi : progress.projection.descriptionEn}
+        {progress.projection.basedOn > 0 ? ` (n = ${progress.projection.basedOn})` : ''}.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,349 @@
+import type { PlanInput, TargetKind } from '@pcmt/server/contracts/plans';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { FieldError, planKeys, planQuery, savePlan } from './api/plans-api';
+import { planText } from './messages';
+import './plans.css';
+
+/** A template definition per kind, so a new target starts from a valid shape to adjust. */
+const TEMPLATES: Record<TargetKind, Record<string, unknown>> = {
+  share: { kind: 'share', indicator: 'treatment_reach_pct', op: 'gte', threshold: 80 },
+  status_share: { kind: 'status_share', statuses: ['khong_ma_tuy'], op: 'gt', threshold: 20 },
+  count: {
+    kind: 'count',
+    indicator: 'rehab_compulsory',
+    threshold: 10,
+    window: { from: '2026-01-01', eachYear: false },
+  },
+  status_conversion: {
+    kind: 'status_conversion',
+    from: ['co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I'],
+    to: ['khong_ma_tuy'],
+    threshold: 1,
+    window: { from: '2026-01-01', eachYear: false },
+    eachChild: true,
+  },
+  reduction: {
+    kind: 'reduction',
+    measure: {
+      type: 'status_count',
+      statuses: ['co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I'],
+    },
+    baseline: { from: '2024', to: '2024' },
+    minPct: 5,
+  },
+  keep_status: {
+    kind: 'keep_status',
+    units: { type: 'status_on', date: '2026-01-15', statuses: ['khong_ma_tuy'] },
+    statuses: ['khong_ma_tuy'],
+  },
+  cumulative: { kind: 'cumulative', indicator: 'methadone_patients', threshold: 170 },
+  hotspot_elimination: {
+    kind: 'hotspot_elimination',
+    minPct: 5,
+    maxPct: 10,
+    window: { from: '2026-01-01', eachYear: true },
+  },
+};
+const KINDS = Object.keys(TEMPLATES) as TargetKind[];
+
+interface TargetDraft {
+  code: string;
+  title: string;
+  kind: TargetKind;
+  definition: string;
+  deadline: string;
+  isPublic: boolean;
+}
+
+interface Draft {
+  code: string;
+  title: string;
+  issuingBody: string;
+  documentNo: string;
+  issuedOn: string;
+  scopeCode: string;
+  scopeValidOn: string;
+  periodStart: string;
+  periodEnd: string;
+  notes: string;
+  targets: TargetDraft[];
+}
+
+const EMPTY: Draft = {
+  code: '',
+  title: '',
+  issuingBody: '',
+  documentNo: '',
+  issuedOn: '',
+  scopeCode: '',
+  scopeValidOn: '',
+  periodStart: '',
+  periodEnd: '',
+  notes: '',
+  targets: [],
+};
+
+/** /ke-hoach/moi (new) or /ke-hoach/<code>/sua (edit). */
+const editedCode = (pathname: string) => /^\/ke-hoach\/([a-z0-9-]+)\/sua\/?$/.exec(pathname)?.[1] ?? null;
+
+/**
+ * Create or edit a plan and its targets. The server validates; its answer names the field
+ * (`targets[2].definition.threshold`), and the message is shown beside that input.
+ */
+export default function PlanFormPage() {
+  const location = useLocation();
+  const lang = langOf(location.search);
+  const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
+  const original = editedCode(location.pathname);
+  const existing = useQuery({ ...planQuery(original ?? ''), enabled: original !== null });
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const queryClient = useQueryClient();
+
+  const loaded = existing.data?.plan;
+  useEffect(() => {
+    if (!loaded) return;
+    setDraft({
+      code: loaded.code,
+      title: loaded.title,
+      issuingBody: loaded.issuingBody,
+      documentNo: loaded.documentNo,
+      issuedOn: loaded.issuedOn,
+      scopeCode: loaded.scope?.code ?? '',
+      scopeValidOn: loaded.scope?.validFrom ?? '',
+      periodStart: loaded.periodStart,
+      periodEnd: loaded.periodEnd,
+      notes: loaded.notes,
+      targets: loaded.targets.map((x) => ({
+        code: x.code,
+        title: x.title,
+        kind: x.definition.kind,
+        definition: JSON.stringify(x.definition, null, 2),
+        deadline: x.deadline,
+        isPublic: x.isPublic,
+      })),
+    });
+  }, [loaded]);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const setTarget = (i: number, patch: Partial<TargetDraft>) =>
+    setDraft((d) => ({ ...d, targets: d.targets.map((x, k) => (k === i ? { ...x, ...patch } : x)) }));
+  /** The message for a field, or for anything inside it (a definition's own fields). */
+  const errorAt = (field: string) =>
+    error?.field &&
+    (error.field === field || error.field.startsWith(`${field}.`) || error.field.startsWith(`${field}[`))
+      ? error.message
+      : null;
+  const invalid = (field: string) => (errorAt(field) ? { 'aria-invalid': true as const } : {});
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const targets: PlanInput['targets'] = [];
+    for (const [i, x] of draft.targets.entries()) {
+      let definition: unknown;
+      try {
+        definition = JSON.parse(x.definition);
+      } catch {
+        setError({
+          field: `targets[${i}].definition`,
+          message: `targets[${i}].definition: ${t('invalidJson')}`,
+        });
+        return;
+      }
+      // Sent as typed by the user; the server's contract is the one that decides.
+      targets.push({
+        code: x.code,
+        title: x.title,
+        definition,
+        deadline: x.deadline,
+        isPublic: x.isPublic,
+      } as PlanInput['targets'][number]);
+    }
+    const input = {
+      code: draft.code,
+      title: draft.title,
+      issuingBody: draft.issuingBody,
+      documentNo: draft.documentNo,
+      issuedOn: draft.issuedOn,
+      scope: draft.scopeCode
+        ? { code: draft.scopeCode, validOn: draft.scopeValidOn || draft.periodStart }
+        : null,
+      periodStart: draft.periodStart,
+      periodEnd: draft.periodEnd,
+      notes: draft.notes,
+      targets,
+    };
+    setSaving(true);
+    try {
+      const saved = await savePlan(input, original);
+      await queryClient.invalidateQueries({ queryKey: planKeys.all });
+      navigate(hrefWithLang(`/ke-hoach/${saved.plan.code}`, lang));
+    } catch (err) {
+      setError(
+        err instanceof FieldError
+          ? { field: err.field, message: err.message }
+          : { field: null, message: err instanceof Error ? err.message : String(err) },
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const input = (field: keyof Draft & string, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input
+        name={field}
+        type={type}
+        value={String(draft[field])}
+        onChange={(e) => set(field, e.target.value as never)}
+        {...invalid(field === 'scopeCode' ? 'scope.code' : field)}
+      />
+      {errorAt(field === 'scopeCode' ? 'scope.code' : field) && (
+        <span className="field-error" role="alert">
+          {errorAt(field === 'scopeCode' ? 'scope.code' : field)}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <main className="plans-page" data-testid="plan-form-page">
+      <p>
+        <a
+          href={hrefWithLang(original ? `/ke-hoach/${original}` : '/ke-hoach', lang)}
+          onClick={onInAppLinkClick}
+        >
+          ← {t('back')}
+        </a>
+      </p>
+      <h2>{original ? `${t('edit')}: ${draft.title}` : t('newPlan')}</h2>
+      <form className="plan-form" onSubmit={submit} noValidate>
+        <fieldset>
+          {input('code', t('code'))}
+          {input('title', t('title'))}
+          {input('issuingBody', t('issuedBy'))}
+          {input('documentNo', t('document'))}
+          {input('issuedOn', t('issuedOn'), 'date')}
+          {input('scopeCode', t('scopeCode'))}
+          {input('scopeValidOn', t('scopeValidOn'), 'date')}
+          {input('periodStart', t('periodStart'), 'date')}
+          {input('periodEnd', t('periodEnd'), 'date')}
+          <label>
+            {t('notes')}
+            <textarea rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+          </label>
+        </fieldset>
+        {draft.targets.map((x, i) => {
+          const f = `targets[${i}]`;
+          return (
+            <fieldset key={i} data-testid={`target-form-${i}`}>
+              <legend>
+                {t('target')} {i + 1}
+              </legend>
+              {(['code', 'title', 'deadline'] as const).map((k) => (
+                <label key={k}>
+                  {t(k === 'code' ? 'code' : k === 'title' ? 'title' : 'deadline')}
+                  <input
+                    name={`${f}.${k}`}
+                    type={k === 'deadline' ? 'date' : 'text'}
+                    value={x[k]}
+                    onChange={(e) => setTarget(i, { [k]: e.target.value })}
+                    {...invalid(`${f}.${k}`)}
+                  />
+                  {errorAt(`${f}.${k}`) && (
+                    <span className="field-error" role="alert">
+                      {errorAt(`${f}.${k}`)}
+                    </span>
+                  )}
+                </label>
+              ))}
+              <label>
+                {t('kind')}
+                <select
+                  value={x.kind}
+                  onChange={(e) => {
+                    const kind = e.target.value as TargetKind;
+                    setTarget(i, { kind, definition: JSON.stringify(TEMPLATES[kind], null, 2) });
+                  }}
+                >
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`kind_${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('definition')}
+                <textarea
+                  name={`${f}.definition`}
+                  rows={8}
+                  value={x.definition}
+                  onChange={(e) => setTarget(i, { definition: e.target.value })}
+                  {...invalid(`${f}.definition`)}
+                />
+                {errorAt(`${f}.definition`) && (
+                  <span className="field-error" role="alert">
+                    {errorAt(`${f}.definition`)}
+                  </span>
+                )}
+              </label>
+              <label style={{ display: 'flex', gap: 6 }}>
+                <input
+                  type="checkbox"
+                  checked={x.isPublic}
+                  onChange={(e) => setTarget(i, { isPublic: e.target.checked })}
+                />
+                {t('isPublic')}
+              </label>
+              <button
+                type="button"
+                onClick={() =>
+                  set(
+                    'targets',
+                    draft.targets.filter((_, k) => k !== i),
+                  )
+                }
+              >
+                {t('remove')}
+              </button>
+            </fieldset>
+          );
+        })}
+        <p className="toolbar">
+          <button
+            type="button"
+            onClick={() =>
+              set('targets', [
+                ...draft.targets,
+                {
+                  code: `chi-tieu-${draft.targets.length + 1}`,
+                  title: '',
+                  kind: 'share',
+                  definition: JSON.stringify(TEMPLATES.share, null, 2),
+                  deadline: draft.periodEnd,
+                  isPublic: false,
+                },
+              ])
+            }
+          >
+            + {t('addTarget')}
+          </button>
+          <button type="submit" disabled={saving} data-testid="save-plan">
+            {saving ? t('saving') : t('save')}
+          </button>
+        </p>
+        {error && (
+          <p className="error" role="alert" data-testid="form-error">
+            {t('formError')}: {error.message}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { plansQuery } from './api/plans-api';
+import { planText } from './messages';
+import './plans.css';
+
+/** Every plan with its scope, period and number of targets; links to its page and scorecard. */
+export default function PlanListPage() {
+  const location = useLocation();
+  const lang = langOf(location.search);
+  const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
+  const plans = useQuery(plansQuery());
+  return (
+    <main className="plans-page" data-testid="plan-list">
+      <h2>{t('plans')}</h2>
+      <p className="toolbar">
+        <a href={hrefWithLang('/ke-hoach/moi', lang)} onClick={onInAppLinkClick}>
+          + {t('newPlan')}
+        </a>
+      </p>
+      {plans.isError && <p className="error">{plans.error.message}</p>}
+      <ul className="plan-list">
+        {plans.data?.rows.map((p) => (
+          <li key={p.code}>
+            <h3>
+              <a href={hrefWithLang(`/ke-hoach/${p.code}`, lang)} onClick={onInAppLinkClick}>
+                {p.title}
+              </a>
+            </h3>
+            <div className="meta">
+              {p.issuingBody} · {p.documentNo} · {t('scope')}: {p.scope?.name ?? t('country')}
+              {p.scope?.validTo
+                ? ` (${lang === 'vi' ? 'đơn vị trước 1/7/2025' : 'unit before 1/7/2025'})`
+                : ''}{' '}
+              · {t('period')}: {p.periodStart} – {p.periodEnd} · {p.targetCount} {t('targets')} ·{' '}
+              <a href={hrefWithLang(`/bang-diem/${p.code}`, lang)} onClick={onInAppLinkClick}>
+                {t('scorecard')}
+              </a>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

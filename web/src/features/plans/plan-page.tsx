@@ -1,0 +1,128 @@
+import type { TargetKind } from '@pcmt/server/contracts/plans';
+import { useQuery } from '@tanstack/react-query';
+import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { planQuery } from './api/plans-api';
+import { ProgressBar, StatusBadge } from './components/status-badge';
+import { formatNumber } from './lib/progress-style';
+import { planText } from './messages';
+import './plans.css';
+
+/** The plan code in /ke-hoach/<code>. */
+const codeOf = (pathname: string) => /^\/ke-hoach\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1] ?? '';
+
+/** A plan: its targets with progress bars, statuses, projections, and links to scorecard and ranking. */
+export default function PlanPage() {
+  const location = useLocation();
+  const lang = langOf(location.search);
+  const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
+  const code = codeOf(location.pathname);
+  const plan = useQuery(planQuery(code));
+  const data = plan.data;
+  const progressOf = new Map(data?.progress.map((p) => [p.target, p.progress]));
+  return (
+    <main className="plans-page" data-testid="plan-page">
+      <p>
+        <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+          ← {t('plans')}
+        </a>
+      </p>
+      {plan.isPending && <p className="loading">…</p>}
+      {plan.isError && <p className="error">{plan.error.message}</p>}
+      {data && (
+        <>
+          <h2>{data.plan.title}</h2>
+          <p className="meta">
+            {t('issuedBy')}: {data.plan.issuingBody} · {t('document')}: {data.plan.documentNo} (
+            {data.plan.issuedOn}) · {t('scope')}: {data.plan.scope?.name ?? t('country')} · {t('period')}:{' '}
+            {data.plan.periodStart} – {data.plan.periodEnd} · {t('asOf')} {data.meta.asOf}
+          </p>
+          {data.plan.notes && <p className="meta">{data.plan.notes}</p>}
+          <p className="toolbar">
+            <a href={hrefWithLang(`/bang-diem/${code}`, lang)} onClick={onInAppLinkClick}>
+              {t('scorecard')} →
+            </a>
+            <a href={hrefWithLang(`/ke-hoach/${code}/sua`, lang)} onClick={onInAppLinkClick}>
+              {t('edit')}
+            </a>
+          </p>
+          <table className="targets-table">
+            <thead>
+              <tr>
+                <th>{t('target')}</th>
+                <th>{t('deadline')}</th>
+                <th>{t('baseline')}</th>
+                <th>{t('current')}</th>
+                <th>{t('goal')}</th>
+                <th>{t('progress')}</th>
+                <th>{t('projected')}</th>
+                <th>{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.plan.targets.map((target) => {
+                const p = progressOf.get(target.code);
+                if (!p) return null;
+                const kind = `kind_${target.definition.kind}` as `kind_${TargetKind}`;
+                return (
+                  <tr key={target.code} data-testid={`target-${target.code}`}>
+                    <td>
+                      <strong>{target.title}</strong>
+                      <div className="meta">
+                        {t(kind)}
+                        {target.definition.eachChild ? ` · ${t('eachChild')}` : ''}
+                        {'window' in target.definition && target.definition.window.eachYear
+                          ? ` · ${t('eachYear')}`
+                          : ''}
+                        {' · '}
+                        <a
+                          href={hrefWithLang(`/bang-diem/${code}?xep-hang=${target.code}`, lang)}
+                          onClick={onInAppLinkClick}
+                        >
+                          {t('ranking')}
+                        </a>
+                      </div>
+                    </td>
+                    <td>{target.deadline}</td>
+                    <td className="num">{formatNumber(p.baseline, lang)}</td>
+                    <td className="num">
+                      {formatNumber(p.current, lang)} {p.unit}
+                      {p.children && (
+                        <div className="meta">
+                          {p.children.met}/{p.children.total} {t('childrenMet')}
+                        </div>
+                      )}
+                    </td>
+                    <td className="num">
+                      {formatNumber(p.target, lang)}
+                      {p.targetMax !== null ? `–${formatNumber(p.targetMax, lang)}` : ''} {p.unit}
+                    </td>
+                    <td>
+                      <ProgressBar pct={p.progressPct} status={p.status} />
+                      <span className="meta">
+                        {p.progressPct === null ? '–' : `${formatNumber(p.progressPct, lang, 0)} %`}
+                      </span>
+                    </td>
+                    <td
+                      className="num"
+                      title={lang === 'vi' ? p.projection.descriptionVi : p.projection.descriptionEn}
+                    >
+                      {formatNumber(p.projection.value, lang)}
+                      <div className="meta">
+                        {lang === 'vi' ? p.projection.descriptionVi : p.projection.descriptionEn}
+                      </div>
+                    </td>
+                    <td>
+                      <StatusBadge status={p.status} lang={lang} />
+                      {p.band && <div className="meta">{t(p.band)}</div>}
+                      {p.reason && <div className="meta">{p.reason}</div>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+import type { CommuneStatus } from '@pcmt/server/contracts/common';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import { buildMapStyle, CLASS_STATE, VIETNAM_BOUNDS } from '../../../components/map/map-style';
+import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../status/status-style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface PublicStatusMapProps {
+  /** Date the commune tiles are requested for (the closed period's end). */
+  tileAt: string;
+  /** The province shown, outlined and framed; null = the country. */
+  province: string | null;
+  bounds: [number, number, number, number] | null;
+  statuses: readonly { code: string; status: CommuneStatus }[];
+  ariaLabel: string;
+}
+
+const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
+/** Communes of other provinces: present for context, without colour. */
+const OUTSIDE_COLOR = '#eceeea';
+const NO_STATUS_COLOR = '#c8c8c8';
+
+/**
+ * A MapLibre map of the communes coloured by their recognised status, with the boundary tiles the
+ * dashboard uses but none of its deck.gl layers, so a public page stays light. Marks the container with
+ * `data-rendered` once the statuses are drawn.
+ */
+export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel }: PublicStatusMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const loaded = useRef(false);
+  const latest = useRef(statuses);
+  latest.current = statuses;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const map = new maplibregl.Map({
+      container: el,
+      style: buildMapStyle({
+        origin: window.location.origin,
+        tileAt,
+        fill: {
+          palette: STATUS_ORDER.map((s) => STATUS_COLORS[s]),
+          noDataColor: NO_STATUS_COLOR,
+          outsideColor: OUTSIDE_COLOR,
+        },
+      }),
+      bounds: bounds ?? VIETNAM_BOUNDS,
+      fitBoundsOptions: { padding: 16 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 14,
+      minZoom: 3,
+      // Keeps the drawn frame so the map appears when the page is printed.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => {
+      loaded.current = true;
+      map.setFilter('province-focus', ['==', ['get', 'code'], province ?? '']);
+      paint(map, el, latest.current);
+    });
+    mapRef.current = map;
+    return () => {
+      loaded.current = false;
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [tileAt, province, bounds]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const el = container.current;
+    if (map && el && loaded.current) paint(map, el, statuses);
+  }, [statuses]);
+
+  return (
+    <div ref={container} className="public-map" role="img" aria-label={ariaLabel} data-testid="public-map" />
+  );
+}
+
+function paint(map: maplibregl.Map, el: HTMLElement, statuses: PublicStatusMapProps['statuses']) {
+  el.dataset.rendered = '';
+  map.removeFeatureState(SOURCE);
+  for (const s of statuses)
+    map.setFeatureState({ ...SOURCE, id: s.code }, { [CLASS_STATE]: statusClass(s.status) });
+  map.once('idle', () => {
+    el.dataset.rendered = String(statuses.length);
+  });
+  map.triggerRepaint();
+}

@@ -1,0 +1,27 @@
+import { PREVIEW_STATUS_COLORS } from '@pcmt/server/features/public/preview-image';
+import { describe, expect, it } from 'vitest';
+import { STATUS_COLORS } from '../status/status-style';
+import { publicProvinceOf } from './public-path';
+import { plottedValue, publishedText } from './published-number';
+
+describe('public pages', () => {
+  it('reads the province from /cong-khai/<code> and the country from /cong-khai', () => {
+    expect(publicProvinceOf('/cong-khai/01')).toBe('01');
+    expect(publicProvinceOf('/cong-khai/14/')).toBe('14');
+    expect(publicProvinceOf('/cong-khai')).toBeNull();
+    expect(publicProvinceOf('/cong-khai/1234')).toBeNull();
+  });
+
+  it('shows a suppressed figure as the server words it and plots a gap for it', () => {
+    const hidden = { suppressed: true as const, value: null, display: '< 5' };
+    expect(publishedText(hidden, 'vi')).toBe('< 5');
+    expect(plottedValue(hidden)).toBeNull();
+    expect(publishedText({ suppressed: false, value: 1234567 }, 'vi')).toBe('1.234.567');
+    expect(publishedText({ suppressed: false, value: 1234567 }, 'en')).toBe('1,234,567');
+    expect(plottedValue({ suppressed: false, value: 12 })).toBe(12);
+  });
+
+  it('draws the link-preview picture in the same status colours as the map', () => {
+    expect(PREVIEW_STATUS_COLORS).toEqual(STATUS_COLORS);
+  });
+});
