@@ -1,8 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '@pcmt/server/db/engine';
@@ -17,6 +14,7 @@ import { resolveIndicator } from '@pcmt/server/features/values/resolve-values-qu
 import { valuesJson } from '@pcmt/server/features/values/values.repo';
 import { createHttpApp } from '@pcmt/server/http';
 import { readDatasetInfo } from '@pcmt/server/lib/context';
+import { benchServer } from './bench-server';
 import { latency, ms, perSecond, throughput, wrk } from './measure';
 
 /**
@@ -25,25 +23,7 @@ import { latency, ms, perSecond, throughput, wrk } from './measure';
  * with scripts/ci/start-postgis.sh and seeds it. Budgets: ../shared/ARCHITECTURE.md.
  */
 const root = resolve(import.meta.dirname, '../..');
-let stopServer = () => {};
-let url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  const stateFile = join(mkdtempSync(join(tmpdir(), 'pcmt-bench-')), 'postgis.env');
-  const started = spawnSync(
-    'bash',
-    [resolve(root, 'scripts/ci/start-postgis.sh'), '--state-file', stateFile],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (started.status !== 0) throw new Error(`could not start PostGIS:\n${started.stderr}`);
-  url = started.stdout.trim();
-  const dir = /^PCMT_PG_DIR=(.*)$/m.exec(readFileSync(stateFile, 'utf8'))?.[1];
-  stopServer = () => {
-    if (dir) spawnSync('bash', [resolve(root, 'scripts/ci/stop-postgis.sh'), dir]);
-  };
-}
-
+const { url, stop: stopServer } = benchServer('api');
 const db = await openDatabase({ databaseUrl: url });
 try {
   await db.migrate();

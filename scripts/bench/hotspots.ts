@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { mulberry32 } from '@pcmt/data/demo/random';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
@@ -19,6 +15,7 @@ import {
   readWeights,
   weightsKey,
 } from '@pcmt/server/features/spatial-stats/spatial-weights.repo';
+import { benchServer } from './bench-server';
 
 /**
  * `pnpm bench:hotspots`: spatial statistics on the 3,321 real 2025 communes (when ../shared/data is there)
@@ -26,25 +23,7 @@ import {
  * Budgets (ARCHITECTURE.md): weights ≤ 10 s once; Gi* ≤ 50 ms; 999 permutations ≤ 0.5 s.
  * Uses BENCH_DATABASE_URL (seeded with the demo if empty) or a throwaway PostGIS server.
  */
-const root = resolve(import.meta.dirname, '../..');
-let stop = () => {};
-let url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  const stateFile = join(mkdtempSync(join(tmpdir(), 'pcmt-bench-hotspots-')), 'postgis.env');
-  const started = spawnSync(
-    'bash',
-    [resolve(root, 'scripts/ci/start-postgis.sh'), '--state-file', stateFile],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (started.status !== 0) throw new Error(`could not start PostGIS:\n${started.stderr}`);
-  url = started.stdout.trim().split('\n').pop() ?? '';
-  const dir = /^PCMT_PG_DIR=(.*)$/m.exec(readFileSync(stateFile, 'utf8'))?.[1];
-  stop = () => {
-    if (dir) spawnSync('bash', [resolve(root, 'scripts/ci/stop-postgis.sh'), dir], { stdio: 'inherit' });
-  };
-}
+const { url, stop } = benchServer('hotspots');
 
 const REAL_VERSION = '2099-01-01';
 const CONTIGUITY = { kind: 'contiguity', snapM: 50 } as const;

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { generateDemoDataset } from '@pcmt/data/demo/generate';
 import { type Database, openDatabase } from '@pcmt/server/db/engine';
 import { loadDataset } from '@pcmt/server/db/load-dataset';
@@ -20,6 +18,7 @@ import {
 } from '@pcmt/server/features/imports/values-template';
 import { listIndicators } from '@pcmt/server/features/indicators/indicators.repo';
 import { buildWeights } from '@pcmt/server/features/spatial-stats/spatial-weights.repo';
+import { benchServer } from './bench-server';
 
 /**
  * `pnpm bench:import`: rows/s of a national quarterly report (3,321 communes × 12 indicators, one XLSX) and
@@ -37,24 +36,9 @@ let stopServer = () => {};
 
 async function open(): Promise<Database> {
   if (process.env.BENCH_ENGINE === 'pglite') return openDatabase({});
-  let url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'pcmt-bench-import-')), 'postgis.env');
-    const started = spawnSync(
-      'bash',
-      [resolve(root, 'scripts/ci/start-postgis.sh'), '--state-file', stateFile],
-      {
-        encoding: 'utf8',
-      },
-    );
-    if (started.status !== 0) throw new Error(`could not start PostGIS:\n${started.stderr}`);
-    url = started.stdout.trim();
-    const dir = /^PCMT_PG_DIR=(.*)$/m.exec(readFileSync(stateFile, 'utf8'))?.[1];
-    stopServer = () => {
-      if (dir) spawnSync('bash', [resolve(root, 'scripts/ci/stop-postgis.sh'), dir]);
-    };
-  }
-  return openDatabase({ databaseUrl: url });
+  const server = benchServer('import');
+  stopServer = server.stop;
+  return openDatabase({ databaseUrl: server.url });
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
