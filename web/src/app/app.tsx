@@ -4,7 +4,7 @@ import { sessionQuery, signOut } from '../features/auth/session';
 import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
 import { healthQuery } from './health-query';
-import { mayOpen, PAGES, pageFor } from './pages';
+import { mayOpen, NAV_PAGES, pageFor } from './pages';
 
 /**
  * The shell every page lives in: title, navigation, data notice, language switch, and the current page,
@@ -32,7 +32,7 @@ export function App() {
         <h1>{t('appTitle')}</h1>
         <span className="subtitle">{t('appSubtitle')}</span>
         <nav className="app-nav" aria-label={t('mainNav')}>
-          {PAGES.filter((p) => p.navHref && mayOpen(p, user)).map((p) => (
+          {NAV_PAGES.filter((p) => mayOpen(p, user)).map((p) => (
             <a
               key={p.id}
               href={hrefWithLang(p.navHref ?? '/', lang)}

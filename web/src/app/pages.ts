@@ -140,6 +140,18 @@ export const PAGES: readonly Page[] = [
   },
 ];
 
+/** The header's links, in the order of a steering committee's work: situation, plans, analysis, data, public. */
+const NAV_ORDER = ['map', 'plans', 'status-rules', 'analysis', 'patrol', 'imports', 'public', 'admin'];
+
+export const NAV_PAGES: readonly Page[] = [...PAGES]
+  .filter((p) => p.navHref)
+  .sort((a, b) => rank(a.id) - rank(b.id));
+
+function rank(id: string): number {
+  const i = NAV_ORDER.indexOf(id);
+  return i < 0 ? NAV_ORDER.length : i;
+}
+
 export const pageFor = (pathname: string): Page => PAGES.find((p) => p.path.test(pathname)) ?? MAP_PAGE;
 
 /** Whether a user (null = anonymous) may open a page. */

@@ -41,7 +41,8 @@ export interface DosagePlan {
 /**
  * Simulates one team through the shift, choosing each next visit so that no top place waits more than
  * 2 hours (earliest deadline first): the next not-yet-visited place in route order is taken only when,
- * after it, every top place can still be reached before its deadline; otherwise the most urgent top place.
+ * after it, every top place can still be reached before its deadline (or when the deadlines are already
+ * lost, so every place is still seen once); otherwise the most urgent top place.
  * When every place has been seen, the team goes round the top places. Unpredictability comes from the
  * seeded-random visit lengths (10–16 minutes) and random waits wherever the deadlines leave slack.
  * Whatever cannot be met is reported in `warnings`, never hidden.
@@ -65,7 +66,15 @@ export function planDosage(stops: readonly DosageStop[], o: DosageOptions): Dosa
   let otherIndex = 0;
 
   // Earliest deadline first, in the same order the slack check assumes, so the check holds for the plan.
-  const byDeadline = () => [...tops].sort((a, b) => due(a) - due(b) || a.code.localeCompare(b.code));
+  // On equal deadlines a top place not yet seen goes first: each place must be visited at least once.
+  const seen = new Set<string>();
+  const byDeadline = () =>
+    [...tops].sort(
+      (a, b) =>
+        due(a) - due(b) ||
+        Number(seen.has(a.code)) - Number(seen.has(b.code)) ||
+        a.code.localeCompare(b.code),
+    );
 
   /**
    * Minutes to spare if the team next goes to `via`, stays the longest, then runs through the other top
@@ -88,12 +97,16 @@ export function planDosage(stops: readonly DosageStop[], o: DosageOptions): Dosa
 
   for (let guard = 0; guard < 10_000 && t < o.shiftEndMin; guard++) {
     const candidate = others[otherIndex];
+    const urgent = mostUrgentTop();
+    // When even going straight to the most urgent top place is too late (places too far apart for one
+    // team), the 2-hour rule is lost anyway: then seeing every place once comes first.
+    const topsStillOnTime = !urgent || slackAfter(urgent) >= 0;
     let target: DosageStop | undefined;
-    if (candidate && slackAfter(candidate) >= 0) {
+    if (candidate && (slackAfter(candidate) >= 0 || !topsStillOnTime)) {
       target = candidate;
       otherIndex++;
     } else {
-      target = mostUrgentTop() ?? candidate;
+      target = urgent ?? candidate;
       if (target === candidate) otherIndex++;
     }
     if (!target) break;
@@ -105,6 +118,7 @@ export function planDosage(stops: readonly DosageStop[], o: DosageOptions): Dosa
     const minutes = Math.min(uniform(VISIT_MINUTES.min, VISIT_MINUTES.max), o.shiftEndMin - start);
     if (minutes < VISIT_MINUTES.min) break;
     visits.push({ code: target.code, startMin: start, minutes });
+    seen.add(target.code);
     if (target.top) deadline.set(target.code, start + TOP_PLACE_MAX_GAP_MINUTES);
     t = start + minutes;
     here = target;

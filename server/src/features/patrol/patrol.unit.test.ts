@@ -77,6 +77,21 @@ describe('dosage plan', () => {
     );
   });
 
+  it('still visits every place once when the places are too far apart for the 2-hour rule', () => {
+    // Five places about 25 km apart across a city (20 km/h: over an hour between any two).
+    const far = [
+      [105.6, 21.0],
+      [105.85, 21.2],
+      [106.0, 21.0],
+      [105.85, 20.8],
+      [105.7, 20.85],
+    ].map(([lon, lat], i) => ({ code: `F${i}`, position: [lon, lat] as [number, number], top: i < 2 }));
+    const plan = planDosage(far, { shiftStartMin: 18 * 60, shiftEndMin: 26 * 60, seed: 7 });
+    for (const s of far) expect(plan.visits.some((v) => v.code === s.code)).toBe(true);
+    expect(plan.warnings.some((w) => w.includes('no visit'))).toBe(false);
+    expect(plan.warnings.length).toBeGreaterThan(0);
+  });
+
   it('reports a top place left alone for more than 2 hours', () => {
     const warnings = checkDosage(
       [{ code: 'A', position: [105.8, 21], top: true }],
