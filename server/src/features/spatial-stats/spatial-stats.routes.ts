@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { z } from 'zod';
 import {
   ClustersQuery,
@@ -20,6 +21,7 @@ import { today } from '../../lib/sql';
 import { requireProvinceScope } from '../hotspot-register/jurisdiction-scope';
 import { hotspotPoints } from '../hotspots/hotspots.repo';
 import type { PeriodRow } from '../periods/periods.repo';
+import type { ReferenceData } from '../reference/reference-cache';
 import { resolvePeriod } from '../values/resolve-values-query';
 import { emergingHotspots } from './emerging-hotspots';
 import { giStar } from './getis-ord';
@@ -125,6 +127,24 @@ function quarterRun(periods: ReadonlyMap<string, PeriodRow>, from: PeriodRow, to
 }
 
 export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
+  /** The communes a statistic runs on, after checking the province is the caller's: one step for every route. */
+  const studyArea = (
+    c: Context,
+    ref: ReferenceData,
+    q: Parameters<typeof methodOf>[0] & { indicator: string; province?: string | undefined },
+    periods: PeriodRow[],
+    at: string,
+  ) => {
+    requireProvinceScope(c, q.province ?? null);
+    return loadStudyArea(db, ref, {
+      indicator: q.indicator,
+      periods,
+      at,
+      province: q.province ?? null,
+      method: methodOf(q),
+      actor: actorOf(c),
+    });
+  };
   const baseMeta = (
     area: StudyArea,
     indicator: string,
@@ -153,17 +173,9 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
   return createRouter()
     .openapi(giRoute, async (c) => {
       const q = c.req.valid('query');
-      requireProvinceScope(c, q.province ?? null);
       const ref = await reference.get();
       const period = resolvePeriod(ref, q.period);
-      const area = await loadStudyArea(db, ref, {
-        indicator: q.indicator,
-        periods: [period],
-        at: q.at ?? period.endDate,
-        province: q.province ?? null,
-        method: methodOf(q),
-        actor: actorOf(c),
-      });
+      const area = await studyArea(c, ref, q, [period], q.at ?? period.endDate);
       const values = area.values[0] ?? new Float64Array();
       const started = performance.now();
       const g = giStar(values, area.weights, { fdr: q.fdr });
@@ -189,17 +201,9 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
     })
     .openapi(moranRoute, async (c) => {
       const q = c.req.valid('query');
-      requireProvinceScope(c, q.province ?? null);
       const ref = await reference.get();
       const period = resolvePeriod(ref, q.period);
-      const area = await loadStudyArea(db, ref, {
-        indicator: q.indicator,
-        periods: [period],
-        at: q.at ?? period.endDate,
-        province: q.province ?? null,
-        method: methodOf(q),
-        actor: actorOf(c),
-      });
+      const area = await studyArea(c, ref, q, [period], q.at ?? period.endDate);
       const values = area.values[0] ?? new Float64Array();
       const started = performance.now();
       const m = localMoran(values, area.weights, {
@@ -232,18 +236,9 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
     })
     .openapi(emergingRoute, async (c) => {
       const q = c.req.valid('query');
-      requireProvinceScope(c, q.province ?? null);
       const ref = await reference.get();
       const run = quarterRun(ref.periods, resolvePeriod(ref, q.from, 'from'), resolvePeriod(ref, q.to, 'to'));
-      const last = run[run.length - 1];
-      const area = await loadStudyArea(db, ref, {
-        indicator: q.indicator,
-        periods: run,
-        at: q.at ?? last?.endDate ?? today(),
-        province: q.province ?? null,
-        method: methodOf(q),
-        actor: actorOf(c),
-      });
+      const area = await studyArea(c, ref, q, run, q.at ?? run[run.length - 1]?.endDate ?? today());
       const started = performance.now();
       const result = emergingHotspots(area.values, area.weights, { fdr: q.fdr });
       const ms = performance.now() - started;
