@@ -18,7 +18,7 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { EVERYWHERE, type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
 import { loadUnit, progressContext, unitTargetProgress } from '../scorecard/plan-progress';
-import { unitById } from '../scorecard/progress-inputs.repo';
+import { unitById, unitsById } from '../scorecard/progress-inputs.repo';
 import { bodyHook, planProblem, targetProblem } from './plan-checks';
 import {
   deletePlan,
@@ -231,9 +231,15 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
   return createRouter()
     .openapi(list, async (c) => {
       const { jurisdiction } = c.get('identity');
-      const rows: Awaited<ReturnType<typeof listPlans>> = [];
-      for (const r of await listPlans(db))
-        if (await scopeReadable(db, r.scopeUnitId, jurisdiction)) rows.push(r);
+      const all = await listPlans(db);
+      // One lookup of every scope unit, not one query per plan.
+      const ids = all.flatMap((p) => (p.scopeUnitId === null ? [] : [p.scopeUnitId]));
+      const scopes = new Map((await unitsById(db, ids)).map((u) => [u.id, u]));
+      const rows = all.filter((p) => {
+        if (jurisdiction.national) return true;
+        const scope = p.scopeUnitId === null ? undefined : scopes.get(p.scopeUnitId);
+        return scope !== undefined && mayReadUnit(jurisdiction, scope);
+      });
       return c.json({ rows: rows.map(({ scopeUnitId: _, ...r }) => r) }, 200);
     })
     .openapi(get, async (c) => {

@@ -37,6 +37,10 @@ export async function unitById(db: Queryable, id: number): Promise<AreaUnit | un
   return (await db.query<AreaUnit>(`select ${UNIT_COLUMNS} from admin_units u where u.id = $1`, [id]))[0];
 }
 
+export function unitsById(db: Queryable, ids: readonly number[]): Promise<AreaUnit[]> {
+  return db.query<AreaUnit>(`select ${UNIT_COLUMNS} from admin_units u where u.id = any($1::int[])`, [ids]);
+}
+
 /** The unit with this code on a date, any level (codes are unique within a version). */
 export async function unitOn(db: Queryable, code: string, on: string): Promise<AreaUnit | undefined> {
   const rows = await db.query<AreaUnit>(

@@ -102,6 +102,33 @@ function boundsOf(points: readonly (readonly [number, number])[]): Bounds | null
 }
 
 /** Statistics layers on commune indicators: each coloured by its classes with a legend saying what they mean. */
+/** A choice of quarter, newest first (the first and last quarters of a run use the same control). */
+function QuarterSelect(props: {
+  label: string;
+  testId: string;
+  quarters: readonly { id: string }[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <label style={FIELD}>
+      {props.label}{' '}
+      <select
+        style={CONTROL}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.quarters.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default function AnalysisPage() {
   const location = useLocation();
   const lang = langOf(location.search);
@@ -203,37 +230,21 @@ export default function AnalysisPage() {
             </select>
           </label>
           {draft.statistic === 'emerging-hotspots' && (
-            <label style={FIELD}>
-              {t('fromPeriod')}{' '}
-              <select
-                style={CONTROL}
-                data-testid="from-period"
-                value={draft.from}
-                onChange={(e) => set('from', e.target.value)}
-              >
-                {quarters.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.id}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <QuarterSelect
+              label={t('fromPeriod')}
+              testId="from-period"
+              quarters={quarters}
+              value={draft.from}
+              onChange={(v) => set('from', v)}
+            />
           )}
-          <label style={FIELD}>
-            {draft.statistic === 'emerging-hotspots' ? t('lastPeriod') : t('period')}{' '}
-            <select
-              style={CONTROL}
-              data-testid="period"
-              value={draft.period}
-              onChange={(e) => set('period', e.target.value)}
-            >
-              {quarters.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.id}
-                </option>
-              ))}
-            </select>
-          </label>
+          <QuarterSelect
+            label={draft.statistic === 'emerging-hotspots' ? t('lastPeriod') : t('period')}
+            testId="period"
+            quarters={quarters}
+            value={draft.period}
+            onChange={(v) => set('period', v)}
+          />
           {draft.statistic !== 'local-moran' && (
             <label>
               <input type="checkbox" checked={draft.fdr} onChange={(e) => set('fdr', e.target.checked)} />{' '}
