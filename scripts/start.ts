@@ -48,7 +48,7 @@ const site = createHttpApp(
     },
     publicPages: { delayDays: env.PCMT_PUBLIC_DELAY_DAYS, minCount: env.PCMT_PUBLIC_MIN_COUNT },
   },
-  resolve(root, 'web/dist'),
+  resolve(root, env.PCMT_WEB_DIST),
 );
 const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log(

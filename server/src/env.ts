@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   PCMT_PUBLIC_MIN_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Where the embedded database keeps its files. */
   PCMT_DATA_DIR: z.string().default('.data/pglite'),
+  /** The built web app to serve; a developer testing two checkouts' builds side by side can point elsewhere. */
+  PCMT_WEB_DIST: z.string().default('web/dist'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
