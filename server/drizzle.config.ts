@@ -10,6 +10,7 @@ export default defineConfig({
     './src/db/schema-imports.ts',
     './src/db/schema-audit.ts',
     './src/db/schema-auth.ts',
+    './src/db/schema-briefings.ts',
   ],
   out: './src/db/migrations',
 });

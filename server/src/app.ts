@@ -6,7 +6,9 @@ import { authRoutes } from './features/auth/auth.routes';
 import { createSessionCache, csrfProtection, sessionMiddleware } from './features/auth/session-middleware';
 import { usersRoutes } from './features/auth/users.routes';
 import { boundariesRoutes } from './features/boundaries/boundaries.routes';
+import { briefingsRoutes } from './features/briefings/briefings.routes';
 import { configRoutes } from './features/config/config.routes';
+import { exportsRoutes } from './features/exports/exports.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { hotspotCountsRoutes } from './features/hotspot-counts/hotspot-counts.routes';
 import { hotspotRegisterRoutes } from './features/hotspot-register/hotspot-register.routes';
@@ -64,7 +66,9 @@ export function createApp(appDeps: AppDeps) {
     .route('/', scorecardRoutes(deps))
     .route('/', statusRulesRoutes(deps))
     .route('/', seriesRoutes(deps))
-    .route('/', publicRoutes(deps));
+    .route('/', publicRoutes(deps))
+    .route('/', briefingsRoutes(deps))
+    .route('/', exportsRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -89,22 +93,26 @@ export function createApp(appDeps: AppDeps) {
 }
 
 /**
- * Bodies above 1 MiB are refused with 413 before anything reads them; file imports (which set their own,
- * larger limit) are the exception.
+ * Bodies above 1 MiB are refused with 413 before anything reads them; a table sent for XLSX export may be
+ * the whole country's communes (10,600 before 2025) and gets 8 MiB; file imports set their own limit.
  */
 const API_BODY_LIMIT = 1024 * 1024;
+const EXPORT_BODY_LIMIT = 8 * 1024 * 1024;
 function requestSizeLimit(): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: API_BODY_LIMIT,
-    onError: (c) =>
-      c.json(errorBody('payload_too_large', `request body over ${API_BODY_LIMIT} bytes`, null), 413),
-  });
+  const limiter = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json(errorBody('payload_too_large', `request body over ${maxSize} bytes`, null), 413),
+    });
+  const limit = limiter(API_BODY_LIMIT);
+  const exportLimit = limiter(EXPORT_BODY_LIMIT);
   // GET and HEAD carry no body; skipping them also spares the node adapter from building a full Request
   // (reading `req.raw.body` does), which halved the throughput of warm tiles.
-  return (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports')
-      ? next()
-      : limit(c, next);
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports'))
+      return next();
+    return c.req.path.startsWith('/api/exports/') ? exportLimit(c, next) : limit(c, next);
+  };
 }
 
 /** PostgreSQL text cannot hold a NUL character: refuse it up front as a bad parameter, not a database error. */

@@ -67,7 +67,13 @@ export const ViewSnapshot = z.object({
   parent: z.string().nullable(),
   parentName: z.string().nullable(),
   indicator: z
-    .object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unitVi: z.string(), unitEn: z.string() })
+    .object({
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      unitVi: z.string(),
+      unitEn: z.string(),
+    })
     .nullable(),
   /** Every commune in view, with its class (-1 = no data). `value` for indicators, `status` for statuses. */
   rows: z.array(
@@ -117,7 +123,7 @@ export type Briefing = z.infer<typeof Briefing>;
 export const BriefingListResponse = z.object({ rows: z.array(BriefingSummary) });
 
 export const BriefingPdfQuery = z.object({
-  /** Overrides the briefing's own marking for this copy ("1" marks every page MẬT). */
+  /** "1" marks every page of this copy MẬT; a briefing saved as MẬT is marked whatever this says. */
   mat: z.enum(['0', '1']).optional(),
 });
 

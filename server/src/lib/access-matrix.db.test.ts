@@ -13,7 +13,10 @@ import { ROUTE_ACCESS, routeKey } from './access';
  * write gets 400 (validation, nothing changed), one who may not gets 401/403 before validation.
  */
 interface Sample {
-  /** `{hotspot}`, `{commune}`, `{plan}`, `{target}` are replaced by a Hà Nội unit of the test data. */
+  /**
+   * `{hotspot}`, `{commune}`, `{plan}`, `{target}`, `{briefing}` are replaced by a Hà Nội unit of the test
+   * data (`{briefing}`: a briefing of Hà Nội views the setup creates).
+   */
   path: string;
   /** The same request about Sơn La, which Hà Nội users may not read. */
   foreign?: string;
@@ -135,6 +138,20 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/users': { path: '/api/users', body: {} },
   'PATCH /api/users/:id': { path: '/api/users/1', body: { role: 'no-such-role' } },
   'GET /api/audit': { path: '/api/audit?limit=5' },
+  'GET /api/briefings': { path: '/api/briefings' },
+  'POST /api/briefings': { path: '/api/briefings', body: {} },
+  'GET /api/briefings/:id': { path: '/api/briefings/{briefing}', foreign: '/api/briefings/{briefing14}' },
+  // Deleting the sample briefing would take it from the callers after this one: a well-formed unknown id.
+  'DELETE /api/briefings/:id': { path: '/api/briefings/zzzzzzzzzz', status: 404 },
+  'GET /api/briefings/:id/xlsx': {
+    path: '/api/briefings/{briefing}/xlsx',
+    foreign: '/api/briefings/{briefing14}/xlsx',
+  },
+  'GET /api/briefings/:id/pdf': {
+    path: '/api/briefings/{briefing}/pdf?mat=1',
+    foreign: '/api/briefings/{briefing14}/pdf',
+  },
+  'POST /api/exports/xlsx': { path: '/api/exports/xlsx', body: {} },
 };
 
 /** One account per role, all scoped to Hà Nội except the admin; null is the anonymous public. */
@@ -194,6 +211,8 @@ beforeAll(async () => {
       `select code as v from plans where scope_unit_id is null order by code limit 1`,
     ),
     ruleSet: await first(`select code as v from status_rule_sets order by code limit 1`),
+    briefing: await createBriefing('01'),
+    briefing14: await createBriefing('14'),
   };
   const points = await app.db.query<{ x: number; y: number }>(
     `select st_x(geom) as x, st_y(geom) as y from hotspots`,
@@ -201,7 +220,30 @@ beforeAll(async () => {
   hotspotCoordinates = new Set(points.map((p) => `${p.x.toFixed(5)},${p.y.toFixed(5)}`));
 });
 
+/** A briefing of one province (a status view and an indicator view), created by the admin for the samples. */
+async function createBriefing(province: string): Promise<string> {
+  const res = await app.app.request('/api/briefings', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: `Mẫu ${province}`,
+      views: [
+        { title: 'Tình trạng', province, period: '2025-Q4' },
+        { title: 'Người nghiện', province, period: '2025-Q4', indicator: 'managed_addicts' },
+      ],
+    }),
+  });
+  const body = (await res.json()) as { id?: string };
+  if (res.status !== 201 || !body.id)
+    throw new Error(`sample briefing: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
 afterAll(async () => {
+  // The briefings are the only rows this file adds to the worker's shared database.
+  await app.db.query(`delete from briefings where id = any($1::text[])`, [
+    [placeholders.briefing, placeholders.briefing14],
+  ]);
   if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
 });
 

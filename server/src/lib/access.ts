@@ -102,6 +102,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   // Public pages: as of the last closed period, public-sensitivity indicators only, small counts suppressed.
   'GET /api/public/summary': 'public',
   'GET /api/public/preview.png': 'public',
+  // Briefings hold internal figures: staff only, and each route checks the briefing's areas against the
+  // caller's jurisdiction (deletes: its creator or an admin).
+  'GET /api/briefings': 'internal',
+  'POST /api/briefings': 'internal',
+  'GET /api/briefings/:id': 'internal',
+  'DELETE /api/briefings/:id': 'internal',
+  'GET /api/briefings/:id/xlsx': 'internal',
+  'GET /api/briefings/:id/pdf': 'internal',
+  // The XLSX button of any table: the page sends what it shows; no data is added.
+  'POST /api/exports/xlsx': 'internal',
 };
 
 /** Key of a matched route in ROUTE_ACCESS: method and the path pattern as registered. */

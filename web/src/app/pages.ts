@@ -131,6 +131,29 @@ export const PAGES: readonly Page[] = [
     component: lazy(() => import('../features/plans/scorecard-page')),
   },
   {
+    // Meeting briefings: prepared from the map by staff, presented full screen with frozen figures.
+    id: 'briefings',
+    path: /^\/trinh-chieu\/?$/,
+    navHref: '/trinh-chieu',
+    navLabel: 'briefingsNav',
+    component: lazy(() => import('../features/briefings/briefings-page')),
+  },
+  {
+    id: 'presenter',
+    path: /^\/trinh-chieu\/[A-Za-z0-9_-]+\/?$/,
+    navHref: null,
+    navLabel: 'briefingsNav',
+    component: lazy(() => import('../features/briefings/presenter-page')),
+  },
+  {
+    // Two maps side by side: two periods, two indicators, or before/after the 2025 reorganisation.
+    id: 'compare',
+    path: /^\/so-sanh\/?$/,
+    navHref: '/so-sanh',
+    navLabel: 'compareNav',
+    component: lazy(() => import('../features/compare/compare-page')),
+  },
+  {
     // Official status criteria: suggested vs decided statuses on a map, explained criterion by criterion.
     id: 'status-rules',
     path: /^\/tieu-chi\/?$/,
@@ -141,7 +164,18 @@ export const PAGES: readonly Page[] = [
 ];
 
 /** The header's links, in the order of a steering committee's work: situation, plans, analysis, data, public. */
-const NAV_ORDER = ['map', 'plans', 'status-rules', 'analysis', 'patrol', 'imports', 'public', 'admin'];
+const NAV_ORDER = [
+  'map',
+  'compare',
+  'briefings',
+  'plans',
+  'status-rules',
+  'analysis',
+  'patrol',
+  'imports',
+  'public',
+  'admin',
+];
 
 export const NAV_PAGES: readonly Page[] = [...PAGES]
   .filter((p) => p.navHref)

@@ -1,3 +1,4 @@
+import { STATUS_LABELS as SERVER_STATUS_LABELS } from '@pcmt/server/features/choropleth/status-classes';
 /** Vietnamese is the default; English is a switch in the URL (`lang=en`). */
 export type Lang = 'vi' | 'en';
 
@@ -52,8 +53,11 @@ const vi = {
   patrolNav: 'Tuần tra',
   plansNav: 'Kế hoạch',
   rulesNav: 'Tiêu chí phân loại',
+  compareNav: 'So sánh',
+  briefingsNav: 'Trình chiếu',
   tableView: 'Bảng',
   exportCsv: 'Tải CSV',
+  exportXlsx: 'Tải XLSX',
   code: 'Mã',
   name: 'Tên',
   province: 'Tỉnh',
@@ -139,8 +143,11 @@ const en: Record<MessageKey, string> = {
   patrolNav: 'Patrols',
   plansNav: 'Plans',
   rulesNav: 'Status criteria',
+  compareNav: 'Compare',
+  briefingsNav: 'Briefings',
   tableView: 'Table',
   exportCsv: 'Download CSV',
+  exportXlsx: 'Download XLSX',
   code: 'Code',
   name: 'Name',
   province: 'Province',
@@ -193,23 +200,8 @@ export function defineMessages<const V extends Record<string, string>>(
   return (lang, key) => dictionaries[lang][key];
 }
 
-/** Commune status labels (DOMAIN.md), in the order of seriousness. */
-export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
-  vi: {
-    khong_ma_tuy: 'Không có ma túy',
-    co_ma_tuy: 'Có ma túy',
-    trong_diem_III: 'Trọng điểm loại III',
-    trong_diem_II: 'Trọng điểm loại II',
-    trong_diem_I: 'Trọng điểm loại I',
-  },
-  en: {
-    khong_ma_tuy: 'Drug-free',
-    co_ma_tuy: 'Drugs present',
-    trong_diem_III: 'Hotspot area, class III',
-    trong_diem_II: 'Hotspot area, class II',
-    trong_diem_I: 'Hotspot area, class I',
-  },
-};
+/** Commune status labels (DOMAIN.md), in the order of seriousness: the server's, so paper and screen agree. */
+export const STATUS_LABELS: Record<Lang, Record<string, string>> = SERVER_STATUS_LABELS;
 
 /** A period id as a reader says it: `Quý 3/2024`, `6 tháng đầu năm 2024`, `Năm 2024`. */
 export function periodLabel(id: string, lang: Lang): string {

@@ -119,3 +119,67 @@ export function serializeViewState(s: ViewState): string {
   const query = q.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
   return query ? `${path}?${query}` : path;
 }
+
+/** One side of the compare page: a period and what is coloured. */
+export interface CompareSide {
+  /** Period id; null lets the page choose (see the compare page's defaults). */
+  period: string | null;
+  /** `status` or an indicator code. */
+  indicator: string;
+}
+
+/**
+ * The compare page's choices (`/so-sanh`): two sides sharing one province, one camera and one classing, so a
+ * link reopens the same comparison.
+ */
+export interface CompareState {
+  left: CompareSide;
+  right: CompareSide;
+  province: string | null;
+  method: ClassMethod;
+  classes: number;
+  /** Periods before 1/7/2025 on today's units (both sides). */
+  todayUnits: boolean;
+  map: MapPosition | null;
+  lang: Lang;
+}
+
+export const COMPARE_PATH = '/so-sanh';
+
+const PROVINCE_CODE = /^\d{2}$/;
+
+export function parseCompareState(search: string): CompareState {
+  const q = new URLSearchParams(search);
+  const view = parseViewState('/', search);
+  const period = (id: string | null) => (id && parsePeriod(id) ? id : null);
+  const indicator = (code: string | null) => (code && INDICATOR.test(code) ? code : STATUS_INDICATOR);
+  const province = q.get('province');
+  return {
+    left: { period: period(q.get('left')), indicator: indicator(q.get('li')) },
+    right: { period: period(q.get('right')), indicator: indicator(q.get('ri')) },
+    province: province && PROVINCE_CODE.test(province) ? province : null,
+    method: view.method,
+    classes: view.classes,
+    todayUnits: view.todayUnits,
+    map: view.map,
+    lang: view.lang,
+  };
+}
+
+/** Writes a comparison as `/so-sanh?…`; defaults are left out. */
+export function serializeCompareState(s: CompareState): string {
+  const q = new URLSearchParams();
+  if (s.left.period) q.set('left', s.left.period);
+  if (s.right.period) q.set('right', s.right.period);
+  if (s.left.indicator !== STATUS_INDICATOR) q.set('li', s.left.indicator);
+  if (s.right.indicator !== STATUS_INDICATOR) q.set('ri', s.right.indicator);
+  if (s.province) q.set('province', s.province);
+  const anyIndicator = s.left.indicator !== STATUS_INDICATOR || s.right.indicator !== STATUS_INDICATOR;
+  if (anyIndicator && s.method !== DEFAULT_VIEW.method) q.set('method', s.method);
+  if (anyIndicator && s.classes !== DEFAULT_VIEW.classes) q.set('classes', String(s.classes));
+  if (s.todayUnits) q.set('units', 'today');
+  if (s.lang !== 'vi') q.set('lang', s.lang);
+  if (s.map) q.set('map', formatMap(s.map));
+  const query = q.toString().replaceAll('%2F', '/');
+  return query ? `${COMPARE_PATH}?${query}` : COMPARE_PATH;
+}

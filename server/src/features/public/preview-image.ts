@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import type { CommuneStatus } from '../../contracts/common';
+import { STATUS_COLORS } from '../choropleth/status-classes';
 
 /**
  * The link-preview picture of a public page (og:image): the area's communes coloured by status, and beside
@@ -7,14 +8,8 @@ import type { CommuneStatus } from '../../contracts/common';
  * PNG and the server has no canvas; no text, so no font is needed.
  */
 
-/** The map's status colours (web/src/features/status/status-style.ts; a web test keeps them equal). */
-export const PREVIEW_STATUS_COLORS: Readonly<Record<CommuneStatus, string>> = {
-  khong_ma_tuy: '#2c7bb6',
-  co_ma_tuy: '#ffffbf',
-  trong_diem_III: '#fdae61',
-  trong_diem_II: '#f46d43',
-  trong_diem_I: '#a50026',
-};
+/** The map's status colours. */
+export const PREVIEW_STATUS_COLORS = STATUS_COLORS;
 const STATUS_ORDER = Object.keys(PREVIEW_STATUS_COLORS) as CommuneStatus[];
 const NO_STATUS = '#c8c8c8';
 const BACKGROUND = '#f4f6f8';

@@ -1,6 +1,6 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
-import { classBreaks, classOf, classRanges } from '../../features/indicators/lib/class-breaks';
-import { NO_DATA_COLOR, sequentialPalette } from '../../features/indicators/lib/palette';
+import { classBreaks, classOf, classRanges } from '@pcmt/server/features/choropleth/class-breaks';
+import { NO_DATA_COLOR, sequentialPalette } from '@pcmt/server/features/choropleth/palette';
 import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../../features/status/status-style';
 import type { ClassMethod } from '../../lib/url-state';
 

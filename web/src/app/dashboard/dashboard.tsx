@@ -1,10 +1,14 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
 import { sessionQuery } from '../../features/auth/session';
+import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
+import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
+import { useChoropleth } from '../../features/choropleth-data/use-choropleth';
+import { CompareLink } from '../../features/compare/components/compare-link';
 import { configQuery } from '../../features/config/api/get-config';
 import { hotspotCountsQuery } from '../../features/hotspots/api/get-hotspot-counts';
 import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
@@ -15,34 +19,27 @@ import {
   hotspotPoints,
 } from '../../features/hotspots/layers/hotspot-layers';
 import { indicatorsQuery } from '../../features/indicators/api/get-indicators';
-import { valuesQuery } from '../../features/indicators/api/get-values';
 import { IndicatorControls } from '../../features/indicators/components/indicator-controls';
 import { IndicatorLegend } from '../../features/indicators/components/indicator-legend';
+import { ExportPngButton } from '../../features/map-export/components/export-png-button';
 import { PeriodPicker } from '../../features/periods/components/period-picker';
 import { statusQuery } from '../../features/status/api/get-status';
 import { StatusLegend } from '../../features/status/components/status-legend';
 import { STATUS_COLORS } from '../../features/status/status-style';
 import { DataTable, type TableRow } from '../../features/table/components/data-table';
+import { TimelapseControls } from '../../features/timelapse/components/timelapse-controls';
+import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
+import { useTimelapse } from '../../features/timelapse/use-timelapse';
 import { unitsQuery } from '../../features/units/api/get-units';
 import { type SearchUnit, UnitSearch } from '../../features/units/components/unit-search';
 import { formatNumber } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
-import {
-  beforeReform,
-  lastReportedQuarter,
-  parsePeriod,
-  periodEnd,
-  periodsOfKind,
-  REFORM_DATE,
-  shiftPeriod,
-  tileDateFor,
-  todayIso,
-} from '../../lib/periods';
-import { type MapLayerId, type MapPosition, STATUS_INDICATOR } from '../../lib/url-state';
+import { lastReportedQuarter, parsePeriod, periodsOfKind, REFORM_DATE, todayIso } from '../../lib/periods';
+import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
 import { boundsOfPoints } from './bounds';
 import { Breadcrumb } from './breadcrumb';
-import { indicatorChoropleth, NO_DATA_COLOR, statusChoropleth } from './choropleth';
+import { NO_DATA_COLOR } from './choropleth';
 
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
@@ -74,12 +71,37 @@ export default function Dashboard() {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const today = useMemo(() => todayIso(), []);
   const period = (view.period ? parsePeriod(view.period) : null) ?? lastReportedQuarter(today);
-  const old = beforeReform(period);
-  const end = periodEnd(period);
-  const at = old && view.todayUnits ? today : end;
-  const tileAt = tileDateFor(at);
   const province = view.province;
-  const isStatus = view.indicator === STATUS_INDICATOR;
+  const {
+    old,
+    end,
+    at,
+    tileAt,
+    isStatus,
+    status,
+    provinceCommunes,
+    inView,
+    choropleth,
+    classesKey,
+    ...colouring
+  } = useChoropleth({
+    period,
+    indicator: view.indicator,
+    province,
+    method: view.method,
+    classes: view.classes,
+    todayUnits: view.todayUnits,
+    today,
+  });
+  const mapArea = useRef<HTMLElement>(null);
+  const timelapse = useTimelapse({
+    period,
+    today,
+    classesKey,
+    ready: colouring.ready,
+    mapArea,
+    onPeriod: (id) => setView({ period: id }, { replace: true }),
+  });
   const [searchWanted, setSearchWanted] = useState(false);
   const [zoom, setZoom] = useState(view.map?.zoom ?? 5);
   const [popup, setPopup] = useState<Popup | null>(null);
@@ -88,23 +110,9 @@ export default function Dashboard() {
   const config = useQuery(configQuery);
   // Names and label points are the same on every date of a unit version: ask once per version, not per period.
   const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAt }));
-  const provinceCommunes = useQuery({
-    ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
-    enabled: province !== null,
-  });
   const allCommunes = useQuery({
     ...unitsQuery({ level: 'commune', parent: null, at: tileAt }),
     enabled: searchWanted || view.view === 'table' || (!province && view.unit !== null),
-  });
-  const status = useQuery({
-    ...statusQuery({ period: period.id, parent: province, at }),
-    enabled: isStatus,
-    placeholderData: keepPreviousData,
-  });
-  const values = useQuery({
-    ...valuesQuery({ indicator: view.indicator, period: period.id, level: 'commune', parent: province, at }),
-    enabled: !isStatus,
-    placeholderData: keepPreviousData,
   });
   // The state of each hotspot at the end of the period (or today for the running one).
   const hotspotsAt = [end, today].sort()[0] ?? today;
@@ -130,55 +138,10 @@ export default function Dashboard() {
       setView({ province: homeProvince }, { replace: true });
   }, [homeProvince, province, view.map, setView]);
 
-  // Once a period is drawn, fetch its neighbours on the slider so the next step recolours from the cache.
-  const queryClient = useQueryClient();
-  const drawn = isStatus ? status.data?.meta.period : values.data?.meta.period;
-  useEffect(() => {
-    if (drawn !== period.id) return;
-    for (const step of [-1, 1]) {
-      const next = shiftPeriod(period, step);
-      if (!periodsOfKind(period.kind, today).some((x) => x.id === next.id)) continue;
-      const nextEnd = periodEnd(next);
-      const nextAt = beforeReform(next) && view.todayUnits ? today : nextEnd;
-      if (isStatus)
-        void queryClient.prefetchQuery(statusQuery({ period: next.id, parent: province, at: nextAt }));
-      else
-        void queryClient.prefetchQuery(
-          valuesQuery({
-            indicator: view.indicator,
-            period: next.id,
-            level: 'commune',
-            parent: province,
-            at: nextAt,
-          }),
-        );
-    }
-  }, [drawn, period, today, view.todayUnits, view.indicator, isStatus, province, queryClient]);
-
   const provinceByCode = useMemo(
     () => new Map((provinces.data?.rows ?? []).map((u) => [u.code, u])),
     [provinces.data],
   );
-  const inView = useMemo(
-    () => (province ? (provinceCommunes.data?.rows.map((u) => u.code) ?? null) : null),
-    [province, provinceCommunes.data],
-  );
-
-  const choropleth = useMemo(() => {
-    if (isStatus) return status.data ? statusChoropleth(status.data.rows, inView) : null;
-    return values.data ? indicatorChoropleth(values.data.rows, inView, view.method, view.classes) : null;
-  }, [isStatus, status.data, values.data, inView, view.method, view.classes]);
-  const meta = isStatus ? status.data?.meta : values.data?.meta;
-  const classesKey = meta
-    ? [
-        isStatus ? 'status' : view.indicator,
-        meta.period,
-        meta.parent ?? 'all',
-        meta.at,
-        isStatus ? '' : `${view.method}${view.classes}`,
-        inView?.length ?? 0,
-      ].join('|')
-    : '';
   const emptyClasses = useMemo(() => new Map<string, number>(), []);
 
   const indicatorMeta = indicators.data?.rows.find((i) => i.code === view.indicator) ?? null;
@@ -334,7 +297,7 @@ export default function Dashboard() {
     return codes.flatMap((c) => rows.filter((r) => r.code === c));
   }, [indicators.data, isStatus, view.indicator]);
 
-  const error = (isStatus ? status.error : values.error) ?? provinces.error;
+  const error = colouring.error ?? provinces.error;
   const toggleLayer = (id: MapLayerId, on: boolean) => {
     const next = new Set(view.layers);
     if (on) next.add(id);
@@ -369,6 +332,14 @@ export default function Dashboard() {
           onPeriod={(id) => setView({ period: id })}
           onTodayUnits={(on) => setView({ todayUnits: on })}
         />
+        <TimelapseControls
+          playing={timelapse.playing}
+          speedMs={timelapse.speedMs}
+          lang={lang}
+          onToggle={timelapse.toggle}
+          onSpeed={timelapse.setSpeedMs}
+        />
+        <CompareLink view={view} period={period} today={today} />
         <IndicatorControls
           indicators={indicators.data?.rows ?? []}
           indicator={view.indicator}
@@ -402,6 +373,40 @@ export default function Dashboard() {
             noData={choropleth.noData}
             noDataColor={NO_DATA_COLOR}
             lang={lang}
+          />
+        )}
+        {user && (
+          <AddToBriefing
+            lang={lang}
+            view={draftViewFromMap(
+              view,
+              period.id,
+              defaultViewTitle({
+                area: provinceUnit?.fullName ?? (lang === 'vi' ? 'Toàn quốc' : 'Whole country'),
+                what: isStatus
+                  ? t('statusIndicator')
+                  : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator),
+                period: periodLabel(period.id, lang),
+              }),
+            )}
+          />
+        )}
+        {choropleth && (
+          <ExportPngButton
+            lang={lang}
+            fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.png`}
+            what={
+              isStatus
+                ? t('statusIndicator')
+                : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator)
+            }
+            area={provinceUnit?.fullName ?? t('country')}
+            period={periodLabel(period.id, lang)}
+            note={old ? t(view.todayUnits ? 'crosswalkNote' : 'oldUnitsNote') : null}
+            legend={choropleth}
+            unit={isStatus ? '' : (indicatorMeta?.[lang === 'vi' ? 'unitVi' : 'unitEn'] ?? '')}
+            noDataColor={NO_DATA_COLOR}
+            meta={(isStatus ? status.data : colouring.values.data)?.meta}
           />
         )}
         <fieldset className="control-group">
@@ -469,7 +474,7 @@ export default function Dashboard() {
           </div>
         </fieldset>
       </aside>
-      <main className="map-area">
+      <main className="map-area" ref={mapArea}>
         {/* The map's style depends on the optional basemap: create it once the setting is known. */}
         {!config.isPending && (
           <AtlasMap
@@ -494,6 +499,7 @@ export default function Dashboard() {
             ariaLabel={`${t('appSubtitle')} — ${periodLabel(period.id, lang)}`}
           />
         )}
+        {timelapse.shownPeriod && <TimelapseLabel periodId={timelapse.shownPeriod} lang={lang} />}
         {popup && (
           <HotspotPopup
             hotspot={popup.hotspot}

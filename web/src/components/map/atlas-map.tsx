@@ -1,9 +1,9 @@
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Deck, Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { MapPosition } from '../../lib/url-state';
 import {
   buildMapStyle,
@@ -46,6 +46,37 @@ export interface AtlasMapProps {
   ariaLabel: string;
   /** A configured basemap style to draw under the boundaries; null keeps the self-contained style. */
   basemapStyleUrl: string | null;
+  /** Called with the map's API once its style has loaded, and with null when it goes away. */
+  onReady?: (api: AtlasMapApi | null) => void;
+}
+
+/** What a page may ask of a drawn map: its picture for an export, and its scale. */
+export interface AtlasMapApi {
+  /**
+   * Waits until the map has drawn everything it is loading, then copies the map and its deck.gl overlay
+   * rendered at `pixelRatio` (default: the screen's; a function gets the map's CSS size), without changing
+   * what the user sees.
+   */
+  capture(opts?: {
+    pixelRatio?: number | ((size: { width: number; height: number }) => number);
+  }): Promise<MapCapture>;
+  /** Ground metres per CSS pixel at the centre of the view (Web Mercator stretches away from it). */
+  metresPerPixel(): number;
+}
+
+export interface MapCapture {
+  /** The picture: `width × pixelRatio` by `height × pixelRatio` pixels. */
+  canvas: HTMLCanvasElement;
+  /** Size of the map on screen, CSS pixels. */
+  width: number;
+  height: number;
+  pixelRatio: number;
+  /** Ground metres per CSS pixel at the centre, when the picture was taken. */
+  metresPerPixel: number;
+  /** Compass direction that is up, degrees (0: north up; the dashboard never rotates, other maps may). */
+  bearing: number;
+  /** Credits of the basemap sources (plain text), which a picture of the map has to carry. */
+  attributions: string[];
 }
 
 const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
@@ -95,6 +126,14 @@ export function AtlasMap(props: AtlasMapProps) {
     overlayRef.current = overlay;
     appliedTileAt.current = p.tileAt;
     (window as unknown as { __pcmtMap?: maplibregl.Map }).__pcmtMap = map;
+    const api: AtlasMapApi = {
+      capture: (opts) => {
+        const wanted = opts?.pixelRatio ?? map.getPixelRatio();
+        const size = { width: el.clientWidth, height: el.clientHeight };
+        return captureMap(map, overlay, typeof wanted === 'function' ? wanted(size) : wanted);
+      },
+      metresPerPixel: () => metresPerPixel(map),
+    };
 
     if (p.basemapStyleUrl) {
       // Our sources and layers go on top of the basemap once its style has loaded.
@@ -109,6 +148,9 @@ export function AtlasMap(props: AtlasMapProps) {
       map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));
       applyClasses(map, el, latest.current);
       applyLayout(map, latest.current);
+      readyMaps.add(api);
+      publishReadyMaps();
+      latest.current.onReady?.(api);
     });
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -128,6 +170,10 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onClick({ provinceCode: code('province-fill'), communeCode: code('commune-fill') });
     });
     return () => {
+      if (readyMaps.delete(api)) {
+        publishReadyMaps();
+        latest.current.onReady?.(null);
+      }
       loaded.current = false;
       map.remove();
       mapRef.current = null;
@@ -212,4 +258,125 @@ function applyClasses(map: maplibregl.Map, el: HTMLElement, p: AtlasMapProps) {
     if (el.dataset.pending === key) el.dataset.rendered = key;
   });
   map.triggerRepaint();
+}
+
+/** How long an export waits for tiles still loading before it gives up rather than hang the button. */
+const CAPTURE_TIMEOUT_MS = 30_000;
+
+/**
+ * Copies the map without `preserveDrawingBuffer` (which would slow every frame): the WebGL drawing buffer
+ * is only readable in the task that drew it, so the copy happens inside MapLibre's 'render' event. The
+ * deck.gl overlay is a canvas of its own (interleaved: false), drawn again synchronously in that same task.
+ */
+async function captureMap(
+  map: maplibregl.Map,
+  overlay: MapboxOverlay,
+  pixelRatio: number,
+): Promise<MapCapture> {
+  const screenRatio = map.getPixelRatio();
+  const sharper = pixelRatio !== screenRatio;
+  if (sharper) {
+    // Only the drawing buffers grow; the CSS size, and so what the user sees, stays the same.
+    map.setPixelRatio(pixelRatio);
+    overlay.setProps({ useDevicePixels: pixelRatio });
+  }
+  try {
+    await nextFrame(map, 'idle');
+    return await nextFrame(map, 'render', () => copyFrame(map, overlay));
+  } finally {
+    if (sharper) {
+      map.setPixelRatio(screenRatio);
+      overlay.setProps({ useDevicePixels: true });
+    }
+  }
+}
+
+/** Asks for a frame and settles on the next `event` ('idle': everything loaded and drawn). */
+function nextFrame<T = void>(map: maplibregl.Map, event: 'idle' | 'render', take?: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      map.off(event, on);
+      reject(new Error(`the map did not finish drawing within ${CAPTURE_TIMEOUT_MS / 1000} s`));
+    }, CAPTURE_TIMEOUT_MS);
+    const on = () => {
+      clearTimeout(timer);
+      try {
+        resolve(take ? take() : (undefined as T));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    map.once(event, on);
+    map.triggerRepaint();
+  });
+}
+
+function copyFrame(map: maplibregl.Map, overlay: MapboxOverlay): MapCapture {
+  const source = map.getCanvas();
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas context');
+  ctx.drawImage(source, 0, 0);
+  // The overlay's Deck is not public; redraw(reason) is, and forces a draw now rather than next frame.
+  (overlay as unknown as { _deck?: Deck })._deck?.redraw('map export');
+  const deckCanvas = overlay.getCanvas();
+  if (deckCanvas && deckCanvas.width > 0 && deckCanvas.height > 0)
+    ctx.drawImage(deckCanvas, 0, 0, canvas.width, canvas.height);
+  const container = map.getContainer();
+  return {
+    canvas,
+    width: container.clientWidth,
+    height: container.clientHeight,
+    pixelRatio: source.width / Math.max(1, container.clientWidth),
+    metresPerPixel: metresPerPixel(map),
+    bearing: map.getBearing(),
+    attributions: sourceAttributions(map),
+  };
+}
+
+/** Measured across the centre like MapLibre's scale control, over 100 px. */
+function metresPerPixel(map: maplibregl.Map): number {
+  const c = map.getContainer();
+  const x = c.clientWidth / 2;
+  const y = c.clientHeight / 2;
+  return map.unproject([x - 50, y]).distanceTo(map.unproject([x + 50, y])) / 100;
+}
+
+/** Source credits as text: they are HTML, parsed inertly (DOMParser runs no scripts or handlers). */
+function sourceAttributions(map: maplibregl.Map): string[] {
+  const texts = new Set<string>();
+  for (const source of Object.values(map.getStyle()?.sources ?? {})) {
+    const html = 'attribution' in source ? source.attribution : undefined;
+    if (!html) continue;
+    const text = new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim();
+    if (text) texts.add(text);
+  }
+  return [...texts];
+}
+
+/**
+ * Maps that have loaded. A page with a single map (the dashboard) lets a control elsewhere on it find the
+ * map without threading a handle through the page; pages with several maps use `onReady` instead.
+ */
+const readyMaps = new Set<AtlasMapApi>();
+const readyListeners = new Set<() => void>();
+let onlyReadyMap: AtlasMapApi | null = null;
+
+function publishReadyMaps() {
+  onlyReadyMap = readyMaps.size === 1 ? (readyMaps.values().next().value ?? null) : null;
+  for (const listener of readyListeners) listener();
+}
+
+function subscribeReadyMaps(listener: () => void) {
+  readyListeners.add(listener);
+  return () => {
+    readyListeners.delete(listener);
+  };
+}
+
+/** The page's map once it has loaded; null before, or when the page shows more than one map. */
+export function useOnlyAtlasMap(): AtlasMapApi | null {
+  return useSyncExternalStore(subscribeReadyMaps, () => onlyReadyMap);
 }

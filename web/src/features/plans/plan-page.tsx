@@ -1,6 +1,9 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { TableExport } from '../table/components/table-export';
+import { readTable } from '../table/lib/read-table';
 import { planQuery } from './api/plans-api';
 import { ProgressBar, StatusBadge } from './components/status-badge';
 import { formatNumber } from './lib/progress-style';
@@ -18,6 +21,7 @@ export default function PlanPage() {
   const code = codeOf(location.pathname);
   const plan = useQuery(planQuery(code));
   const data = plan.data;
+  const targetsTable = useRef<HTMLTableElement>(null);
   const progressOf = new Map(data?.progress.map((p) => [p.target, p.progress]));
   return (
     <main className="plans-page" data-testid="plan-page">
@@ -44,8 +48,15 @@ export default function PlanPage() {
             <a href={hrefWithLang(`/ke-hoach/${code}/sua`, lang)} onClick={onInAppLinkClick}>
               {t('edit')}
             </a>
+            <TableExport
+              fileBase={`ke-hoach-${code}`}
+              sheet={t('targets')}
+              caption={`${data.plan.title} — ${data.plan.documentNo} — ${t('asOf')} ${data.meta.asOf}`}
+              lang={lang}
+              data={() => (targetsTable.current ? readTable(targetsTable.current, lang) : null)}
+            />
           </p>
-          <table className="targets-table">
+          <table className="targets-table" ref={targetsTable}>
             <thead>
               <tr>
                 <th>{t('target')}</th>

@@ -2,6 +2,7 @@ import type { ProgressSummary } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { TableExport } from '../table/components/table-export';
 import { rankingQuery, scorecardQuery, targetDetailQuery } from './api/plans-api';
 import { StatusBadge } from './components/status-badge';
 import { TrendChart } from './components/trend-chart';
@@ -80,6 +81,40 @@ export default function ScorecardPage() {
             {t('columnsPeriods')}
           </label>
         </fieldset>
+        {data && (
+          <TableExport
+            fileBase={`bang-diem-${code}${unit ? `-${unit}` : ''}`}
+            sheet={t('scorecard')}
+            caption={`${data.plan.title} — ${t('scorecard')}: ${data.unit?.name ?? t('country')} — ${t('asOf')} ${data.meta.asOf}`}
+            lang={lang}
+            data={() => ({
+              // One line per target and column (long form): what a spreadsheet filters and pivots best.
+              columns: [
+                t('target'),
+                t('deadline'),
+                columns === 'children' ? t('unitColumn') : t('periodColumn'),
+                t('current'),
+                t('goal'),
+                t('projected'),
+                t('status'),
+              ],
+              rows: data.rows.flatMap((row) =>
+                [
+                  { label: t('total'), summary: row.total },
+                  ...row.cells.map((c, i) => ({ label: data.columns[i]?.label ?? c.key, summary: c })),
+                ].map(({ label, summary }) => [
+                  row.target.title,
+                  row.target.deadline,
+                  label,
+                  summary.current,
+                  summary.target,
+                  summary.projected,
+                  t(summary.status),
+                ]),
+              ),
+            })}
+          />
+        )}
         <span>
           {PROGRESS_ORDER.map((s) => (
             <span key={s} style={{ marginRight: 6 }}>

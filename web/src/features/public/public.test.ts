@@ -1,6 +1,4 @@
-import { PREVIEW_STATUS_COLORS } from '@pcmt/server/features/public/preview-image';
 import { describe, expect, it } from 'vitest';
-import { STATUS_COLORS } from '../status/status-style';
 import { publicProvinceOf } from './public-path';
 import { plottedValue, publishedText } from './published-number';
 
@@ -19,9 +17,5 @@ describe('public pages', () => {
     expect(publishedText({ suppressed: false, value: 1234567 }, 'vi')).toBe('1.234.567');
     expect(publishedText({ suppressed: false, value: 1234567 }, 'en')).toBe('1,234,567');
     expect(plottedValue({ suppressed: false, value: 12 })).toBe(12);
-  });
-
-  it('draws the link-preview picture in the same status colours as the map', () => {
-    expect(PREVIEW_STATUS_COLORS).toEqual(STATUS_COLORS);
   });
 });

@@ -1,10 +1,12 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { AtlasMap } from '../../components/map/atlas-map';
 import { type Lang, STATUS_LABELS } from '../../lib/i18n';
 import { langOf, navigate, useLocation } from '../../lib/navigation';
 import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../status/status-style';
+import { TableExport } from '../table/components/table-export';
+import { readTable } from '../table/lib/read-table';
 import { unitsQuery } from '../units/api/get-units';
 import { differencesQuery, explainQuery } from './api/status-rules-api';
 import { rulesText } from './messages';
@@ -63,6 +65,7 @@ export default function RulesPage() {
     ] as [number, number, number, number];
   }, [rows]);
   const differing = rows.filter((r) => r.differs);
+  const differencesTable = useRef<HTMLTableElement>(null);
   const palette = byDifference ? DIFFERENCE_COLORS : STATUS_ORDER.map((s) => STATUS_COLORS[s]);
 
   return (
@@ -136,7 +139,16 @@ export default function RulesPage() {
           {t('differ')} ({differing.length}/{rows.length})
         </h3>
         {differences.data && differing.length === 0 && <p className="meta">{t('none')}</p>}
-        <table className="ranking" data-testid="differences">
+        {differing.length > 0 && (
+          <TableExport
+            fileBase={`tieu-chi-khac-biet-${year}`}
+            sheet={t('differ')}
+            caption={`${t('differ')} — ${year}`}
+            lang={lang}
+            data={() => (differencesTable.current ? readTable(differencesTable.current, lang) : null)}
+          />
+        )}
+        <table className="ranking" data-testid="differences" ref={differencesTable}>
           <thead>
             <tr>
               <th>{lang === 'vi' ? 'Xã' : 'Commune'}</th>

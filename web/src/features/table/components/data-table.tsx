@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, translate } from '../../../lib/i18n';
-import { toCsv } from '../lib/csv';
+import { TableExport } from './table-export';
 
 export interface TableRow {
   code: string;
@@ -16,6 +16,8 @@ export interface DataTableProps {
   rows: readonly TableRow[];
   valueHeader: string;
   fileName: string;
+  /** What the exported table is (period, area, source, synthetic notice): the line above its header. */
+  caption?: string;
   lang: Lang;
   onSelect: (code: string) => void;
 }
@@ -34,9 +36,9 @@ function compare(a: TableRow, b: TableRow, key: SortKey): number {
 
 /**
  * The map's data as a table: an accessible alternative to the map, sortable by any column (buttons in the
- * headers, so keyboard users can sort), paged, and exportable as CSV.
+ * headers, so keyboard users can sort), paged, and exportable as CSV or XLSX.
  */
-export function DataTable({ rows, valueHeader, fileName, lang, onSelect }: DataTableProps) {
+export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect }: DataTableProps) {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'code', dir: 1 });
   const [page, setPage] = useState(0);
@@ -53,27 +55,22 @@ export function DataTable({ rows, valueHeader, fileName, lang, onSelect }: DataT
     ['province', t('province')],
     ['value', valueHeader],
   ];
-  const download = () => {
-    const csv = toCsv(
-      headers.map(([, h]) => h),
-      sorted.map((r) => [r.code, r.name, r.province, r.value]),
-    );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
   return (
     <section className="data-table" data-testid="data-table">
       <div className="row">
         <span>
           {formatNumber(rows.length, lang, 0)} {t('rows')}
         </span>
-        <button type="button" onClick={download} data-testid="export-csv">
-          {t('exportCsv')}
-        </button>
+        <TableExport
+          fileBase={fileName.replace(/\.csv$/, '')}
+          sheet={valueHeader}
+          caption={caption ?? ''}
+          data={() => ({
+            columns: headers.map(([, h]) => h),
+            rows: sorted.map((r) => [r.code, r.name, r.province, r.value]),
+          })}
+          lang={lang}
+        />
         <span className="pager">
           <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)} aria-label="‹">
             ‹

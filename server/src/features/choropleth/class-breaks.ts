@@ -1,4 +1,5 @@
-import type { ClassMethod } from '../../../lib/url-state';
+/** How values are cut into classes (the dashboard's `method`). */
+export type ClassMethod = 'quantile' | 'equal' | 'jenks';
 
 /**
  * Classes of a choropleth as ascending thresholds: a value belongs to the first class whose threshold it does

@@ -1,0 +1,267 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Briefing, BriefingCreate, BriefingListResponse, BriefingPdfQuery } from '../../contracts/briefings';
+import type { Queryable } from '../../db/engine';
+import { actorOf } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import type { RouteDeps } from '../../lib/context';
+import { ApiError, notFound } from '../../lib/errors';
+import { createRouter, errorResponse } from '../../lib/openapi';
+import { today } from '../../lib/sql';
+import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
+import { attachment, XLSX_CONTENT_TYPE } from '../exports/table-xlsx';
+import { bodyHook } from '../plans/plan-checks';
+import { listUnits } from '../units/units.repo';
+import { briefingXlsx } from './briefing-xlsx';
+import {
+  BRIEFING_ID_PATTERN,
+  type BriefingSummary,
+  creatorName,
+  deleteBriefing,
+  findBriefing,
+  findBriefingSummary,
+  insertBriefing,
+  listBriefings,
+  newBriefingId,
+} from './briefings.repo';
+import { buildSnapshot, snapshotReads } from './build-snapshot';
+import { resolveView } from './resolve-view';
+
+/**
+ * Briefings: staff save an ordered list of map views with their figures frozen, share it by link, present
+ * it, and take it away as a PDF pack or a workbook. A briefing is read by whoever may read every area it
+ * shows; it is deleted by its creator or an admin.
+ */
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const BriefingIdParam = z.object({
+  id: z
+    .string()
+    .regex(BRIEFING_ID_PATTERN, 'must be a briefing id of 10 letters and digits')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9xq2hpa' }),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/briefings',
+  summary: 'Briefings whose every area the caller may read, newest first',
+  responses: { 200: { description: 'Briefings', ...json(BriefingListResponse) } },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/briefings',
+  summary: 'Save a briefing: each view with a snapshot of its figures as of now',
+  request: { body: { ...json(BriefingCreate), required: true } },
+  responses: {
+    201: { description: 'Created', ...json(Briefing) },
+    400: errorResponse('Invalid field'),
+    403: errorResponse('A view outside your jurisdiction'),
+    404: errorResponse('Unknown period, indicator or province'),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/briefings/{id}',
+  summary: 'A briefing with its views and their frozen figures',
+  request: { params: BriefingIdParam },
+  responses: {
+    200: { description: 'Briefing', ...json(Briefing) },
+    403: errorResponse('Outside your jurisdiction'),
+    404: errorResponse('No such briefing'),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/briefings/{id}',
+  summary: 'Delete a briefing (its creator or an admin)',
+  request: { params: BriefingIdParam },
+  responses: {
+    204: { description: 'Deleted' },
+    403: errorResponse('Not yours'),
+    404: errorResponse('No such briefing'),
+  },
+});
+
+const xlsx = createRoute({
+  method: 'get',
+  path: '/api/briefings/{id}/xlsx',
+  summary: 'A briefing as a workbook: a summary sheet and one sheet of figures per view',
+  request: { params: BriefingIdParam },
+  responses: {
+    200: { description: 'The .xlsx file' },
+    403: errorResponse('Outside your jurisdiction'),
+    404: errorResponse('No such briefing'),
+  },
+});
+
+const pdf = createRoute({
+  method: 'get',
+  path: '/api/briefings/{id}/pdf',
+  summary: 'The briefing pack as a PDF in Vietnamese (cover, one page per view, tables of figures)',
+  request: { params: BriefingIdParam, query: BriefingPdfQuery },
+  responses: {
+    200: { description: 'The PDF file' },
+    403: errorResponse('Outside your jurisdiction'),
+    404: errorResponse('No such briefing'),
+  },
+});
+
+/** Whether a caller may read every area a briefing shows (a national one needs a national grant). */
+export function mayReadBriefing(j: Jurisdiction, b: Pick<BriefingSummary, 'provinces'>): boolean {
+  if (j.national) return true;
+  return b.provinces.length > 0 && b.provinces.every((p) => coversProvince(j, p));
+}
+
+/** A briefing's provinces: empty when any view shows the whole country, since reading it then needs a national grant. */
+function briefingProvinces(views: ReadonlyArray<{ province: string | null }>): string[] {
+  if (views.some((v) => v.province === null)) return [];
+  return [...new Set(views.map((v) => v.province as string))].sort();
+}
+
+export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
+  async function requireReadable<T extends BriefingSummary>(
+    found: T | undefined,
+    id: string,
+    j: Jurisdiction,
+  ): Promise<T> {
+    if (!found) throw notFound('id', `id: no briefing ${id}`);
+    if (!mayReadBriefing(j, found)) {
+      throw new ApiError(
+        403,
+        'outside_jurisdiction',
+        `id: briefing ${id} shows areas outside your jurisdiction`,
+        'id',
+      );
+    }
+    return found;
+  }
+
+  /** Province names on each date the views' units are valid on, read once per date. */
+  async function provinceNamesByDate(q: Queryable, dates: readonly string[]) {
+    const byDate = new Map<string, Map<string, string>>();
+    for (const at of new Set(dates)) {
+      const units = await listUnits(q, { level: 'province', parent: null, at });
+      byDate.set(at, new Map(units.map((u) => [u.code, u.fullName])));
+    }
+    return (at: string) => byDate.get(at) ?? new Map<string, string>();
+  }
+
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { jurisdiction } = c.get('identity');
+      const rows = (await listBriefings(db)).filter((b) => mayReadBriefing(jurisdiction, b));
+      return c.json({ rows }, 200);
+    })
+    .openapi(
+      create,
+      async (c) => {
+        const input = c.req.valid('json');
+        const { jurisdiction } = c.get('identity');
+        const actor = actorOf(c);
+        // Loaded before the transaction: on the embedded engine a query outside it would wait for it to end.
+        const ref = await reference.get();
+        const day = today();
+        const briefing = await db.transaction(async (tx) => {
+          // Every view read from the same state of the data, even when a report is imported meanwhile.
+          await tx.query('set transaction isolation level repeatable read');
+          // Every view checked before any figure is read: a bad last view costs nothing.
+          const resolved = [];
+          for (const [i, spec] of input.views.entries()) {
+            resolved.push(await resolveView(tx, ref, spec, i, jurisdiction, day));
+          }
+          const reads = snapshotReads(tx);
+          const views = [];
+          for (const view of resolved) {
+            views.push({ spec: view.spec, snapshot: await buildSnapshot(reads, ref, view, dataset) });
+          }
+          const saved = await insertBriefing(tx, {
+            id: newBriefingId(),
+            title: input.title,
+            confidential: input.confidential,
+            createdBy: actor,
+            provinces: briefingProvinces(input.views),
+            views,
+          });
+          // The snapshots are in the row; the audit keeps what was asked for.
+          await recordAudit(tx, {
+            actor,
+            action: 'create',
+            entity: 'briefing',
+            entityId: saved.id,
+            after: { title: input.title, confidential: input.confidential, views: input.views },
+          });
+          return saved;
+        });
+        return c.json(briefing, 201);
+      },
+      bodyHook,
+    )
+    .openapi(get, async (c) => {
+      const { id } = c.req.valid('param');
+      const briefing = await requireReadable(await findBriefing(db, id), id, c.get('identity').jurisdiction);
+      return c.json(briefing, 200);
+    })
+    .openapi(remove, async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = c.get('identity');
+      await db.transaction(async (tx) => {
+        const found = await findBriefingSummary(tx, id);
+        if (!found) throw notFound('id', `id: no briefing ${id}`);
+        if (found.createdBy !== user?.username && user?.role !== 'admin') {
+          throw new ApiError(
+            403,
+            'forbidden',
+            `id: only ${found.createdBy} or an admin may delete briefing ${id}`,
+            'id',
+          );
+        }
+        await deleteBriefing(tx, id);
+        await recordAudit(tx, {
+          actor: actorOf(c),
+          action: 'delete',
+          entity: 'briefing',
+          entityId: id,
+          before: found,
+        });
+      });
+      return c.body(null, 204);
+    })
+    .openapi(xlsx, async (c) => {
+      const { id } = c.req.valid('param');
+      const briefing = await requireReadable(await findBriefing(db, id), id, c.get('identity').jurisdiction);
+      const bytes = await briefingXlsx({
+        briefing,
+        creator: await creatorName(db, briefing.createdBy),
+        provinceNames: await provinceNamesByDate(
+          db,
+          briefing.views.map((v) => v.snapshot.at),
+        ),
+      });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX_CONTENT_TYPE,
+        'content-disposition': attachment(`${briefing.title}-${briefing.id}`, 'xlsx'),
+      });
+    })
+    .openapi(pdf, async (c) => {
+      const { id } = c.req.valid('param');
+      const { mat } = c.req.valid('query');
+      const briefing = await requireReadable(await findBriefing(db, id), id, c.get('identity').jurisdiction);
+      // Loaded on first use: the PDF library and its fonts are not needed to serve the map.
+      const [{ renderBriefingPdf }, { loadBriefingGeometry }] = await Promise.all([
+        import('./pdf/render-briefing-pdf'),
+        import('./pdf/briefing-geometry'),
+      ]);
+      const bytes = await renderBriefingPdf(briefing, await loadBriefingGeometry(db, briefing), {
+        // `mat=1` marks this copy; a briefing saved as MẬT is always marked (no copy can drop the marking).
+        confidential: briefing.confidential || mat === '1',
+        generatedAt: new Date(),
+      });
+      return c.body(new Uint8Array(bytes) as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': attachment(`${briefing.title}-${briefing.id}`, 'pdf'),
+      });
+    });
+};

@@ -1,0 +1,109 @@
+import type { Briefing } from '../../../contracts/briefings';
+import type { Queryable } from '../../../db/engine';
+import { SIMPLIFY_LOW } from '../../../db/load-dataset';
+import { validAt } from '../../../lib/sql';
+import { type Bbox, fitMercator } from './map-projection';
+import { MAP_FRAME, PRINT_TOLERANCE_PT } from './page-layout';
+
+/**
+ * The outlines a printed briefing draws: per view, its communes (the units valid at the snapshot's `at`,
+ * by the codes of the snapshot's rows) and the provinces around them for context. Outlines are simplified
+ * to what the view's map frame can show (a fraction of a point), so a national map of ~10,000 communes
+ * stays a few MB in the PDF instead of tens.
+ */
+
+/** A unit's outline: polygons of rings of [lon, lat], exterior rings counter-clockwise, holes clockwise. */
+export interface UnitOutline {
+  code: string;
+  name: string;
+  polygons: number[][][][];
+}
+
+export interface ViewGeometry {
+  /** Bounds of the view's communes; null when none of them has an outline. */
+  bbox: Bbox | null;
+  communes: UnitOutline[];
+  /** Every province the map frame shows, the view's own included. */
+  provinces: UnitOutline[];
+}
+
+/** One entry per view of the briefing, in the briefing's order. */
+export interface BriefingGeometry {
+  views: ViewGeometry[];
+}
+
+const EMPTY: ViewGeometry = { bbox: null, communes: [], provinces: [] };
+
+export async function loadBriefingGeometry(db: Queryable, briefing: Briefing): Promise<BriefingGeometry> {
+  // Views of the same area and date (a briefing often shows one province through several indicators)
+  // draw the same outlines: load them once.
+  const loaded = new Map<string, ViewGeometry>();
+  const views: ViewGeometry[] = [];
+  for (const { snapshot } of briefing.views) {
+    const codes = [...new Set(snapshot.rows.map((r) => r.code))].sort();
+    const key = `${snapshot.at}|${codes.join(',')}`;
+    let geometry = loaded.get(key);
+    if (!geometry) {
+      geometry = await loadViewGeometry(db, snapshot.at, codes);
+      loaded.set(key, geometry);
+    }
+    views.push(geometry);
+  }
+  return { views };
+}
+
+async function loadViewGeometry(db: Queryable, at: string, codes: string[]): Promise<ViewGeometry> {
+  if (codes.length === 0) return EMPTY;
+  const [extent] = await db.query<{ w: number | null; s: number; e: number; n: number }>(
+    `select ST_XMin(x.b) as w, ST_YMin(x.b) as s, ST_XMax(x.b) as e, ST_YMax(x.b) as n
+     from (select ST_Extent(u.geom_low) as b from admin_units u
+           where u.level = 'commune' and ${validAt('u', '$1')} and u.code = any($2::text[])) x`,
+    [at, codes],
+  );
+  if (!extent || extent.w === null) return EMPTY;
+  const bbox: Bbox = [extent.w, extent.s, extent.e, extent.n];
+  const projection = fitMercator(bbox, MAP_FRAME);
+  const tolerance = PRINT_TOLERANCE_PT * projection.degreesPerPoint;
+  // The stored ~600 m outlines are fine for a country or a large province; a small province shows more.
+  const column = tolerance >= SIMPLIFY_LOW ? 'geom_low' : 'geom_mid';
+  // Coordinates need only about a quarter of the tolerance.
+  const digits = Math.min(6, Math.max(2, Math.ceil(-Math.log10(tolerance / 4))));
+  const outline = (tolerance: string) =>
+    `ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(u.${column}, ${tolerance}::float8)), ${digits})::json`;
+  const [communes] = await db.query<{ json: string }>(
+    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline('$3')})
+       order by u.code), '[]')::text as json
+     from admin_units u
+     where u.level = 'commune' and ${validAt('u', '$1')} and u.code = any($2::text[])`,
+    [at, codes, tolerance],
+  );
+  const [west, south, east, north] = projection.visible;
+  const [provinces] = await db.query<{ json: string }>(
+    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline('$2')})
+       order by u.code), '[]')::text as json
+     from admin_units u
+     where u.level = 'province' and ${validAt('u', '$1')}
+       and u.geom_low && ST_MakeEnvelope($3, $4, $5, $6, 4326)`,
+    [at, tolerance, west, south, east, north],
+  );
+  return {
+    bbox,
+    communes: parseOutlines(communes?.json ?? '[]'),
+    provinces: parseOutlines(provinces?.json ?? '[]'),
+  };
+}
+
+interface OutlineJson {
+  code: string;
+  name: string;
+  g: { type: string; coordinates: unknown } | null;
+}
+
+function parseOutlines(json: string): UnitOutline[] {
+  return (JSON.parse(json) as OutlineJson[]).flatMap(({ code, name, g }) => {
+    if (!g) return [];
+    if (g.type === 'MultiPolygon') return [{ code, name, polygons: g.coordinates as number[][][][] }];
+    if (g.type === 'Polygon') return [{ code, name, polygons: [g.coordinates as number[][][]] }];
+    return [];
+  });
+}

@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
+import type { CommuneStatus } from '../../../contracts/common';
+import type { Database } from '../../../db/engine';
+import { validAt } from '../../../lib/sql';
+import { openFixtureDatabase } from '../../tiles/testing/fixture-db';
+import { loadRealUnits, realDataFile } from '../../tiles/testing/load-real-units';
+import { loadBriefingGeometry } from './briefing-geometry';
+import { renderBriefingPdf } from './render-briefing-pdf';
+
+/**
+ * The briefing pack on the real boundaries of 2025 (3,321 communes with their full coastlines and river
+ * borders, far more vertices than the demo's): a national page must still be a file one can mail.
+ * Loading the real boundaries into a fresh database takes ~80 s, so this runs on request only:
+ * `PCMT_BRIEFING_REAL=1 npx vitest run --project db:pglite server/src/features/briefings/pdf/briefing-pdf-real`
+ * (add PCMT_BRIEFING_PDF_DUMP=1 to keep the two PDFs under test/artifacts/).
+ */
+
+const COMMUNES = realDataFile('communes_2025.geojson');
+const PROVINCES = realDataFile('provinces_2025.geojson');
+const AT = '2025-09-30';
+/** A national pack of the real 2025 communes stays under this size. */
+const NATIONAL_PDF_MAX_BYTES = 3 * 1024 * 1024;
+const artifactsDir = resolve(import.meta.dirname, '../../../../../test/artifacts');
+
+const STATUSES: CommuneStatus[] = [
+  'khong_ma_tuy',
+  'co_ma_tuy',
+  'trong_diem_III',
+  'trong_diem_II',
+  'trong_diem_I',
+];
+const COLORS = ['#2c7bb6', '#ffffbf', '#fdae61', '#f46d43', '#a50026'];
+
+describe.skipIf(!process.env.PCMT_BRIEFING_REAL || !existsSync(COMMUNES) || !existsSync(PROVINCES))(
+  'briefing PDF on real boundaries',
+  () => {
+    let db: Database;
+
+    beforeAll(async () => {
+      db = await openFixtureDatabase();
+      await loadRealUnits(db, { file: COMMUNES, level: 'commune', validFrom: '2025-07-01' });
+      await loadRealUnits(db, { file: PROVINCES, level: 'province', validFrom: '2025-07-01' });
+      await db.exec('analyze admin_units');
+    });
+
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    async function snapshotOf(province: string | null): Promise<ViewSnapshot> {
+      const units = await db.query<{ code: string; full_name: string; province_code: string }>(
+        `select u.code, u.full_name, u.province_code from admin_units u
+       where u.level = 'commune' and ${validAt('u', '$1')} and ($2::text is null or u.province_code = $2)
+       order by u.code`,
+        [AT, province],
+      );
+      const rows = units.map((u, i) => ({
+        code: u.code,
+        name: u.full_name,
+        provinceCode: u.province_code,
+        class: i % 5,
+        status: STATUSES[i % 5] ?? null,
+        value: null,
+      }));
+      return {
+        kind: 'status',
+        period: '2025-Q3',
+        periodStart: '2025-07-01',
+        periodEnd: AT,
+        at: AT,
+        parent: province,
+        parentName: province ? `Tỉnh ${province}` : null,
+        indicator: null,
+        rows,
+        legend: STATUSES.map((status, i) => ({
+          class: i,
+          color: COLORS[i] ?? '#000000',
+          status,
+          range: null,
+          count: rows.filter((r) => r.class === i).length,
+        })),
+        noData: 0,
+        trend: [],
+        synthetic: false,
+        source: 'ranh giới thật 2025 (kiểm thử)',
+      };
+    }
+
+    const briefingOf = (snapshot: ViewSnapshot): Briefing => ({
+      id: 'real',
+      title: 'Bản tin trên ranh giới thật',
+      confidential: false,
+      createdAt: '2025-10-12T02:30:00.000Z',
+      createdBy: 'admin',
+      viewCount: 1,
+      provinces: [],
+      views: [
+        {
+          spec: {
+            title: snapshot.parent ? `Tỉnh ${snapshot.parent}` : 'Toàn quốc',
+            note: '',
+            province: snapshot.parent,
+            period: snapshot.period,
+            indicator: 'status',
+            method: 'quantile',
+            classes: 5,
+            todayUnits: false,
+            map: null,
+          },
+          snapshot,
+        },
+      ],
+    });
+
+    it('keeps a national page of the 3,321 real communes small, and a province page smaller', async () => {
+      const figures: string[] = [];
+      const measure = async (label: string, snapshot: ViewSnapshot) => {
+        const briefing = briefingOf(snapshot);
+        const t0 = performance.now();
+        const geometry = await loadBriefingGeometry(db, briefing);
+        const t1 = performance.now();
+        const pdf = await renderBriefingPdf(briefing, geometry, {
+          confidential: false,
+          generatedAt: new Date(0),
+        });
+        const t2 = performance.now();
+        const view = geometry.views[0];
+        const vertices = view?.communes.reduce(
+          (n, c) => n + c.polygons.flat().reduce((m, r) => m + r.length, 0),
+          0,
+        );
+        figures.push(
+          `${label}: ${snapshot.rows.length} communes (${view?.communes.length} drawn), ${vertices} vertices; ` +
+            `geometry ${(t1 - t0).toFixed(0)} ms, render ${(t2 - t1).toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`,
+        );
+        return { pdf, view };
+      };
+      const national = await measure('real national 2025', await snapshotOf(null));
+      const sonLa = await measure('real Sơn La 2025', await snapshotOf('14'));
+      console.log(figures.join('\n'));
+      if (process.env.PCMT_BRIEFING_PDF_DUMP) {
+        mkdirSync(artifactsDir, { recursive: true });
+        writeFileSync(join(artifactsDir, 'briefing-real-national.pdf'), national.pdf);
+        writeFileSync(join(artifactsDir, 'briefing-real-province.pdf'), sonLa.pdf);
+      }
+      expect(national.view?.communes.length).toBe(3321);
+      expect(national.pdf.length).toBeLessThan(NATIONAL_PDF_MAX_BYTES);
+      expect(sonLa.pdf.length).toBeLessThan(national.pdf.length);
+    });
+  },
+);

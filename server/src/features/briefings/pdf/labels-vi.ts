@@ -1,0 +1,78 @@
+import type { CommuneStatus } from '../../../contracts/common';
+import { STATUS_LABELS } from '../../choropleth/status-classes';
+
+/**
+ * How the printed briefing pack says periods, statuses, numbers and dates: in Vietnamese, the way official
+ * documents write them ("Quý III/2025", "6 tháng đầu năm 2025", dd/mm/yyyy, 12.345,6).
+ */
+
+/** The dashboard's status labels, so paper and screen say the same. */
+export const STATUS_LABELS_VI: Readonly<Record<CommuneStatus, string>> = STATUS_LABELS.vi;
+
+const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'] as const;
+
+/** A period id as an official document says it: `Năm 2024`, `6 tháng đầu năm 2025`, `Quý III/2025`, `Tháng 7/2025`. */
+export function periodLabelVi(id: string): string {
+  const m = /^(\d{4})(?:-(H|Q)?(\d{1,2}))?$/.exec(id);
+  if (!m) return id;
+  const [, year, kind, n] = m;
+  if (!n) return `Năm ${year}`;
+  if (kind === 'Q') return `Quý ${ROMAN_QUARTER[Number(n) - 1] ?? n}/${year}`;
+  if (kind === 'H') return n === '1' ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
+  return `Tháng ${Number(n)}/${year}`;
+}
+
+/** Two short lines under a bar of a trend chart, where the full label does not fit: `Q.III` / `2025`. */
+export function periodShortLabelVi(id: string): [string, string] {
+  const m = /^(\d{4})(?:-(H|Q)?(\d{1,2}))?$/.exec(id);
+  if (!m) return [id, ''];
+  const [, year = '', kind, n] = m;
+  if (!n) return ['Năm', year];
+  if (kind === 'Q') return [`Q.${ROMAN_QUARTER[Number(n) - 1] ?? n}`, year];
+  if (kind === 'H') return [n === '1' ? '6T đầu' : '6T cuối', year];
+  return [`T${Number(n)}`, year];
+}
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** 12.345,6: Vietnamese digit grouping and decimal comma. */
+export function formatNumberVi(v: number, maxDecimals = 1): string {
+  let f = numberFormats.get(maxDecimals);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxDecimals });
+    numberFormats.set(maxDecimals, f);
+  }
+  return f.format(v);
+}
+
+/** A share in per cent with one decimal: `12,5 %`. */
+export function formatShareVi(part: number, whole: number): string {
+  return whole > 0 ? `${formatNumberVi((100 * part) / whole, 1)} %` : '–';
+}
+
+/** Vietnam runs on UTC+7 all year: calendar parts of an instant there. */
+function vietnamParts(instant: Date) {
+  const d = new Date(instant.getTime() + 7 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+/** dd/mm/yyyy of an instant (ISO timestamp or Date) or of a calendar date `YYYY-MM-DD`, in Vietnam. */
+export function formatDateVi(value: string | Date): string {
+  if (typeof value === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? value : vietnamParts(d).date;
+  }
+  return vietnamParts(value).date;
+}
+
+/** `HH:mm dd/mm/yyyy` in Vietnam, as a printed document dates itself. */
+export function formatDateTimeVi(instant: Date): string {
+  const { date, time } = vietnamParts(instant);
+  return `${time} ngày ${date}`;
+}

@@ -1,0 +1,78 @@
+import type { BriefingViewSpec } from '../../contracts/briefings';
+import type { Queryable } from '../../db/engine';
+import { ApiError, notFound } from '../../lib/errors';
+import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
+import type { IndicatorRow } from '../indicators/indicators.repo';
+import type { PeriodRow } from '../periods/periods.repo';
+import type { ReferenceData } from '../reference/reference-cache';
+import { type FoundUnit, findUnit } from '../units/units.repo';
+import { resolveIndicator, resolvePeriod, resolveUnitVersion } from '../values/resolve-values-query';
+import type { ValuesQuery } from '../values/values.repo';
+
+/**
+ * A view's choices checked against the reference data and the creator's jurisdiction, before any figure is
+ * read: every problem names the view's field (`views[1].period`) so the form can show it beside the input.
+ */
+export interface ResolvedView {
+  spec: BriefingViewSpec;
+  /** `views[i]`: prefix of every field this view's problems name. */
+  field: string;
+  period: PeriodRow;
+  /** Units shown are those valid on this date. */
+  at: string;
+  /** Crosswalk or direct, as /api/values decides it. */
+  method: 'direct' | 'crosswalk';
+  indicator: ({ row: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'rate'>) | null;
+  province: FoundUnit | null;
+}
+
+/** Start of today's units: a period ending before it may be shown on them (web/src/lib/periods.ts). */
+export const REFORM_DATE = '2025-07-01';
+
+export async function resolveView(
+  db: Queryable,
+  ref: ReferenceData,
+  spec: BriefingViewSpec,
+  index: number,
+  jurisdiction: Jurisdiction,
+  today: string,
+): Promise<ResolvedView> {
+  const field = `views[${index}]`;
+  const period = resolvePeriod(ref, spec.period, `${field}.period`);
+  const at = spec.todayUnits && period.endDate < REFORM_DATE ? today : period.endDate;
+  let method: ResolvedView['method'];
+  try {
+    method = resolveUnitVersion(ref, period, at, 'commune').method;
+  } catch (err) {
+    // The view has no `at`: the period is what the user chose.
+    if (err instanceof ApiError) throw new ApiError(err.status, err.code, err.message, `${field}.period`);
+    throw err;
+  }
+  let indicator: ResolvedView['indicator'] = null;
+  if (spec.indicator !== 'status') {
+    const row = ref.indicators.get(spec.indicator);
+    if (!row)
+      throw notFound(`${field}.indicator`, `${field}.indicator: no indicator with code ${spec.indicator}`);
+    const { stored, rate } = resolveIndicator(ref, spec.indicator);
+    indicator = { row, stored, rate };
+  }
+  let province: FoundUnit | null = null;
+  if (spec.province !== null) {
+    const unit = await findUnit(db, spec.province, at);
+    if (unit?.level !== 'province') {
+      throw notFound(`${field}.province`, `${field}.province: no province ${spec.province} on ${at}`);
+    }
+    province = unit;
+  }
+  // A view shows every commune of its area: the creator must see the whole province (or the whole country).
+  const readable = province ? coversProvince(jurisdiction, province.provinceCode) : jurisdiction.national;
+  if (!readable) {
+    throw new ApiError(
+      403,
+      'outside_jurisdiction',
+      `${field}.province: ${province ? province.code : 'the whole country'} is outside your jurisdiction`,
+      `${field}.province`,
+    );
+  }
+  return { spec, field, period, at, method, indicator, province };
+}

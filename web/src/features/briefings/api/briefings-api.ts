@@ -1,0 +1,48 @@
+import type { BriefingCreate } from '@pcmt/server/contracts/briefings';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { apiError } from '../../../lib/api-error';
+
+/** Briefings: the list, one briefing with its frozen figures, and the two writes. */
+export const briefingKeys = {
+  all: ['briefings'] as const,
+  list: () => [...briefingKeys.all, 'list'] as const,
+  one: (id: string) => [...briefingKeys.all, 'one', id] as const,
+};
+
+export const briefingsQuery = () =>
+  queryOptions({
+    queryKey: briefingKeys.list(),
+    queryFn: async ({ signal }) => {
+      const res = await api.api.briefings.$get({}, { init: { signal } });
+      if (!res.ok) throw await apiError(res, '/api/briefings');
+      return res.json();
+    },
+  });
+
+/** A briefing never changes once made (its figures are frozen): fetch it once per visit. */
+export const briefingQuery = (id: string) =>
+  queryOptions({
+    queryKey: briefingKeys.one(id),
+    queryFn: async ({ signal }) => {
+      const res = await api.api.briefings[':id'].$get({ param: { id } }, { init: { signal } });
+      if (!res.ok) throw await apiError(res, `/api/briefings/${id}`);
+      return res.json();
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+export async function createBriefing(body: BriefingCreate) {
+  const res = await api.api.briefings.$post({ json: body });
+  if (!res.ok) throw await apiError(res, '/api/briefings');
+  return res.json();
+}
+
+export async function deleteBriefing(id: string) {
+  const res = await api.api.briefings[':id'].$delete({ param: { id } });
+  if (!res.ok) throw await apiError(res, `/api/briefings/${id}`);
+}
+
+export const briefingPdfHref = (id: string, mat: boolean) => `/api/briefings/${id}/pdf${mat ? '?mat=1' : ''}`;
+export const briefingXlsxHref = (id: string) => `/api/briefings/${id}/xlsx`;

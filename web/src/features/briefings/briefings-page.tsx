@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { periodLabel } from '../../lib/i18n';
+import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
+import { draftRequest, EMPTY_DRAFT, moveView, removeView, updateView, useDraft } from './lib/draft';
+import { briefingText } from './messages';
+import './briefings.css';
+
+/**
+ * Preparing a meeting: the draft collected from the map (reorder, retitle, annotate), saved with its figures
+ * frozen; and the saved briefings, each opened by its link.
+ */
+export default function BriefingsPage() {
+  const location = useLocation();
+  const lang = langOf(location.search);
+  const t = (k: Parameters<typeof briefingText>[1]) => briefingText(lang, k);
+  const [draft, change] = useDraft();
+  const queryClient = useQueryClient();
+  const list = useQuery(briefingsQuery());
+  const save = useMutation({
+    mutationFn: () => createBriefing(draftRequest(draft)),
+    onSuccess: (b) => {
+      change(() => EMPTY_DRAFT);
+      void queryClient.invalidateQueries({ queryKey: briefingKeys.list() });
+      navigate(hrefWithLang(`/trinh-chieu/${b.id}`, lang));
+    },
+  });
+  const remove = useMutation({
+    mutationFn: deleteBriefing,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: briefingKeys.list() }),
+  });
+
+  return (
+    <main className="briefings-page" data-testid="briefings-page">
+      <h2>{t('briefings')}</h2>
+      <p className="muted">{t('intro')}</p>
+
+      <section className="briefing-draft" aria-labelledby="draft-heading">
+        <h3 id="draft-heading">{t('draft')}</h3>
+        {draft.views.length === 0 ? (
+          <p>
+            {t('draftEmpty')}{' '}
+            <a href={hrefWithLang('/ban-do', lang)} onClick={onInAppLinkClick}>
+              {t('openMap')}
+            </a>
+          </p>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate();
+            }}
+          >
+            <label className="field">
+              {t('briefingTitle')}
+              <input
+                data-testid="briefing-title"
+                required
+                maxLength={200}
+                value={draft.title}
+                onChange={(e) => change((d) => ({ ...d, title: e.target.value }))}
+              />
+            </label>
+            <ol className="draft-views">
+              {draft.views.map((v, i) => (
+                <li key={i} data-testid="draft-view">
+                  <div className="draft-view-head">
+                    <span className="muted">
+                      {v.province ?? t('country')} · {periodLabel(v.period, lang)} ·{' '}
+                      {v.indicator === 'status' ? t('status') : v.indicator}
+                    </span>
+                    <span className="row">
+                      <button
+                        type="button"
+                        disabled={i === 0}
+                        onClick={() => change((d) => moveView(d, i, -1))}
+                      >
+                        ↑ {t('up')}
+                      </button>
+                      <button
+                        type="button"
+                        disabled={i === draft.views.length - 1}
+                        onClick={() => change((d) => moveView(d, i, 1))}
+                      >
+                        ↓ {t('down')}
+                      </button>
+                      <button type="button" onClick={() => change((d) => removeView(d, i))}>
+                        {t('remove')}
+                      </button>
+                    </span>
+                  </div>
+                  <label className="field">
+                    {t('title')}
+                    <input
+                      required
+                      maxLength={200}
+                      value={v.title}
+                      onChange={(e) => change((d) => updateView(d, i, { title: e.target.value }))}
+                    />
+                  </label>
+                  <label className="field">
+                    {t('note')}
+                    <textarea
+                      rows={2}
+                      maxLength={2000}
+                      value={v.note}
+                      onChange={(e) => change((d) => updateView(d, i, { note: e.target.value }))}
+                    />
+                  </label>
+                </li>
+              ))}
+            </ol>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="briefing-confidential"
+                checked={draft.confidential}
+                onChange={(e) => change((d) => ({ ...d, confidential: e.target.checked }))}
+              />{' '}
+              {t('confidential')}
+            </label>
+            {save.isError && (
+              <p role="alert" className="error">
+                {save.error.message}
+              </p>
+            )}
+            <p className="row">
+              <button type="submit" className="primary" data-testid="save-briefing" disabled={save.isPending}>
+                {save.isPending ? t('saving') : t('save')}
+              </button>
+              <button type="button" onClick={() => change(() => EMPTY_DRAFT)}>
+                {t('clear')}
+              </button>
+            </p>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="saved-heading">
+        <h3 id="saved-heading">{t('saved')}</h3>
+        {list.isError && (
+          <p role="alert" className="error">
+            {list.error.message}
+          </p>
+        )}
+        {list.data?.rows.length === 0 && <p>{t('none')}</p>}
+        <ul className="briefing-list" data-testid="briefing-list">
+          {list.data?.rows.map((b) => (
+            <li key={b.id}>
+              <a href={hrefWithLang(`/trinh-chieu/${b.id}`, lang)} onClick={onInAppLinkClick}>
+                {b.confidential && <strong className="mat-badge">{t('mat')}</strong>} {b.title}
+              </a>{' '}
+              <span className="muted">
+                · {b.viewCount} {t('views')} · {t('asOf')} {b.createdAt.slice(0, 10)} · {t('by')}{' '}
+                {b.createdBy}
+              </span>{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  if (window.confirm(t('confirmDelete'))) remove.mutate(b.id);
+                }}
+              >
+                {t('delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {remove.isError && (
+          <p role="alert" className="error">
+            {remove.error.message}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/server/contracts/briefings';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { boundsOfPoints } from '../../../app/dashboard/bounds';
+import { AtlasMap } from '../../../components/map/atlas-map';
+import { VIETNAM_BOUNDS } from '../../../components/map/map-style';
+import { REFORM_DATE, tileDateFor } from '../../../lib/periods';
+import { unitsQuery } from '../../units/api/get-units';
+import { paletteOf } from '../lib/slide-figures';
+
+const NO_DATA_COLOR = '#d9d9d9';
+const OUTSIDE_COLOR = '#f3f3f0';
+
+/**
+ * A frozen view on the map: the boundaries valid on the snapshot's date, coloured by the classes stored in the
+ * briefing (not by today's figures). One map serves every slide, so stepping does not rebuild WebGL.
+ */
+export function SnapshotMap({
+  spec,
+  snapshot,
+  renderKey,
+  label,
+}: {
+  spec: BriefingViewSpec;
+  snapshot: ViewSnapshot;
+  renderKey: string;
+  label: string;
+}) {
+  const tileAt = tileDateFor(snapshot.at);
+  const province = spec.province;
+  const communes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
+    enabled: province !== null && spec.map === null,
+  });
+  const classes = useMemo(() => new Map(snapshot.rows.map((r) => [r.code, r.class])), [snapshot]);
+  const palette = useMemo(() => paletteOf(snapshot), [snapshot]);
+  // A projector switched to full screen, or the window moved to the 4K wall: frame the area again.
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState('');
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize(`${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const frame = useMemo(() => {
+    if (!province) return { key: `country|${renderKey}|${size}`, bounds: VIETNAM_BOUNDS };
+    const b = boundsOfPoints(communes.data?.rows.map((u) => u.labelPoint) ?? []);
+    return b ? { key: `${province}|${renderKey}|${size}`, bounds: b } : null;
+  }, [province, communes.data, renderKey, size]);
+  return (
+    <div className="snapshot-map" ref={box}>
+      <AtlasMap
+        basemapStyleUrl={null}
+        tileAt={tileAt}
+        classes={classes}
+        classesKey={renderKey}
+        fill={{ palette, noDataColor: NO_DATA_COLOR, outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR }}
+        showDistricts={tileAt < REFORM_DATE && province !== null}
+        focusProvince={province}
+        selectedCommune={null}
+        position={spec.map}
+        frame={frame}
+        deckLayers={[]}
+        onMove={() => {}}
+        onClick={() => {}}
+        onPick={() => {}}
+        ariaLabel={label}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { indicatorChoropleth, statusChoropleth } from '../../app/dashboard/choropleth';
+import { type Period, periodsOfKind, shiftPeriod } from '../../lib/periods';
+import { type ClassMethod, STATUS_INDICATOR } from '../../lib/url-state';
+import { valuesQuery } from '../indicators/api/get-values';
+import { statusQuery } from '../status/api/get-status';
+import { unitsQuery } from '../units/api/get-units';
+import { classesKeyOf } from './classes-key';
+import { viewDates } from './view-dates';
+
+export interface ChoroplethRequest {
+  period: Period;
+  /** `status` or an indicator code. */
+  indicator: string;
+  province: string | null;
+  method: ClassMethod;
+  classes: number;
+  /** Show a period before 1/7/2025 on today's units. */
+  todayUnits: boolean;
+  today: string;
+}
+
+/**
+ * One map's colouring: fetches the statuses or indicator values of a period (in a province or the country),
+ * the province's communes, and turns them into classes, a palette and legend counts. The previous answer
+ * stays on screen while the next one loads, and a drawn period's neighbours are fetched ahead so stepping
+ * (the period slider, the time-lapse) recolours from the cache.
+ */
+export function useChoropleth(r: ChoroplethRequest) {
+  const { period, indicator, province, method, classes, todayUnits, today } = r;
+  const dates = viewDates(period, todayUnits, today);
+  const { at, tileAt } = dates;
+  const isStatus = indicator === STATUS_INDICATOR;
+
+  const provinceCommunes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
+    enabled: province !== null,
+  });
+  const status = useQuery({
+    ...statusQuery({ period: period.id, parent: province, at }),
+    enabled: isStatus,
+    placeholderData: keepPreviousData,
+  });
+  const values = useQuery({
+    ...valuesQuery({ indicator, period: period.id, level: 'commune', parent: province, at }),
+    enabled: !isStatus,
+    placeholderData: keepPreviousData,
+  });
+
+  // Once a period has arrived, fetch its neighbours (and, across 1/7/2025, the other units' communes).
+  const queryClient = useQueryClient();
+  const arrived = isStatus ? status.data?.meta.period : values.data?.meta.period;
+  useEffect(() => {
+    if (arrived !== period.id) return;
+    const offered = periodsOfKind(period.kind, today);
+    for (const step of [-1, 1]) {
+      const next = shiftPeriod(period, step);
+      if (!offered.some((x) => x.id === next.id)) continue;
+      const nextDates = viewDates(next, todayUnits, today);
+      if (isStatus)
+        void queryClient.prefetchQuery(statusQuery({ period: next.id, parent: province, at: nextDates.at }));
+      else
+        void queryClient.prefetchQuery(
+          valuesQuery({ indicator, period: next.id, level: 'commune', parent: province, at: nextDates.at }),
+        );
+      if (province && nextDates.tileAt !== tileAt)
+        void queryClient.prefetchQuery(
+          unitsQuery({ level: 'commune', parent: province, at: nextDates.tileAt }),
+        );
+    }
+  }, [arrived, period, today, todayUnits, indicator, isStatus, province, tileAt, queryClient]);
+
+  const inView = useMemo(
+    () => (province ? (provinceCommunes.data?.rows.map((u) => u.code) ?? null) : null),
+    [province, provinceCommunes.data],
+  );
+  const choropleth = useMemo(() => {
+    if (isStatus) return status.data ? statusChoropleth(status.data.rows, inView) : null;
+    return values.data ? indicatorChoropleth(values.data.rows, inView, method, classes) : null;
+  }, [isStatus, status.data, values.data, inView, method, classes]);
+  const meta = isStatus ? status.data?.meta : values.data?.meta;
+  const classesKey = meta
+    ? classesKeyOf({
+        indicator,
+        period: meta.period,
+        parent: meta.parent,
+        at: meta.at,
+        method,
+        classes,
+        inView: inView?.length ?? 0,
+      })
+    : '';
+  // The colouring is the one asked for, not the previous period kept on screen while this one loads.
+  const ready =
+    meta !== undefined &&
+    meta.period === period.id &&
+    meta.at === at &&
+    (province === null || inView !== null);
+
+  return {
+    ...dates,
+    isStatus,
+    status,
+    values,
+    provinceCommunes,
+    inView,
+    choropleth,
+    classesKey,
+    ready,
+    error: (isStatus ? status.error : values.error) ?? provinceCommunes.error,
+  };
+}

@@ -1,0 +1,215 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo } from 'react';
+import { boundsOfPoints } from '../../app/dashboard/bounds';
+import { Breadcrumb } from '../../app/dashboard/breadcrumb';
+import type { MapClick } from '../../components/map/atlas-map';
+import { VIETNAM_BOUNDS } from '../../components/map/map-style';
+import { periodLabel } from '../../lib/i18n';
+import { navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { todayIso } from '../../lib/periods';
+import {
+  type CompareState,
+  DEFAULT_VIEW,
+  type MapPosition,
+  parseCompareState,
+  serializeCompareState,
+  serializeViewState,
+} from '../../lib/url-state';
+import { viewDates } from '../choropleth-data/view-dates';
+import { configQuery } from '../config/api/get-config';
+import { indicatorsQuery } from '../indicators/api/get-indicators';
+import { unitsQuery } from '../units/api/get-units';
+import { lastYearPair, type PeriodPair, REFORM_PAIR, resolveComparePeriods } from './compare-periods';
+import { CompareSide } from './components/compare-side';
+import { compareText } from './messages';
+import './compare.css';
+
+/**
+ * Two maps side by side (stacked on narrow screens): each its own period and indicator, both sharing one
+ * province and one camera, so moving either moves both. Everything is in the URL (`/so-sanh?left=…&right=…`).
+ */
+export default function ComparePage() {
+  const location = useLocation();
+  const state = useMemo(() => parseCompareState(location.search.toString()), [location.search]);
+  const { lang, province } = state;
+  const t = (k: Parameters<typeof compareText>[1]) => compareText(lang, k);
+  const today = useMemo(() => todayIso(), []);
+  const { left, right } = resolveComparePeriods(state.left.period, state.right.period, today);
+
+  const update = useCallback((patch: Partial<CompareState>, opts: { replace?: boolean } = {}) => {
+    const current = parseCompareState(window.location.search);
+    navigate(serializeCompareState({ ...current, ...patch }), opts);
+  }, []);
+  // A bare or partial link gets its chosen periods written down, so the URL always names both sides.
+  useEffect(() => {
+    if (state.left.period === left.id && state.right.period === right.id) return;
+    update(
+      { left: { ...state.left, period: left.id }, right: { ...state.right, period: right.id } },
+      { replace: true },
+    );
+  }, [state.left, state.right, left.id, right.id, update]);
+
+  const config = useQuery(configQuery);
+  const indicators = useQuery(indicatorsQuery);
+  // Names and the frame come from the later side's units (today's, usually), else the earlier side's.
+  const tileAts = [left, right]
+    .map((p) => viewDates(p, state.todayUnits, today).tileAt)
+    .sort((a, b) => b.localeCompare(a));
+  const later = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAts[0] ?? '' }));
+  const earlier = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAts[1] ?? '' }));
+  const provinceUnit = province
+    ? (later.data?.rows.find((u) => u.code === province) ??
+      earlier.data?.rows.find((u) => u.code === province) ??
+      null)
+    : null;
+  const frameAt = later.data
+    ? ((later.data.rows.some((u) => u.code === province) ? tileAts[0] : tileAts[1]) ?? null)
+    : null;
+  const communes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: province, at: frameAt ?? '' }),
+    enabled: province !== null && frameAt !== null,
+  });
+  // One frame for both maps, so the two open on the same ground.
+  const frame = useMemo(() => {
+    if (!province) return { key: 'country', bounds: VIETNAM_BOUNDS };
+    const b = boundsOfPoints(communes.data?.rows.map((u) => u.labelPoint) ?? []);
+    return b ? { key: province, bounds: b } : null;
+  }, [province, communes.data]);
+
+  // Until the province's frame is known a map only sits where it was created (a layout resize moves it
+  // too): writing that camera down would keep the maps on the whole country once the frame arrives.
+  const framed = frame !== null || state.map !== null;
+  const onMove = useCallback(
+    (map: MapPosition) => {
+      if (framed) update({ map }, { replace: true });
+    },
+    [framed, update],
+  );
+  const onClick = useCallback(
+    (c: MapClick) => {
+      if (c.provinceCode && c.provinceCode !== province) update({ province: c.provinceCode, map: null });
+    },
+    [province, update],
+  );
+  const applyPair = (pair: PeriodPair, todayUnits: boolean) =>
+    update({
+      left: { ...state.left, period: pair.left },
+      right: { ...state.right, period: pair.right },
+      todayUnits,
+    });
+  const lastYear = lastYearPair(right);
+  const dashboardHref = serializeViewState({
+    ...DEFAULT_VIEW,
+    province,
+    period: left.id,
+    indicator: state.left.indicator,
+    method: state.method,
+    classes: state.classes,
+    todayUnits: state.todayUnits,
+    map: state.map,
+    lang,
+  });
+  const provinceOptions = later.data?.rows ?? [];
+
+  const side = (which: 'left' | 'right') => {
+    const s = state[which];
+    return (
+      <CompareSide
+        side={which}
+        period={which === 'left' ? left : right}
+        indicator={s.indicator}
+        province={province}
+        method={state.method}
+        classes={state.classes}
+        todayUnits={state.todayUnits}
+        today={today}
+        lang={lang}
+        indicators={indicators.data?.rows ?? []}
+        position={state.map}
+        frame={frame}
+        basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+        onMove={onMove}
+        onClick={onClick}
+        onPeriod={(id) => update({ [which]: { ...s, period: id } })}
+        onIndicator={(code) => update({ [which]: { ...s, indicator: code } })}
+      />
+    );
+  };
+
+  return (
+    <div className="compare-page" data-testid="compare-page">
+      <div className="compare-toolbar">
+        <h2 className="compare-title">{t('title')}</h2>
+        <Breadcrumb
+          provinceName={province ? (provinceUnit?.fullName ?? province) : null}
+          unitName={null}
+          lang={lang}
+          onCountry={() => update({ province: null, map: null })}
+          onProvince={() => {}}
+        />
+        <label>
+          {t('province')}{' '}
+          <select
+            data-testid="compare-province"
+            value={province ?? ''}
+            onChange={(e) => update({ province: e.target.value || null, map: null })}
+          >
+            <option value="">{t('wholeCountry')}</option>
+            {province && !provinceOptions.some((u) => u.code === province) && (
+              <option value={province}>{provinceUnit?.fullName ?? province}</option>
+            )}
+            {provinceOptions.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="compare-presets">
+          <legend>{t('presets')}</legend>
+          <button
+            type="button"
+            data-testid="preset-reform"
+            aria-pressed={left.id === REFORM_PAIR.left && right.id === REFORM_PAIR.right && !state.todayUnits}
+            onClick={() => applyPair(REFORM_PAIR, false)}
+          >
+            {t('presetReform')}
+          </button>
+          <button
+            type="button"
+            data-testid="preset-last-year"
+            disabled={lastYear === null}
+            aria-pressed={lastYear !== null && left.id === lastYear.left}
+            title={
+              lastYear ? `${periodLabel(lastYear.left, lang)} ↔ ${periodLabel(lastYear.right, lang)}` : ''
+            }
+            onClick={() => lastYear && applyPair(lastYear, state.todayUnits)}
+          >
+            {t('presetLastYear')}
+          </button>
+        </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="compare-today-units"
+            checked={state.todayUnits}
+            onChange={(e) => update({ todayUnits: e.target.checked })}
+          />{' '}
+          {t('todayUnits')}
+        </label>
+        <span className="spacer" />
+        <span className="muted">{t('syncNote')}</span>
+        <a href={dashboardHref} onClick={onInAppLinkClick} data-testid="compare-back">
+          {t('backToMap')}
+        </a>
+      </div>
+      {/* The maps' style depends on the optional basemap: create them once the setting is known. */}
+      {!config.isPending && (
+        <div className="compare-sides">
+          {side('left')}
+          {side('right')}
+        </div>
+      )}
+    </div>
+  );
+}

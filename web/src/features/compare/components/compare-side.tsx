@@ -1,0 +1,199 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { NO_DATA_COLOR } from '../../../app/dashboard/choropleth';
+import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
+import { buildLabelLayer } from '../../../components/map/label-layer';
+import { type Lang, periodLabel, translate } from '../../../lib/i18n';
+import { type Period, type PeriodKind, periodsOfKind, REFORM_DATE } from '../../../lib/periods';
+import { type ClassMethod, type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
+import { useChoropleth } from '../../choropleth-data/use-choropleth';
+import { viewDates } from '../../choropleth-data/view-dates';
+import { IndicatorLegend } from '../../indicators/components/indicator-legend';
+import { StatusLegend } from '../../status/components/status-legend';
+import { unitsQuery } from '../../units/api/get-units';
+import { compareText } from '../messages';
+
+/** Communes outside the province in view (as on the dashboard). */
+const OUTSIDE_COLOR = '#f3f3f0';
+/** Zoom from which a province view labels its communes instead of provinces (as on the dashboard). */
+const COMMUNE_LABEL_ZOOM = 8.5;
+const KINDS: PeriodKind[] = ['quarter', 'half', 'year'];
+
+export interface IndicatorInfo {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  unitVi: string;
+  unitEn: string;
+}
+
+export interface CompareSideProps {
+  side: 'left' | 'right';
+  period: Period;
+  indicator: string;
+  province: string | null;
+  method: ClassMethod;
+  classes: number;
+  todayUnits: boolean;
+  today: string;
+  lang: Lang;
+  indicators: readonly IndicatorInfo[];
+  position: MapPosition | null;
+  frame: { key: string; bounds: Bounds } | null;
+  basemapStyleUrl: string | null;
+  onMove: (position: MapPosition) => void;
+  onClick: (click: MapClick) => void;
+  onPeriod: (id: string) => void;
+  onIndicator: (code: string) => void;
+}
+
+const noPick = () => {};
+
+/**
+ * One side of the comparison: its period named large above the map, its own period and indicator pickers,
+ * the map coloured through the same data hook as the dashboard, and its legend with the count per class.
+ */
+export function CompareSide(p: CompareSideProps) {
+  const t = (k: Parameters<typeof compareText>[1]) => compareText(p.lang, k);
+  const dates = viewDates(p.period, p.todayUnits, p.today);
+  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: dates.tileAt }));
+  // A province of one unit version may not exist on the other (merged on 1/7/2025): this side then shows
+  // the whole country rather than an error.
+  const missing =
+    p.province !== null &&
+    provinces.data !== undefined &&
+    !provinces.data.rows.some((u) => u.code === p.province);
+  const province = missing ? null : p.province;
+  const c = useChoropleth({
+    period: p.period,
+    indicator: p.indicator,
+    province,
+    method: p.method,
+    classes: p.classes,
+    todayUnits: p.todayUnits,
+    today: p.today,
+  });
+  const emptyClasses = useMemo(() => new Map<string, number>(), []);
+
+  const communeLabels = province !== null && (p.position?.zoom ?? 0) >= COMMUNE_LABEL_ZOOM;
+  const deckLayers = useMemo(() => {
+    const rows = communeLabels ? (c.provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
+    const labels = rows.map((u) => ({ code: u.code, name: u.name, position: u.labelPoint }));
+    return labels.length > 0
+      ? [buildLabelLayer(`${p.side}-${communeLabels ? 'commune' : 'province'}-labels`, labels, 12)]
+      : [];
+  }, [communeLabels, c.provinceCommunes.data, provinces.data, p.side]);
+
+  const info = p.indicators.find((i) => i.code === p.indicator) ?? null;
+  const what =
+    p.indicator === STATUS_INDICATOR
+      ? translate(p.lang, 'statusIndicator')
+      : info
+        ? p.lang === 'vi'
+          ? info.nameVi
+          : info.nameEn
+        : p.indicator;
+  const units = c.old ? (p.todayUnits ? t('crosswalk') : t('oldUnits')) : t('newUnits');
+  const label = periodLabel(p.period.id, p.lang);
+
+  return (
+    <section className="compare-side" data-side={p.side} aria-label={`${t(p.side)}: ${label}`}>
+      <header className="compare-side-head">
+        <h2 className="compare-label" data-testid={`compare-label-${p.side}`}>
+          {label}
+        </h2>
+        <div className="compare-pickers">
+          <select
+            aria-label={`${t('period')} (${t(p.side).toLowerCase()})`}
+            data-testid={`compare-period-${p.side}`}
+            value={p.period.id}
+            onChange={(e) => p.onPeriod(e.target.value)}
+          >
+            {KINDS.map((kind) => (
+              <optgroup key={kind} label={translate(p.lang, kind)}>
+                {periodsOfKind(kind, p.today)
+                  .reverse()
+                  .map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {periodLabel(x.id, p.lang)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+          <select
+            aria-label={`${t('indicator')} (${t(p.side).toLowerCase()})`}
+            data-testid={`compare-indicator-${p.side}`}
+            value={p.indicator}
+            onChange={(e) => p.onIndicator(e.target.value)}
+          >
+            <option value={STATUS_INDICATOR}>{translate(p.lang, 'statusIndicator')}</option>
+            {p.indicators.map((i) => (
+              <option key={i.code} value={i.code}>
+                {p.lang === 'vi' ? i.nameVi : i.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="compare-sub" data-testid={`compare-sub-${p.side}`}>
+          {what} · {units}
+        </p>
+      </header>
+      <div className="compare-map">
+        <AtlasMap
+          basemapStyleUrl={p.basemapStyleUrl}
+          tileAt={c.tileAt}
+          classes={c.choropleth?.classes ?? emptyClasses}
+          classesKey={c.classesKey}
+          fill={{
+            palette: c.choropleth?.palette ?? [],
+            noDataColor: NO_DATA_COLOR,
+            outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
+          }}
+          showDistricts={c.tileAt < REFORM_DATE && province !== null}
+          focusProvince={province}
+          selectedCommune={null}
+          position={p.position}
+          frame={p.frame}
+          deckLayers={deckLayers}
+          onMove={p.onMove}
+          onClick={p.onClick}
+          onPick={noPick}
+          ariaLabel={`${what} — ${label}`}
+        />
+        <div className="compare-legend">
+          {missing && (
+            <p className="note" role="status">
+              {t('notOnTheseUnits')}
+            </p>
+          )}
+          {c.error && (
+            <p role="alert" className="error">
+              {translate(p.lang, 'error')}: {c.error.message}
+            </p>
+          )}
+          {c.choropleth?.kind === 'status' && (
+            <StatusLegend
+              counts={c.choropleth.counts}
+              noData={c.choropleth.noData}
+              lang={p.lang}
+              noDataColor={NO_DATA_COLOR}
+            />
+          )}
+          {c.choropleth?.kind === 'indicator' && (
+            <IndicatorLegend
+              title={what}
+              unit={info ? (p.lang === 'vi' ? info.unitVi : info.unitEn) : ''}
+              ranges={c.choropleth.ranges}
+              counts={c.choropleth.counts}
+              palette={c.choropleth.palette}
+              noData={c.choropleth.noData}
+              noDataColor={NO_DATA_COLOR}
+              lang={p.lang}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { defineMessages } from '../../lib/i18n';
+
+export const compareText = defineMessages(
+  {
+    title: 'So sánh hai bản đồ',
+    open: 'So sánh',
+    openHint: 'Mở trang so sánh với bản đồ này ở bên trái',
+    left: 'Bên trái',
+    right: 'Bên phải',
+    presets: 'So sánh nhanh',
+    presetReform: 'Trước/sau sắp xếp 1/7/2025',
+    presetLastYear: 'Cùng kỳ năm trước',
+    province: 'Tỉnh, thành phố',
+    wholeCountry: 'Toàn quốc',
+    period: 'Kỳ báo cáo',
+    indicator: 'Chỉ tiêu',
+    oldUnits: 'Đơn vị hành chính trước 1/7/2025',
+    newUnits: 'Đơn vị hành chính từ 1/7/2025',
+    crosswalk: 'Quy đổi sang đơn vị hiện nay',
+    todayUnits: 'Kỳ trước 1/7/2025: hiển thị trên đơn vị hiện nay',
+    notOnTheseUnits:
+      'Tỉnh đang chọn không có trên đơn vị hành chính của kỳ này: bản đồ bên này hiển thị toàn quốc.',
+    backToMap: 'Về bản đồ',
+    syncNote: 'Hai bản đồ di chuyển cùng nhau',
+  },
+  {
+    title: 'Compare two maps',
+    open: 'Compare',
+    openHint: 'Open the compare page with this map on the left',
+    left: 'Left',
+    right: 'Right',
+    presets: 'Quick comparisons',
+    presetReform: 'Before/after the 1/7/2025 reorganisation',
+    presetLastYear: 'Same period last year',
+    province: 'Province',
+    wholeCountry: 'Whole country',
+    period: 'Period',
+    indicator: 'Indicator',
+    oldUnits: 'Units before 1/7/2025',
+    newUnits: 'Units from 1/7/2025',
+    crosswalk: "Re-expressed on today's units",
+    todayUnits: "Periods before 1/7/2025 on today's units",
+    notOnTheseUnits:
+      "The chosen province does not exist on this period's units: this side shows the whole country.",
+    backToMap: 'Back to the map',
+    syncNote: 'Both maps move together',
+  },
+);
