@@ -99,13 +99,19 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
       requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:') && !u.startsWith('blob:')),
     ).toEqual([]);
 
-    // Projector and 4K wall: the same slide, type in proportion.
+    // Projector and 4K wall: the same slide, type in proportion, the area framed again for the screen.
+    const zoom = () =>
+      second.evaluate(() => (window as unknown as { __pcmtMap: { getZoom(): number } }).__pcmtMap.getZoom());
+    const zooms: number[] = [];
     for (const [w, h] of [
       [1366, 768],
       [3840, 2160],
     ] as const) {
       await second.setViewportSize({ width: w, height: h });
       await second.locator(`[data-testid="atlas-map"][data-rendered="${id}|0"]`).waitFor(WAIT);
+      // Twice the width fits the country about one zoom level closer.
+      if (zooms.length > 0) await expect.poll(zoom, WAIT).toBeGreaterThan((zooms[0] ?? 0) + 1);
+      zooms.push(await zoom());
       await second.waitForTimeout(500);
       const titleBox = await second.getByTestId('slide-title').boundingBox();
       // The title stays on screen and grows with the screen.

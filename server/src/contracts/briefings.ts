@@ -31,6 +31,19 @@ export const BriefingViewSpec = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The area that was on screen [west, south, east, north]: the presentation frames it on any screen size
+   * (a camera alone would show a 1366-px laptop's view as a small island on a 4K wall).
+   */
+  bounds: z
+    .tuple([
+      z.number().min(-180).max(180),
+      z.number().min(-85).max(85),
+      z.number().min(-180).max(180),
+      z.number().min(-85).max(85),
+    ])
+    .nullable()
+    .default(null),
 });
 export type BriefingViewSpec = z.infer<typeof BriefingViewSpec>;
 

@@ -4,9 +4,10 @@ import type { Briefing, BriefingViewSpec } from '../../contracts/briefings';
 import type { Database } from '../../db/engine';
 import { today } from '../../lib/sql';
 import { type ErrorJson, getJson } from '../../testing/http';
+import { openPdf, pageTexts } from '../../testing/pdf-text';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
 import { classBreaks, classRanges } from '../choropleth/class-breaks';
-import { STATUS_ORDER } from '../choropleth/status-classes';
+import { STATUS_LABELS, STATUS_ORDER } from '../choropleth/status-classes';
 
 /**
  * Briefings through the API on a database this file may write to: snapshots equal the dashboard's own
@@ -260,11 +261,22 @@ describe('creating a briefing', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"$/);
-    expect(
-      Buffer.from(await res.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    // What a reader sees: the briefing's words with their diacritics, and the frozen figures.
+    const pages = await pageTexts(await openPdf(bytes));
+    expect(pages).toHaveLength(1 + briefing.views.length);
+    expect(pages[0]).toContain('Giao ban Quý IV/2025 — Hà Nội và Sơn La');
+    for (const [i, text] of pages.entries()) {
+      expect(text).toContain(`Trang ${i + 1}/${pages.length}`);
+      expect(text).toContain('MẬT');
+    }
+    const first = briefing.views[0];
+    expect(pages[1]).toContain(first?.spec.title ?? '?');
+    for (const entry of first?.snapshot.legend ?? []) {
+      const label = entry.status ? STATUS_LABELS.vi[entry.status] : '';
+      expect(pages[1]).toMatch(new RegExp(`${label} ${entry.count.toLocaleString('vi-VN')} `));
+    }
   });
 });
 

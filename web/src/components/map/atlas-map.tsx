@@ -62,6 +62,8 @@ export interface AtlasMapApi {
   }): Promise<MapCapture>;
   /** Ground metres per CSS pixel at the centre of the view (Web Mercator stretches away from it). */
   metresPerPixel(): number;
+  /** The area on screen [west, south, east, north]. */
+  bounds(): Bounds;
 }
 
 export interface MapCapture {
@@ -133,6 +135,7 @@ export function AtlasMap(props: AtlasMapProps) {
         return captureMap(map, overlay, typeof wanted === 'function' ? wanted(size) : wanted);
       },
       metresPerPixel: () => metresPerPixel(map),
+      bounds: () => map.getBounds().toArray().flat() as Bounds,
     };
 
     if (p.basemapStyleUrl) {

@@ -103,6 +103,7 @@ function briefingOf(snapshots: ViewSnapshot[]): Briefing {
         classes: 5,
         todayUnits: false,
         map: null,
+        bounds: null,
       },
       snapshot,
     })),

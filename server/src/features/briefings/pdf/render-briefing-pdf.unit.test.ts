@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
+import { openPdf, type PdfDoc, pageTexts } from '../../../testing/pdf-text';
 import type { BriefingGeometry, UnitOutline, ViewGeometry } from './briefing-geometry';
 import { renderBriefingPdf } from './render-briefing-pdf';
 
@@ -148,6 +148,7 @@ const spec = (title: string, note = '') => ({
   classes: 5,
   todayUnits: false,
   map: null,
+  bounds: null,
 });
 
 const briefing: Briefing = {
@@ -191,27 +192,7 @@ const viewGeometry: ViewGeometry = { bbox: [103.8, 21.1, 104.1, 21.3], communes,
 const geometry: BriefingGeometry = { views: [viewGeometry, viewGeometry, viewGeometry] };
 const generatedAt = new Date('2025-10-20T01:00:00Z');
 
-type PdfDoc = Awaited<ReturnType<typeof getDocument>['promise']>;
 type RenderParameters = Parameters<Awaited<ReturnType<PdfDoc['getPage']>>['render']>[0];
-
-async function openPdf(bytes: Buffer): Promise<PdfDoc> {
-  return getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
-}
-
-/** The text of each page, items in drawing order joined by single spaces. */
-async function pageTexts(pdf: PdfDoc): Promise<string[]> {
-  const texts: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    texts.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return texts;
-}
 
 const SCALE = 2;
 

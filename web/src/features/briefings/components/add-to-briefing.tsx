@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useOnlyAtlasMap } from '../../../components/map/atlas-map';
 import type { Lang } from '../../../lib/i18n';
 import { hrefWithLang, onInAppLinkClick } from '../../../lib/navigation';
 import { addView, type DraftView, useDraft } from '../lib/draft';
 import { briefingText } from '../messages';
 
-/** Adds the view on screen to the briefing being prepared, and says where it is. */
+/** Adds the view on screen (with the area the map shows) to the briefing being prepared, and says where it is. */
 export function AddToBriefing({ view, lang }: { view: DraftView; lang: Lang }) {
+  const map = useOnlyAtlasMap();
   const t = (k: Parameters<typeof briefingText>[1]) => briefingText(lang, k);
   const [draft, change] = useDraft();
   const [added, setAdded] = useState<number | null>(null);
@@ -15,7 +17,7 @@ export function AddToBriefing({ view, lang }: { view: DraftView; lang: Lang }) {
         type="button"
         data-testid="add-to-briefing"
         onClick={() => {
-          change((d) => addView(d, view));
+          change((d) => addView(d, { ...view, bounds: map?.bounds() ?? view.bounds ?? null }));
           setAdded(draft.views.length + 1);
         }}
       >

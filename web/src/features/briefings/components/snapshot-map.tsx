@@ -30,7 +30,7 @@ export function SnapshotMap({
   const province = spec.province;
   const communes = useQuery({
     ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
-    enabled: province !== null && spec.map === null,
+    enabled: province !== null && spec.bounds === null && spec.map === null,
   });
   const classes = useMemo(() => new Map(snapshot.rows.map((r) => [r.code, r.class])), [snapshot]);
   const palette = useMemo(() => paletteOf(snapshot), [snapshot]);
@@ -40,17 +40,26 @@ export function SnapshotMap({
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    // Settle first: the map resizes its own canvas on the same signal, and framing must use the new size.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setSize(`${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`);
+      if (!entry) return;
+      const next = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`;
+      clearTimeout(timer);
+      timer = setTimeout(() => setSize(next), 150);
     });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
   }, []);
   const frame = useMemo(() => {
+    if (spec.bounds) return { key: `bounds|${renderKey}|${size}`, bounds: spec.bounds };
     if (!province) return { key: `country|${renderKey}|${size}`, bounds: VIETNAM_BOUNDS };
     const b = boundsOfPoints(communes.data?.rows.map((u) => u.labelPoint) ?? []);
     return b ? { key: `${province}|${renderKey}|${size}`, bounds: b } : null;
-  }, [province, communes.data, renderKey, size]);
+  }, [spec.bounds, province, communes.data, renderKey, size]);
   return (
     <div className="snapshot-map" ref={box}>
       <AtlasMap
@@ -62,7 +71,7 @@ export function SnapshotMap({
         showDistricts={tileAt < REFORM_DATE && province !== null}
         focusProvince={province}
         selectedCommune={null}
-        position={spec.map}
+        position={spec.bounds ? null : spec.map}
         frame={frame}
         deckLayers={[]}
         onMove={() => {}}

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 /** The view fields the dashboard sends; the server fills defaults and validates the rest. */
 export type DraftView = Pick<BriefingViewSpec, 'title' | 'note' | 'province' | 'period' | 'indicator'> &
-  Partial<Pick<BriefingViewSpec, 'method' | 'classes' | 'todayUnits' | 'map'>>;
+  Partial<Pick<BriefingViewSpec, 'method' | 'classes' | 'todayUnits' | 'map' | 'bounds'>>;
 
 /**
  * The briefing being put together, view by view, from the dashboard. Kept in the browser (localStorage) until

@@ -16,6 +16,8 @@ export function draftViewFromMap(view: ViewState, periodId: string, title: strin
     classes: view.classes,
     todayUnits: view.todayUnits,
     map: view.map,
+    // The area on screen is added by the button that reads the map at the moment it is pressed.
+    bounds: null,
   };
 }
 
