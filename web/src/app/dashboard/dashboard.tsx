@@ -306,6 +306,13 @@ export default function Dashboard() {
   };
   const activeHotspots = hotspotList.filter((h) => h.status === 'active').length;
 
+  // What the page shows, in words: default briefing titles, export titles and table captions.
+  const what = isStatus
+    ? t('statusIndicator')
+    : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator);
+  const area = provinceUnit?.fullName ?? t('country');
+  const dataMeta = (isStatus ? status.data : colouring.values.data)?.meta;
+
   return (
     <div className="dashboard">
       <aside className="sidebar" aria-label={t('layers')}>
@@ -381,13 +388,7 @@ export default function Dashboard() {
             view={draftViewFromMap(
               view,
               period.id,
-              defaultViewTitle({
-                area: provinceUnit?.fullName ?? (lang === 'vi' ? 'Toàn quốc' : 'Whole country'),
-                what: isStatus
-                  ? t('statusIndicator')
-                  : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator),
-                period: periodLabel(period.id, lang),
-              }),
+              defaultViewTitle({ area, what, period: periodLabel(period.id, lang) }),
             )}
           />
         )}
@@ -395,18 +396,14 @@ export default function Dashboard() {
           <ExportPngButton
             lang={lang}
             fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.png`}
-            what={
-              isStatus
-                ? t('statusIndicator')
-                : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator)
-            }
-            area={provinceUnit?.fullName ?? t('country')}
+            what={what}
+            area={area}
             period={periodLabel(period.id, lang)}
             note={old ? t(view.todayUnits ? 'crosswalkNote' : 'oldUnitsNote') : null}
             legend={choropleth}
             unit={isStatus ? '' : (indicatorMeta?.[lang === 'vi' ? 'unitVi' : 'unitEn'] ?? '')}
             noDataColor={NO_DATA_COLOR}
-            meta={(isStatus ? status.data : colouring.values.data)?.meta}
+            meta={dataMeta}
           />
         )}
         <fieldset className="control-group">
@@ -517,6 +514,15 @@ export default function Dashboard() {
               isStatus ? t('status') : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? t('value'))
             }
             fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.csv`}
+            caption={[
+              area,
+              what,
+              periodLabel(period.id, lang),
+              dataMeta ? `${t('source')}: ${dataMeta.source}` : '',
+              dataMeta?.synthetic ? t('syntheticNotice') : '',
+            ]
+              .filter(Boolean)
+              .join(' — ')}
             lang={lang}
             onSelect={(code) => setView({ unit: code, view: 'map' })}
           />
