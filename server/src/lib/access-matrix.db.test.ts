@@ -391,7 +391,8 @@ describe('hostile input', () => {
   });
 
   it('refuses request bodies over the limit with 413 on every write route', async () => {
-    const huge = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    // Over every limit: 1 MiB for writes, 8 MiB for a table sent for export.
+    const huge = JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) });
     const failures: string[] = [];
     for (const r of routes) {
       if (r.method === 'GET' || r.key.includes('/api/imports')) continue;

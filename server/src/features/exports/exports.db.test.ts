@@ -68,6 +68,26 @@ describe('POST /api/exports/xlsx', () => {
     expect(notes?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it('takes the whole country’s table, larger than other writes may be', async () => {
+    // The ~10,600 communes before 2025 with a long name each: well over the 1 MiB limit of other writes.
+    const rows = Array.from({ length: 10_600 }, (_, i) => [
+      String(i).padStart(5, '0'),
+      `Xã Thử nghiệm số ${i} — tên dài để giống một bảng thật của cả nước`,
+      'Tỉnh Thử nghiệm',
+      i / 7,
+    ]);
+    const body = {
+      fileName: 'ca-nuoc',
+      sheets: [{ name: 'Cả nước', caption: '', columns: ['Mã', 'Tên', 'Tỉnh', 'Giá trị'], rows }],
+    };
+    expect(JSON.stringify(body).length).toBeGreaterThan(1024 * 1024);
+    const res = await send(body);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets[0]?.rowCount).toBe(1 + rows.length);
+  });
+
   it('does not double the extension when the page names the file with it', async () => {
     const res = await send({ ...table, fileName: 'bang.xlsx' });
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="bang.xlsx"');
