@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import type { Briefing, BriefingViewSpec } from '@pcmt/server/contracts/briefings';
+import { openDatabase } from '@pcmt/server/db/engine';
+import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
+import { EVERYWHERE } from '@pcmt/server/features/auth/jurisdiction';
+import { briefingXlsx } from '@pcmt/server/features/briefings/briefing-xlsx';
+import { buildSnapshot, snapshotReads } from '@pcmt/server/features/briefings/build-snapshot';
+import { loadBriefingGeometry } from '@pcmt/server/features/briefings/pdf/briefing-geometry';
+import { renderBriefingPdf } from '@pcmt/server/features/briefings/pdf/render-briefing-pdf';
+import { resolveView } from '@pcmt/server/features/briefings/resolve-view';
+import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
+import { communeStatuses } from '@pcmt/server/features/status/status.repo';
+import { readDatasetInfo } from '@pcmt/server/lib/context';
+import { latency, ms } from './measure';
+
+/**
+ * `pnpm bench:briefings`: what a secretary waits for — freezing a view's figures when a briefing is saved,
+ * and printing the PDF pack and the workbook — for a national and a province view, beside the lower bound
+ * of each: the status query alone (once, and once per trend period), the outlines' query alone.
+ * Database: BENCH_DATABASE_URL (PostgreSQL), else the embedded one in PCMT_BENCH_DATA_DIR (default
+ * .data/pglite), seeded with the demo data when empty.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const url = process.env.BENCH_DATABASE_URL;
+const db = await openDatabase(
+  url ? { databaseUrl: url } : { dataDir: resolve(root, process.env.PCMT_BENCH_DATA_DIR ?? '.data/pglite') },
+);
+const N = Number(process.env.BENCH_RUNS ?? 5);
+const PERIOD = process.env.BENCH_PERIOD ?? '2025-Q4';
+
+const spec = (province: string | null, indicator = 'status'): BriefingViewSpec => ({
+  title: 'bench',
+  note: '',
+  province,
+  period: PERIOD,
+  indicator,
+  method: 'quantile',
+  classes: 5,
+  todayUnits: false,
+  map: null,
+  bounds: null,
+});
+
+try {
+  await db.migrate();
+  if (await isEmpty(db)) await seedDemo(db, (m) => console.error(`[seed] ${m}`));
+  const ref = await createReferenceCache(db).get();
+  const dataset = await readDatasetInfo(db);
+  const today = new Date().toISOString().slice(0, 10);
+  console.log(`engine: ${db.kind}; period ${PERIOD}; ${N} runs each (p50 / p95)\n`);
+
+  for (const [label, s] of [
+    ['national status (all communes)', spec(null)],
+    ['Hà Nội status', spec('01')],
+    ['Hà Nội addicts per 1,000', spec('01', 'addicts_per_1000')],
+  ] as const) {
+    const view = await resolveView(db, ref, s, 0, EVERYWHERE, today);
+    // Fresh reads each time: nothing shared with an earlier view, as for a briefing of one view.
+    const freeze = () => buildSnapshot(snapshotReads(db), ref, view, dataset);
+    const snapshot = await freeze();
+    const briefing: Briefing = {
+      id: 'benchbench',
+      title: 'bench',
+      confidential: false,
+      createdAt: new Date().toISOString(),
+      createdBy: 'bench',
+      viewCount: 1,
+      provinces: s.province ? [s.province] : [],
+      views: [{ spec: s, snapshot }],
+    };
+    const frozen = await latency(freeze, N, 1);
+    const oneStatus = await latency(
+      () => communeStatuses(db, { asOf: view.period.endDate, at: view.at, parent: s.province }),
+      N,
+      1,
+    );
+    const geometry = await latency(() => loadBriefingGeometry(db, briefing), N, 1);
+    const shapes = await loadBriefingGeometry(db, briefing);
+    let bytes = 0;
+    const render = await latency(
+      async () => {
+        bytes = (await renderBriefingPdf(briefing, shapes, { confidential: false, generatedAt: new Date() }))
+          .length;
+      },
+      N,
+      1,
+    );
+    let xlsxBytes = 0;
+    const xlsx = await latency(
+      async () => {
+        xlsxBytes = (await briefingXlsx({ briefing, creator: 'bench', provinceNames: () => new Map() }))
+          .length;
+      },
+      N,
+      1,
+    );
+    const json = JSON.stringify(snapshot).length;
+    console.log(
+      `${label}: ${snapshot.rows.length} communes, trend ${snapshot.trend.length} periods, ${(json / 1024).toFixed(0)} KB frozen`,
+    );
+    console.log(`  freeze figures   ${ms(frozen.p50)} / ${ms(frozen.p95)}`);
+    console.log(
+      `    lower bound    status query alone ${ms(oneStatus.p50)}${s.indicator === 'status' ? ` × (1 + ${snapshot.trend.length} trend periods) = ${ms(oneStatus.p50 * (1 + snapshot.trend.length))}` : ''}`,
+    );
+    console.log(
+      `  PDF              outlines ${ms(geometry.p50)} + drawing ${ms(render.p50)}; ${(bytes / 1024).toFixed(0)} KB`,
+    );
+    console.log(
+      `  XLSX             ${ms(xlsx.p50)} / ${ms(xlsx.p95)}; ${(xlsxBytes / 1024).toFixed(0)} KB\n`,
+    );
+  }
+} finally {
+  await db.close();
+}
