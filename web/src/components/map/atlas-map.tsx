@@ -127,7 +127,11 @@ export function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     appliedTileAt.current = p.tileAt;
-    (window as unknown as { __pcmtMap?: maplibregl.Map }).__pcmtMap = map;
+    // For browser tests: the last map created, and every map on the page (the compare page has two).
+    const w = window as unknown as { __pcmtMap?: maplibregl.Map; __pcmtMaps?: Set<maplibregl.Map> };
+    w.__pcmtMap = map;
+    w.__pcmtMaps ??= new Set();
+    w.__pcmtMaps.add(map);
     const api: AtlasMapApi = {
       capture: (opts) => {
         const wanted = opts?.pixelRatio ?? map.getPixelRatio();
@@ -178,6 +182,7 @@ export function AtlasMap(props: AtlasMapProps) {
         latest.current.onReady?.(null);
       }
       loaded.current = false;
+      (window as unknown as { __pcmtMaps?: Set<maplibregl.Map> }).__pcmtMaps?.delete(map);
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
-import type { CommuneStatus } from '../../../contracts/common';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { STATUS_COLORS, STATUS_ORDER } from '../../choropleth/status-classes';
