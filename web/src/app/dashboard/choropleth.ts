@@ -1,6 +1,6 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { classBreaks, classOf, classRanges } from '@pcmt/server/features/choropleth/class-breaks';
-import { NO_DATA_COLOR, sequentialPalette } from '@pcmt/server/features/choropleth/palette';
+import { NO_DATA_COLOR, OUTSIDE_COLOR, sequentialPalette } from '@pcmt/server/features/choropleth/palette';
 import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../../features/status/status-style';
 import type { ClassMethod } from '../../lib/url-state';
 
@@ -81,4 +81,4 @@ export function indicatorChoropleth(
   return { kind: 'indicator', classes, palette, noData, ranges, counts, valueByCode };
 }
 
-export { NO_DATA_COLOR };
+export { NO_DATA_COLOR, OUTSIDE_COLOR };

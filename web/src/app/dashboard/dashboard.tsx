@@ -39,7 +39,7 @@ import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
 import { boundsOfPoints } from './bounds';
 import { Breadcrumb } from './breadcrumb';
-import { NO_DATA_COLOR } from './choropleth';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from './choropleth';
 
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
@@ -47,9 +47,6 @@ const AreaPanel = lazy(() =>
 
 /** Indicators the area panel shows as key figures and trends, when the catalogue has them. */
 const KEY_INDICATORS = ['managed_addicts', 'addicts_per_1000', 'treatment_reach_pct', 'drug_arrests'];
-
-/** Communes outside the province in view: a light wash that keeps the surroundings readable. */
-const OUTSIDE_COLOR = '#f3f3f0';
 
 /** Zoom from which a province view labels its communes instead of provinces. */
 const COMMUNE_LABEL_ZOOM = 8.5;
@@ -404,6 +401,7 @@ export default function Dashboard() {
             unit={isStatus ? '' : (indicatorMeta?.[lang === 'vi' ? 'unitVi' : 'unitEn'] ?? '')}
             noDataColor={NO_DATA_COLOR}
             meta={dataMeta}
+            busy={timelapse.playing}
           />
         )}
         <fieldset className="control-group">

@@ -1,11 +1,10 @@
 import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
+import { NO_DATA_COLOR } from '../../../app/dashboard/choropleth';
 import { formatNumber } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { legendLines, topRows } from '../lib/slide-figures';
 import { briefingText } from '../messages';
 import { SlideTrend } from './slide-trend';
-
-const NO_DATA_COLOR = '#d9d9d9';
 
 /** Beside the map: a large high-contrast legend with counts and shares, the trend, the top communes. */
 export function SlidePanel({

@@ -2,14 +2,12 @@ import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/server/contracts/brie
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { boundsOfPoints } from '../../../app/dashboard/bounds';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { AtlasMap } from '../../../components/map/atlas-map';
 import { VIETNAM_BOUNDS } from '../../../components/map/map-style';
 import { REFORM_DATE, tileDateFor } from '../../../lib/periods';
 import { unitsQuery } from '../../units/api/get-units';
 import { paletteOf } from '../lib/slide-figures';
-
-const NO_DATA_COLOR = '#d9d9d9';
-const OUTSIDE_COLOR = '#f3f3f0';
 
 /**
  * A frozen view on the map: the boundaries valid on the snapshot's date, coloured by the classes stored in the

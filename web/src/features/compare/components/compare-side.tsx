@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { NO_DATA_COLOR } from '../../../app/dashboard/choropleth';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
 import { buildLabelLayer } from '../../../components/map/label-layer';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
@@ -13,8 +13,6 @@ import { StatusLegend } from '../../status/components/status-legend';
 import { unitsQuery } from '../../units/api/get-units';
 import { compareText } from '../messages';
 
-/** Communes outside the province in view (as on the dashboard). */
-const OUTSIDE_COLOR = '#f3f3f0';
 /** Zoom from which a province view labels its communes instead of provinces (as on the dashboard). */
 const COMMUNE_LABEL_ZOOM = 8.5;
 const KINDS: PeriodKind[] = ['quarter', 'half', 'year'];

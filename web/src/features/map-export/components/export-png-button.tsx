@@ -21,6 +21,8 @@ export interface ExportPngButtonProps {
   period: string;
   /** How to read the figures (old units, crosswalk), when it matters. */
   note?: string | null;
+  /** The map is changing on its own (a time-lapse plays): a picture now could catch it between periods. */
+  busy?: boolean;
   /** The colouring on the map, for the legend. */
   legend: LegendSource;
   /** Unit of an indicator's values; '' for statuses. */
@@ -89,7 +91,7 @@ export function ExportPngButton(p: ExportPngButtonProps) {
         className="button"
         data-testid="export-png"
         title={t('buttonHint')}
-        disabled={!map || !p.meta || state === 'busy'}
+        disabled={!map || !p.meta || state === 'busy' || p.busy === true}
         onClick={() => void exportPng()}
       >
         {state === 'busy' ? t('busy') : t('button')}
