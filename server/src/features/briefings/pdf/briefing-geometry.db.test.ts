@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
+import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { CommuneStatus } from '../../../contracts/common';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
+import { briefingOf } from '../../../testing/briefing-fixture';
 import { testApp } from '../../../testing/test-db';
 import { loadBriefingGeometry } from './briefing-geometry';
 import { renderBriefingPdf } from './render-briefing-pdf';
@@ -80,33 +81,6 @@ async function statusSnapshot(province: string | null, at: string, period: strin
     trend: [],
     synthetic: true,
     source: 'demo (test subset)',
-  };
-}
-
-function briefingOf(snapshots: ViewSnapshot[]): Briefing {
-  return {
-    id: 'test',
-    title: 'Bản tin thử nghiệm',
-    confidential: false,
-    createdAt: '2025-10-12T02:30:00.000Z',
-    createdBy: 'admin',
-    viewCount: snapshots.length,
-    provinces: [],
-    views: snapshots.map((snapshot, i) => ({
-      spec: {
-        title: `Khung ${i + 1}`,
-        note: '',
-        province: snapshot.parent,
-        period: snapshot.period,
-        indicator: 'status',
-        method: 'quantile',
-        classes: 5,
-        todayUnits: false,
-        map: null,
-        bounds: null,
-      },
-      snapshot,
-    })),
   };
 }
 

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
+import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
+import { briefingOf } from '../../../testing/briefing-fixture';
 import { STATUS_COLORS, STATUS_ORDER } from '../../choropleth/status-classes';
 import { openFixtureDatabase } from '../../tiles/testing/fixture-db';
 import { loadRealUnits, realDataFile } from '../../tiles/testing/load-real-units';
@@ -82,37 +83,10 @@ describe.skipIf(!requested || !existsSync(COMMUNES) || !existsSync(PROVINCES))(
       };
     }
 
-    const briefingOf = (snapshot: ViewSnapshot): Briefing => ({
-      id: 'real',
-      title: 'Bản tin trên ranh giới thật',
-      confidential: false,
-      createdAt: '2025-10-12T02:30:00.000Z',
-      createdBy: 'admin',
-      viewCount: 1,
-      provinces: [],
-      views: [
-        {
-          spec: {
-            title: snapshot.parent ? `Tỉnh ${snapshot.parent}` : 'Toàn quốc',
-            note: '',
-            province: snapshot.parent,
-            period: snapshot.period,
-            indicator: 'status',
-            method: 'quantile',
-            classes: 5,
-            todayUnits: false,
-            map: null,
-            bounds: null,
-          },
-          snapshot,
-        },
-      ],
-    });
-
     it('keeps a national page of the 3,321 real communes small, and a province page smaller', async () => {
       const figures: string[] = [];
       const measure = async (label: string, snapshot: ViewSnapshot) => {
-        const briefing = briefingOf(snapshot);
+        const briefing = briefingOf([snapshot], 'Bản tin trên ranh giới thật');
         const t0 = performance.now();
         const geometry = await loadBriefingGeometry(db, briefing);
         const t1 = performance.now();
