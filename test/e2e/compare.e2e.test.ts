@@ -187,9 +187,22 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
   it('opens from the dashboard with its view on the left and the latest quarter on the right', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/ban-do/tinh/01?period=2024-Q1`);
+    await page.waitForSelector('[data-testid=atlas-map][data-rendered*="|01|"]', { timeout: 30_000 });
     const link = page.getByTestId('compare-link');
     // The link itself carries the comparison (a right-click "open in new tab" gets the same view).
     expect(await link.getAttribute('href')).toMatch(/^\/so-sanh\?.*left=2024-Q1/);
+    // While the compare page's code loads the dashboard map is still there: a camera move ending then (the
+    // last frame of a fly-to, a drag released) must not write the map's URL back over the compare page's.
+    let moved = false;
+    await page.route(/compare-page-[^/]*\.js$/, async (route) => {
+      await page.evaluate(() => {
+        const map = (window as unknown as { __pcmtMap: { getZoom(): number; jumpTo(o: object): void } })
+          .__pcmtMap;
+        map.jumpTo({ zoom: map.getZoom() + 0.5 });
+      });
+      moved = true;
+      await route.continue();
+    });
     await link.click();
     await page.waitForURL((u) => u.pathname === '/so-sanh', { timeout: 60_000 });
     expect(new URL(page.url()).searchParams.get('left')).toBe('2024-Q1');
@@ -197,6 +210,8 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('province')).toBe('01');
     expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 1/2024');
     await waitForSide(page, 'left', (k) => k.split('|')[1] === '2024-Q1' && k.split('|')[2] === '01');
+    expect(moved).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/so-sanh');
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from '../features/auth/session';
 import { PUBLIC_PATH } from '../features/public/public-path';
 import type { MessageKey } from '../lib/i18n';
+import { COMPARE_PAGE_PATH, MAP_PATH } from '../lib/url-state';
 
 type Role = SessionUser['role'];
 
@@ -27,7 +28,7 @@ export interface Page {
 
 export const MAP_PAGE: Page = {
   id: 'map',
-  path: /^\/(ban-do(\/.*)?)?$/,
+  path: MAP_PATH,
   navHref: '/ban-do',
   navLabel: 'mapView',
   component: lazy(() => import('./dashboard/dashboard')),
@@ -148,7 +149,7 @@ export const PAGES: readonly Page[] = [
   {
     // Two maps side by side: two periods, two indicators, or before/after the 2025 reorganisation.
     id: 'compare',
-    path: /^\/so-sanh\/?$/,
+    path: COMPARE_PAGE_PATH,
     navHref: '/so-sanh',
     navLabel: 'compareNav',
     component: lazy(() => import('../features/compare/compare-page')),

@@ -18,9 +18,14 @@ export function subscribeLocation(listener: () => void) {
 
 export const locationSnapshot = () => window.location.pathname + window.location.search;
 
-/** Goes to an in-app address (path + query); `replace` keeps Back from replaying it. */
-export function navigate(href: string, opts: { replace?: boolean } = {}) {
+/**
+ * Goes to an in-app address (path + query); `replace` keeps Back from replaying it. `onlyFrom` names the
+ * page a write belongs to: a page's late write (the map's last `moveend` after a link was followed, a
+ * time-lapse tick) arrives when the browser is already on another page, and must not pull the user back.
+ */
+export function navigate(href: string, opts: { replace?: boolean; onlyFrom?: RegExp } = {}) {
   if (href === locationSnapshot()) return;
+  if (opts.onlyFrom && !opts.onlyFrom.test(window.location.pathname)) return;
   if (opts.replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);
   for (const l of listeners) l();

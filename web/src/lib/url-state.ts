@@ -50,6 +50,8 @@ export const DEFAULT_VIEW: ViewState = {
   lang: 'vi',
 };
 
+/** The map page's addresses: `/`, `/ban-do`, `/ban-do/tinh/01`. */
+export const MAP_PATH = /^\/(ban-do(\/.*)?)?$/;
 const PROVINCE_PATH = /^\/ban-do\/tinh\/(\d{2})\/?$/;
 const CODE = /^\d{2,5}$/;
 const INDICATOR = /^[a-z][a-z0-9_]{1,63}$/;
@@ -145,6 +147,8 @@ export interface CompareState {
 }
 
 export const COMPARE_PATH = '/so-sanh';
+/** The compare page's address, as a pattern for its router entry and its URL writes. */
+export const COMPARE_PAGE_PATH = /^\/so-sanh\/?$/;
 
 const PROVINCE_CODE = /^\d{2}$/;
 

@@ -8,6 +8,7 @@ import { periodLabel } from '../../lib/i18n';
 import { navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
 import {
+  COMPARE_PAGE_PATH,
   type CompareState,
   DEFAULT_VIEW,
   type MapPosition,
@@ -38,7 +39,7 @@ export default function ComparePage() {
 
   const update = useCallback((patch: Partial<CompareState>, opts: { replace?: boolean } = {}) => {
     const current = parseCompareState(window.location.search);
-    navigate(serializeCompareState({ ...current, ...patch }), opts);
+    navigate(serializeCompareState({ ...current, ...patch }), { ...opts, onlyFrom: COMPARE_PAGE_PATH });
   }, []);
   // A bare or partial link gets its chosen periods written down, so the URL always names both sides.
   useEffect(() => {
