@@ -8,7 +8,7 @@ import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses, type StatusRow } from '../status/status.repo';
 import { listUnits, type UnitRow } from '../units/units.repo';
-import { type ValuesQuery, valueRows, valuesJson } from '../values/values.repo';
+import { combineAreasPerPeriod, type ValuesQuery, valueRows, valuesJson } from '../values/values.repo';
 import type { ResolvedView } from './resolve-view';
 
 /**
@@ -199,19 +199,7 @@ async function indicatorTrend(
     const totals = new Map<string, Map<string, number>>();
     for (const stored of query.stored) {
       const rows = await valueRows(db, { ...base, stored: [stored], rate: null });
-      const combined = new Map<string, number>();
-      for (const r of rows) {
-        const before = combined.get(r.periodId);
-        combined.set(
-          r.periodId,
-          before === undefined
-            ? r.value
-            : stored.areaAggregation === 'max'
-              ? Math.max(before, r.value)
-              : before + r.value,
-        );
-      }
-      totals.set(stored.code, combined);
+      totals.set(stored.code, combineAreasPerPeriod(rows, stored.areaAggregation));
     }
     byPeriod = new Map();
     for (const id of periodIds) {

@@ -5,7 +5,7 @@ import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses } from '../status/status.repo';
-import { type StoredIndicator, storedInputs, valueRows } from '../values/values.repo';
+import { combineAreasPerPeriod, type StoredIndicator, storedInputs, valueRows } from '../values/values.repo';
 import { isClosedBy } from './closed-period';
 import { communeCount } from './public.repo';
 import { publishCount, publishRate } from './suppression';
@@ -158,17 +158,5 @@ async function areaTotals(
     // Public figures are totals over whole provinces or the country: no caller's jurisdiction applies.
     jurisdiction: null,
   });
-  const totals = new Map<string, number>();
-  for (const r of rows) {
-    const before = totals.get(r.periodId);
-    totals.set(
-      r.periodId,
-      before === undefined
-        ? r.value
-        : stored.areaAggregation === 'max'
-          ? Math.max(before, r.value)
-          : before + r.value,
-    );
-  }
-  return totals;
+  return combineAreasPerPeriod(rows, stored.areaAggregation);
 }

@@ -7,15 +7,13 @@ import { createGeojsonVtTileEncoder } from './geojson-vt-tile-encoder';
 import { createPostgisTileEncoder } from './postgis-tile-encoder';
 import { compareTiles, ENCODER_DISPLACEMENT_UNITS } from './testing/compare-tiles';
 import { decodeTile } from './testing/decode-tile';
-import { openFixtureDatabase } from './testing/fixture-db';
-import { loadRealUnits, realDataFile } from './testing/load-real-units';
+import { openReal2025Database, REAL_2025 } from './testing/load-real-units';
 import { LAYER_LEVEL } from './tile-layers';
 import { latToTileY, lonToTileX } from './tile-math';
 import { tileServiceFor } from './tile-service';
 import { surveyTileList, surveyTiles } from './tile-survey';
 
-const COMMUNES = realDataFile('communes_2025.geojson');
-const PROVINCES = realDataFile('provinces_2025.geojson');
+const { communes: COMMUNES, provinces: PROVINCES } = REAL_2025;
 const AT = '2025-08-01';
 const COMMUNE_COUNT = 3321;
 
@@ -28,10 +26,7 @@ describe.skipIf(!existsSync(COMMUNES) || !existsSync(PROVINCES))('tiles of the 3
   let db: Database;
 
   beforeAll(async () => {
-    db = await openFixtureDatabase();
-    await loadRealUnits(db, { file: COMMUNES, level: 'commune', validFrom: '2025-07-01' });
-    await loadRealUnits(db, { file: PROVINCES, level: 'province', validFrom: '2025-07-01' });
-    await db.exec('analyze admin_units');
+    db = await openReal2025Database();
   });
 
   afterAll(async () => {

@@ -186,6 +186,29 @@ export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json:
   return rows[0] ?? { json: '[]', count: 0 };
 }
 
+/**
+ * Several areas' rows combined into one value per period, by the indicator's area rule: a count sums, a peak
+ * takes the largest. (A rate is never combined itself: combine its numerator and denominator, then divide.)
+ */
+export function combineAreasPerPeriod(
+  rows: ReadonlyArray<{ periodId: string; value: number }>,
+  areaAggregation: StoredIndicator['areaAggregation'],
+): Map<string, number> {
+  const combined = new Map<string, number>();
+  for (const r of rows) {
+    const before = combined.get(r.periodId);
+    combined.set(
+      r.periodId,
+      before === undefined
+        ? r.value
+        : areaAggregation === 'max'
+          ? Math.max(before, r.value)
+          : before + r.value,
+    );
+  }
+  return combined;
+}
+
 /** Values of each (period, unit) as rows: for series and for callers that compute on them. */
 export async function valueRows(
   db: Queryable,

@@ -6,8 +6,7 @@ import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { briefingOf } from '../../../testing/briefing-fixture';
 import { STATUS_COLORS, STATUS_ORDER } from '../../choropleth/status-classes';
-import { openFixtureDatabase } from '../../tiles/testing/fixture-db';
-import { loadRealUnits, realDataFile } from '../../tiles/testing/load-real-units';
+import { openReal2025Database, REAL_2025 } from '../../tiles/testing/load-real-units';
 import { loadBriefingGeometry } from './briefing-geometry';
 import { renderBriefingPdf } from './render-briefing-pdf';
 
@@ -19,8 +18,7 @@ import { renderBriefingPdf } from './render-briefing-pdf';
  * (add PCMT_BRIEFING_PDF_DUMP=1 to keep the two PDFs under test/artifacts/).
  */
 
-const COMMUNES = realDataFile('communes_2025.geojson');
-const PROVINCES = realDataFile('provinces_2025.geojson');
+const { communes: COMMUNES, provinces: PROVINCES } = REAL_2025;
 const AT = '2025-09-30';
 /** A national pack of the real 2025 communes stays under this size. */
 const NATIONAL_PDF_MAX_BYTES = 3 * 1024 * 1024;
@@ -34,10 +32,7 @@ describe.skipIf(!requested || !existsSync(COMMUNES) || !existsSync(PROVINCES))(
     let db: Database;
 
     beforeAll(async () => {
-      db = await openFixtureDatabase();
-      await loadRealUnits(db, { file: COMMUNES, level: 'commune', validFrom: '2025-07-01' });
-      await loadRealUnits(db, { file: PROVINCES, level: 'province', validFrom: '2025-07-01' });
-      await db.exec('analyze admin_units');
+      db = await openReal2025Database();
     });
 
     afterAll(async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Queryable } from '../../../db/engine';
+import type { Database, Queryable } from '../../../db/engine';
+import { openFixtureDatabase } from './fixture-db';
 
 /**
  * Real boundaries in `../shared/data` (next to the repository) for tile tests and benchmarks. They are never
@@ -77,4 +78,19 @@ export async function loadRealUnits(
     );
   }
   return features.length;
+}
+
+/** The real units of 2025 (provinces and communes, valid from 1/7/2025) files, as every real-boundary test uses. */
+export const REAL_2025 = {
+  communes: realDataFile('communes_2025.geojson'),
+  provinces: realDataFile('provinces_2025.geojson'),
+};
+
+/** A fresh fixture database holding the real units of 2025, analysed for the planner. */
+export async function openReal2025Database(): Promise<Database> {
+  const db = await openFixtureDatabase();
+  await loadRealUnits(db, { file: REAL_2025.communes, level: 'commune', validFrom: '2025-07-01' });
+  await loadRealUnits(db, { file: REAL_2025.provinces, level: 'province', validFrom: '2025-07-01' });
+  await db.exec('analyze admin_units');
+  return db;
 }
