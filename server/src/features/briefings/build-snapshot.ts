@@ -1,4 +1,5 @@
 import type { ViewSnapshot } from '../../contracts/briefings';
+import type { CommuneStatus } from '../../contracts/common';
 import type { Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
 import { classBreaks, classOf, classRanges } from '../choropleth/class-breaks';
@@ -15,6 +16,17 @@ import type { ResolvedView } from './resolve-view';
  * The figures of one view, read the way the dashboard reads them (/api/status, /api/values, /api/series)
  * and classed the way the map classes them, so a briefing shows what the room saw on the map that day.
  */
+
+/** The status map's legend: every status in the map's order and colour, with its count of communes. */
+export function statusLegend(counts: Record<CommuneStatus, number>): ViewSnapshot['legend'] {
+  return STATUS_ORDER.map((status, i) => ({
+    class: i,
+    color: STATUS_COLORS[status],
+    status,
+    range: null,
+    count: counts[status],
+  }));
+}
 
 /** How many periods the trend chart of a view shows, ending at the view's period. */
 export const TREND_PERIODS = 8;
@@ -99,13 +111,7 @@ export async function buildSnapshot(
       ...common,
       indicator: null,
       rows,
-      legend: STATUS_ORDER.map((status, i) => ({
-        class: i,
-        color: STATUS_COLORS[status],
-        status,
-        range: null,
-        count: counts[status],
-      })),
+      legend: statusLegend(counts),
       noData: rows.filter((r) => r.class === -1).length,
       trend,
     };

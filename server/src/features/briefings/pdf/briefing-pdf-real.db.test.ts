@@ -5,8 +5,9 @@ import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { briefingOf } from '../../../testing/briefing-fixture';
-import { STATUS_COLORS, STATUS_ORDER } from '../../choropleth/status-classes';
+import { countStatuses, STATUS_ORDER } from '../../choropleth/status-classes';
 import { openReal2025Database, REAL_2025 } from '../../tiles/testing/load-real-units';
+import { statusLegend } from '../build-snapshot';
 import { loadBriefingGeometry } from './briefing-geometry';
 import { renderBriefingPdf } from './render-briefing-pdf';
 
@@ -64,13 +65,7 @@ describe.skipIf(!requested || !existsSync(COMMUNES) || !existsSync(PROVINCES))(
         parentName: province ? `Tỉnh ${province}` : null,
         indicator: null,
         rows,
-        legend: STATUS_ORDER.map((status, i) => ({
-          class: i,
-          color: STATUS_COLORS[status],
-          status,
-          range: null,
-          count: rows.filter((r) => r.class === i).length,
-        })),
+        legend: statusLegend(countStatuses(rows.flatMap((r) => (r.status ? [{ status: r.status }] : [])))),
         noData: 0,
         trend: [],
         synthetic: false,

@@ -4,9 +4,9 @@ import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth'
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
 import { buildLabelLayer } from '../../../components/map/label-layer';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
-import { type Period, type PeriodKind, periodsOfKind, REFORM_DATE } from '../../../lib/periods';
-import { type ClassMethod, type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
-import { useChoropleth } from '../../choropleth-data/use-choropleth';
+import { type PeriodKind, periodsOfKind, REFORM_DATE } from '../../../lib/periods';
+import { type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
+import { type ChoroplethRequest, useChoropleth } from '../../choropleth-data/use-choropleth';
 import { viewDates } from '../../choropleth-data/view-dates';
 import { IndicatorLegend } from '../../indicators/components/indicator-legend';
 import { StatusLegend } from '../../status/components/status-legend';
@@ -25,15 +25,9 @@ export interface IndicatorInfo {
   unitEn: string;
 }
 
-export interface CompareSideProps {
+/** What the side colours (as the dashboard asks the same data hook), and how it is shown and driven. */
+export interface CompareSideProps extends ChoroplethRequest {
   side: 'left' | 'right';
-  period: Period;
-  indicator: string;
-  province: string | null;
-  method: ClassMethod;
-  classes: number;
-  todayUnits: boolean;
-  today: string;
   lang: Lang;
   indicators: readonly IndicatorInfo[];
   position: MapPosition | null;
