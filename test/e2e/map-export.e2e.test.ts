@@ -5,16 +5,8 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { artifactsDir, browserAvailable, useBrowser } from './browser';
-import { hexToRgb, type Rgb, waitForRendered } from './pixels';
+import { hexToRgb, type Rgb, STATUS_RGB, waitForRendered } from './pixels';
 
-/** The status palette of the app (web/src/features/status/status-style.ts). */
-const STATUS = {
-  khong_ma_tuy: hexToRgb('#2c7bb6'),
-  co_ma_tuy: hexToRgb('#ffffbf'),
-  trong_diem_III: hexToRgb('#fdae61'),
-  trong_diem_II: hexToRgb('#f46d43'),
-  trong_diem_I: hexToRgb('#a50026'),
-};
 /** The synthetic-data band of the export (web/src/features/map-export/layout.ts). */
 const NOTICE_FILL = hexToRgb('#fde68a');
 /** The export's page margin and gap before the legend, CSS pixels. */
@@ -105,9 +97,9 @@ describe.skipIf(!browserAvailable)('PNG export of the map', () => {
     const body = { y0: bandBottom + 1, y1: png.height };
     const mapRegion = { x0: MARGIN * s, x1: (MARGIN + mapBox.width) * s, ...body };
     const legendRegion = { x0: (MARGIN + mapBox.width) * s + 4, x1: png.width, ...body };
-    const onMap = Object.entries(STATUS).filter(([, c]) => count(png, mapRegion, near(c)) > 1000);
+    const onMap = Object.entries(STATUS_RGB).filter(([, c]) => count(png, mapRegion, near(c)) > 1000);
     expect(onMap.length).toBeGreaterThanOrEqual(3);
-    for (const [name, c] of Object.entries(STATUS)) {
+    for (const [name, c] of Object.entries(STATUS_RGB)) {
       // Each legend swatch is 28 × 18 CSS pixels.
       expect(count(png, legendRegion, near(c)), `${name} swatch in the legend`).toBeGreaterThan(
         20 * 12 * s * s,

@@ -2,16 +2,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, recordRequests, screenshot, useBrowser } from './browser';
-import { countColors, hexToRgb, waitForRendered } from './pixels';
+import { countColors, STATUS_RGB, waitForRendered } from './pixels';
 
-/** The status palette of the app (web/src/features/status/status-style.ts). */
-const STATUS = {
-  khong_ma_tuy: hexToRgb('#2c7bb6'),
-  co_ma_tuy: hexToRgb('#ffffbf'),
-  trong_diem_III: hexToRgb('#fdae61'),
-  trong_diem_II: hexToRgb('#f46d43'),
-  trong_diem_I: hexToRgb('#a50026'),
-};
 const TILE = /\/api\/tiles\//;
 
 interface UnitRow {
@@ -41,7 +33,7 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     const page = await open('/');
     const key = await waitForRendered(page, (k) => k.startsWith('status|'));
     expect(key.split('|')[2]).toBe('all');
-    const counts = await countColors(page, '[data-testid=atlas-map]', STATUS);
+    const counts = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);
     const present = Object.entries(counts).filter(([, n]) => n > 50);
     expect(present.map(([s]) => s)).toContain('khong_ma_tuy');
     expect(present.length).toBeGreaterThanOrEqual(3);
@@ -94,14 +86,14 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
       const map = (window as unknown as { __pcmtMap?: { loaded: () => boolean } }).__pcmtMap;
       return map?.loaded();
     });
-    const before = await countColors(page, '[data-testid=atlas-map]', STATUS);
+    const before = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);
     const requests = recordRequests(page);
     await page.getByTestId('period-slider').fill('26');
     const key = await waitForRendered(page, (k) => k.split('|')[1] === '2025-Q3');
     expect(key.split('|')[2]).toBe('01');
     expect(requests.some((u) => u.includes('/api/status') && u.includes('period=2025-Q3'))).toBe(true);
     expect(requests.filter((u) => TILE.test(u))).toEqual([]);
-    const after = await countColors(page, '[data-testid=atlas-map]', STATUS);
+    const after = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);
     expect(after).not.toEqual(before);
     expect(page.url()).toContain('period=2025-Q3');
 

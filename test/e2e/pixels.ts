@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
+import { STATUS_COLORS } from '../../server/src/features/choropleth/status-classes';
 
 export type Rgb = [number, number, number];
 
@@ -7,6 +8,11 @@ export function hexToRgb(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/** The status palette every map draws with (its one definition), as pixels to look for. */
+export const STATUS_RGB: Readonly<Record<string, Rgb>> = Object.fromEntries(
+  Object.entries(STATUS_COLORS).map(([status, hex]) => [status, hexToRgb(hex)]),
+);
 
 /**
  * Takes a screenshot of an element and counts, for each colour, the pixels within `tolerance` of it per
