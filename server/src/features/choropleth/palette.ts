@@ -18,7 +18,7 @@ export function sequentialPalette(k: number): readonly string[] {
 }
 
 /** Grey for units without a value, distinct from every palette colour in lightness and hue. */
-export const NO_DATA_COLOR = '#d0d0d0';
+export const NO_DATA_COLOR = '#c8c8c8';
 
 /** Communes outside the province in view: a light wash that keeps the surroundings readable. */
 export const OUTSIDE_COLOR = '#f3f3f0';

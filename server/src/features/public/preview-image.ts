@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import type { CommuneStatus } from '../../contracts/common';
-import { STATUS_COLORS } from '../choropleth/status-classes';
+import { NO_DATA_COLOR } from '../choropleth/palette';
+import { STATUS_COLORS, STATUS_ORDER } from '../choropleth/status-classes';
 
 /**
  * The link-preview picture of a public page (og:image): the area's communes coloured by status, and beside
@@ -8,10 +9,6 @@ import { STATUS_COLORS } from '../choropleth/status-classes';
  * PNG and the server has no canvas; no text, so no font is needed.
  */
 
-/** The map's status colours. */
-export const PREVIEW_STATUS_COLORS = STATUS_COLORS;
-const STATUS_ORDER = Object.keys(PREVIEW_STATUS_COLORS) as CommuneStatus[];
-const NO_STATUS = '#c8c8c8';
 const BACKGROUND = '#f4f6f8';
 const BORDER = '#ffffff';
 
@@ -160,7 +157,7 @@ export function drawPreview(
     const borders = communes.length <= 600;
     for (const commune of communes) {
       const status = statuses.get(commune.code);
-      const color = status ? PREVIEW_STATUS_COLORS[status] : NO_STATUS;
+      const color = status ? STATUS_COLORS[status] : NO_DATA_COLOR;
       for (const polygon of commune.polygons) {
         const rings = polygon.map((ring) => ring.map(([lon = 0, lat = 0]) => project(lon, lat)));
         canvas.fill(rings, color);
@@ -181,7 +178,7 @@ export function drawPreview(
 function drawShareBar(canvas: Canvas, statuses: ReadonlyMap<string, CommuneStatus>) {
   const bar = { x: 960, y: 60, w: 160, h: PREVIEW_HEIGHT - 120 };
   canvas.rect(bar.x - 4, bar.y - 4, bar.w + 8, bar.h + 8, '#333333');
-  canvas.rect(bar.x, bar.y, bar.w, bar.h, NO_STATUS);
+  canvas.rect(bar.x, bar.y, bar.w, bar.h, NO_DATA_COLOR);
   const total = statuses.size;
   if (total === 0) return;
   const counts = new Map<CommuneStatus, number>();
@@ -189,7 +186,7 @@ function drawShareBar(canvas: Canvas, statuses: ReadonlyMap<string, CommuneStatu
   let bottom = bar.y + bar.h;
   for (const status of STATUS_ORDER) {
     const h = (bar.h * (counts.get(status) ?? 0)) / total;
-    canvas.rect(bar.x, bottom - h, bar.w, h, PREVIEW_STATUS_COLORS[status]);
+    canvas.rect(bar.x, bottom - h, bar.w, h, STATUS_COLORS[status]);
     bottom -= h;
   }
 }

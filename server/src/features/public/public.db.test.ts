@@ -11,9 +11,9 @@ import { readDatasetInfo } from '../../lib/context';
 import { today } from '../../lib/sql';
 import { type ErrorJson, getJson } from '../../testing/http';
 import { testApp } from '../../testing/test-db';
+import { STATUS_COLORS } from '../choropleth/status-classes';
 import { listPeriods } from '../periods/periods.repo';
 import { DEFAULT_PUBLIC_PAGES, lastClosedQuarter } from './closed-period';
-import { PREVIEW_STATUS_COLORS } from './preview-image';
 
 type Summary = PublicSummaryResponse;
 type Requester = { request(path: string): Response | Promise<Response> };
@@ -232,7 +232,7 @@ describe('GET /api/public/preview.png', () => {
     }
     // Every status the province has is drawn (on the map and in the share bar); absent ones are not.
     for (const s of STATUSES) {
-      const drawn = colours.get(PREVIEW_STATUS_COLORS[s]) ?? 0;
+      const drawn = colours.get(STATUS_COLORS[s]) ?? 0;
       if (summary.status.counts[s] > 0) expect(drawn, s).toBeGreaterThan(100);
       else expect(drawn, s).toBe(0);
     }

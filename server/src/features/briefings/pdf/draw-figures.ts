@@ -1,7 +1,7 @@
 import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { CommuneStatus } from '../../../contracts/common';
-import { PREVIEW_STATUS_COLORS } from '../../public/preview-image';
-import { NO_DATA_COLOR } from './draw-map';
+import { NO_DATA_COLOR } from '../../choropleth/palette';
+import { STATUS_COLORS } from '../../choropleth/status-classes';
 import { formatNumberVi, formatShareVi, periodShortLabelVi, STATUS_LABELS_VI } from './labels-vi';
 import type { Pdf } from './pdf-document';
 
@@ -199,7 +199,7 @@ export function drawTrend(
         if (n <= 0) continue;
         const h = (n / max) * chartH;
         yTop -= h;
-        doc.rect(bx, yTop, barW, h).fill(statusColor.get(status) ?? PREVIEW_STATUS_COLORS[status]);
+        doc.rect(bx, yTop, barW, h).fill(statusColor.get(status) ?? STATUS_COLORS[status]);
       }
     } else if (t.value !== null) {
       const h = (Math.max(0, t.value) / max) * chartH;

@@ -1,4 +1,5 @@
 import type { ViewSnapshot } from '../../../contracts/briefings';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../choropleth/palette';
 import type { UnitOutline, ViewGeometry } from './briefing-geometry';
 import { fitMercator, type MapProjection, scaleBarLength } from './map-projection';
 import type { Frame } from './page-layout';
@@ -10,9 +11,6 @@ import type { Pdf } from './pdf-document';
  * path (one fill, one stroke): a national map then costs a handful of PDF operators instead of 10,000 fills.
  */
 
-export const NO_DATA_COLOR = '#c8c8c8';
-/** Sea and foreign land alike: the map shows Vietnam's units only. */
-const OUTSIDE = '#f6f6f4';
 const CONTEXT_LAND = '#e4e3de';
 const COMMUNE_BORDER = '#ffffff';
 const PROVINCE_BORDER = '#4a4a4a';
@@ -21,7 +19,7 @@ const INK = '#1a1a1a';
 
 export function drawViewMap(doc: Pdf, frame: Frame, snapshot: ViewSnapshot, geometry: ViewGeometry): void {
   doc.save();
-  doc.rect(frame.x, frame.y, frame.width, frame.height).fill(OUTSIDE);
+  doc.rect(frame.x, frame.y, frame.width, frame.height).fill(OUTSIDE_COLOR);
   doc.restore();
   if (!geometry.bbox || geometry.communes.length === 0) {
     doc

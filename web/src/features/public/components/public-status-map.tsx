@@ -1,4 +1,5 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '@pcmt/server/features/choropleth/palette';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -19,9 +20,6 @@ export interface PublicStatusMapProps {
 }
 
 const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
-/** Communes of other provinces: present for context, without colour. */
-const OUTSIDE_COLOR = '#eceeea';
-const NO_STATUS_COLOR = '#c8c8c8';
 
 /**
  * A MapLibre map of the communes coloured by their recognised status, with the boundary tiles the
@@ -45,7 +43,7 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
         tileAt,
         fill: {
           palette: STATUS_ORDER.map((s) => STATUS_COLORS[s]),
-          noDataColor: NO_STATUS_COLOR,
+          noDataColor: NO_DATA_COLOR,
           outsideColor: OUTSIDE_COLOR,
         },
       }),
