@@ -115,7 +115,12 @@ function requestSizeLimit(): MiddlewareHandler {
   };
 }
 
-/** PostgreSQL text cannot hold a NUL character: refuse it up front as a bad parameter, not a database error. */
+/**
+ * PostgreSQL text cannot hold a NUL character, and a lone UTF-16 surrogate (`"\ud800"` in JSON) is no
+ * character at all: refuse both up front as a bad parameter naming where it was (query, path, or the JSON
+ * body's field, e.g. `views[0].title`), not a database error. The parsed body stays cached on the request,
+ * so the route's validator reads it without parsing again.
+ */
 function refuseNulBytes(): MiddlewareHandler {
   return async (c, next) => {
     for (const [name, values] of Object.entries(c.req.queries())) {
@@ -126,8 +131,65 @@ function refuseNulBytes(): MiddlewareHandler {
     if (decodeURIComponentSafe(c.req.path).includes('\u0000')) {
       return c.json(errorBody('invalid_parameter', 'path: must not contain a NUL character', 'path'), 400);
     }
+    // File imports take multipart bodies only, under their own size limit: their streams are left unread.
+    if (
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      !c.req.path.startsWith('/api/imports') &&
+      JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')
+    ) {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch (err) {
+        // Malformed JSON is the validator's to answer; a body over the size limit is the limiter's.
+        if (err instanceof SyntaxError) return next();
+        throw err;
+      }
+      const bad = findUnstorableText(body, '');
+      if (bad) {
+        const field = bad.path || 'body';
+        return c.json(errorBody('invalid_parameter', `${field}: ${bad.problem}`, field), 400);
+      }
+    }
     return next();
   };
+}
+
+const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(s)) return 'must not contain a lone UTF-16 surrogate (not a character)';
+  return null;
+}
+
+/** The first string (value or key) of a parsed JSON body that the database cannot store, with its path. */
+function findUnstorableText(value: unknown, path: string): { path: string; problem: string } | null {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? { path, problem } : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = findUnstorableText(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const keyPath = /^[A-Za-z_$][\w$]*$/.test(key)
+        ? `${path}${path ? '.' : ''}${key}`
+        : `${path}[${JSON.stringify(key)}]`;
+      const keyProblem = textProblem(key);
+      if (keyProblem) return { path: keyPath, problem: `the key ${keyProblem}` };
+      const bad = findUnstorableText(item, keyPath);
+      if (bad) return bad;
+    }
+  }
+  return null;
 }
 
 function decodeURIComponentSafe(s: string): string {

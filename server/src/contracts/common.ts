@@ -5,21 +5,48 @@ import { z } from 'zod';
  * Messages name the problem; the error handler adds which parameter it was.
  */
 
+/**
+ * Years a date or a period may name. The database and the calendar know no year 0 and the data starts long
+ * after 1900: a date such as `0000-01-01` is a bad parameter (400), not a database error.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+const realYear = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const YEAR_MESSAGE = `must be in the years ${MIN_YEAR}–${MAX_YEAR}`;
+
 /** Period ids: `2024` (year), `2024-H1` (6 months), `2024-Q3` (quarter), `2024-07` (month). */
 export const PERIOD_ID_PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
 
 export const PeriodId = z
   .string()
-  .regex(PERIOD_ID_PATTERN, 'must be a period id such as 2024, 2024-H1, 2024-Q3 or 2024-07');
+  .regex(PERIOD_ID_PATTERN, 'must be a period id such as 2024, 2024-H1, 2024-Q3 or 2024-07')
+  .refine(realYear, YEAR_MESSAGE);
 
-/** A calendar date YYYY-MM-DD that exists. */
+/** A calendar date YYYY-MM-DD that exists, in the years 1900–2100 (2025-02-30 and 0000-01-01 are refused). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(realYear, YEAR_MESSAGE)
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a real calendar date');
+
+/** Largest value of a PostgreSQL `integer` (int4, the `serial` ids). */
+export const INT4_MAX = 2_147_483_647;
+
+/** The id of a row with a `serial` key, from a path: 1 … 2147483647 (a larger one is a 400, not a database error). */
+export const SerialId = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be a positive id')
+  .max(INT4_MAX, `must be at most ${INT4_MAX}`);
+
+/** `/…/{id}` of a row with a `serial` key. */
+export const IdParam = z.object({ id: SerialId });
 
 export const UnitLevel = z.enum(['province', 'district', 'commune']);
 export type UnitLevel = z.infer<typeof UnitLevel>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeZodError } from '../lib/openapi';
-import { IsoDate, PeriodId } from './common';
+import { IdParam, IsoDate, PeriodId } from './common';
 import { Bbox } from './hotspots';
 import { ValuesQuery } from './values';
 
@@ -18,6 +18,29 @@ describe('request contracts', () => {
     expect(IsoDate.safeParse('2024-02-29').success).toBe(true);
     expect(IsoDate.safeParse('2025-02-29').success).toBe(false);
     expect(IsoDate.safeParse('2025-7-1').success).toBe(false);
+    expect(IsoDate.safeParse('2025-02-30').success).toBe(false);
+  });
+
+  it('accept dates and periods of real years only (1900–2100), naming the bound', () => {
+    for (const ok of ['1900-01-01', '2100-12-31', '2026-06-30'])
+      expect(IsoDate.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['0000-01-01', '1899-12-31', '2101-01-01', '9999-12-31']) {
+      const r = IsoDate.safeParse(bad);
+      expect(r.success, bad).toBe(false);
+      if (!r.success) expect(r.error.issues[0]?.message).toMatch(/1900–2100/);
+    }
+    for (const bad of ['0000', '0000-Q1', '1899-12', '2101-H1'])
+      expect(PeriodId.safeParse(bad).success, bad).toBe(false);
+    expect(PeriodId.safeParse('1900').success).toBe(true);
+  });
+
+  it('accept ids of a serial column only: 1 to 2147483647', () => {
+    expect(IdParam.parse({ id: '2147483647' })).toEqual({ id: 2147483647 });
+    for (const bad of ['2147483648', '99999999999', '0', '-1', '1.5', 'NaN', '1e400', '']) {
+      const r = IdParam.safeParse({ id: bad });
+      expect(r.success, bad).toBe(false);
+      if (!r.success) expect(describeZodError(r.error).field).toBe('id');
+    }
   });
 
   it('parse a bbox into numbers and refuse inverted or out-of-range boxes', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PeriodId, UnitCode } from './common';
+import { IdParam, IsoDate, PeriodId, UnitCode } from './common';
 
 /**
  * Contracts of the import routes: reports (indicator values), boundaries and the crosswalk.
@@ -93,7 +93,7 @@ export const ImportSummary = z.object({
 
 export const ImportsListResponse = z.object({ rows: z.array(ImportSummary) });
 
-export const ImportIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const ImportIdParam = IdParam;
 
 export const RollbackResponse = z.object({
   id: z.number(),

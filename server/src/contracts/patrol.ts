@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './common';
+import { IdParam, IsoDate } from './common';
 import { HotspotCode } from './hotspot-register';
 
 /** Patrol plans: chosen hotspots → zones, route and dosage; saved plans export to GPX, KML, GeoJSON, A4. */
@@ -62,6 +62,6 @@ export const SavedPatrolPlan = z.object({
   plan: PatrolPlanJson,
 });
 
-export const PatrolPlanId = z.object({ id: z.coerce.number().int().positive() });
+export const PatrolPlanId = IdParam;
 
 export const ExportFormat = z.object({ format: z.enum(['gpx', 'kml', 'geojson']) });
