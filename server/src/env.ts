@@ -1,9 +1,43 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** `10.0.0.1`, `::1` or a CIDR block such as `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrBlock(s: string): boolean {
+  const [address = '', prefix, ...rest] = s.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 /** The only reader of process.env: every setting, parsed and checked once. */
 const EnvSchema = z.object({
   // An empty value (DATABASE_URL= in a shell or .env) means "not set": use the embedded database.
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /**
+   * postgres://… of the role that owns the tables: migrations (and the first start's seeding) run as it, then
+   * it grants DATABASE_URL's role what the app needs (the audit log: read and append only). Absent: DATABASE_URL does both.
+   */
+  PCMT_MIGRATION_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** PostgreSQL: every statement of the app's requests is cancelled after this many ms (503); 0 = no limit. */
+  PCMT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * Reverse proxies (addresses or CIDR blocks, comma-separated) whose `X-Forwarded-For` names the client.
+   * Absent: the client is the socket's peer, and the header is ignored (anyone could forge it).
+   */
+  PCMT_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().refine(isAddressOrBlock, 'must be IP addresses or CIDR blocks, comma-separated')),
+    ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** Optional basemap style (MapLibre style JSON URL) under the choropleth; absent: no request leaves the origin. */

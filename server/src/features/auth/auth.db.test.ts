@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testEngine, writableTestApp } from '../../testing/test-db';
 import { DEMO_PASSWORD } from './demo-accounts';
-import { THROTTLE } from './login-throttle';
 
-/** Accounts, sessions, CSRF, throttling and the audit log, through the HTTP API as a browser would use it. */
+/** Accounts, sessions, CSRF and the audit log (throttling: sign-in-safety.db.test.ts), through the HTTP API as a browser would use it. */
 let ctx: Awaited<ReturnType<typeof writableTestApp>>;
 beforeAll(async () => {
   ctx = await writableTestApp();
@@ -63,18 +62,6 @@ describe('signing in', () => {
     expect(renewed).not.toBe(first);
     const old = await ctx.raw.request('/api/auth/session', { headers: { cookie: `pcmt_session=${first}` } });
     expect(await old.json()).toMatchObject({ user: null });
-  });
-
-  it(`locks an account after ${THROTTLE.perAccount} failed attempts, even for the right password`, async () => {
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      expect((await post('/api/auth/login', { username: 'bcd.sonla', password: `wrong-${i}` })).status).toBe(
-        401,
-      );
-    }
-    const locked = await post('/api/auth/login', { username: 'bcd.sonla', password: DEMO_PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await locked.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
   });
 
   it('rejects a sign-in posted from another site', async () => {

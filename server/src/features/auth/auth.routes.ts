@@ -2,13 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, PasswordChangeBody, SessionResponse } from '../../contracts/auth';
+import { readEnv } from '../../env';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
+import { clientAddress, trustedProxies } from './client-address';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_IS_DEFAULT } from './demo-accounts';
 import type { Identity } from './identity';
-import { checkThrottle, recordAttempt } from './login-throttle';
+import { beginAttempt, settleAttempt, throttleMessage } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { SESSION_COOKIE, type SessionCache } from './session-middleware';
 import { createSession, endOtherSessions, endSession, SESSION_HOURS } from './sessions.repo';
@@ -67,6 +69,7 @@ const passwordRoute = createRoute({
     200: { description: 'Changed', ...json(SessionResponse) },
     400: errorResponse('Bad body or a weak new password'),
     401: errorResponse('Wrong current password'),
+    429: errorResponse('Too many wrong current passwords'),
   },
 });
 
@@ -95,10 +98,24 @@ function setSessionCookie(c: Context, token: string) {
   });
 }
 
-/** The caller's network address as the socket saw it (a test request has none). */
+/**
+ * The caller's network address: the socket's peer, or the client named by `X-Forwarded-For` when the peer
+ * is a proxy listed in PCMT_TRUSTED_PROXIES (a test request has no socket: 'unknown').
+ */
 function addressOf(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  const proxies = readEnv().PCMT_TRUSTED_PROXIES;
+  return clientAddress(
+    incoming?.socket?.remoteAddress,
+    c.req.header('x-forwarded-for'),
+    proxies.length > 0 ? trustedProxies(proxies) : NO_PROXIES,
+  );
+}
+const NO_PROXIES = trustedProxies([]);
+
+function tooManyAttempts(c: Context, retryAfterSeconds: number): ApiError {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return new ApiError(429, 'too_many_attempts', throttleMessage(retryAfterSeconds));
 }
 
 export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =>
@@ -126,21 +143,24 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
     .openapi(loginRoute, async (c) => {
       const { username, password } = c.req.valid('json');
       const address = addressOf(c);
-      const throttle = await checkThrottle(db, username, address);
-      if (throttle.blocked) {
-        c.header('Retry-After', String(throttle.retryAfterSeconds));
-        throw new ApiError(
-          429,
-          'too_many_attempts',
-          `too many failed sign-ins for this ${throttle.reason}; try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} min`,
-        );
-      }
+      // Counted before the password is checked, so parallel guesses cannot pass the limit together.
+      const attempt = await beginAttempt(db, username, address);
+      if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
       const account = await findLoginAccount(db, username);
       // Verify against a dummy hash for unknown accounts so timing does not tell which accounts exist.
       const ok =
         (await verifyPassword(account?.passwordHash ?? (await dummyHash()), password)) && !!account?.active;
-      await recordAttempt(db, username, address, ok);
-      if (!ok || !account) throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+      await settleAttempt(db, attempt.attemptId, ok);
+      if (!ok || !account) {
+        await recordAudit(db, {
+          actor: username,
+          action: 'login_failed',
+          entity: 'session',
+          entityId: account?.id ?? '',
+          after: { address },
+        });
+        throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+      }
       // A new session id at every login: a token planted before sign-in is worthless after it.
       const previous = c.get('identity').sessionKey;
       if (previous) {
@@ -149,7 +169,13 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
       }
       const { token, csrfToken } = await createSession(db, account.id);
       setSessionCookie(c, token);
-      await recordAudit(db, { actor: username, action: 'login', entity: 'session', entityId: account.id });
+      await recordAudit(db, {
+        actor: username,
+        action: 'login',
+        entity: 'session',
+        entityId: account.id,
+        after: { address },
+      });
       const identity = await sessions.get(token);
       if (!identity) throw new Error('new session not found');
       return c.json(sessionBody(identity, csrfToken), 200);
@@ -159,6 +185,15 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
       if (identity.sessionKey) {
         await endSession(db, identity.sessionKey);
         sessions.evict({ sessionKey: identity.sessionKey });
+        if (identity.user) {
+          await recordAudit(db, {
+            actor: identity.user.username,
+            action: 'logout',
+            entity: 'session',
+            entityId: identity.user.id,
+            after: { address: addressOf(c) },
+          });
+        }
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
@@ -168,12 +203,25 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
       const user = identity.user;
       if (!user) throw new ApiError(401, 'unauthenticated', 'sign in first');
       const body = c.req.valid('json');
+      // A stolen session must not become a way to guess the password: the same limits as signing in.
+      const address = addressOf(c);
+      const attempt = await beginAttempt(db, user.username, address);
+      if (attempt.blocked) throw tooManyAttempts(c, attempt.retryAfterSeconds);
       const account = await findLoginAccount(db, user.username);
-      if (!account || !(await verifyPassword(account.passwordHash, body.currentPassword))) {
+      const ok = !!account && (await verifyPassword(account.passwordHash, body.currentPassword));
+      await settleAttempt(db, attempt.attemptId, ok);
+      if (!ok) {
+        await recordAudit(db, {
+          actor: user.username,
+          action: 'password_change_failed',
+          entity: 'user',
+          entityId: user.id,
+          after: { address },
+        });
         throw new ApiError(401, 'invalid_credentials', 'currentPassword is wrong', 'currentPassword');
       }
-      const problem = passwordProblem(body.newPassword, user.username);
-      if (problem) throw badRequest('newPassword', `newPassword ${problem}`);
+      const problem = passwordProblem(body.newPassword, user.username, [user.displayName]);
+      if (problem) throw badRequest('newPassword', `newPassword: ${problem}`);
       const hashed = await hashPassword(body.newPassword);
       const { token, csrfToken } = await db.transaction(async (tx) => {
         await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [

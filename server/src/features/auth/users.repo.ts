@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/engine';
-import { badRequest } from '../../lib/errors';
+import { ApiError, badRequest } from '../../lib/errors';
 import { hashPassword, passwordProblem } from './passwords';
 import type { Role } from './roles';
 
@@ -66,8 +66,8 @@ export interface NewUser {
 }
 
 export async function createUser(db: Queryable, u: NewUser): Promise<UserRecord> {
-  const problem = passwordProblem(u.password, u.username);
-  if (problem) throw badRequest('password', `password ${problem}`);
+  const problem = passwordProblem(u.password, u.username, [u.displayName]);
+  if (problem) throw badRequest('password', `password: ${problem}`);
   await checkJurisdiction(db, u.jurisdiction, 'jurisdiction');
   const [exists] = await db.query(`select 1 from users where username = $1`, [u.username]);
   if (exists) throw badRequest('username', `username ${u.username} is taken`);
@@ -90,10 +90,34 @@ export interface UserChanges {
   password?: string;
 }
 
+/**
+ * Refuses a change that would leave no active administrator (an admin demoting or disabling itself, or the
+ * last other one). Every such change takes the same transaction lock first, so two admins demoting each
+ * other at the same moment cannot both succeed. Call inside the transaction that makes the change.
+ */
+async function keepAnAdmin(db: Queryable, before: UserRecord, ch: UserChanges): Promise<void> {
+  const losesAdmin =
+    before.role === 'admin' && before.active && ((ch.role ?? 'admin') !== 'admin' || ch.active === false);
+  if (!losesAdmin) return;
+  await db.query(`select pg_advisory_xact_lock(hashtext('pcmt-admins'))`);
+  const [other] = await db.query(`select 1 from users where role = 'admin' and active and id <> $1 limit 1`, [
+    before.id,
+  ]);
+  if (other) return;
+  const field = (ch.role ?? 'admin') !== 'admin' ? 'role' : 'active';
+  throw new ApiError(
+    409,
+    'last_admin',
+    `${field}: ${before.username} là quản trị viên cuối cùng đang hoạt động; hãy cấp quyền quản trị cho tài khoản khác trước (the last active admin cannot lose admin rights)`,
+    field,
+  );
+}
+
 export async function updateUser(db: Queryable, before: UserRecord, ch: UserChanges): Promise<UserRecord> {
+  await keepAnAdmin(db, before, ch);
   if (ch.password !== undefined) {
-    const problem = passwordProblem(ch.password, before.username);
-    if (problem) throw badRequest('password', `password ${problem}`);
+    const problem = passwordProblem(ch.password, before.username, [ch.displayName ?? before.displayName]);
+    if (problem) throw badRequest('password', `password: ${problem}`);
     await db.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [
       before.id,
       await hashPassword(ch.password),

@@ -41,6 +41,7 @@ const patchUserRoute = createRoute({
     200: { description: 'Changed', content: { 'application/json': { schema: UserRow } } },
     400: errorResponse('Bad body'),
     404: errorResponse('No such account'),
+    409: errorResponse('The change would leave no active administrator'),
   },
 });
 
