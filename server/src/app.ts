@@ -28,6 +28,7 @@ import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
 import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
+import { privateResponsesUncached } from './lib/cache-control';
 import type { AppDeps, RouteDeps } from './lib/context';
 import { ApiError, errorBody } from './lib/errors';
 import { createRouter } from './lib/openapi';
@@ -38,6 +39,7 @@ export function createApp(appDeps: AppDeps) {
   const sessions = createSessionCache(appDeps.db);
   const app = createRouter();
   // Order matters: know who is calling, refuse forged writes, then decide whether the route is theirs.
+  app.use('/api/*', privateResponsesUncached());
   app.use('/api/*', requestSizeLimit());
   app.use('/api/*', refuseNulBytes());
   app.use('/api/*', sessionMiddleware(sessions));

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from './http';
+import { ROUTE_ACCESS, routeKey } from './lib/access';
 import { readDatasetInfo } from './lib/context';
-import { testDb } from './testing/test-db';
+import { testApp, testDb } from './testing/test-db';
 
 /** The site as `pnpm start` serves it: the API and the built web app on one origin. */
 let site: ReturnType<typeof createHttpApp>;
@@ -84,5 +85,85 @@ describe('the site on one origin', () => {
     const asset = await site.request('/assets/app-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers a missing asset with 404, never the app under its name with a year of caching', async () => {
+    for (const path of ['/assets/nope.js', '/assets/app-old999.css', '/assets/deep/x.js']) {
+      const res = await site.request(path);
+      expect(res.status, path).toBe(404);
+      const cacheControl = res.headers.get('cache-control') ?? '';
+      expect(cacheControl, path).not.toContain('immutable');
+      expect(cacheControl, path).not.toMatch(/max-age=[1-9]/);
+      expect(await res.text(), path).not.toContain('<title>');
+    }
+  });
+});
+
+describe('caching of API responses', () => {
+  const privateCaching = (res: Response) => {
+    const directives = (res.headers.get('cache-control') ?? '').split(',').map((d) => d.trim());
+    return (
+      directives.includes('no-store') || (directives.includes('private') && directives.includes('no-cache'))
+    );
+  };
+
+  it('forbids caches to keep any response that depends on the session, whatever its status', async () => {
+    const { raw, app, as } = await testApp();
+    const callers = { admin: app, anonymous: await as(null) };
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    let checked = 0;
+    for (const r of raw.routes) {
+      if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+      const key = routeKey(r.method, r.path);
+      if (seen.has(key) || key.endsWith('/logout')) continue;
+      seen.add(key);
+      if (ROUTE_ACCESS[key] === 'public' && !key.includes(' /api/auth/')) continue;
+      // Any parameter value: a 200, a 400, a 404 or a refusal must all stay out of caches. Writes carry an
+      // empty body (400) or an unknown id (404): nothing changes.
+      const path = r.path.replace(/:(\w+)(\{[^}]*\})?/g, 'x1');
+      for (const [name, client] of Object.entries(callers)) {
+        const init: RequestInit = { method: r.method };
+        if (r.method !== 'GET') init.headers = { 'content-type': 'application/json' };
+        if (r.method !== 'GET') init.body = '{}';
+        const res = await client.request(path, init);
+        checked++;
+        if (!privateCaching(res))
+          problems.push(`${name} ${key} → ${res.status} cache-control: ${res.headers.get('cache-control')}`);
+        await res.arrayBuffer();
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+  });
+
+  it('sends no-store on the private answers the review found cached: session, values, hotspots, users, audit', async () => {
+    const { app, as } = await testApp();
+    const anonymousSession = await (await as(null)).request('/api/auth/session');
+    expect(anonymousSession.headers.get('cache-control')).toBe('no-store');
+    for (const path of [
+      '/api/auth/session',
+      '/api/values?indicator=managed_addicts&period=2026-Q1&parent=01',
+      '/api/hotspots?at=2026-06-30',
+      '/api/hotspot-counts?parent=01&at=2026-06-30',
+      '/api/users',
+      '/api/audit?limit=5',
+      '/api/briefings',
+      '/api/plans',
+    ]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+      await res.arrayBuffer();
+    }
+  });
+
+  it('keeps the caching of public responses', async () => {
+    const tile = await site.request('/api/tiles/provinces/5/25/14.mvt?at=2026-01-01');
+    expect(tile.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    const summary = await site.request('/api/public/summary?province=01');
+    expect(summary.status).toBe(200);
+    expect(summary.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    expect((await site.request('/api/units?level=province')).headers.get('cache-control')).toBeNull();
   });
 });

@@ -35,6 +35,9 @@ export function createHttpApp(deps: AppDeps, webDist: string) {
       if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     });
     site.use('/*', serveStatic({ root: webDist }));
+    // An asset that is not there (an old build's hashed name, a typo) is a 404, not the app under its name:
+    // index.html with a year of `immutable` would stick in browsers and caches under that name.
+    site.all('/assets/*', (c) => c.text('Not found', 404, { 'cache-control': 'no-store' }));
     // Public pages carry their link preview in the HTML: crawlers run no script.
     const summaryOf = summaryFromApi(api);
     site.get('*', async (c) =>
