@@ -20,7 +20,8 @@ const USAGE =
 const root = resolve(import.meta.dirname, '..');
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password (at least 10 characters): ');
+  if (process.stdin.isTTY)
+    process.stderr.write('Password (at least 10 characters, not a common or repetitive one): ');
   const rl = createInterface({ input: process.stdin, terminal: false });
   for await (const line of rl) {
     rl.close();
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
   const env = readEnv();
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.PCMT_MIGRATION_DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : resolve(root, env.PCMT_DATA_DIR),
   });
   try {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openDatabase } from '@pcmt/server/db/engine';
+import { openDatabase, roleReport } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
@@ -25,12 +25,24 @@ log(
 );
 const db = await openDatabase({
   databaseUrl: env.DATABASE_URL,
+  migrationDatabaseUrl: env.PCMT_MIGRATION_DATABASE_URL,
   dataDir: env.DATABASE_URL ? undefined : resolve(root, env.PCMT_DATA_DIR),
+  statementTimeoutMs: env.PCMT_STATEMENT_TIMEOUT_MS,
 });
+// As the owner role when PCMT_MIGRATION_DATABASE_URL is set; it then grants the app's role (README).
 await db.migrate();
 if (await isEmpty(db)) {
   log('first start: generating demo data (synthetic; takes a minute or two)');
-  await seedDemo(db, log);
+  await db.maintenance((owner) => seedDemo(owner, log));
+}
+if (db.kind === 'postgres') {
+  const roles = await roleReport(db);
+  if (roles?.superuser || roles?.ownsAuditLog) {
+    log(
+      `warning: the app connects as ${roles.role}, ${roles.superuser ? 'a superuser' : 'the owner of audit_log'}: ` +
+        'it could disable the audit log’s append-only trigger; see README "Database roles"',
+    );
+  }
 }
 const dataset = await readDatasetInfo(db);
 await purgeExpiredSessions(db);

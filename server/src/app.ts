@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { statementTimeoutError } from './db/engine';
 import { auditRoutes } from './features/auth/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { createSessionCache, csrfProtection, sessionMiddleware } from './features/auth/session-middleware';
@@ -43,7 +44,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', requestSizeLimit());
   app.use('/api/*', refuseNulBytes());
   app.use('/api/*', sessionMiddleware(sessions));
-  app.use('/api/*', csrfProtection());
+  app.use('/api/*', csrfProtection(appDeps.origin));
   app.use('/api/*', accessControl());
 
   const routes = app
@@ -85,6 +86,8 @@ export function createApp(appDeps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.field), err.status);
     if (err instanceof HTTPException) return c.json(errorBody('http_error', err.message, null), err.status);
+    const timedOut = statementTimeoutError(err);
+    if (timedOut) return c.json(errorBody(timedOut.code, timedOut.message, null), 503);
     // Never leak internals: log for operators, answer with a generic message.
     console.error(`${c.req.method} ${c.req.path}:`, err);
     return c.json(errorBody('internal_error', 'Internal server error', null), 500);

@@ -22,6 +22,8 @@ export async function loadDataset(
   progress: Progress = () => undefined,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // A national dataset takes longer than any request may: no statement timeout for this transaction.
+    await tx.query('set local statement_timeout = 0');
     await tx.query(
       `truncate indicator_values, commune_status_decisions, hotspots, unit_crosswalk, admin_units, indicators, periods, dataset_meta restart identity cascade`,
     );
