@@ -59,6 +59,7 @@ const site = createHttpApp(
       extraConnectSrc: env.PCMT_CSP_CONNECT_SRC,
     },
     publicPages: { delayDays: env.PCMT_PUBLIC_DELAY_DAYS, minCount: env.PCMT_PUBLIC_MIN_COUNT },
+    origin: { publicOrigin: env.PCMT_PUBLIC_ORIGIN ?? null, listenHost: env.HOST },
   },
   resolve(root, env.PCMT_WEB_DIST),
 );

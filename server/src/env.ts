@@ -40,6 +40,22 @@ const EnvSchema = z.object({
     ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * Scheme, host and port users reach the app at (e.g. `https://pcmt.example.gov.vn`, behind a proxy that
+   * ends TLS): absolute links (og:image) and the Origin a write must come from. Absent: the request's own.
+   */
+  PCMT_PUBLIC_ORIGIN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine(
+        (s) => /^https?:\/\/[^/?#]+\/?$/.test(s),
+        'must be an origin such as https://pcmt.example.gov.vn',
+      )
+      .transform((s) => new URL(s).origin)
+      .optional(),
+  ),
   /** Optional basemap style (MapLibre style JSON URL) under the choropleth; absent: no request leaves the origin. */
   PCMT_BASEMAP_STYLE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** More origins the page may fetch from (comma-separated), e.g. a basemap's tile host; CSP connect-src. */

@@ -50,3 +50,19 @@ describe('PCMT_TRUSTED_PROXIES', () => {
     }
   });
 });
+
+describe('public origin', () => {
+  it('reads PCMT_PUBLIC_ORIGIN as an origin and refuses anything more than one', () => {
+    expect(readEnv({}).PCMT_PUBLIC_ORIGIN).toBeUndefined();
+    expect(readEnv({ PCMT_PUBLIC_ORIGIN: '' }).PCMT_PUBLIC_ORIGIN).toBeUndefined();
+    expect(readEnv({ PCMT_PUBLIC_ORIGIN: 'https://pcmt.example.gov.vn/' }).PCMT_PUBLIC_ORIGIN).toBe(
+      'https://pcmt.example.gov.vn',
+    );
+    expect(readEnv({ PCMT_PUBLIC_ORIGIN: 'https://pcmt.example.gov.vn:443' }).PCMT_PUBLIC_ORIGIN).toBe(
+      'https://pcmt.example.gov.vn',
+    );
+    for (const bad of ['pcmt.example.gov.vn', 'https://pcmt.example.gov.vn/app', 'ftp://x.vn']) {
+      expect(() => readEnv({ PCMT_PUBLIC_ORIGIN: bad }), bad).toThrow(/PCMT_PUBLIC_ORIGIN/);
+    }
+  });
+});

@@ -167,3 +167,43 @@ describe('caching of API responses', () => {
     expect((await site.request('/api/units?level=province')).headers.get('cache-control')).toBeNull();
   });
 });
+
+describe('the Origin check of writes', () => {
+  /** A sign-in with an empty body: 400 once the Origin passes, 403 csrf_failed when it does not. */
+  const login = (site: ReturnType<typeof createHttpApp>, url: string, headers: Record<string, string>) =>
+    site.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
+
+  it('compares scheme, host and port with the configured public origin', async () => {
+    const db = await testDb();
+    const site = createHttpApp(
+      { db, dataset: await readDatasetInfo(db), origin: { publicOrigin: 'https://pcmt.example.gov.vn' } },
+      tmpdir(),
+    );
+    const url = 'http://pcmt.example.gov.vn/api/auth/login';
+    const host = 'pcmt.example.gov.vn';
+    // The right host but http: another origin (a page on the network's plain-http side).
+    const wrongScheme = await login(site, url, { host, origin: 'http://pcmt.example.gov.vn' });
+    expect(wrongScheme.status).toBe(403);
+    expect(await wrongScheme.json()).toMatchObject({ error: { code: 'csrf_failed', field: 'origin' } });
+    expect((await login(site, url, { host, origin: 'https://pcmt.example.gov.vn:8443' })).status).toBe(403);
+    expect((await login(site, url, { host, origin: 'https://evil.example' })).status).toBe(403);
+    // Behind the proxy that ends TLS the request arrives as http: the configured origin is what counts.
+    expect((await login(site, url, { host, origin: 'https://pcmt.example.gov.vn' })).status).toBe(400);
+  });
+
+  it("compares with the request's own origin when none is configured", async () => {
+    const url = 'http://localhost:3000/api/auth/login';
+    const host = 'localhost:3000';
+    expect((await login(site, url, { host, origin: 'http://localhost:3000' })).status).toBe(400);
+    expect((await login(site, url, { host, origin: 'https://localhost:3000' })).status).toBe(403);
+    expect((await login(site, url, { host, origin: 'http://localhost:3001' })).status).toBe(403);
+    // A proxy that ends TLS says so; a page cannot send this header to another origin.
+    const proxied = { host, 'x-forwarded-proto': 'https' };
+    expect((await login(site, url, { ...proxied, origin: 'https://localhost:3000' })).status).toBe(400);
+    expect((await login(site, url, { ...proxied, origin: 'http://localhost:3000' })).status).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { publicPageHtml, summaryFromApi } from './features/public/link-preview';
 import type { AppDeps } from './lib/context';
 import { errorBody } from './lib/errors';
+import { linkOrigin } from './lib/public-origin';
 import { securityHeaders } from './lib/security-headers';
 
 /**
@@ -40,9 +41,10 @@ export function createHttpApp(deps: AppDeps, webDist: string) {
     site.all('/assets/*', (c) => c.text('Not found', 404, { 'cache-control': 'no-store' }));
     // Public pages carry their link preview in the HTML: crawlers run no script.
     const summaryOf = summaryFromApi(api);
-    site.get('*', async (c) =>
-      c.html((await publicPageHtml(indexHtml, new URL(c.req.url), summaryOf)) ?? indexHtml),
-    );
+    site.get('*', async (c) => {
+      const origin = linkOrigin(deps.origin ?? {}, c.req.url, c.req.raw.headers);
+      return c.html((await publicPageHtml(indexHtml, new URL(c.req.url), origin, summaryOf)) ?? indexHtml);
+    });
   }
   return site;
 }

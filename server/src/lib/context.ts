@@ -1,6 +1,7 @@
 import type { Database } from '../db/engine';
 import type { PublicPagesConfig } from '../features/public/closed-period';
 import type { ReferenceCache } from '../features/reference/reference-cache';
+import type { OriginSettings } from './public-origin';
 
 /** Facts about the loaded dataset, read once at start from `dataset_meta`. */
 export interface DatasetInfo {
@@ -23,6 +24,8 @@ export interface AppDeps {
   client?: ClientConfig;
   /** Publication delay and small-count threshold of the public pages; default 45 days and 5. */
   publicPages?: PublicPagesConfig;
+  /** PCMT_PUBLIC_ORIGIN and HOST: the origin of absolute links and of the Origin check of writes. */
+  origin?: OriginSettings;
 }
 
 /** What every route handler may use: the deps plus caches built once in createApp. */

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Queryable } from '../../db/engine';
 import { errorBody } from '../../lib/errors';
+import { expectedOrigin, type OriginSettings, originOf } from '../../lib/public-origin';
 import { ANONYMOUS, type Identity } from './identity';
 import { loadSession } from './sessions.repo';
 
@@ -58,7 +59,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * which another site cannot read or set. Writes without a session carry no authority (and login checks
  * the Origin), so they pass to access control, which refuses anything that is not public.
  */
-export function csrfProtection(): MiddlewareHandler {
+export function csrfProtection(settings: OriginSettings = {}): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const identity = c.get('identity');
@@ -68,19 +69,12 @@ export function csrfProtection(): MiddlewareHandler {
     if (identity.csrfToken && !isLogin && c.req.header(CSRF_HEADER) !== identity.csrfToken) {
       return c.json(errorBody('csrf_failed', `missing or wrong ${CSRF_HEADER} header`, CSRF_HEADER), 403);
     }
-    // Browsers send Origin on every cross-site write; it must name this host (as the proxy passed it on).
+    // Browsers send Origin on every cross-site write; it must name this site: scheme, host and port (an
+    // http:// page of the same host is another origin), the configured public origin when there is one.
     const origin = c.req.header('origin');
-    if (origin && safeHost(origin) !== (c.req.header('host') ?? new URL(c.req.url).host)) {
+    if (origin && originOf(origin) !== expectedOrigin(settings, c.req.url, c.req.raw.headers)) {
       return c.json(errorBody('csrf_failed', `cross-origin write from ${origin} refused`, 'origin'), 403);
     }
     return next();
   };
-}
-
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }

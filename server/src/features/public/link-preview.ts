@@ -14,9 +14,9 @@ export function publicPageArea(pathname: string): { province: string | null } | 
 export interface PreviewTags {
   title: string;
   description: string;
-  /** Absolute URL of the PNG (og:image must be absolute). */
-  image: string;
-  url: string;
+  /** Absolute URL of the PNG (og:image must be absolute); null: no trustworthy origin, no tag. */
+  image: string | null;
+  url: string | null;
 }
 
 const quarterLabel = (id: string, lang: 'vi' | 'en') => {
@@ -28,11 +28,14 @@ const quarterLabel = (id: string, lang: 'vi' | 'en') => {
 const formatPct = (v: number, lang: 'vi' | 'en') =>
   new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
 
-/** What a preview says about a summary, in the page's language. */
+/**
+ * What a preview says about a summary, in the page's language. `origin` is the public origin of absolute
+ * links (lib/public-origin.ts), never a Host header as the client wrote it; null leaves them out.
+ */
 export function previewTags(
   summary: PublicSummaryResponse,
   lang: 'vi' | 'en',
-  origin: string,
+  origin: string | null,
   pathWithQuery: string,
 ): PreviewTags {
   const { drugFree } = summary;
@@ -57,8 +60,8 @@ export function previewTags(
   return {
     title,
     description,
-    image: `${origin}/api/public/preview.png${query}`,
-    url: `${origin}${pathWithQuery}`,
+    image: origin === null ? null : `${origin}/api/public/preview.png${query}`,
+    url: origin === null ? null : `${origin}${pathWithQuery}`,
   };
 }
 
@@ -78,11 +81,15 @@ export function withPreviewHead(indexHtml: string, tags: PreviewTags): string {
     `<meta property="og:type" content="website" />`,
     `<meta property="og:title" content="${escapeHtml(tags.title)}" />`,
     `<meta property="og:description" content="${escapeHtml(tags.description)}" />`,
-    `<meta property="og:image" content="${escapeHtml(tags.image)}" />`,
-    `<meta property="og:image:width" content="1200" />`,
-    `<meta property="og:image:height" content="630" />`,
-    `<meta property="og:url" content="${escapeHtml(tags.url)}" />`,
-    `<meta name="twitter:card" content="summary_large_image" />`,
+    ...(tags.image === null
+      ? []
+      : [
+          `<meta property="og:image" content="${escapeHtml(tags.image)}" />`,
+          `<meta property="og:image:width" content="1200" />`,
+          `<meta property="og:image:height" content="630" />`,
+        ]),
+    ...(tags.url === null ? [] : [`<meta property="og:url" content="${escapeHtml(tags.url)}" />`]),
+    `<meta name="twitter:card" content="${tags.image === null ? 'summary' : 'summary_large_image'}" />`,
   ].join('\n    ');
   const withoutTitle = indexHtml.replace(/<title>[\s\S]*?<\/title>\s*/i, '');
   return withoutTitle.replace(/<\/head>/i, `  ${meta}\n  </head>`);
@@ -90,11 +97,13 @@ export function withPreviewHead(indexHtml: string, tags: PreviewTags): string {
 
 /**
  * The HTML of a public page, or null when the path is not one (or its summary cannot be had: the page
- * itself then shows why). `summaryOf` asks the API, so the answer and its cache are the API's own.
+ * itself then shows why). `summaryOf` asks the API, so the answer and its cache are the API's own;
+ * `origin` is where absolute links point (lib/public-origin.ts `linkOrigin`).
  */
 export async function publicPageHtml(
   indexHtml: string,
   url: URL,
+  origin: string | null,
   summaryOf: (province: string | null) => Promise<PublicSummaryResponse | null>,
 ): Promise<string | null> {
   const area = publicPageArea(url.pathname);
@@ -102,7 +111,7 @@ export async function publicPageHtml(
   const summary = await summaryOf(area.province);
   if (!summary) return null;
   const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
-  return withPreviewHead(indexHtml, previewTags(summary, lang, url.origin, url.pathname + url.search));
+  return withPreviewHead(indexHtml, previewTags(summary, lang, origin, url.pathname + url.search));
 }
 
 /** Reads a public summary through the API in-process (same access rules, same cache as a browser gets). */

@@ -253,7 +253,10 @@ describe('link preview of /cong-khai pages', () => {
       join(webDist, 'index.html'),
       '<!doctype html><html lang="vi"><head><title>PCMT Atlas</title></head><body><div id="root"></div></body></html>',
     );
-    const site = createHttpApp({ db, dataset: await readDatasetInfo(db) }, webDist);
+    const site = createHttpApp(
+      { db, dataset: await readDatasetInfo(db), origin: { publicOrigin: 'http://atlas.test' } },
+      webDist,
+    );
     const summary = await getJson<Summary>(anonymous, '/api/public/summary?province=14');
     const res = await site.request('http://atlas.test/cong-khai/14');
     expect(res.status).toBe(200);
@@ -276,5 +279,37 @@ describe('link preview of /cong-khai pages', () => {
 
     const other = await (await site.request('http://atlas.test/ban-do')).text();
     expect(other).not.toContain('og:image');
+  });
+
+  it('points og:image and og:url at the public origin, never at a Host header the client chose', async () => {
+    const dataset = await readDatasetInfo(db);
+    const ogImage = async (site: ReturnType<typeof createHttpApp>, url: string, host?: string) => {
+      const res = await site.request(url, host ? { headers: { host } } : undefined);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      return {
+        image: /<meta property="og:image" content="([^"]*)"/.exec(html)?.[1] ?? null,
+        url: /<meta property="og:url" content="([^"]*)"/.exec(html)?.[1] ?? null,
+      };
+    };
+    const configured = createHttpApp(
+      { db, dataset, origin: { publicOrigin: 'https://pcmt.example.gov.vn', listenHost: '0.0.0.0' } },
+      webDist,
+    );
+    expect(await ogImage(configured, 'http://evil.example/cong-khai/14', 'evil.example')).toEqual({
+      image: 'https://pcmt.example.gov.vn/api/public/preview.png?province=14',
+      url: 'https://pcmt.example.gov.vn/cong-khai/14',
+    });
+
+    // Not configured: the request's own origin only on a loopback address or the address listened on.
+    const unconfigured = createHttpApp({ db, dataset, origin: { listenHost: '10.0.0.5' } }, webDist);
+    const evil = await ogImage(unconfigured, 'http://evil.example/cong-khai/14', 'evil.example');
+    expect(evil).toEqual({ image: null, url: null });
+    expect((await ogImage(unconfigured, 'http://127.0.0.1:3000/cong-khai', '127.0.0.1:3000')).image).toBe(
+      'http://127.0.0.1:3000/api/public/preview.png',
+    );
+    expect((await ogImage(unconfigured, 'http://10.0.0.5:3000/cong-khai/14', '10.0.0.5:3000')).image).toBe(
+      'http://10.0.0.5:3000/api/public/preview.png?province=14',
+    );
   });
 });
