@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { fileProblem, ImportRejected } from './import-problem';
+import { columnLetter, fileProblem, type ImportProblem, ImportRejected } from './import-problem';
 import { decodeText } from './legacy-encoding';
+import { MAX_XLSX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, unzipBounded, ZipLimitError } from './upload-limits';
 
 /** A cell as the import reads it: text, a number, or empty. */
 export type Cell = string | number | null;
@@ -22,37 +23,149 @@ export function tableFormat(fileName: string, bytes: Uint8Array): TableFormat {
   return 'csv';
 }
 
-/** Reads a spreadsheet (XLSX, every visible sheet) or a CSV (UTF-8 or Windows-1258, `,` `;` or tab). */
+/**
+ * How much of a table the import reads. A national quarterly report is 3,321 communes: ~3,300 rows × ~16
+ * columns in the wide layout, ~43,000 rows × ~6 columns in the long one (13 indicators). The limits leave
+ * 2–10× room while keeping a read within a few seconds and ~300 MB (exceljs holds ~600 bytes per cell).
+ * Columns are counted up to the last cell that holds a value: formatting alone never widens a sheet.
+ */
+export const MAX_TABLE_ROWS = 100_000;
+export const MAX_TABLE_COLUMNS = 256;
+export const MAX_TABLE_CELLS = 600_000;
+
+/** A table past a limit: where, and the limit's message. Becomes an {@link ImportRejected} naming the file. */
+class TableLimitExceeded extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.message);
+  }
+}
+
+const limitProblem = (
+  sheet: string | null,
+  row: number | null,
+  column: number | null,
+  message: string,
+): ImportProblem => ({
+  sheet,
+  row,
+  column: column === null ? null : columnLetter(column),
+  header: null,
+  message,
+});
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const tooManyRows = (sheet: string | null, row: number) =>
+  new TableLimitExceeded(
+    limitProblem(
+      sheet,
+      row,
+      null,
+      `the table goes on to row ${fmt(row)}, past the limit of ${fmt(MAX_TABLE_ROWS)} rows; split the file (e.g. one province per file)`,
+    ),
+  );
+const tooManyColumns = (sheet: string | null, row: number, column: number) =>
+  new TableLimitExceeded(
+    limitProblem(
+      sheet,
+      row,
+      column,
+      `a value in column ${columnLetter(column)} (column ${fmt(column)}) is past the limit of ${fmt(MAX_TABLE_COLUMNS)} columns (${columnLetter(MAX_TABLE_COLUMNS)}); delete the columns after the report`,
+    ),
+  );
+const tooManyCells = (sheet: string | null, cells: number) =>
+  new TableLimitExceeded(
+    limitProblem(
+      sheet,
+      null,
+      null,
+      `the table has ${cells > MAX_TABLE_CELLS ? 'more than ' : ''}${fmt(Math.min(cells, MAX_TABLE_CELLS + 1) - 1)} cells, past the limit of ${fmt(MAX_TABLE_CELLS)} cells; split the file (e.g. one province per file)`,
+    ),
+  );
+
+/**
+ * Reads a spreadsheet (XLSX, every visible sheet) or a CSV (UTF-8 or Windows-1258, `,` `;` or tab).
+ * Bounded: an XLSX is unpacked at most to {@link MAX_XLSX_UNZIPPED_BYTES}, and a table past
+ * {@link MAX_TABLE_ROWS} rows, {@link MAX_TABLE_COLUMNS} columns or {@link MAX_TABLE_CELLS} cells is refused
+ * (422 naming the limit) before the work grows with it.
+ */
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ImportRejected(fileName, [fileProblem('the file is empty')]);
-  return tableFormat(fileName, bytes) === 'xlsx' ? readXlsx(fileName, bytes) : [readCsv(bytes)];
+  try {
+    return tableFormat(fileName, bytes) === 'xlsx' ? await readXlsx(fileName, bytes) : [readCsv(bytes)];
+  } catch (err) {
+    if (err instanceof TableLimitExceeded) throw new ImportRejected(fileName, [err.problem]);
+    throw err;
+  }
+}
+
+const unreadable = (fileName: string, reason: string) =>
+  new ImportRejected(fileName, [
+    fileProblem(
+      `not a readable XLSX workbook (${reason}); save it again from Excel as .xlsx or as CSV UTF-8`,
+    ),
+  ]);
+
+/** Cell elements (`<c …>`, `<x:c …>`) in a worksheet part: what exceljs would build, counted before it does. */
+const CELL_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
+
+/** Refuses a workbook that unpacks past the limits, or whose sheets hold more cells than a table may. */
+function checkXlsxSize(fileName: string, bytes: Uint8Array) {
+  let parts: Map<string, Buffer>;
+  try {
+    parts = unzipBounded(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_XLSX_UNZIPPED_BYTES });
+  } catch (err) {
+    if (!(err instanceof ZipLimitError)) throw err;
+    if (/limit/.test(err.message)) throw new ImportRejected(fileName, [fileProblem(err.message)]);
+    throw unreadable(fileName, err.message);
+  }
+  let cells = 0;
+  for (const [name, xml] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    cells += xml.toString('latin1').match(CELL_ELEMENT)?.length ?? 0;
+  }
+  if (cells > MAX_TABLE_CELLS) throw tooManyCells(null, cells);
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  checkXlsxSize(fileName, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own Buffer interface; a Node Buffer over the same bytes is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new ImportRejected(fileName, [
-      fileProblem(
-        `not a readable XLSX workbook (${reason}); save it again from Excel as .xlsx or as CSV UTF-8`,
-      ),
-    ]);
+    throw unreadable(fileName, err instanceof Error ? err.message : String(err));
   }
   const sheets: Sheet[] = [];
   workbook.eachSheet((ws) => {
     if (ws.state !== 'visible') return;
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellValue(cell.value);
+    // Only cells that exist are visited (never `includeEmpty`: a row with one cell in column XFD would
+    // allocate 16,384 cells); each value is placed by its column number after the limits are checked.
+    const byRow: [number, [number, Cell][]][] = [];
+    let lastRow = 0;
+    let cellCount = 0;
+    ws.eachRow((row, rowNumber) => {
+      const values: [number, Cell][] = [];
+      row.eachCell((cell, col) => {
+        const value = cellValue(cell.value);
+        if (value === null) return;
+        if (col > MAX_TABLE_COLUMNS) throw tooManyColumns(ws.name, rowNumber, col);
+        values.push([col, value]);
       });
-      rows[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+      if (values.length === 0) return;
+      if (rowNumber > MAX_TABLE_ROWS) throw tooManyRows(ws.name, rowNumber);
+      cellCount += values.length;
+      if (cellCount > MAX_TABLE_CELLS) throw tooManyCells(ws.name, cellCount);
+      byRow.push([rowNumber, values]);
+      lastRow = rowNumber;
     });
-    sheets.push({ name: ws.name, rows: Array.from(rows, (r) => r ?? []) });
+    const rows: Cell[][] = Array.from({ length: lastRow }, () => []);
+    for (const [rowNumber, values] of byRow) {
+      const width = values.reduce((w, [col]) => Math.max(w, col), 0);
+      const cells: Cell[] = new Array(width).fill(null);
+      for (const [col, value] of values) cells[col - 1] = value;
+      rows[rowNumber - 1] = cells;
+    }
+    sheets.push({ name: ws.name, rows });
   });
   return sheets;
 }
@@ -86,17 +199,40 @@ function readCsv(bytes: Uint8Array): Sheet {
   return { name: null, rows: parseCsv(body, delimiter) };
 }
 
-/** RFC 4180 CSV: quoted fields may hold delimiters, quotes ("") and line breaks. */
+/**
+ * RFC 4180 CSV: quoted fields may hold delimiters, quotes ("") and line breaks. Bounded like a sheet: a value
+ * past {@link MAX_TABLE_COLUMNS} columns or a line past {@link MAX_TABLE_ROWS} rows is refused, and so are more
+ * than {@link MAX_TABLE_CELLS} values (or four times as many fields, empty ones included); empty fields past
+ * the last column a table may have are dropped, so a line of commas costs nothing.
+ */
 export function parseCsv(text: string, delimiter = ','): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let field = '';
   let quoted = false;
+  let column = 0;
+  let values = 0;
+  let fields = 0;
   let i = 0;
   const endField = () => {
     const t = field.trim();
-    row.push(t === '' ? null : t);
     field = '';
+    column++;
+    if (t === '') {
+      if (column > MAX_TABLE_COLUMNS) return;
+      row.push(null);
+    } else {
+      if (column > MAX_TABLE_COLUMNS) throw tooManyColumns(null, rows.length + 1, column);
+      row.push(t);
+      if (++values > MAX_TABLE_CELLS) throw tooManyCells(null, values);
+    }
+    if (++fields > 4 * MAX_TABLE_CELLS) throw tooManyCells(null, fields);
+  };
+  const endRow = () => {
+    rows.push(row);
+    if (rows.length > MAX_TABLE_ROWS) throw tooManyRows(null, rows.length);
+    row = [];
+    column = 0;
   };
   while (i < text.length) {
     const ch = text[i] as string;
@@ -117,15 +253,14 @@ export function parseCsv(text: string, delimiter = ','): Cell[][] {
     } else if (ch === delimiter) endField();
     else if (ch === '\n' || ch === '\r') {
       endField();
-      rows.push(row);
-      row = [];
+      endRow();
       if (ch === '\r' && text[i + 1] === '\n') i++;
     } else field += ch;
     i++;
   }
   if (field !== '' || row.length > 0) {
     endField();
-    rows.push(row);
+    endRow();
   }
   return rows;
 }
