@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DISTANCE_BANDS_M } from '../../contracts/analysis';
 import { type ErrorJson, getJson } from '../../testing/http';
 import { testApp } from '../../testing/test-db';
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
 let app: App;
+let db: Awaited<ReturnType<typeof testApp>>['db'];
 beforeAll(async () => {
-  ({ app } = await testApp());
+  ({ app, db } = await testApp());
 });
+
+/** Rows of the stored weights tables: a request must never add any. */
+const weightRows = async () =>
+  db.query<{ sets: number; pairs: number }>(
+    `select (select count(*)::int from spatial_weight_sets) as sets, (select count(*)::int from spatial_weights) as pairs`,
+  );
 
 interface GiJson {
   meta: {
@@ -49,9 +57,39 @@ describe('GET /api/analysis/gi-star', () => {
     expect(count(fdr)).toBeLessThanOrEqual(count(plain));
   });
 
-  it('uses the stored distance-band weights when asked', async () => {
+  it('uses distance-band weights of the menu when asked', async () => {
     const body = await getJson<GiJson>(app, `${path}&weights=distance&distance=15000`);
     expect(body.meta.weights.key).toBe('commune@2025-07-01/distance:15000');
+  });
+
+  // Issue 13, finding 3: every new distance built and stored a national weights set inside this GET
+  // (distance=100000: 107 s, +470 MB in the database).
+  it('offers a fixed menu of distances: any other is 400 naming distance and listing the menu', async () => {
+    for (const distance of ['100000', '5000', '15000.5', '9999', 'abc']) {
+      const body = await getJson<ErrorJson>(app, `${path}&weights=distance&distance=${distance}`, 400);
+      expect(body.error.field).toBe('distance');
+      expect(body.error.message).toContain(DISTANCE_BANDS_M.join(', '));
+    }
+    const snap = await getJson<ErrorJson>(app, `${path}&snap=75`, 400);
+    expect(snap.error).toMatchObject({ field: 'snap' });
+  });
+
+  it('stores nothing whatever distances 20 requests ask for, and answers each within seconds', async () => {
+    const before = await weightRows();
+    const distances = [
+      ...DISTANCE_BANDS_M,
+      ...Array.from({ length: 20 - DISTANCE_BANDS_M.length }, (_, k) => 20_500 + k * 3_777),
+    ];
+    expect(new Set(distances).size).toBe(20);
+    for (const [k, distance] of distances.entries()) {
+      const started = performance.now();
+      const res = await app.request(
+        `/api/analysis/gi-star?indicator=addicts_per_1000&period=2025-Q4&weights=distance&distance=${distance}${k % 2 ? '' : '&province=14'}`,
+      );
+      expect(res.status).toBe(k < DISTANCE_BANDS_M.length ? 200 : 400);
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
+    expect(await weightRows()).toEqual(before);
   });
 
   it.each([

@@ -13,7 +13,6 @@ import {
   LocalMoranQuery,
   LocalMoranResponse,
 } from '../../contracts/analysis';
-import { actorOf } from '../../lib/actor';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
@@ -142,7 +141,6 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       at,
       province: q.province ?? null,
       method: methodOf(q),
-      actor: actorOf(c),
     });
   };
   const baseMeta = (

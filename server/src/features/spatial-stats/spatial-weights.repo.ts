@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { distanceBandPairs } from './distance-band';
@@ -47,7 +48,13 @@ async function versionUnits(db: Queryable, level: string, validFrom: string) {
  * (longitude degrees shrink by cos φ, so the tolerance is never short). The bounding-box join uses the
  * GiST index on geom.
  */
-async function contiguityPairs(db: Queryable, level: string, validFrom: string, snapM: number) {
+async function contiguityPairs(
+  db: Queryable,
+  level: string,
+  validFrom: string,
+  snapM: number,
+  province: string | null = null,
+) {
   return db.query<{ i: number; j: number }>(
     `select a.id as i, b.id as j
      from admin_units a
@@ -56,12 +63,16 @@ async function contiguityPairs(db: Queryable, level: string, validFrom: string, 
       and b.geom && ST_Expand(a.geom, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point)))))
       and (ST_Intersects(a.geom, b.geom)
         or ST_DWithin(a.geom_mid, b.geom_mid, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point))))))
-     where a.level = $1 and a.valid_from = $2::date`,
-    [level, validFrom, snapM],
+      and ($4::text is null or b.province_code = $4)
+     where a.level = $1 and a.valid_from = $2::date and ($4::text is null or a.province_code = $4)`,
+    [level, validFrom, snapM, province],
   );
 }
 
-/** Builds a set and stores it (set row + both directions of every pair) in one transaction. */
+/**
+ * Builds a national set and stores it (set row + both directions of every pair) in one transaction: for
+ * benchmarks and offline checks, never inside a request (requests use {@link studyAreaWeights}).
+ */
 export async function buildWeights(
   db: Database,
   level: string,
@@ -75,7 +86,7 @@ export async function buildWeights(
   const position = new Map(units.map((u, k) => [u.id, k]));
   const pairs =
     method.kind === 'contiguity'
-      ? (await contiguityPairs(db, level, validFrom, method.snapM)).map((r) => [r.i, r.j] as const)
+      ? (await contiguityPairs(db, level, validFrom, method.snapM, null)).map((r) => [r.i, r.j] as const)
       : distanceBandPairs(
           units.map((u) => [u.lon, u.lat] as const),
           method.bandM,
@@ -172,39 +183,90 @@ export async function readWeights(db: Queryable, key: string): Promise<StoredWei
 }
 
 /**
- * The weights of a unit version: read from memory, else from the database, else built once and stored.
- * Kept per database so tests with several databases never mix them.
+ * The weights among the communes of a study area (a province, or the whole country), computed for the
+ * request and never stored: the same pairs as the national set restricted to the area (a pair depends on
+ * its two units only). Only menu methods reach here (contracts/analysis.ts), so the cost is bounded: on the
+ * 3,321 real communes (PGlite, spatial-weights.db.test.ts) the national contiguity takes ~3 s once, Hà Nội's
+ * 43 ms, a 30 km band over the whole country ~160 ms. Results are kept in memory (a few MB at most), keyed by the exact unit ids, so a
+ * boundary import is seen at once; the cache holds {@link CACHE_SIZE} sets and forgets the oldest.
  */
-const cache = new WeakMap<object, Map<string, Promise<StoredWeights>>>();
-
-export function weightsFor(
+export async function studyAreaWeights(
   db: Database,
   level: string,
   validFrom: string,
   method: WeightsMethod,
-  actor: string,
+  province: string | null,
 ): Promise<StoredWeights> {
+  const units = await db.query<{ id: number; code: string; lon: number; lat: number }>(
+    `select id, code, ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
+     where level = $1 and valid_from = $2::date and ($3::text is null or province_code = $3) order by id`,
+    [level, validFrom, province],
+  );
   const key = weightsKey(level, validFrom, method);
+  const ids = createHash('sha256')
+    .update(units.map((u) => u.id).join(','))
+    .digest('base64url');
+  const cacheKey = `${key}|${province ?? '*'}|${ids}`;
   let perDb = cache.get(db);
   if (!perDb) {
     perDb = new Map();
     cache.set(db, perDb);
   }
-  let entry = perDb.get(key);
-  if (!entry) {
-    entry = (async () => {
-      const stored = await readWeights(db, key);
-      if (stored) return stored;
-      await buildWeights(db, level, validFrom, method, actor);
-      const built = await readWeights(db, key);
-      if (!built) throw new Error(`weights ${key} were built but cannot be read`);
-      return built;
-    })();
-    const e = entry;
-    e.catch(() => {
-      if (perDb?.get(key) === e) perDb.delete(key);
-    });
-    perDb.set(key, entry);
+  const cached = perDb.get(cacheKey);
+  if (cached) {
+    perDb.delete(cacheKey);
+    perDb.set(cacheKey, cached);
+    return cached;
+  }
+  const entry = computeWeights(db, level, validFrom, method, province, units, key);
+  perDb.set(cacheKey, entry);
+  entry.catch(() => {
+    if (perDb?.get(cacheKey) === entry) perDb.delete(cacheKey);
+  });
+  while (perDb.size > CACHE_SIZE) {
+    const oldest = perDb.keys().next().value;
+    if (oldest === undefined) break;
+    perDb.delete(oldest);
   }
   return entry;
+}
+
+const CACHE_SIZE = 48;
+/** Per database, so tests with several databases never mix them; in insertion (= recent use) order. */
+const cache = new WeakMap<object, Map<string, Promise<StoredWeights>>>();
+
+async function computeWeights(
+  db: Queryable,
+  level: string,
+  validFrom: string,
+  method: WeightsMethod,
+  province: string | null,
+  units: { id: number; code: string; lon: number; lat: number }[],
+  key: string,
+): Promise<StoredWeights> {
+  const started = performance.now();
+  const position = new Map(units.map((u, k) => [u.id, k]));
+  const pairs: Array<readonly [number, number]> =
+    method.kind === 'contiguity'
+      ? (await contiguityPairs(db, level, validFrom, method.snapM, province)).map(
+          (r) => [position.get(r.i) ?? -1, position.get(r.j) ?? -1] as const,
+        )
+      : distanceBandPairs(
+          units.map((u) => [u.lon, u.lat] as const),
+          method.bandM,
+        );
+  const weights = weightsFromPairs(
+    units.length,
+    pairs.flatMap(([a, b]) => [[a, b, 1] as const, [b, a, 1] as const]),
+  );
+  return {
+    key,
+    method: describeMethod(method),
+    unitIds: units.map((u) => u.id),
+    codes: units.map((u) => u.code),
+    weights,
+    islands: islandsOf(weights),
+    builtAt: new Date().toISOString().slice(0, 19) + 'Z',
+    buildMs: performance.now() - started,
+  };
 }

@@ -6,7 +6,7 @@ import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolveUnitVersion } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
 import { islandsOf, type SpatialWeights, subsetWeights } from './spatial-weights';
-import { type StoredWeights, type WeightsMethod, weightsFor } from './spatial-weights.repo';
+import { type StoredWeights, studyAreaWeights, type WeightsMethod } from './spatial-weights.repo';
 
 /** The communes a statistic runs on, their values per period (aligned), and the weights among them. */
 export interface StudyArea {
@@ -28,13 +28,12 @@ export interface StudyRequest {
   at: string;
   province: string | null;
   method: WeightsMethod;
-  actor: string;
 }
 
 /**
  * Commune values of an indicator on one unit version (older periods through the crosswalk), restricted to
- * a province or not, and the stored weights of that version cut down to the communes that have a value in
- * every period. Communes left out are reported, never silently dropped.
+ * a province or not, and the weights among the area's communes (computed, never stored by a request) cut
+ * down to the communes that have a value in every period. Communes left out are reported, never silently dropped.
  */
 export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRequest): Promise<StudyArea> {
   const { stored: inputs, rate } = resolveIndicator(ref, r.indicator);
@@ -60,7 +59,7 @@ export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRe
       // The caller's jurisdiction is checked on the province before this (requireProvinceScope).
       jurisdiction: null,
     }),
-    weightsFor(db, 'commune', unitVersion, r.method, r.actor),
+    studyAreaWeights(db, 'commune', unitVersion, r.method, r.province),
     db.query<{ code: string }>(
       `select code from admin_units where level = 'commune' and valid_from = $1::date
          and ($2::text is null or province_code = $2) order by code`,
