@@ -32,6 +32,7 @@ import { accessControl } from './lib/access';
 import { privateResponsesUncached } from './lib/cache-control';
 import type { AppDeps, RouteDeps } from './lib/context';
 import { ApiError, errorBody } from './lib/errors';
+import { heavyRequests } from './lib/heavy-requests';
 import { createRouter } from './lib/openapi';
 
 /** The API: middleware, error shape, every feature's routes chained so their types reach the web client. */
@@ -46,6 +47,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/api/*', csrfProtection(appDeps.origin));
   app.use('/api/*', accessControl());
+  app.use('/api/*', heavyRequests());
 
   const routes = app
     .route('/', healthRoutes(deps))
