@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { distanceBandPairs } from './distance-band';
-import { islandsOf, type SpatialWeights, weightsFromPairs } from './spatial-weights';
+import { binaryWeightsFromPairs, islandsOf, type SpatialWeights, weightsFromPairs } from './spatial-weights';
 
 /** How neighbours are defined: boundaries within `snapM` metres, or label points within `bandM` metres. */
 export type WeightsMethod = { kind: 'contiguity'; snapM: number } | { kind: 'distance'; bandM: number };
@@ -255,10 +255,7 @@ async function computeWeights(
           units.map((u) => [u.lon, u.lat] as const),
           method.bandM,
         );
-  const weights = weightsFromPairs(
-    units.length,
-    pairs.flatMap(([a, b]) => [[a, b, 1] as const, [b, a, 1] as const]),
-  );
+  const weights = binaryWeightsFromPairs(units.length, pairs);
   return {
     key,
     method: describeMethod(method),
@@ -266,7 +263,7 @@ async function computeWeights(
     codes: units.map((u) => u.code),
     weights,
     islands: islandsOf(weights),
-    builtAt: new Date().toISOString().slice(0, 19) + 'Z',
+    builtAt: `${new Date().toISOString().slice(0, 19)}Z`,
     buildMs: performance.now() - started,
   };
 }
