@@ -1,3 +1,4 @@
+import type { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
@@ -25,7 +26,19 @@ interface Form {
   period: string;
   from: string;
   fdr: boolean;
+  /** Neighbours: shared boundary, or label points within a band of the server's fixed menu (metres). */
+  neighbours: Neighbours;
 }
+
+/** The server's menu of distance bands (contracts/analysis.ts): the type check keeps the two equal. */
+const BANDS: typeof DISTANCE_BANDS_M = [10_000, 15_000, 20_000, 30_000];
+type Neighbours = 'contiguity' | (typeof DISTANCE_BANDS_M)[number];
+
+/** Query parameters of a neighbour choice: only values of the menu are ever sent. */
+const weightsQuery = (n: Neighbours) =>
+  n === 'contiguity'
+    ? { weights: 'contiguity' as const }
+    : { weights: 'distance' as const, distance: String(n) };
 
 const STAT_LABELS: Record<Statistic, AnalysisKey> = {
   'gi-star': 'statGi',
@@ -49,7 +62,7 @@ const NO_DATA = '#dddddd';
 
 /** Runs one statistic; `classes` indexes into its legend, `hot`/`cold` count significant communes. */
 async function runAnalysis(f: Form, signal: AbortSignal) {
-  const scope = { indicator: f.indicator, province: f.province };
+  const scope = { indicator: f.indicator, province: f.province, ...weightsQuery(f.neighbours) };
   const fdr = String(f.fdr) as 'true' | 'false';
   if (f.statistic === 'gi-star') {
     const res = await api.api.analysis['gi-star'].$get(
@@ -143,6 +156,7 @@ export default function AnalysisPage() {
     period: latest.id,
     from: shiftPeriod(latest, -7).id,
     fdr: false,
+    neighbours: 'contiguity',
   });
   const [form, setForm] = useState<Form | null>(null);
   const result = useQuery({
@@ -245,6 +259,29 @@ export default function AnalysisPage() {
             value={draft.period}
             onChange={(v) => set('period', v)}
           />
+          <label style={FIELD}>
+            {t('neighbourhood')}{' '}
+            <select
+              style={CONTROL}
+              data-testid="neighbours"
+              value={String(draft.neighbours)}
+              onChange={(e) =>
+                set(
+                  'neighbours',
+                  e.target.value === 'contiguity'
+                    ? 'contiguity'
+                    : (BANDS.find((b) => String(b) === e.target.value) ?? 'contiguity'),
+                )
+              }
+            >
+              <option value="contiguity">{t('contiguity')}</option>
+              {BANDS.map((b) => (
+                <option key={b} value={b}>
+                  {t('within')} {b / 1000} km
+                </option>
+              ))}
+            </select>
+          </label>
           {draft.statistic !== 'local-moran' && (
             <label>
               <input type="checkbox" checked={draft.fdr} onChange={(e) => set('fdr', e.target.checked)} />{' '}
