@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../testing/test-db';
+import { farColumnWorkbook } from './hostile-files';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, readTable } from './read-table';
 import { importTableCounts, uploadForm } from './testing';
 import { MAX_XLSX_UNZIPPED_BYTES } from './upload-limits';
@@ -17,15 +18,6 @@ beforeAll(async () => {
 interface Rejected {
   error: { code: string; message: string; field: string };
   problems: { sheet: string | null; row: number | null; column: string | null; message: string }[];
-}
-
-/** A report header and `rows` rows that each hold a single number in column XFD. */
-async function farColumnWorkbook(rows: number): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Báo cáo');
-  ws.getRow(1).values = ['Mã đơn vị', 'Tên đơn vị', 'Người nghiện (managed_addicts)'];
-  for (let r = 2; r <= rows; r++) ws.getCell(`XFD${r}`).value = r;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** A real workbook whose first sheet's XML is padded with `padding` bytes of spaces: kilobytes zipped. */
