@@ -31,6 +31,7 @@ import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
 import { privateResponsesUncached } from './lib/cache-control';
 import type { AppDeps, RouteDeps } from './lib/context';
+import { dataGuard } from './lib/data-guard';
 import { ApiError, errorBody } from './lib/errors';
 import { heavyRequests } from './lib/heavy-requests';
 import { createRouter } from './lib/openapi';
@@ -47,6 +48,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/api/*', csrfProtection(appDeps.origin));
   app.use('/api/*', accessControl());
+  app.use('/api/*', dataGuard(appDeps.db));
   app.use('/api/*', heavyRequests());
 
   const routes = app

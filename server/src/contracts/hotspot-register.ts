@@ -11,8 +11,8 @@ export const HotspotCode = z
 const Longitude = z.number().min(102).max(110).describe('WGS 84 longitude (Vietnam: 102–110)');
 const Latitude = z.number().min(8).max(24).describe('WGS 84 latitude (Vietnam: 8–24)');
 
-export const CreateHotspotBody = z.object({
-  code: HotspotCode.optional().describe('default HS-<commune>-<next number>'),
+/** The code is the server's to assign (HS-<commune>-<next number>), inside the caller's jurisdiction. */
+export const CreateHotspotBody = z.strictObject({
   kind: HotspotKind,
   lon: Longitude,
   lat: Latitude,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReach } from '../features/auth/roles';
 import { signIn, type TestClient, testApp, testEngine } from '../testing/test-db';
 import { ROUTE_ACCESS, routeKey } from './access';
+import { DATA_NAMING_FIELDS, type NamedInput, ROUTE_DATA } from './data-guard';
 
 /**
  * The authorization matrix: every API route the app registers × every role (and a user of another
@@ -214,6 +215,13 @@ beforeAll(async () => {
     briefing: await createBriefing('01'),
     briefing14: await createBriefing('14'),
   };
+  placeholders.patrolPlan14 = await createPatrolPlan(
+    await first(`select h.code as v from hotspots h join admin_units u on u.level = 'commune'
+                  and u.code = h.commune_code and u.valid_to is null
+                 where u.province_code = '14' and h.eliminated_on is null and h.detected_on <= '2026-01-01'
+                 order by h.code limit 1`),
+  );
+  placeholders.import14 = await createValuesImport('14');
   const points = await app.db.query<{ x: number; y: number }>(
     `select st_x(geom) as x, st_y(geom) as y from hotspots`,
   );
@@ -239,11 +247,48 @@ async function createBriefing(province: string): Promise<string> {
   return body.id;
 }
 
+/** A saved patrol plan of one hotspot (the admin's), for the foreign samples. */
+async function createPatrolPlan(hotspot: string): Promise<string> {
+  const res = await app.app.request('/api/patrol/plans', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Mẫu',
+      date: '2026-01-15',
+      shiftStart: '20:00',
+      shiftEnd: '23:00',
+      hotspotCodes: [hotspot],
+    }),
+  });
+  const body = (await res.json()) as { id?: number };
+  if (res.status !== 201 || !body.id)
+    throw new Error(`sample patrol plan: ${res.status} ${JSON.stringify(body)}`);
+  return String(body.id);
+}
+
+/** A committed values import that changed one value of a commune of `province` (written directly). */
+async function createValuesImport(province: string): Promise<string> {
+  const [row] = await app.db.query<{ id: number }>(
+    `insert into imports (kind, file_name, file_sha256, target, actor, summary)
+     values ('values', 'mau.xlsx', 'test-matrix', '2025-Q4', 'admin', '{}'::jsonb) returning id`,
+  );
+  if (!row) throw new Error('sample import');
+  await app.db.query(
+    `insert into import_value_changes (import_id, indicator_code, period_id, unit_id, new_value)
+     select $1, 'managed_addicts', '2025-Q4', id, 1 from admin_units
+      where level = 'commune' and valid_to is null and province_code = $2 order by code limit 1`,
+    [row.id, province],
+  );
+  return String(row.id);
+}
+
 afterAll(async () => {
   // The briefings are the only rows this file adds to the worker's shared database.
   await app.db.query(`delete from briefings where id = any($1::text[])`, [
     [placeholders.briefing, placeholders.briefing14],
   ]);
+  await app.db.query(`delete from patrol_plans where id = $1`, [Number(placeholders.patrolPlan14)]);
+  await app.db.query(`delete from imports where id = $1`, [Number(placeholders.import14)]);
   if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
 });
 
@@ -327,10 +372,202 @@ describe('the authorization matrix', () => {
         const audience = ROUTE_ACCESS[key];
         if (!sample.foreign || !audience || !mayReach(caller, audience)) continue;
         const res = await client.request(fill(sample.foreign));
-        if (res.status !== 403) problems.push(`${caller} ${key}: ${res.status} for Sơn La`);
+        if (res.status !== 403 && res.status !== 404)
+          problems.push(`${caller} ${key}: ${res.status} for Sơn La`);
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * Values of each kind of named data: one of Sơn La (outside every Hà Nội caller's jurisdiction) and one
+ * that does not exist. The guard must refuse both with the same answer, so a caller cannot tell them apart.
+ */
+const OUTSIDE: Record<NamedInput['kind'], { foreign: string; missing: string }> = {
+  unit: { foreign: '14', missing: '98' },
+  area: { foreign: '14', missing: '98' },
+  province: { foreign: '14', missing: '98' },
+  commune: { foreign: '{commune14}', missing: '99999' },
+  grant: { foreign: '14', missing: '98' },
+  plan: { foreign: '{nationalPlan}', missing: 'khong-co-ke-hoach' },
+  hotspot: { foreign: '{hotspot14}', missing: 'HS-99999-999' },
+  briefing: { foreign: '{briefing14}', missing: 'zzzzzzzzzz' },
+  patrolPlan: { foreign: '{patrolPlan14}', missing: '999999' },
+  valuesImport: { foreign: '{import14}', missing: '999999' },
+  unitsImport: { foreign: '999998', missing: '999999' },
+  ruleSetWrite: { foreign: '{ruleSet}', missing: 'khong-co-bo-tieu-chi' },
+};
+
+/** A JSON body holding only `value` at a guard field path (`views[].province` → {views:[{province}]}). */
+function bodyWith(path: string, value: string): unknown {
+  const [step, ...rest] = path.split('.');
+  if (step === undefined) return value;
+  const inner = rest.length === 0 ? value : bodyWith(rest.join('.'), value);
+  return step.endsWith('[]') ? { [step.slice(0, -2)]: [inner] } : { [step]: inner };
+}
+
+/** The sample request of a route with one named input set to `value`. */
+function requestWith(key: string, input: NamedInput, value: string): { path: string; body?: unknown } {
+  const sample = SAMPLES[key];
+  if (!sample) throw new Error(`no sample for ${key}`);
+  const url = new URL(fill(sample.path), 'http://x');
+  if (input.in === 'query') url.searchParams.set(input.field, value);
+  if (input.in === 'param') {
+    const pattern = key.slice(key.indexOf(' ') + 1).split('/');
+    const segments = url.pathname.split('/');
+    const at = pattern.indexOf(`:${input.field}`);
+    if (at < 0) throw new Error(`${key} has no path parameter ${input.field}`);
+    segments[at] = encodeURIComponent(value);
+    url.pathname = segments.join('/');
+  }
+  const body = input.in === 'body' ? bodyWith(input.field, value) : sample.body;
+  return { path: url.pathname + url.search, ...(body === undefined ? {} : { body }) };
+}
+
+describe('jurisdiction of every input that names data (generated from the route table)', () => {
+  interface OpenApiOp {
+    parameters?: Array<{ name: string; in: string }>;
+    requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+  }
+
+  it('lists every data-naming parameter and body field of every staff route in the guard', async () => {
+    const doc = (await (await app.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, OpenApiOp>>;
+    };
+    // Inputs that name data but need no jurisdiction check, each with the reason.
+    const exempt: Record<string, string> = {
+      // Rule sets are national and public reading (the criteria of QĐ 28/2025).
+      'GET /api/status-rules/:code code': 'reading a rule set',
+      // A target code is looked up inside the plan the guard checked.
+      'GET /api/plans/:code/targets/:target/detail target': 'inside the plan',
+      'GET /api/plans/:code/targets/:target/ranking target': 'inside the plan',
+      'PUT /api/plans/:code/targets/:target target': 'inside the plan',
+      'DELETE /api/plans/:code/targets/:target target': 'inside the plan',
+      // A new plan's own code and the codes of its targets are chosen by its author.
+      'POST /api/plans code': 'new code',
+      'PUT /api/plans/:code code': 'checked as the path parameter',
+      'POST /api/plans/:code/targets code': 'new code',
+      'PUT /api/plans/:code/targets/:target code': 'new code',
+      'PUT /api/plans/:code definition': 'inside targets[]',
+      'POST /api/plans definition': 'inside targets[]',
+      'POST /api/plans targets': 'checked as targets[].definition.units.codes[]',
+      'PUT /api/plans/:code targets': 'checked as targets[].definition.units.codes[]',
+      'POST /api/plans scope': 'checked as scope.code',
+      'PUT /api/plans/:code scope': 'checked as scope.code',
+      'POST /api/plans/:code/targets definition': 'checked as definition.units.codes[]',
+      'PUT /api/plans/:code/targets/:target definition': 'checked as definition.units.codes[]',
+      'POST /api/briefings views': 'checked as views[].province',
+      // The account being changed: accounts are the (national) administrator's.
+      'PATCH /api/users/:id id': 'an account, admin only',
+    };
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const key = routeKey(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1'));
+        if (ROUTE_ACCESS[key] === 'public' || key.includes('/api/auth/')) continue;
+        const listed = ROUTE_DATA[key] ?? [];
+        const names = [
+          ...(op.parameters ?? []).map((p) => p.name),
+          ...Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
+        ];
+        for (const name of names) {
+          if (!(DATA_NAMING_FIELDS as readonly string[]).includes(name)) continue;
+          const covered = listed.some(
+            (i) => i.field === name || i.field.startsWith(`${name}.`) || i.field.startsWith(`${name}[`),
+          );
+          if (!covered && !exempt[`${key} ${name}`]) missing.push(`${key} ${name}`);
+        }
+      }
+    }
+    expect(missing, 'inputs that name data but are not checked by the data guard').toEqual([]);
+  });
+
+  it('refuses data outside the jurisdiction exactly as data that does not exist, for every role', async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    const sessions = new Map<CallerName, TestClient>();
+    for (const caller of ['committee', 'police', 'data_officer'] as const) {
+      sessions.set(caller, await signIn(app.raw, CALLERS[caller]));
+    }
+    for (const [key, inputs] of Object.entries(ROUTE_DATA)) {
+      const audience = ROUTE_ACCESS[key];
+      if (!audience) {
+        problems.push(`${key}: in the guard but not in the route table`);
+        continue;
+      }
+      const method = key.slice(0, key.indexOf(' '));
+      for (const caller of ['committee', 'police', 'data_officer'] as const) {
+        if (!mayReach(caller, audience)) continue;
+        const client = sessions.get(caller);
+        if (!client) continue;
+        for (const input of inputs) {
+          const answers: Array<{ status: number; message: string }> = [];
+          for (const which of ['foreign', 'missing'] as const) {
+            const value = fill(OUTSIDE[input.kind][which]);
+            const req = requestWith(key, input, value);
+            const init: RequestInit = { method };
+            if (method !== 'GET') {
+              init.headers = { 'content-type': 'application/json' };
+              if (req.body !== undefined) init.body = JSON.stringify(req.body);
+            }
+            const res = await client.request(req.path, init);
+            const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+            answers.push({ status: res.status, message: (body.error?.message ?? '').replace(value, '…') });
+          }
+          checked++;
+          const [foreign, missing] = answers;
+          const what = `${caller} ${key} ${input.in}:${input.field}`;
+          if (!foreign || !missing) continue;
+          if (foreign.status !== 403 && foreign.status !== 404)
+            problems.push(`${what}: ${foreign.status} for Sơn La's (${foreign.message})`);
+          if (foreign.status !== missing.status || foreign.message !== missing.message)
+            problems.push(
+              `${what}: Sơn La's → ${foreign.status} "${foreign.message}", none → ${missing.status} "${missing.message}"`,
+            );
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    expect(problems).toEqual([]);
+  });
+
+  it('ranks only the units of the caller’s jurisdiction', async () => {
+    const client = await signIn(app.raw, CALLERS.committee);
+    const res = await client.request(fill('/api/plans/{plan}/targets/{target}/ranking'));
+    expect(res.status).toBe(200);
+    const { rows } = (await res.json()) as { rows: Array<{ code: string }> };
+    expect(rows.map((r) => r.code)).toEqual(['01']);
+  });
+
+  it('lists only imports of the caller’s jurisdiction, and rolls back none outside it', async () => {
+    const client = await signIn(app.raw, CALLERS.data_officer);
+    const { rows } = (await (await client.request('/api/imports')).json()) as { rows: Array<{ id: number }> };
+    expect(rows.map((r) => String(r.id))).not.toContain(placeholders.import14);
+    const res = await client.request(`/api/imports/values/${placeholders.import14}/rollback`, {
+      method: 'POST',
+    });
+    expect(res.status).toBe(404);
+    const [row] = await app.db.query<{ status: string }>(`select status from imports where id = $1`, [
+      Number(placeholders.import14),
+    ]);
+    expect(row?.status).toBe('committed');
+  });
+
+  it('lets only a national administrator change a status rule set', async () => {
+    const client = await signIn(app.raw, 'bcd.quocgia');
+    const res = await client.request(fill('/api/status-rules/{ruleSet}/versions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+    const admin = await app.app.request(fill('/api/status-rules/{ruleSet}/versions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(admin.status).toBe(400);
   });
 });
 

@@ -96,7 +96,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'DELETE /api/plans/:code/targets/:target': 'planning',
   'GET /api/status-rules': 'internal',
   'GET /api/status-rules/:code': 'internal',
-  'POST /api/status-rules/:code/versions': 'planning',
+  // Rule sets decide every province's suggested statuses: national administrators only (the data guard).
+  'POST /api/status-rules/:code/versions': 'admin',
   'GET /api/status-rules/explain': 'internal',
   'GET /api/status-rules/differences': 'internal',
   // Public pages: as of the last closed period, public-sensitivity indicators only, small counts suppressed.

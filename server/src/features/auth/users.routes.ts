@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { UserBody, UserPatch, UserRow, UsersResponse } from '../../contracts/auth';
+import { IdParam } from '../../contracts/common';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
@@ -8,8 +9,6 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import type { SessionCache } from './session-middleware';
 import { endOtherSessions } from './sessions.repo';
 import { createUser, getUser, listUsers, updateUser } from './users.repo';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().describe('user id') });
 
 const listRoute = createRoute({
   method: 'get',

@@ -369,11 +369,17 @@ describe('briefings and jurisdiction', () => {
   it('lets only callers who may read every area read a briefing', async () => {
     const sonla = await as('bcd.sonla');
     const police = await as('congan.hanoi');
-    expect((await getJson<ErrorJson>(sonla, `/api/briefings/${hanoi.id}`, 403)).error.field).toBe('id');
-    expect((await sonla.request(`/api/briefings/${hanoi.id}/xlsx`)).status).toBe(403);
-    expect((await sonla.request(`/api/briefings/${hanoi.id}/pdf`)).status).toBe(403);
+    // Another province's briefing answers exactly as one that does not exist.
+    const foreign = await getJson<ErrorJson>(sonla, `/api/briefings/${hanoi.id}`, 404);
+    const missing = await getJson<ErrorJson>(sonla, '/api/briefings/zzzzzzzzzz', 404);
+    expect(foreign.error.field).toBe('id');
+    expect(foreign.error.message.replace(hanoi.id, '…')).toBe(
+      missing.error.message.replace('zzzzzzzzzz', '…'),
+    );
+    expect((await sonla.request(`/api/briefings/${hanoi.id}/xlsx`)).status).toBe(404);
+    expect((await sonla.request(`/api/briefings/${hanoi.id}/pdf`)).status).toBe(404);
     expect((await getJson<Briefing>(police, `/api/briefings/${hanoi.id}`)).title).toBe('Hà Nội');
-    expect((await police.request(`/api/briefings/${national.id}`)).status).toBe(403);
+    expect((await police.request(`/api/briefings/${national.id}`)).status).toBe(404);
     expect((await (await as(null)).request(`/api/briefings/${hanoi.id}`)).status).toBe(401);
     await getJson(app, '/api/briefings/zzzzzzzzzz', 404);
 

@@ -8,9 +8,9 @@ let app: Ctx['app'];
 let db: Database;
 let close: () => Promise<void>;
 
-/** Codes of this file's own hotspots (postgres shares one database between test files). */
-const CODE = 'TEST-REG-001';
-const MOVED = 'TEST-REG-002';
+/** Codes the server gave this file's own hotspots (postgres shares one database between test files). */
+let CODE = '';
+let MOVED = '';
 
 const send = async (method: string, path: string, body: unknown, status: number) => {
   const res = await app.request(path, {
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // audit_log is append-only (a trigger refuses deletes): the test's audit rows stay, as any write's would.
-  await db.query(`delete from hotspots where code like 'TEST-REG-%'`);
+  await db.query(`delete from hotspots where code = any($1::text[])`, [[CODE, MOVED]]);
   await close();
 });
 
@@ -46,9 +46,12 @@ describe('hotspot register', () => {
     const created = (await send(
       'POST',
       '/api/hotspots',
-      { code: CODE, kind: 'diem', lon: 105.8342, lat: 21.0278, detectedOn: '2025-03-01', notes: 'tin báo' },
+      { kind: 'diem', lon: 105.8342, lat: 21.0278, detectedOn: '2025-03-01', notes: 'tin báo' },
       201,
     )) as Detail;
+    CODE = created.code;
+    // The server numbers the place in its commune.
+    expect(CODE).toBe(`HS-${created.communeCode}-${CODE.slice(-3)}`);
     expect(created.status).toBe('active');
     expect(created.communeCode).toMatch(/^\d{5}$/);
 
@@ -102,12 +105,14 @@ describe('hotspot register', () => {
   });
 
   it('refuses impossible changes and leaves the register as it was', async () => {
-    await send(
-      'POST',
-      '/api/hotspots',
-      { code: MOVED, kind: 'diem', lon: 103.9, lat: 21.3, detectedOn: '2024-05-01' },
-      201,
-    );
+    MOVED = (
+      (await send(
+        'POST',
+        '/api/hotspots',
+        { kind: 'diem', lon: 103.9, lat: 21.3, detectedOn: '2024-05-01' },
+        201,
+      )) as Detail
+    ).code;
     const before = await getJson<Detail>(app, `/api/hotspots/${MOVED}`);
     const early = (await send(
       'POST',
@@ -139,13 +144,14 @@ describe('hotspot register', () => {
     expect(reopenActive.error.code).toBe('conflict');
     const sea = (await send('PATCH', `/api/hotspots/${MOVED}`, { lon: 109.9, lat: 8.1 }, 400)) as ErrorJson;
     expect(sea.error.field).toBe('lon');
-    const duplicate = (await send(
+    // Codes are the server's to assign: a client-chosen one is refused, whatever it names.
+    const chosen = (await send(
       'POST',
       '/api/hotspots',
       { code: MOVED, kind: 'diem', lon: 103.9, lat: 21.3, detectedOn: '2024-05-01' },
-      409,
+      400,
     )) as ErrorJson;
-    expect(duplicate.error.field).toBe('code');
+    expect(chosen.error.message).toMatch(/code/);
     const after = await getJson<Detail>(app, `/api/hotspots/${MOVED}`);
     expect(after).toEqual(before);
   });

@@ -89,13 +89,38 @@ export async function communeAt(
   return rows[0]?.code ?? null;
 }
 
-/** Next free code HS-<commune>-NNN. */
+/**
+ * Next free code HS-<commune>-NNN. Only codes of that exact shape count, and the number is read as numeric:
+ * a code written another way (an old client-chosen `HS-00004-99999999999`) can neither overflow nor stop
+ * the numbering; a taken code is skipped.
+ */
 export async function nextHotspotCode(db: Queryable, communeCode: string): Promise<string> {
-  const rows = await db.query<{ n: number }>(
-    `select coalesce(max(substring(code from '(\\d+)$')::int), 0) + 1 as n from hotspots where code like $1`,
-    [`HS-${communeCode}-%`],
+  const rows = await db.query<{ n: string }>(
+    `select (coalesce(max(substring(code from '([0-9]+)$')::numeric), 0) + 1)::text as n
+       from hotspots where code ~ $1`,
+    [`^HS-${communeCode}-[0-9]{1,9}$`],
   );
-  return `HS-${communeCode}-${String(rows[0]?.n ?? 1).padStart(3, '0')}`;
+  let n = Number(rows[0]?.n ?? 1);
+  for (;;) {
+    const code = `HS-${communeCode}-${String(n).padStart(3, '0')}`;
+    const taken = await db.query(`select 1 from hotspots where code = $1`, [code]);
+    if (taken.length === 0) return code;
+    n++;
+  }
+}
+
+/** Province of a commune in force on a date (the commune a point lies in decides whose hotspot it is). */
+export async function provinceOfCommune(
+  db: Queryable,
+  communeCode: string,
+  on: string,
+): Promise<string | null> {
+  const rows = await db.query<{ provinceCode: string }>(
+    `select u.province_code as "provinceCode" from admin_units u
+      where u.level = 'commune' and u.code = $1 and ${validAt('u', '$2')} limit 1`,
+    [communeCode, on],
+  );
+  return rows[0]?.provinceCode ?? null;
 }
 
 export async function insertHotspot(

@@ -15,7 +15,7 @@ import type { Transaction } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
-import { ApiError, badRequest, notFound } from '../../lib/errors';
+import { badRequest, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import {
@@ -28,6 +28,7 @@ import {
   insertHotspot,
   insertHotspotEvent,
   nextHotspotCode,
+  provinceOfCommune,
   saveHotspot,
   snapshot,
 } from './hotspot-register.repo';
@@ -171,13 +172,12 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
         const communeCode = await communeAt(tx, body.lon, body.lat, now);
         if (!communeCode)
           throw badRequest('lon', `lon, lat: (${body.lon}, ${body.lat}) lies in no commune of Vietnam`);
-        const code = body.code ?? (await nextHotspotCode(tx, communeCode));
-        if (await findHotspot(tx, code, now))
-          throw new ApiError(409, 'conflict', `code: ${code} already exists`, 'code');
+        // Checked before anything is numbered or written: the place must lie in the caller's area.
+        requireProvinceScope(c, await provinceOfCommune(tx, communeCode, now), 'lon');
+        const code = await nextHotspotCode(tx, communeCode);
         await insertHotspot(tx, { ...body, code, communeCode });
         const h = await findHotspot(tx, code, now);
         if (!h) throw new Error(`hotspot ${code} was inserted but cannot be read`);
-        requireProvinceScope(c, h.provinceCode, 'lon');
         await insertHotspotEvent(tx, {
           hotspotId: h.id,
           action: 'create',

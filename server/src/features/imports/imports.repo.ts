@@ -43,10 +43,17 @@ export async function insertImport(
 }
 
 /** The latest imports, newest first. */
-export async function listImports(db: Queryable, limit = 100): Promise<ImportRow[]> {
-  return db.query<ImportRow>(`select ${COLUMNS} from imports order by created_at desc, id desc limit $1`, [
-    limit,
-  ]);
+/** The newest imports a caller may see (`visible`: a SQL condition on `i` with its parameters). */
+export async function listImports(
+  db: Queryable,
+  visible: { where: string; params: unknown[] },
+  limit = 100,
+): Promise<ImportRow[]> {
+  const n = visible.params.length + 1;
+  return db.query<ImportRow>(
+    `select ${COLUMNS} from imports i where ${visible.where} order by created_at desc, id desc limit $${n}`,
+    [...visible.params, limit],
+  );
 }
 
 export async function findImport(db: Queryable, id: number): Promise<ImportRow | undefined> {

@@ -19,6 +19,7 @@ import { actorOf } from '../../lib/actor';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
+import { visibleImportsSql } from '../auth/data-scope';
 import type { Jurisdiction } from '../auth/jurisdiction';
 import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
 import { importCrosswalk, rollBackCrosswalkImport } from './crosswalk-import';
@@ -235,7 +236,9 @@ async function boundariesInput(c: Context, f: BoundariesForm) {
 
 export const importsRoutes = ({ db, reference }: RouteDeps) =>
   createRouter()
-    .openapi(listRoute, async (c) => c.json({ rows: await listImports(db) }, 200))
+    .openapi(listRoute, async (c) =>
+      c.json({ rows: await listImports(db, visibleImportsSql(c.get('identity').jurisdiction)) }, 200),
+    )
     .openapi(templateRoute, async (c) => {
       const q = c.req.valid('query');
       const file = await valuesTemplate(db, q);

@@ -16,6 +16,7 @@ import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
+import { mayReadUnit } from '../auth/jurisdiction';
 import type { PlanRecord } from '../plans/plans.repo';
 import { requirePlan } from '../plans/plans.routes';
 import { childCells, loadUnit, summarize, unitTargetProgress } from './plan-progress';
@@ -182,7 +183,10 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
       const target = requireTarget(plan, targetCode);
       const loaded = await loadUnit(db, await reference.get(), plan, [target], null, asOf, 'latest');
       const cells = childCells(loaded, target);
+      // A ranking of provinces shows only those the caller may read: a province's committee sees its own row.
+      const { jurisdiction } = c.get('identity');
       const rows = loaded.children
+        .filter((u) => mayReadUnit(jurisdiction, u))
         .flatMap((u) => {
           const cell = cells.get(u.code);
           return cell ? [{ code: u.code, name: u.name, ...summarize(cell) }] : [];

@@ -1,0 +1,124 @@
+import type { Queryable } from '../../db/engine';
+import { today } from '../../lib/sql';
+import { findBriefingSummary } from '../briefings/briefings.repo';
+import { findHotspot } from '../hotspot-register/hotspot-register.repo';
+import { findPatrolPlan } from '../patrol/patrol.repo';
+import { findPlan } from '../plans/plans.repo';
+import { unitById } from '../scorecard/progress-inputs.repo';
+import type { Identity } from './identity';
+import { coversProvince, coversUnit, type Jurisdiction, mayReadUnit, touchesProvince } from './jurisdiction';
+
+/**
+ * What a request parameter or body field can name, and how each is decided to lie inside a caller's
+ * jurisdiction. Used by the data guard (lib/data-guard.ts) before any handler runs; nothing here tells
+ * "does not exist" from "not yours": both are `false`.
+ */
+export type DataKind =
+  /** A unit whose aggregated figures are read (scorecard unit, series unit): `mayReadUnit`. */
+  | 'unit'
+  /** A unit whose communes are listed, filtered to the caller's (values `parent`): any part of it inside. */
+  | 'area'
+  /** A province that must be wholly inside (hotspot positions, statistics, briefings views). */
+  | 'province'
+  /** A commune that must be inside. */
+  | 'commune'
+  /** A unit granted to an account: inside the granting admin's own jurisdiction. */
+  | 'grant'
+  | 'plan'
+  | 'hotspot'
+  | 'briefing'
+  | 'patrolPlan'
+  /** A values import: every value it changed lies in the caller's jurisdiction. */
+  | 'valuesImport'
+  /** A boundary or crosswalk import: it changes units for everyone, so a national grant only. */
+  | 'unitsImport'
+  /** A status rule set to change: rule sets apply to every province, so a national grant only (admins: the route table). */
+  | 'ruleSetWrite';
+
+/** Whether the kind is a unit code (public reference data: refusing it reveals nothing). */
+export const isUnitKind = (k: DataKind) =>
+  k === 'unit' || k === 'area' || k === 'province' || k === 'commune' || k === 'grant';
+
+type Unit = { id: number; provinceCode: string; level: string };
+
+/** Every unit of any version with this code: all must be inside (a code reused elsewhere is not trusted). */
+async function unitsWithCode(db: Queryable, code: string): Promise<Unit[]> {
+  return db.query<Unit>(
+    `select id, province_code as "provinceCode", level from admin_units where code = $1 limit 50`,
+    [code],
+  );
+}
+
+const all = <T>(rows: T[], ok: (r: T) => boolean) => rows.length > 0 && rows.every(ok);
+
+export async function isInside(
+  db: Queryable,
+  identity: Identity,
+  kind: DataKind,
+  value: string,
+): Promise<boolean> {
+  const j: Jurisdiction = identity.jurisdiction;
+  if (j.national) return true;
+  switch (kind) {
+    case 'unit':
+      return all(await unitsWithCode(db, value), (u) => mayReadUnit(j, u));
+    case 'area':
+      return all(await unitsWithCode(db, value), (u) =>
+        u.level === 'commune' ? coversUnit(j, u) : touchesProvince(j, u.provinceCode),
+      );
+    case 'province':
+      return all(await unitsWithCode(db, value), (u) => coversProvince(j, u.provinceCode));
+    case 'commune':
+      return all(await unitsWithCode(db, value), (u) => u.level === 'commune' && coversUnit(j, u));
+    case 'grant':
+      return all(await unitsWithCode(db, value), (u) => mayReadUnit(j, u));
+    case 'plan': {
+      const plan = await findPlan(db, value);
+      if (!plan || plan.scopeUnitId === null) return false;
+      const scope = await unitById(db, plan.scopeUnitId);
+      return scope !== undefined && mayReadUnit(j, scope);
+    }
+    case 'hotspot': {
+      const h = await findHotspot(db, value, today());
+      return h !== null && h.provinceCode !== null && coversProvince(j, h.provinceCode);
+    }
+    case 'briefing': {
+      const b = await findBriefingSummary(db, value);
+      return b !== undefined && all(b.provinces, (p) => coversProvince(j, p));
+    }
+    case 'patrolPlan': {
+      const id = Number(value);
+      const p = Number.isSafeInteger(id) && id > 0 && id <= 2 ** 31 - 1 ? await findPatrolPlan(db, id) : null;
+      return p !== null && all(p.provinces, (pr) => coversProvince(j, pr));
+    }
+    case 'valuesImport': {
+      const id = Number(value);
+      if (!(Number.isSafeInteger(id) && id > 0 && id <= 2 ** 31 - 1)) return false;
+      const [row] = await db.query<{ kind: string; outside: boolean }>(
+        `select i.kind, exists (
+            select 1 from import_value_changes x join admin_units u on u.id = x.unit_id
+             where x.import_id = i.id and not ${importUnitInside('u')}) as outside
+           from imports i where i.id = $1`,
+        [id, [...j.provinceCodes], [...j.communeIds]],
+      );
+      return row !== undefined && row.kind === 'values' && !row.outside;
+    }
+    case 'unitsImport':
+    case 'ruleSetWrite':
+      return false;
+  }
+}
+
+/** SQL: a unit alias inside the jurisdiction given as $2 (province codes) and $3 (commune ids). */
+const importUnitInside = (u: string) => `(${u}.province_code = any($2::text[]) or ${u}.id = any($3::int[]))`;
+
+/** SQL filter of `imports i` rows a caller may see (same rule as `valuesImport`), parameters $1, $2. */
+export function visibleImportsSql(j: Jurisdiction): { where: string; params: unknown[] } {
+  if (j.national) return { where: 'true', params: [] };
+  return {
+    where: `i.kind = 'values' and not exists (
+              select 1 from import_value_changes x join admin_units u on u.id = x.unit_id
+               where x.import_id = i.id and not (u.province_code = any($1::text[]) or u.id = any($2::int[])))`,
+    params: [[...j.provinceCodes], [...j.communeIds]],
+  };
+}

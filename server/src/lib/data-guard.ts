@@ -1,0 +1,225 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { Queryable } from '../db/engine';
+import { type DataKind, isInside, isUnitKind } from '../features/auth/data-scope';
+import { routeKey } from './access';
+import { errorBody } from './errors';
+
+/**
+ * Jurisdiction in one place: every input of a staff route that names data (a unit, a plan, a hotspot, an
+ * import, a briefing, a patrol plan, a rule set to change) is listed here, and the guard checks each value
+ * against the caller's jurisdiction before the route's handler (and its validator) runs. So a handler never
+ * answers about data outside the caller's area, and the order of checks cannot reveal anything:
+ * - named things (plans, hotspots, imports, briefings, patrol plans) outside the jurisdiction answer the
+ *   same 404 as things that do not exist, with the same message;
+ * - unit codes (public reference data) outside it answer 403, known or not.
+ * Public routes are not listed: they serve public data to anyone.
+ *
+ * A field path names a query or path parameter (`unit`), or a JSON body field with `.` and `[]` for arrays
+ * (`views[].province`, `targets[].definition.units.codes[]`).
+ */
+export interface NamedInput {
+  in: 'param' | 'query' | 'body';
+  field: string;
+  kind: DataKind;
+}
+
+const p = (field: string, kind: DataKind): NamedInput => ({ in: 'param', field, kind });
+const q = (field: string, kind: DataKind): NamedInput => ({ in: 'query', field, kind });
+const b = (field: string, kind: DataKind): NamedInput => ({ in: 'body', field, kind });
+
+export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
+  'GET /api/values': [q('parent', 'area')],
+  'GET /api/series': [q('unit', 'unit')],
+  'GET /api/hotspots': [q('province', 'province')],
+  'GET /api/hotspots/:code': [p('code', 'hotspot')],
+  'PATCH /api/hotspots/:code': [p('code', 'hotspot')],
+  'POST /api/hotspots/:code/eliminate': [p('code', 'hotspot')],
+  'POST /api/hotspots/:code/reopen': [p('code', 'hotspot')],
+  'GET /api/hotspot-eliminations': [q('province', 'province')],
+  'GET /api/hotspot-counts': [q('parent', 'area')],
+  'GET /api/analysis/gi-star': [q('province', 'province')],
+  'GET /api/analysis/local-moran': [q('province', 'province')],
+  'GET /api/analysis/emerging-hotspots': [q('province', 'province')],
+  'GET /api/analysis/hotspot-density': [q('province', 'province')],
+  'GET /api/analysis/hotspot-clusters': [q('province', 'province')],
+  'POST /api/patrol/plan': [b('hotspotCodes[]', 'hotspot')],
+  'POST /api/patrol/plans': [b('hotspotCodes[]', 'hotspot')],
+  'GET /api/patrol/plans/:id': [p('id', 'patrolPlan')],
+  'GET /api/patrol/plans/:id/export': [p('id', 'patrolPlan')],
+  'GET /api/patrol/plans/:id/sheet': [p('id', 'patrolPlan')],
+  'GET /api/imports/templates/values': [q('scope', 'area')],
+  'POST /api/imports/values/:id/rollback': [p('id', 'valuesImport')],
+  'POST /api/imports/boundaries/:id/rollback': [p('id', 'unitsImport')],
+  'POST /api/imports/crosswalk/:id/rollback': [p('id', 'unitsImport')],
+  'POST /api/users': [b('jurisdiction[]', 'grant')],
+  'PATCH /api/users/:id': [b('jurisdiction[]', 'grant')],
+  'GET /api/plans/:code': [p('code', 'plan')],
+  'POST /api/plans': [b('scope.code', 'unit'), b('targets[].definition.units.codes[]', 'commune')],
+  'PUT /api/plans/:code': [
+    p('code', 'plan'),
+    b('scope.code', 'unit'),
+    b('targets[].definition.units.codes[]', 'commune'),
+  ],
+  'DELETE /api/plans/:code': [p('code', 'plan')],
+  'POST /api/plans/:code/targets': [p('code', 'plan'), b('definition.units.codes[]', 'commune')],
+  'PUT /api/plans/:code/targets/:target': [p('code', 'plan'), b('definition.units.codes[]', 'commune')],
+  'DELETE /api/plans/:code/targets/:target': [p('code', 'plan')],
+  'GET /api/plans/:code/scorecard': [p('code', 'plan'), q('unit', 'unit')],
+  'GET /api/plans/:code/targets/:target/detail': [p('code', 'plan'), q('unit', 'unit')],
+  'GET /api/plans/:code/targets/:target/ranking': [p('code', 'plan')],
+  'POST /api/status-rules/:code/versions': [p('code', 'ruleSetWrite')],
+  'GET /api/status-rules/explain': [q('commune', 'commune')],
+  'GET /api/status-rules/differences': [q('parent', 'area')],
+  'POST /api/briefings': [b('views[].province', 'province')],
+  'GET /api/briefings/:id': [p('id', 'briefing')],
+  'DELETE /api/briefings/:id': [p('id', 'briefing')],
+  'GET /api/briefings/:id/xlsx': [p('id', 'briefing')],
+  'GET /api/briefings/:id/pdf': [p('id', 'briefing')],
+};
+
+/**
+ * Names of parameters and body fields that name data: a route with such an input must list it above (the
+ * authorization matrix test checks every route's parameters against this list).
+ */
+export const DATA_NAMING_FIELDS = [
+  'parent',
+  'unit',
+  'province',
+  'commune',
+  'scope',
+  'code',
+  'id',
+  'hotspotCodes',
+  'views',
+  'jurisdiction',
+  'targets',
+  'definition',
+] as const;
+
+const NOUNS: Partial<Record<DataKind, string>> = {
+  plan: 'plan',
+  hotspot: 'hotspot',
+  briefing: 'briefing',
+  patrolPlan: 'patrol plan',
+  valuesImport: 'import',
+  unitsImport: 'import',
+};
+
+/** The uniform refusal: the same for data that does not exist and data outside the jurisdiction. */
+export function refusal(kind: DataKind, field: string, value: string) {
+  if (kind === 'ruleSetWrite') {
+    return {
+      status: 403 as const,
+      body: errorBody(
+        'forbidden',
+        `${field}: status rule sets apply to every province; only a national administrator may change them`,
+        field,
+      ),
+    };
+  }
+  if (isUnitKind(kind)) {
+    return {
+      status: 403 as const,
+      body: errorBody('outside_jurisdiction', `${field}: ${value} is outside your jurisdiction`, field),
+    };
+  }
+  return {
+    status: 404 as const,
+    body: errorBody('not_found', `${field}: no ${NOUNS[kind]} ${value} in your jurisdiction`, field),
+  };
+}
+
+/** Values of a body field path, each with its concrete path (`views[1].province`). */
+export function valuesAt(body: unknown, path: string): Array<{ field: string; value: string }> {
+  const out: Array<{ field: string; value: string }> = [];
+  const steps = path.split('.');
+  const walk = (node: unknown, i: number, at: string) => {
+    if (i === steps.length) {
+      if (typeof node === 'string') out.push({ field: at, value: node });
+      return;
+    }
+    const step = steps[i] as string;
+    const many = step.endsWith('[]');
+    const key = many ? step.slice(0, -2) : step;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const next = (node as Record<string, unknown>)[key];
+    const here = at ? `${at}.${key}` : key;
+    if (!many) return walk(next, i + 1, here);
+    if (!Array.isArray(next)) return;
+    // A list is checked whole; the contract bounds its length, and the guard stops at the first refusal.
+    next.slice(0, 1000).forEach((item, k) => {
+      walk(item, i + 1, `${here}[${k}]`);
+    });
+  };
+  walk(body, 0, '');
+  return out;
+}
+
+/** Path parameters of the matched route pattern (middleware sees its own `/api/*`, not the route's). */
+function pathParams(pattern: string, path: string): Record<string, string> {
+  const names: string[] = [];
+  const source = pattern
+    .split('/')
+    .map((seg) => {
+      if (!seg.startsWith(':')) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(seg.slice(1).replace(/\{.*\}$/, ''));
+      return '([^/]+)';
+    })
+    .join('/');
+  const m = new RegExp(`^${source}$`).exec(path);
+  const out: Record<string, string> = {};
+  names.forEach((n, i) => {
+    const raw = m?.[i + 1];
+    if (raw === undefined) return;
+    try {
+      out[n] = decodeURIComponent(raw);
+    } catch {
+      out[n] = raw;
+    }
+  });
+  return out;
+}
+
+async function inputsOf(c: Context, pattern: string, named: readonly NamedInput[]) {
+  const found: Array<{ kind: DataKind; field: string; value: string }> = [];
+  let params: Record<string, string> | null = null;
+  let body: unknown;
+  let bodyRead = false;
+  for (const input of named) {
+    if (input.in === 'param') {
+      params ??= pathParams(pattern, c.req.path);
+      const v = params[input.field];
+      if (v !== undefined) found.push({ kind: input.kind, field: input.field, value: v });
+    } else if (input.in === 'query') {
+      for (const v of c.req.queries(input.field) ?? [])
+        found.push({ kind: input.kind, field: input.field, value: v });
+    } else {
+      if (!bodyRead) {
+        bodyRead = true;
+        // A body that is not JSON is the route validator's to refuse: it names no data here.
+        body = /json/i.test(c.req.header('content-type') ?? '') ? await c.req.json().catch(() => null) : null;
+      }
+      for (const { field, value } of valuesAt(body, input.field))
+        found.push({ kind: input.kind, field, value });
+    }
+  }
+  return found;
+}
+
+export function dataGuard(db: Queryable): MiddlewareHandler {
+  return async (c, next) => {
+    const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+    if (!handler) return next();
+    const named = ROUTE_DATA[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path)];
+    if (!named) return next();
+    const identity = c.get('identity');
+    for (const { kind, field, value } of await inputsOf(c, handler.path, named)) {
+      if (!(await isInside(db, identity, kind, value))) {
+        const r = refusal(kind, field, value.slice(0, 60));
+        return c.json(r.body, r.status);
+      }
+    }
+    return next();
+  };
+}
