@@ -127,15 +127,21 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
       [lon + d, lat + d],
       [lon - d, lat + d],
     ];
-    const expected = hotspots
-      .filter(
-        ({
-          geometry: {
-            coordinates: [x, y],
-          },
-        }) => Math.abs(x - lon) < d && Math.abs(y - lat) < d,
-      )
-      .map((f) => f.properties.code);
+    // Corners are clicked at whole pixels, so the drawn edge may sit a pixel (tens of metres) off the box:
+    // places within `edge` of it may fall either way and are not judged.
+    const edge = 0.002;
+    const within = (m: number) =>
+      hotspots
+        .filter(
+          ({
+            geometry: {
+              coordinates: [x, y],
+            },
+          }) => Math.abs(x - lon) < m && Math.abs(y - lat) < m,
+        )
+        .map((f) => f.properties.code);
+    const expected = within(d - edge);
+    const possible = new Set(within(d + edge));
 
     await page.getByTestId('patrol-draw').click();
     const canvas = page.locator('[data-testid=atlas-map] canvas').first();
@@ -153,7 +159,9 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
       (s) => s.split(' · ')[0]?.trim() ?? '',
     );
     expect(chosen).toContain(centre.properties.code);
-    expect([...chosen].sort()).toEqual([...expected].sort().slice(0, 60));
+    expect(chosen.length).toBeLessThanOrEqual(60);
+    if (possible.size <= 60) for (const code of expected) expect(chosen).toContain(code);
+    expect(chosen.filter((code) => !possible.has(code))).toEqual([]);
     await screenshot(page, 'patrol-lasso-hanoi');
     // A click on a selected point on the map unselects it.
     const at = await page.evaluate((c) => {
