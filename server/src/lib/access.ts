@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { mayReach } from '../features/auth/roles';
 import { errorBody } from './errors';
@@ -118,23 +118,33 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
 /** Key of a matched route in ROUTE_ACCESS: method and the path pattern as registered. */
 export const routeKey = (method: string, path: string) => `${method} ${path.replace(/\{[^}]*\}/g, '')}`;
 
+/**
+ * The API route a request reached, as its key in the route tables (`GET /api/plans/:code`) with the path
+ * pattern; null when no API route matched (the 404 handler answers). Every middleware that decides by route
+ * (access, data guard, heavy requests, caching) asks this one function.
+ */
+export function matchedRoute(c: Context): { key: string; path: string } | null {
+  // Middleware registers as ALL, and the web app's fallback lies outside /api.
+  const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+  if (!handler) return null;
+  return { key: routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path), path: handler.path };
+}
+
 export function accessControl(): MiddlewareHandler {
   return async (c, next) => {
-    // The API handler this request reached: middleware registers as ALL, the web app's fallback lies outside /api.
-    const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
-    // No API route matched: the 404 handler answers.
-    if (!handler) return next();
-    const audience = ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path)];
+    const route = matchedRoute(c);
+    if (!route) return next();
+    const audience = ROUTE_ACCESS[route.key];
     if (!audience) {
-      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${handler.path}`, null), 403);
+      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${route.path}`, null), 403);
     }
     const user = c.get('identity').user;
     if (mayReach(user?.role ?? null, audience)) return next();
     return user
       ? c.json(
-          errorBody('forbidden', `the ${user.role} role may not call ${c.req.method} ${handler.path}`, null),
+          errorBody('forbidden', `the ${user.role} role may not call ${c.req.method} ${route.path}`, null),
           403,
         )
-      : c.json(errorBody('unauthenticated', `sign in to call ${c.req.method} ${handler.path}`, null), 401);
+      : c.json(errorBody('unauthenticated', `sign in to call ${c.req.method} ${route.path}`, null), 401);
   };
 }

@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { matchedRoutes } from 'hono/route';
-import { ROUTE_ACCESS, routeKey } from './access';
+import { matchedRoute, ROUTE_ACCESS } from './access';
 
 /**
  * What a response that depends on the caller's session says to caches: keep nothing. A shared cache (a
@@ -28,10 +27,9 @@ export function privateResponsesUncached(): MiddlewareHandler {
 
 function dependsOnSession(c: Context): boolean {
   if (c.req.path.startsWith('/api/auth/')) return true;
-  // The API handler the request reached, as access control finds it; none: the 404 of an unknown path.
-  const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
-  if (!handler) return true;
-  return ROUTE_ACCESS[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path)] !== 'public';
+  // None: the 404 of an unknown path.
+  const route = matchedRoute(c);
+  return route === null || ROUTE_ACCESS[route.key] !== 'public';
 }
 
 /** True for a Cache-Control that no shared cache may store and no browser may reuse without asking. */

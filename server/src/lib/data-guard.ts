@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { matchedRoutes } from 'hono/route';
 import type { Queryable } from '../db/engine';
 import { type DataKind, isInside, isUnitKind } from '../features/auth/data-scope';
-import { routeKey } from './access';
+import { matchedRoute } from './access';
 import { errorBody } from './errors';
 
 /**
@@ -209,12 +208,11 @@ async function inputsOf(c: Context, pattern: string, named: readonly NamedInput[
 
 export function dataGuard(db: Queryable): MiddlewareHandler {
   return async (c, next) => {
-    const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
-    if (!handler) return next();
-    const named = ROUTE_DATA[routeKey(c.req.method === 'HEAD' ? 'GET' : c.req.method, handler.path)];
-    if (!named) return next();
+    const route = matchedRoute(c);
+    const named = route && ROUTE_DATA[route.key];
+    if (!route || !named) return next();
     const identity = c.get('identity');
-    for (const { kind, field, value } of await inputsOf(c, handler.path, named)) {
+    for (const { kind, field, value } of await inputsOf(c, route.path, named)) {
       if (!(await isInside(db, identity, kind, value))) {
         const r = refusal(kind, field, value.slice(0, 60));
         return c.json(r.body, r.status);

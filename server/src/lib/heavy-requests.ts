@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { matchedRoutes } from 'hono/route';
 import { readEnv } from '../env';
 import { clientAddress, trustedProxies } from '../features/auth/client-address';
-import { routeKey } from './access';
+import { matchedRoute } from './access';
 import { errorBody } from './errors';
 
 /**
@@ -51,9 +50,8 @@ export function heavyRequests(
   const perCaller = new Map<string, number>();
   let inAll = 0;
   return async (c, next) => {
-    const handler = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
-    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    if (!handler || !HEAVY_ROUTES.has(routeKey(method, handler.path))) return next();
+    const route = matchedRoute(c);
+    if (!route || !HEAVY_ROUTES.has(route.key)) return next();
     const caller = callerOf(c);
     const mine = perCaller.get(caller) ?? 0;
     if (mine >= limits.perCaller || inAll >= limits.inAll) {

@@ -1,12 +1,22 @@
+import { SerialId } from '../../contracts/common';
 import type { Queryable } from '../../db/engine';
 import { today } from '../../lib/sql';
 import { findBriefingSummary } from '../briefings/briefings.repo';
+import { mayReadBriefing } from '../briefings/briefings.routes';
 import { findHotspot } from '../hotspot-register/hotspot-register.repo';
 import { findPatrolPlan } from '../patrol/patrol.repo';
 import { findPlan } from '../plans/plans.repo';
-import { unitById } from '../scorecard/progress-inputs.repo';
+import { planScopeReadable } from '../plans/plans.routes';
 import type { Identity } from './identity';
-import { coversProvince, coversUnit, type Jurisdiction, mayReadUnit, touchesProvince } from './jurisdiction';
+import {
+  coversProvince,
+  coversUnit,
+  type Jurisdiction,
+  jurisdictionParams,
+  mayReadUnit,
+  touchesProvince,
+  unitInJurisdictionSql,
+} from './jurisdiction';
 
 /**
  * What a request parameter or body field can name, and how each is decided to lie inside a caller's
@@ -74,9 +84,7 @@ export async function isInside(
       return all(await unitsWithCode(db, value), (u) => mayReadUnit(j, u));
     case 'plan': {
       const plan = await findPlan(db, value);
-      if (!plan || plan.scopeUnitId === null) return false;
-      const scope = await unitById(db, plan.scopeUnitId);
-      return scope !== undefined && mayReadUnit(j, scope);
+      return plan !== undefined && (await planScopeReadable(db, plan.scopeUnitId, j));
     }
     case 'hotspot': {
       const h = await findHotspot(db, value, today());
@@ -84,24 +92,22 @@ export async function isInside(
     }
     case 'briefing': {
       const b = await findBriefingSummary(db, value);
-      return b !== undefined && all(b.provinces, (p) => coversProvince(j, p));
+      return b !== undefined && mayReadBriefing(j, b);
     }
     case 'patrolPlan': {
-      const id = Number(value);
-      const p = Number.isSafeInteger(id) && id > 0 && id <= 2 ** 31 - 1 ? await findPatrolPlan(db, id) : null;
+      const id = SerialId.safeParse(value);
+      const p = id.success ? await findPatrolPlan(db, id.data) : null;
       return p !== null && all(p.provinces, (pr) => coversProvince(j, pr));
     }
     case 'valuesImport': {
-      const id = Number(value);
-      if (!(Number.isSafeInteger(id) && id > 0 && id <= 2 ** 31 - 1)) return false;
-      const [row] = await db.query<{ kind: string; outside: boolean }>(
-        `select i.kind, exists (
-            select 1 from import_value_changes x join admin_units u on u.id = x.unit_id
-             where x.import_id = i.id and not ${importUnitInside('u')}) as outside
-           from imports i where i.id = $1`,
-        [id, [...j.provinceCodes], [...j.communeIds]],
+      const id = SerialId.safeParse(value);
+      if (!id.success) return false;
+      const visible = visibleImportsSql(j);
+      const rows = await db.query(
+        `select 1 from imports i where i.id = $${visible.params.length + 1} and ${visible.where}`,
+        [...visible.params, id.data],
       );
-      return row !== undefined && row.kind === 'values' && !row.outside;
+      return rows.length > 0;
     }
     case 'unitsImport':
     case 'ruleSetWrite':
@@ -109,16 +115,17 @@ export async function isInside(
   }
 }
 
-/** SQL: a unit alias inside the jurisdiction given as $2 (province codes) and $3 (commune ids). */
-const importUnitInside = (u: string) => `(${u}.province_code = any($2::text[]) or ${u}.id = any($3::int[]))`;
-
-/** SQL filter of `imports i` rows a caller may see (same rule as `valuesImport`), parameters $1, $2. */
+/**
+ * SQL filter of `imports i` rows a caller may see, parameters $1, $2: for all but a national grant, values
+ * imports whose every changed value lies in the jurisdiction. The list and the guard's `valuesImport` use it.
+ */
 export function visibleImportsSql(j: Jurisdiction): { where: string; params: unknown[] } {
-  if (j.national) return { where: 'true', params: [] };
+  const scope = jurisdictionParams(j);
+  if (scope === null) return { where: 'true', params: [] };
   return {
     where: `i.kind = 'values' and not exists (
               select 1 from import_value_changes x join admin_units u on u.id = x.unit_id
-               where x.import_id = i.id and not (u.province_code = any($1::text[]) or u.id = any($2::int[])))`,
-    params: [[...j.provinceCodes], [...j.communeIds]],
+               where x.import_id = i.id and not ${unitInJurisdictionSql('u', 1)})`,
+    params: [scope.provinceCodes, scope.communeIds],
   };
 }

@@ -16,7 +16,7 @@ import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { EVERYWHERE, type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
+import { type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
 import { loadUnit, progressContext, unitTargetProgress } from '../scorecard/plan-progress';
 import { unitById, unitsById } from '../scorecard/progress-inputs.repo';
 import { bodyHook, planProblem, targetProblem } from './plan-checks';
@@ -136,29 +136,24 @@ const removeTarget = createRoute({
 });
 
 /**
- * A plan the caller may read: its scope lies in their jurisdiction (a national plan needs a national grant,
- * since its figures cover every province).
+ * The plan a route names. Whether the caller may read it was decided before the route ran: the data guard
+ * (lib/data-guard.ts) checks every `code` parameter with `planScopeReadable`.
  */
-export async function requirePlan(
-  db: Queryable,
-  code: string,
-  jurisdiction: Jurisdiction,
-): Promise<PlanRecord> {
+export async function requirePlan(db: Queryable, code: string): Promise<PlanRecord> {
   const plan = await findPlan(db, code);
   if (!plan) throw notFound('code', `code: no plan with code ${code}`);
-  if (!(await scopeReadable(db, plan.scopeUnitId, jurisdiction))) {
-    throw new ApiError(
-      403,
-      'outside_jurisdiction',
-      `code: plan ${code} is outside your jurisdiction`,
-      'code',
-    );
-  }
   return plan;
 }
 
-/** Whether a plan scope (a unit id, null = the whole country) lies in a jurisdiction. */
-async function scopeReadable(db: Queryable, scopeUnitId: number | null, j: Jurisdiction): Promise<boolean> {
+/**
+ * Whether a plan scope (a unit id, null = the whole country) lies in a jurisdiction: a national plan needs a
+ * national grant, since its figures cover every province.
+ */
+export async function planScopeReadable(
+  db: Queryable,
+  scopeUnitId: number | null,
+  j: Jurisdiction,
+): Promise<boolean> {
   if (j.national) return true;
   if (scopeUnitId === null) return false;
   const unit = await unitById(db, scopeUnitId);
@@ -214,7 +209,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
       input.periodStart,
     );
     const scopeId = await resolveScope(input);
-    if (!(await scopeReadable(db, scopeId, jurisdiction))) {
+    if (!(await planScopeReadable(db, scopeId, jurisdiction))) {
       throw new ApiError(
         403,
         'outside_jurisdiction',
@@ -225,8 +220,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     return scopeId;
   }
 
-  // After a write the caller has just been checked: read back with no further restriction.
-  const reread = async (code: string) => planBody(await requirePlan(db, code, EVERYWHERE));
+  const reread = async (code: string) => planBody(await requirePlan(db, code));
 
   return createRouter()
     .openapi(list, async (c) => {
@@ -245,7 +239,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     .openapi(get, async (c) => {
       const { code } = c.req.valid('param');
       const asOf = c.req.valid('query').asOf ?? today();
-      const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+      const plan = await requirePlan(db, code);
       const ref = await reference.get();
       const scope = plan.scopeUnitId === null ? null : ((await unitById(db, plan.scopeUnitId)) ?? null);
       const loaded = await loadUnit(db, ref, plan, plan.targets, scope, asOf);
@@ -286,7 +280,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         const input = c.req.valid('json');
         const scopeId = await checkPlan(input, c.get('identity').jurisdiction);
         await db.transaction(async (tx) => {
-          const before = await requirePlan(tx, code, c.get('identity').jurisdiction);
+          const before = await requirePlan(tx, code);
           if (input.code !== code && (await findPlan(tx, input.code)))
             throw conflict('code', `code: a plan with code ${input.code} exists`);
           await updatePlan(tx, before.id, input, scopeId);
@@ -307,7 +301,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     .openapi(remove, async (c) => {
       const { code } = c.req.valid('param');
       await db.transaction(async (tx) => {
-        const before = await requirePlan(tx, code, c.get('identity').jurisdiction);
+        const before = await requirePlan(tx, code);
         await deletePlan(tx, before.id);
         await recordAudit(tx, {
           actor: actorOf(c),
@@ -324,10 +318,10 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
       async (c) => {
         const { code } = c.req.valid('param');
         const input = c.req.valid('json');
-        const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+        const plan = await requirePlan(db, code);
         await checkTargets([{ prefix: 'target', target: input }], plan.periodStart);
         await db.transaction(async (tx) => {
-          const current = await requirePlan(tx, code, c.get('identity').jurisdiction);
+          const current = await requirePlan(tx, code);
           if (current.targets.some((t) => t.code === input.code))
             throw conflict('code', `code: target ${input.code} exists in plan ${code}`);
           await insertTarget(tx, current.id, input, await nextSortOrder(tx, current.id));
@@ -348,10 +342,10 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
       async (c) => {
         const { code, target } = c.req.valid('param');
         const input = c.req.valid('json');
-        const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+        const plan = await requirePlan(db, code);
         await checkTargets([{ prefix: 'target', target: input }], plan.periodStart);
         await db.transaction(async (tx) => {
-          const current = await requirePlan(tx, code, c.get('identity').jurisdiction);
+          const current = await requirePlan(tx, code);
           const before = current.targets.find((t) => t.code === target);
           if (!before) throw notFound('target', `target: plan ${code} has no target ${target}`);
           if (input.code !== target && current.targets.some((t) => t.code === input.code))
@@ -373,7 +367,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     .openapi(removeTarget, async (c) => {
       const { code, target } = c.req.valid('param');
       await db.transaction(async (tx) => {
-        const current = await requirePlan(tx, code, c.get('identity').jurisdiction);
+        const current = await requirePlan(tx, code);
         const before = current.targets.find((t) => t.code === target);
         if (!before || !(await deleteTarget(tx, current.id, target)))
           throw notFound('target', `target: plan ${code} has no target ${target}`);

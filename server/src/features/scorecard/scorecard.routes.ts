@@ -111,7 +111,7 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
       const { code } = c.req.valid('param');
       const q = c.req.valid('query');
       const asOf = q.asOf ?? today();
-      const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+      const plan = await requirePlan(db, code);
       const unit = await requestedUnit(db, plan, q.unit, asOf);
       // Cells show today's figures only; year columns re-evaluate at each year's end and need the series.
       const loaded = await loadUnit(
@@ -156,7 +156,7 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
       const { code, target: targetCode } = c.req.valid('param');
       const q = c.req.valid('query');
       const asOf = q.asOf ?? today();
-      const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+      const plan = await requirePlan(db, code);
       const target = requireTarget(plan, targetCode);
       const unit = await requestedUnit(db, plan, q.unit, asOf);
       const loaded = await loadUnit(db, await reference.get(), plan, [target], unit, asOf);
@@ -179,7 +179,7 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
     .openapi(ranking, async (c) => {
       const { code, target: targetCode } = c.req.valid('param');
       const asOf = c.req.valid('query').asOf ?? today();
-      const plan = await requirePlan(db, code, c.get('identity').jurisdiction);
+      const plan = await requirePlan(db, code);
       const target = requireTarget(plan, targetCode);
       const loaded = await loadUnit(db, await reference.get(), plan, [target], null, asOf, 'latest');
       const cells = childCells(loaded, target);
