@@ -11,6 +11,7 @@ export default defineConfig({
     './src/db/schema-audit.ts',
     './src/db/schema-auth.ts',
     './src/db/schema-briefings.ts',
+    './src/db/schema-generations.ts',
   ],
   out: './src/db/migrations',
 });
