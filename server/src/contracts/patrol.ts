@@ -42,6 +42,8 @@ export const PatrolPlanJson = z.object({
       kind: z.enum(['diem', 'tu_diem']),
       communeCode: z.string(),
       communeName: z.string(),
+      /** Plans saved before places were described have none. */
+      description: z.string().default(''),
       position: LonLat,
       activity: z.number(),
       order: z.number(),
@@ -51,7 +53,16 @@ export const PatrolPlanJson = z.object({
   routeLengthM: z.number(),
   inputLengthM: z.number(),
   zones: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(LonLat))) }),
-  visits: z.array(z.object({ code: z.string(), order: z.number(), start: z.string(), minutes: z.number() })),
+  visits: z.array(
+    z.object({
+      code: z.string(),
+      order: z.number(),
+      start: z.string(),
+      minutes: z.number(),
+      /** 1 = first visit (these follow the route order), 2 = the next one, …; absent on older saved plans. */
+      nth: z.number().int().min(1).default(1),
+    }),
+  ),
   warnings: z.array(z.string()),
 });
 

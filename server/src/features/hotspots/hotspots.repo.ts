@@ -74,6 +74,8 @@ export interface HotspotPointRow {
   status: 'active' | 'eliminated';
   detectedOn: string;
   reemergedOn: string | null;
+  /** The register's notes (what and where the place is). */
+  notes: string;
 }
 
 /**
@@ -87,7 +89,7 @@ export function hotspotPoints(
   return db.query<HotspotPointRow>(
     `select h.code, h.kind, h.commune_code as "communeCode", u.name as "communeName",
        u.province_code as "provinceCode", ST_X(h.geom) as lon, ST_Y(h.geom) as lat, ${hotspotStateSql('h', '$1')} as status,
-       to_char(h.detected_on, 'YYYY-MM-DD') as "detectedOn", to_char(h.reemerged_on, 'YYYY-MM-DD') as "reemergedOn"
+       to_char(h.detected_on, 'YYYY-MM-DD') as "detectedOn", to_char(h.reemerged_on, 'YYYY-MM-DD') as "reemergedOn", h.notes
      from hotspots h
      left join admin_units u on u.level = 'commune' and u.code = h.commune_code and u.valid_to is null
      where h.detected_on <= $1::date

@@ -10,6 +10,11 @@ export interface PatrolPlace {
   kind: 'diem' | 'tu_diem';
   communeCode: string;
   communeName: string;
+  /**
+   * What the place is, as the register describes it ("quán karaoke, ngõ 12 …"): the first clause of the
+   * register's notes, so the team knows where to stop without reading codes. Empty when the notes are.
+   */
+  description: string;
   position: LonLat;
   /** Recent-activity score: the `topCount` highest are revisited every 2 hours. */
   activity: number;
@@ -40,6 +45,8 @@ export interface PatrolVisit {
   /** Local date-time YYYY-MM-DDTHH:mm (UTC+7). */
   start: string;
   minutes: number;
+  /** 1 = the first visit of the place (these follow the route order), 2 = the next one, … */
+  nth: number;
 }
 
 export interface PatrolPlan extends Omit<PatrolPlanInput, 'places'> {
@@ -62,7 +69,33 @@ export function localDateTime(date: string, minutes: number): string {
   return t.toISOString().slice(0, 16);
 }
 
-/** Zones, route and dosage for the chosen places. */
+/** A plan as saved by an earlier version (no place descriptions, no visit numbers) in today's shape. */
+export function upgradeSavedPlan(plan: PatrolPlan): PatrolPlan {
+  const seen = new Map<string, number>();
+  return {
+    ...plan,
+    stops: plan.stops.map((s) => ({ ...s, description: s.description ?? '' })),
+    visits: [...plan.visits]
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((v) => {
+        const nth = v.nth ?? (seen.get(v.code) ?? 0) + 1;
+        seen.set(v.code, nth);
+        return { ...v, nth };
+      }),
+  };
+}
+
+/** The place as a register note names it: its first clause, at most 80 characters. */
+export function placeDescription(notes: string): string {
+  const first =
+    notes
+      .split(/[.;\n]/)[0]
+      ?.split(', ')[0]
+      ?.trim() ?? '';
+  return first.length > 80 ? `${first.slice(0, 79)}…` : first;
+}
+
+/** Zones, route and dosage for the chosen places: visit times follow the route (stops in route order). */
 export function buildPatrolPlan(input: PatrolPlanInput): PatrolPlan {
   const { places, ...rest } = input;
   const route = planRoute(places.map((p) => p.position));
@@ -98,6 +131,7 @@ export function buildPatrolPlan(input: PatrolPlanInput): PatrolPlan {
       order: orderOf.get(v.code) ?? 0,
       start: localDateTime(input.date, v.startMin),
       minutes: v.minutes,
+      nth: v.nth,
     })),
     warnings: dosage.warnings,
   };

@@ -86,6 +86,13 @@ describe('patrol plans', () => {
     expect(sheet.headers.get('content-type')).toContain('text/html');
     expect(html).toContain('MẬT');
     expect(html).toContain('Ngày 30/06/2026');
+    // The map shows the communes round the stops (the stops' own commune among them, by name), and the
+    // table names each place by the register's note, not only its code.
+    expect(html.match(/class="commune"/g)?.length ?? 0).toBeGreaterThan(0);
+    const communeOf = saved.plan.stops.map((s: { communeName: string }) => s.communeName);
+    expect(communeOf.some((name: string) => html.includes(`>${name}</text>`))).toBe(true);
+    expect(saved.plan.stops.every((s: { description: string }) => s.description.length > 0)).toBe(true);
+    for (const s of saved.plan.stops as { description: string }[]) expect(html).toContain(s.description);
   });
 
   it('rejects unknown hotspots, bad times and an unknown plan, naming the field', async () => {

@@ -1,5 +1,8 @@
+import type { MultiPolygon } from 'geojson';
 import type { Queryable } from '../../db/engine';
-import type { PatrolPlan } from './patrol-plan';
+import { validAt } from '../../lib/sql';
+import { type PatrolPlan, upgradeSavedPlan } from './patrol-plan';
+import type { SheetBasemap } from './patrol-sheet';
 
 export interface SavedPlanRow {
   id: number;
@@ -33,5 +36,34 @@ export async function findPatrolPlan(db: Queryable, id: number): Promise<SavedPl
      from patrol_plans p where p.id = $1`,
     [id],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  return row ? { ...row, plan: upgradeSavedPlan(row.plan) } : null;
+}
+
+/**
+ * Communes in force on `at` that meet the sheet's map box, clipped to it (simplified boundaries, 5 decimals):
+ * what the printed map draws under the route so it shows where the stops are.
+ */
+export async function sheetCommunes(
+  db: Queryable,
+  box: readonly [number, number, number, number],
+  at: string,
+): Promise<SheetBasemap['communes']> {
+  const rows = await db.query<{ code: string; name: string; geometry: string; label: [number, number] }>(
+    `with box as (select ST_MakeEnvelope($1, $2, $3, $4, 4326) as g)
+     select u.code, u.name,
+       ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_ClipByBox2D(u.geom_mid, box.g), 3)), 5) as geometry,
+       json_build_array(ST_X(ST_PointOnSurface(u.geom_mid)), ST_Y(ST_PointOnSurface(u.geom_mid))) as label
+     from admin_units u, box
+     where u.level = 'commune' and ${validAt('u', '$5')} and u.geom_mid && box.g
+     order by u.code
+     limit 400`,
+    [box[0], box[1], box[2], box[3], at],
+  );
+  return rows.flatMap((r) => {
+    const geometry = JSON.parse(r.geometry) as MultiPolygon | null;
+    return geometry?.type === 'MultiPolygon'
+      ? [{ code: r.code, name: r.name, geometry, label: [Number(r.label[0]), Number(r.label[1])] as const }]
+      : [];
+  });
 }

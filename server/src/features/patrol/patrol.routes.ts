@@ -17,9 +17,9 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { requireProvinceScope } from '../hotspot-register/jurisdiction-scope';
 import { hotspotPoints } from '../hotspots/hotspots.repo';
-import { findPatrolPlan, insertPatrolPlan } from './patrol.repo';
-import { buildPatrolPlan, type PatrolPlan } from './patrol-plan';
-import { PATROL_SHEET_CSS, patrolSheetHtml } from './patrol-sheet';
+import { findPatrolPlan, insertPatrolPlan, sheetCommunes } from './patrol.repo';
+import { buildPatrolPlan, type PatrolPlan, placeDescription } from './patrol-plan';
+import { PATROL_SHEET_CSS, patrolSheetHtml, sheetExtent } from './patrol-sheet';
 import { planToGeoJson, planToGpx, planToKml } from './plan-exports';
 import { recentActivity } from './selection';
 
@@ -119,6 +119,7 @@ async function plan(db: Queryable, c: Context, r: Request): Promise<PatrolPlan> 
           kind: h.kind,
           communeCode: h.communeCode,
           communeName: h.communeName ?? h.communeCode,
+          description: placeDescription(h.notes),
           position: [h.lon, h.lat] as [number, number],
           activity: Math.round(recentActivity(point, r.date) * 1000) / 1000,
         },
@@ -186,7 +187,9 @@ export const patrolRoutes = ({ db }: RouteDeps) => {
       })
       .openapi(sheetRoute, async (c) => {
         const row = await saved(c, c.req.valid('param').id);
-        return c.html(patrolSheetHtml(row.plan, today()), 200, { 'cache-control': 'no-store' });
+        // The communes round the stops, on the units in force the day of the patrol.
+        const communes = await sheetCommunes(db, sheetExtent(row.plan), row.plan.date);
+        return c.html(patrolSheetHtml(row.plan, today(), { communes }), 200, { 'cache-control': 'no-store' });
       })
       // The sheet links this stylesheet (its CSP allows no inline style); without it the A4 layout is lost.
       .openapi(sheetCssRoute, (c) =>

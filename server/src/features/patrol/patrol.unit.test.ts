@@ -2,10 +2,10 @@ import { mulberry32 } from '@pcmt/data/demo/random';
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { checkDosage, planDosage, VISIT_MINUTES } from './dosage';
+import { checkDosage, planDosage, VISIT_MINUTES, type Visit } from './dosage';
 import { distanceM, type LonLat } from './geo';
-import { buildPatrolPlan, type PatrolPlace } from './patrol-plan';
-import { PATROL_SHEET_CSS, patrolSheetHtml } from './patrol-sheet';
+import { buildPatrolPlan, type PatrolPlace, placeDescription } from './patrol-plan';
+import { PATROL_SHEET_CSS, patrolSheetHtml, sheetExtent } from './patrol-sheet';
 import { planToGeoJson, planToGpx, planToKml } from './plan-exports';
 import { planRoute } from './route';
 import { inLasso, recentActivity, type SelectableHotspot, topByRecentActivity } from './selection';
@@ -92,6 +92,56 @@ describe('dosage plan', () => {
     expect(plan.warnings.length).toBeGreaterThan(0);
   });
 
+  /** Stops in route order: the visits must read along it. */
+  const firstVisitsFollowRoute = (
+    route: readonly { code: string; top: boolean }[],
+    visits: readonly Visit[],
+  ) => {
+    const firsts = visits.filter((v) => v.nth === 1).map((v) => v.code);
+    // The first visits are the route's stops, in its order (a prefix of it when the shift is too short).
+    expect(firsts).toEqual(route.slice(0, firsts.length).map((s) => s.code));
+    const index = new Map(route.map((s, i) => [s.code, i]));
+    const top = new Set(route.filter((s) => s.top).map((s) => s.code));
+    const seen = new Set<string>();
+    for (const [k, v] of visits.entries()) {
+      // Times only move forward, one team, no overlap.
+      const prev = visits[k - 1];
+      if (prev) expect(v.startMin).toBeGreaterThanOrEqual(prev.startMin + prev.minutes);
+      // A place is visited again only when it is a top place already seen; its count goes up by one.
+      if (v.nth > 1) {
+        expect(top.has(v.code), v.code).toBe(true);
+        expect(seen.has(v.code)).toBe(true);
+      }
+      seen.add(v.code);
+      expect(visits.slice(0, k).filter((w) => w.code === v.code)).toHaveLength(v.nth - 1);
+    }
+    // Once every stop is seen, the team goes round the top places in route order (from the most urgent).
+    const last = visits.findLastIndex((v) => v.nth === 1);
+    const rounds = visits.slice(last + 2).map((v) => index.get(v.code) ?? -1);
+    for (let k = 1; k < rounds.length; k++) {
+      const [a, b] = [rounds[k - 1] ?? 0, rounds[k] ?? 0];
+      const wraps = b === Math.min(...[...top].map((c) => index.get(c) ?? 0));
+      expect(b > a || wraps, `${a} → ${b}`).toBe(true);
+    }
+  };
+
+  it('visits along the route: stop k+1 first after stop k, revisits only of top places, whatever the seed', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const n = 3 + (seed % 12);
+      const route = randomPoints(seed + 100, n, seed % 3 === 0 ? 0.3 : 0.03).map((position, i) => ({
+        code: `R${i}`,
+        position,
+        top: (i * 7 + seed) % 4 === 0,
+      }));
+      const plan = planDosage(route, { shiftStartMin: 18 * 60, shiftEndMin: 26 * 60, seed });
+      firstVisitsFollowRoute(route, plan.visits);
+      expect(plan.visits.filter((v) => v.nth === 1).length).toBe(
+        route.length - plan.warnings.filter((w) => w.includes('no visit')).length,
+      );
+    }
+    firstVisitsFollowRoute(stops, planDosage(stops, options).visits);
+  });
+
   it('reports a top place left alone for more than 2 hours', () => {
     const warnings = checkDosage(
       [{ code: 'A', position: [105.8, 21], top: true }],
@@ -163,6 +213,7 @@ const places: PatrolPlace[] = randomPoints(11, 6, 0.03).map((position, i) => ({
   kind: i % 2 ? 'tu_diem' : 'diem',
   communeCode: '00004',
   communeName: 'Phường Ba Đình & <Hoàn Kiếm>',
+  description: i === 0 ? 'Tụ điểm tại quán karaoke <Hoa Mai>' : `Điểm bán lẻ tại nhà trọ số ${i}`,
   position,
   activity: 6 - i,
 }));
@@ -190,6 +241,22 @@ describe('patrol plan and exports', () => {
     expect(plan.visits.every((v) => v.start >= '2026-07-01T20:00' && v.start < '2026-07-02T04:00')).toBe(
       true,
     );
+  });
+
+  it('gives visit times that follow the route: stop 1 first, then 2, 3, … (revisits numbered)', () => {
+    const firsts = plan.visits.filter((v) => v.nth === 1);
+    expect(firsts.map((v) => v.order)).toEqual(plan.stops.map((s) => s.order));
+    const starts = firsts.map((v) => v.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(plan.visits.map((v) => v.start)).toEqual(plan.visits.map((v) => v.start).sort());
+  });
+
+  it('describes each place by the register note, not only its code', () => {
+    expect(placeDescription('Tụ điểm sử dụng trái phép chất ma túy tại quán karaoke, đã lập chuyên án')).toBe(
+      'Tụ điểm sử dụng trái phép chất ma túy tại quán karaoke',
+    );
+    expect(placeDescription('')).toBe('');
+    expect(placeDescription('x'.repeat(200))).toHaveLength(80);
   });
 
   const parse = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
@@ -238,8 +305,47 @@ describe('patrol plan and exports', () => {
     expect(html).toContain('Ngày 01/07/2026');
     expect(html).toContain('In ngày 30/06/2026');
     expect(html).toContain('&lt;Hoàn Kiếm&gt;');
-    const order = plan.stops.map((s) => html.indexOf(`<td>${s.code}</td>`));
+    const order = plan.stops.map((s) => html.indexOf(`data-code="${s.code}"`));
     expect(order.every((pos, k) => pos > 0 && (k === 0 || pos > (order[k - 1] ?? 0)))).toBe(true);
     expect(html).toContain('<svg');
+    // Places by what they are, the code beside; the marking of every page is in its margin, not over rows.
+    expect(html).toContain('Tụ điểm tại quán karaoke &lt;Hoa Mai&gt;');
+    expect(PATROL_SHEET_CSS).toMatch(/@bottom-center\s*\{\s*content: "MẬT"/);
+    expect(PATROL_SHEET_CSS).not.toMatch(/position:\s*fixed/);
+  });
+
+  it('draws the communes round the stops on the sheet, clipped to the map, with their names', () => {
+    const [west, south, east, north] = sheetExtent(plan);
+    const ring = [
+      [west - 1, south - 1],
+      [east + 1, south - 1],
+      [east + 1, north + 1],
+      [west - 1, north + 1],
+      [west - 1, south - 1],
+    ];
+    const cx = (west + east) / 2;
+    const cy = (south + north) / 2;
+    const html = patrolSheetHtml(plan, '2026-06-30', {
+      communes: [
+        {
+          code: '00004',
+          name: 'Ba Đình',
+          geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
+          label: [cx, cy],
+        },
+        // Its label point falls outside the map: the name is not drawn half off the edge.
+        {
+          code: '00008',
+          name: 'Ngoài khung',
+          geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
+          label: [east + 1, cy],
+        },
+      ],
+    });
+    expect(html.match(/class="commune"/g)).toHaveLength(2);
+    expect(html).toContain('>Ba Đình</text>');
+    expect(html).not.toContain('Ngoài khung');
+    expect(west).toBeLessThan(Math.min(...plan.stops.map((s) => s.position[0])));
+    expect(north).toBeGreaterThan(Math.max(...plan.stops.map((s) => s.position[1])));
   });
 });
