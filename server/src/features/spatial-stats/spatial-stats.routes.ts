@@ -22,12 +22,10 @@ import { hotspotPoints } from '../hotspots/hotspots.repo';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { resolvePeriod } from '../values/resolve-values-query';
-import { emergingHotspots } from './emerging-hotspots';
-import { giStar } from './getis-ord';
 import { hotspotClustersJson } from './hotspot-clusters.repo';
 import { kernelDensity } from './kernel-density';
-import { globalMoran, localMoran } from './local-moran';
 import type { WeightsMethod } from './spatial-weights.repo';
+import { statistics } from './statistics-pool';
 import { loadStudyArea, type StudyArea } from './study-area';
 
 export const GI_STAR_DEFINITION =
@@ -176,7 +174,7 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const area = await studyArea(c, ref, q, [period], q.at ?? period.endDate);
       const values = area.values[0] ?? new Float64Array();
       const started = performance.now();
-      const g = giStar(values, area.weights, { fdr: q.fdr });
+      const g = await statistics.run('giStar', values, area.weights, { fdr: q.fdr });
       const ms = performance.now() - started;
       const units = area.codes.map((code, i) => ({
         code,
@@ -204,7 +202,7 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const area = await studyArea(c, ref, q, [period], q.at ?? period.endDate);
       const values = area.values[0] ?? new Float64Array();
       const started = performance.now();
-      const m = localMoran(values, area.weights, {
+      const m = await statistics.run('localMoran', values, area.weights, {
         permutations: q.permutations,
         seed: q.seed,
         alpha: q.alpha,
@@ -225,7 +223,7 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
             permutations: q.permutations,
             seed: q.seed,
             alpha: q.alpha,
-            globalI: round(globalMoran(values, area.weights), 6),
+            globalI: round(m.globalI, 6),
           },
           units,
         },
@@ -238,7 +236,7 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const run = quarterRun(ref.periods, resolvePeriod(ref, q.from, 'from'), resolvePeriod(ref, q.to, 'to'));
       const area = await studyArea(c, ref, q, run, q.at ?? run[run.length - 1]?.endDate ?? today());
       const started = performance.now();
-      const result = emergingHotspots(area.values, area.weights, { fdr: q.fdr });
+      const result = await statistics.run('emergingHotspots', area.values, area.weights, { fdr: q.fdr });
       const ms = performance.now() - started;
       const units = area.codes.map((code, i) => {
         const r = result[i];

@@ -5,8 +5,9 @@ import type { ReferenceData } from '../reference/reference-cache';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolveUnitVersion } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
-import { islandsOf, type SpatialWeights, subsetWeights } from './spatial-weights';
+import { islandsOf, type SpatialWeights } from './spatial-weights';
 import { type StoredWeights, studyAreaWeights, type WeightsMethod } from './spatial-weights.repo';
+import { statistics } from './statistics-pool';
 
 /** The communes a statistic runs on, their values per period (aligned), and the weights among them. */
 export interface StudyArea {
@@ -86,7 +87,8 @@ export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRe
     if (series?.every((v) => v !== undefined) && position.has(code)) codes.push(code);
     else missing.push(code);
   }
-  const sub = subsetWeights(
+  const sub = await statistics.run(
+    'subsetWeights',
     weights.weights,
     codes.map((c) => position.get(c) ?? 0),
   );
