@@ -19,8 +19,9 @@ export interface ValuesQuery {
   stored: StoredIndicator[];
   rate: { numeratorCode: string; denominatorCode: string; scale: number } | null;
   /**
-   * One quarter read on the units it was reported on: no crosswalk and no time aggregation, so the
-   * database can answer from the primary key's index alone (the map's hot path).
+   * One quarter read on the units of its own version: no time aggregation, and the crosswalk only for
+   * units without a value of their own, so the database answers from the primary key's index (the map's
+   * hot path).
    */
   direct: boolean;
   periodIds: string[];
@@ -48,11 +49,24 @@ function insideParent(alias: string, parentLevel: UnitLevel | null): string {
   return `$7::text is null`;
 }
 
+/*
+ * ONE VALUE PER UNIT (one period, one version of each unit's value). A quarter can hold values on units of
+ * two versions: reports that arrived before a boundary change was imported, or a late report on old units.
+ * They are never added together. For each unit of the version in force at `at`, indicator and quarter:
+ * - the value stored on that unit wins;
+ * - only when it has none are the values of the older units it replaced read through the crosswalk
+ *   (old value × weight, summed over the old units).
+ * Totals over several units (districts, provinces, the country) combine these chosen values, so each unit
+ * counts once. The crosswalk path (valuesSql) and the one-quarter direct path (directValuesSql) both follow
+ * it, and every reader of values goes through them (map, table, series, status suggestions, study areas,
+ * scorecards, briefings, public pages).
+ */
 /**
  * The whole computation in one statement so the database does the joins and builds the JSON.
  * 1. target communes: communes valid at `at`, tagged with the code of the unit they count toward;
- * 2. every stored quarterly value lands on a target commune directly (same unit version) or through
- *    the crosswalk (an older version), multiplied by the crosswalk weight;
+ * 2. each target commune gets one value per indicator and quarter (ONE VALUE PER UNIT above):
+ *    the value stored on it, or else the values of the older units it replaced, through the crosswalk,
+ *    multiplied by the crosswalk weight;
  * 3. combine over areas per quarter (sum | max), then over the quarters of each period
  *    (sum | last | max), then divide numerator by denominator for rates.
  */
@@ -76,23 +90,32 @@ targets as materialized (
 scoped as (
   select id, group_code from targets where $8::text is null or group_code = $8
 ),
-on_targets as (
-  select v.indicator_code, tp.period_id, tp.q_end, s.group_code, v.value
+own as (
+  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value
   from scoped s
   join indicator_values v on v.unit_id = s.id
-  join target_periods tp on tp.quarter_id = v.period_id
   where v.indicator_code = any($1::text[])
     -- Spelled out so the primary key's (indicator, period) prefix is searched, not every period's values.
     and v.period_id = any(array(select quarter_id from target_periods))
-  union all
-  select v.indicator_code, tp.period_id, tp.q_end, s.group_code, v.value * cw.weight
+),
+-- ONE VALUE PER UNIT (comment above valuesSql): older units' values only where the target unit has
+-- none of its own for that indicator and quarter, so a late report on old units is never added on top.
+via_crosswalk as (
+  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value * cw.weight as value
   from scoped s
   join unit_crosswalk cw on cw.new_unit_id = s.id
   join indicator_values v on v.unit_id = cw.old_unit_id
-  join target_periods tp on tp.quarter_id = v.period_id
   where v.indicator_code = any($1::text[])
-    -- Spelled out so the primary key's (indicator, period) prefix is searched, not every period's values.
     and v.period_id = any(array(select quarter_id from target_periods))
+    and not exists (
+      select 1 from own o
+      where o.unit_id = s.id and o.indicator_code = v.indicator_code and o.quarter_id = v.period_id
+    )
+),
+on_targets as (
+  select x.indicator_code, tp.period_id, tp.q_end, x.group_code, x.value
+  from (select * from own union all select * from via_crosswalk) x
+  join target_periods tp on tp.quarter_id = x.quarter_id
 ),
 per_quarter as (
   select o.indicator_code, o.period_id, o.q_end, o.group_code,
@@ -138,7 +161,10 @@ function params(q: ValuesQuery): unknown[] {
   ];
 }
 
-/** The direct path: values of one quarter on the units they were reported on, combined over areas only. */
+/**
+ * The direct path: values of one quarter on the units valid at `at` (the version the quarter belongs to),
+ * combined over areas only; a unit without a value of its own takes its predecessors' through the crosswalk.
+ */
 const directValuesSql = (parentLevel: UnitLevel | null) => `
 with base as (
   select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
@@ -156,10 +182,29 @@ reported as (
   join indicator_values v on v.unit_id = un.id
   where v.indicator_code = any($1::text[]) and v.period_id = ($4::text[])[1]
 ),
+-- ONE VALUE PER UNIT (comment above valuesSql): a unit without a value of its own for this quarter takes
+-- the values still stored on the older units it replaced (a late report, or reports that arrived before
+-- the boundary change was imported). Materialized: when no unit misses a value, the crosswalk is not read.
+missing as materialized (
+  select un.id as unit_id, un.group_code, b.code as indicator_code
+  from units un
+  cross join base b
+  where not exists (
+    select 1 from indicator_values own
+    where own.indicator_code = b.code and own.period_id = ($4::text[])[1] and own.unit_id = un.id
+  )
+),
+late as (
+  select m.group_code, m.indicator_code, v.value * cw.weight as value
+  from missing m
+  join unit_crosswalk cw on cw.new_unit_id = m.unit_id
+  join indicator_values v
+    on v.indicator_code = m.indicator_code and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
+),
 per_period as (
   select r.indicator_code, r.group_code,
     case b.area_agg when 'max' then max(r.value) else sum(r.value) end as value
-  from reported r join base b on b.code = r.indicator_code
+  from (select * from reported union all select * from late) r join base b on b.code = r.indicator_code
   where $8::text is null or r.group_code = $8
   group by r.indicator_code, r.group_code, b.area_agg
 ),
