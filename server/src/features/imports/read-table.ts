@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { offThread } from '../../lib/off-thread';
 import { columnLetter, fileProblem, type ImportProblem, ImportRejected } from './import-problem';
 import { decodeText } from './legacy-encoding';
 import { MAX_XLSX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, unzipBounded, ZipLimitError } from './upload-limits';
@@ -89,6 +90,39 @@ const tooManyCells = (sheet: string | null, cells: number) =>
  * (422 naming the limit) before the work grows with it.
  */
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  // Unpacking and parsing a workbook is hundreds of milliseconds of CPU: in the worker, so other users'
+  // requests are answered meanwhile. A rejection comes back as data and is rebuilt here.
+  const read = await tableReader.run('readTableWire', fileName, bytes);
+  if (read.ok) return read.sheets;
+  if (read.problems) throw new ImportRejected(read.fileName, read.problems);
+  throw new Error(read.message);
+}
+
+/** {@link readTableHere} with its outcome as cloneable data, for the worker. */
+export async function readTableWire(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<
+  | { ok: true; sheets: Sheet[] }
+  | { ok: false; fileName: string; problems: readonly ImportProblem[] | null; message: string }
+> {
+  try {
+    return { ok: true, sheets: await readTableHere(fileName, bytes) };
+  } catch (err) {
+    if (err instanceof ImportRejected)
+      return { ok: false, fileName: err.fileName, problems: err.problems, message: err.message };
+    return { ok: false, fileName, problems: null, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+const tableReader = offThread(
+  new URL('./read-table-worker.ts', import.meta.url),
+  { readTableWire },
+  'spreadsheet reader',
+);
+
+/** {@link readTable} on the calling thread. */
+export async function readTableHere(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ImportRejected(fileName, [fileProblem('the file is empty')]);
   try {
     return tableFormat(fileName, bytes) === 'xlsx' ? await readXlsx(fileName, bytes) : [readCsv(bytes)];
