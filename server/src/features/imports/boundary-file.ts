@@ -1,12 +1,12 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
-import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import * as shapefile from 'shapefile';
 import { feature as topoFeature } from 'topojson-client';
 import { type Crs, crsById, type PrjReading, readPrj } from './crs';
 import { fileProblem, ImportRejected } from './import-problem';
 import { decodeText, detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
+import { MAX_BOUNDARY_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, unzipBounded, ZipLimitError } from './upload-limits';
 
 type Topology = Parameters<typeof topoFeature>[0];
 
@@ -124,8 +124,12 @@ function readKml(fileName: string, text: string): BoundaryFile {
 async function readZip(fileName: string, bytes: Uint8Array): Promise<BoundaryFile> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // Bounded before anything is unpacked: a zip bomb is refused by its declared sizes.
+    files = Object.fromEntries(
+      unzipBounded(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_BOUNDARY_UNZIPPED_BYTES }),
+    );
   } catch (err) {
+    if (err instanceof ZipLimitError && /limit/.test(err.message)) return reject(fileName, err.message);
     return reject(
       fileName,
       `not a readable zip archive (${err instanceof Error ? err.message : String(err)})`,

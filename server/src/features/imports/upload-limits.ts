@@ -31,6 +31,8 @@ export const uploadLimit = (maxBytes: number) =>
  */
 export const MAX_XLSX_UNZIPPED_BYTES = 32 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 200;
+/** A zipped shapefile or KMZ of the whole country's communes unpacks to well under this. */
+export const MAX_BOUNDARY_UNZIPPED_BYTES = 400 * 1024 * 1024;
 
 /** A zip that unpacks past a limit, or is not a zip this reader accepts: the message names the limit. */
 export class ZipLimitError extends Error {}
