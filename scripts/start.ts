@@ -5,7 +5,7 @@ import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
-import { warmTiles } from '@pcmt/server/features/tiles/tile-warm';
+import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
 import { createHttpApp } from '@pcmt/server/http';
 import { readDatasetInfo } from '@pcmt/server/lib/context';
 import { today } from '@pcmt/server/lib/sql';
@@ -67,10 +67,13 @@ const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, 
   log(
     `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,
   );
-  // Low-zoom tiles are the costliest to encode: make them before anyone asks, without delaying the start.
-  warmTiles(db, { at: today(), layers: ['provinces', 'communes'] })
-    .then((r) => log(`tiles warmed: ${r.tiles} tiles up to z8 in ${(r.ms / 1000).toFixed(1)} s`))
-    .catch((err: unknown) => log(`tile warming failed: ${err instanceof Error ? err.message : String(err)}`));
+  // Low-zoom tiles are the costliest to encode: make them before anyone asks, without delaying the start,
+  // and again whenever a boundary import (here, in another process or through the CLI) is noticed.
+  keepTilesWarm(db, { at: today, layers: ['provinces', 'communes'] }, (r) =>
+    'error' in r
+      ? log(`tile warming failed: ${r.error instanceof Error ? r.error.message : String(r.error)}`)
+      : log(`tiles warmed: ${r.tiles} tiles up to z8 in ${(r.ms / 1000).toFixed(1)} s`),
+  );
 });
 
 // Close the embedded database cleanly so its files are consistent on the next start.

@@ -31,6 +31,7 @@ import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
 import { privateResponsesUncached } from './lib/cache-control';
 import type { AppDeps, RouteDeps } from './lib/context';
+import { currentGenerations } from './lib/data-generations';
 import { dataGuard } from './lib/data-guard';
 import { ApiError, errorBody } from './lib/errors';
 import { heavyRequests } from './lib/heavy-requests';
@@ -41,7 +42,9 @@ export function createApp(appDeps: AppDeps) {
   const deps: RouteDeps = { ...appDeps, reference: createReferenceCache(appDeps.db) };
   const sessions = createSessionCache(appDeps.db);
   const app = createRouter();
-  // Order matters: know who is calling, refuse forged writes, then decide whether the route is theirs.
+  // Order matters: caches current, know who is calling, refuse forged writes, then decide whether the
+  // route is theirs.
+  app.use('/api/*', currentGenerations(appDeps.db));
   app.use('/api/*', privateResponsesUncached());
   app.use('/api/*', requestSizeLimit());
   app.use('/api/*', refuseNulBytes());

@@ -1,6 +1,7 @@
 import type { DemoDataset } from '@pcmt/data/demo/types';
 import { searchName } from '../contracts/search-name';
 import { insertPlansAndRuleSets } from '../features/plans/seed-plans';
+import { bump, DATA_KINDS } from '../lib/data-generations';
 import type { Database, Queryable, Transaction } from './engine';
 import { seedHotspotHistory } from './seed-hotspot-history';
 
@@ -43,6 +44,8 @@ export async function loadDataset(
       `insert into dataset_meta (key, value) values ('synthetic', $1::jsonb), ('source', $2::jsonb), ('seed', $3::jsonb), ('loaded_at', to_jsonb(now()))`,
       [JSON.stringify(meta.synthetic), JSON.stringify(meta.source), JSON.stringify(dataset.seed)],
     );
+    // Every cache of every process over this database is now out of date.
+    await bump(tx, ...DATA_KINDS);
   });
   // Index-only scans need the visibility map that VACUUM writes; fresh statistics pick the plans.
   await db.exec('vacuum analyze');

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Queryable } from '../../db/engine';
+import type { Database } from '../../db/engine';
+import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { errorBody } from '../../lib/errors';
 import { expectedOrigin, type OriginSettings, originOf } from '../../lib/public-origin';
 import { ANONYMOUS, type Identity } from './identity';
@@ -11,8 +12,10 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Identities by session token, kept for a few seconds: a map view fires a dozen requests at once, and each
- * would otherwise cost three queries. Logout and password changes evict at once; another server process
- * on the same database sees them within the time limit.
+ * would otherwise cost three queries. A signed-out session, a disabled account, a changed role or
+ * jurisdiction (accounts) and new unit versions (jurisdictions resolve on units) bump their generation
+ * (data-generations.ts), and every cached identity filled before is dropped: in this process at once (it
+ * also evicts the one session or user), in another process within the generations' staleness bound.
  */
 export interface SessionCache {
   get(token: string): Promise<Identity | null>;
@@ -20,10 +23,22 @@ export interface SessionCache {
   evict(match: { sessionKey?: string; userId?: number }): void;
 }
 
-export function createSessionCache(db: Queryable, maxAgeMs = 10_000): SessionCache {
+const KINDS = ['accounts', 'units'] as const;
+
+export function createSessionCache(
+  db: Database,
+  maxAgeMs = 10_000,
+  watch: GenerationWatch = generationsOf(db),
+): SessionCache {
   const entries = new Map<string, { at: number; identity: Promise<Identity | null> }>();
+  let filledAt = watch.stamp(KINDS);
   return {
     get(token) {
+      const stamp = watch.stamp(KINDS);
+      if (stamp !== filledAt) {
+        entries.clear();
+        filledAt = stamp;
+      }
       const now = Date.now();
       const hit = entries.get(token);
       if (hit && now - hit.at < maxAgeMs) return hit.identity;

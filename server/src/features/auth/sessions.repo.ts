@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/engine';
+import { bump } from '../../lib/data-generations';
 import type { Identity } from './identity';
 import { resolveJurisdiction } from './jurisdiction';
 import { isRole } from './roles';
@@ -24,8 +25,10 @@ export async function createSession(
   return { token: t, csrfToken };
 }
 
+/** Ends one session; other processes drop it from their session caches too (data-generations.ts). */
 export async function endSession(db: Queryable, sessionKey: string): Promise<void> {
   await db.query(`delete from sessions where token_hash = $1`, [sessionKey]);
+  await bump(db, 'accounts');
 }
 
 /** Ends every session of a user but one (after a password change, the others may be an attacker's). */
@@ -34,6 +37,7 @@ export async function endOtherSessions(db: Queryable, userId: number, keep: stri
     userId,
     keep,
   ]);
+  await bump(db, 'accounts');
 }
 
 interface SessionRow {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import { bump } from '../../lib/data-generations';
 import { validAt } from '../../lib/sql';
 import { hotspotStateSql } from '../hotspots/hotspots.repo';
 
@@ -140,6 +141,7 @@ export async function insertHotspot(
      values ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6::date, $7)`,
     [h.code, h.kind, h.lon, h.lat, h.communeCode, h.detectedOn, h.notes],
   );
+  await bump(db, 'hotspots');
 }
 
 /** Writes every register field of a hotspot (the caller has locked and validated it). */
@@ -150,6 +152,7 @@ export async function saveHotspot(db: Queryable, h: HotspotRecord): Promise<void
      where id = $1`,
     [h.id, h.kind, h.lon, h.lat, h.communeCode, h.detectedOn, h.eliminatedOn, h.reemergedOn, h.notes],
   );
+  await bump(db, 'hotspots');
 }
 
 export async function insertHotspotEvent(

@@ -1,8 +1,8 @@
 import type { Database, Transaction } from '../../db/engine';
 import { repairGeometry } from '../../db/load-dataset';
 import { recordAudit } from '../../lib/audit';
+import { bump } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
-import { clearTileCache } from '../tiles/tile-service';
 import {
   applyVersion,
   compareWithPrevious,
@@ -122,14 +122,13 @@ export async function importBoundaries(
         entityId: importId,
         after: summaryOf(report),
       });
+      await bump(tx, 'units', 'crosswalk');
       const { rollback: _, ...rest } = report;
       return { ...rest, importId };
     });
   } catch (err) {
     if (err instanceof PreviewOnly) return { ...err.report, importId: null };
     throw err;
-  } finally {
-    if (mode === 'commit') clearTileCache(db);
   }
 }
 
@@ -317,8 +316,8 @@ export async function rollBackBoundariesImport(db: Database, importId: number, a
       before: { status: 'committed' },
       after: { status: 'rolled_back', removedUnits: rb.newIds.length, reopenedUnits: rb.closedIds.length },
     });
+    await bump(tx, 'units', 'crosswalk');
     return { removedUnits: rb.newIds.length, reopenedUnits: rb.closedIds.length };
   });
-  clearTileCache(db);
   return result;
 }

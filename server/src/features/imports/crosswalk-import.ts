@@ -1,6 +1,7 @@
 import { searchName } from '../../contracts/search-name';
 import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
+import { bump } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
 import type { BoundaryLevel } from './boundary-units';
 import {
@@ -192,6 +193,7 @@ export async function importCrosswalk(
       entityId: importId,
       after: summary,
     });
+    await bump(tx, 'crosswalk');
     return {
       importId,
       at: input.at,
@@ -224,6 +226,7 @@ export async function rollBackCrosswalkImport(db: Database, importId: number, ac
       before: { status: 'committed' },
       after: { status: 'rolled_back', restoredRows: rb.before.length },
     });
+    await bump(tx, 'crosswalk');
     return { restoredRows: rb.before.length };
   });
 }

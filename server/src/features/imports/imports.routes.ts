@@ -234,7 +234,7 @@ async function boundariesInput(c: Context, f: BoundariesForm) {
   };
 }
 
-export const importsRoutes = ({ db, reference }: RouteDeps) =>
+export const importsRoutes = ({ db }: RouteDeps) =>
   createRouter()
     .openapi(listRoute, async (c) =>
       c.json({ rows: await listImports(db, visibleImportsSql(c.get('identity').jurisdiction)) }, 200),
@@ -284,7 +284,6 @@ export const importsRoutes = ({ db, reference }: RouteDeps) =>
     .openapi(boundariesCommitRoute, async (c) => {
       try {
         const result = await importBoundaries(db, await boundariesInput(c, c.req.valid('form')), 'commit');
-        reference.invalidate();
         return c.json({ ...result, importId: result.importId ?? 0 }, 200);
       } catch (err) {
         if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
@@ -314,7 +313,6 @@ export const importsRoutes = ({ db, reference }: RouteDeps) =>
     .openapi(boundariesRollbackRoute, async (c) => {
       const { id } = c.req.valid('param');
       const detail = await rollBackBoundariesImport(db, id, actorOf(c));
-      reference.invalidate();
       return c.json({ id, status: 'rolled_back' as const, detail }, 200);
     })
     .openapi(crosswalkRollbackRoute, async (c) => {

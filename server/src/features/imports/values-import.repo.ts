@@ -1,4 +1,5 @@
 import type { Queryable, Transaction } from '../../db/engine';
+import { bump } from '../../lib/data-generations';
 import { validAt } from '../../lib/sql';
 import type { MatchableUnit } from './unit-matcher';
 import type { ReportValue } from './values-sheet';
@@ -100,6 +101,7 @@ export async function writeValueChanges(
       c.map((x) => x.newValue),
     ],
   );
+  await bump(tx, 'values');
 }
 
 /**
@@ -140,5 +142,6 @@ export async function rollBackValueChanges(
      returning 1`,
     [importId],
   );
+  await bump(tx, 'values');
   return { restored: restored.length, removed: removed.length, conflicts: [] };
 }

@@ -1,5 +1,6 @@
 import type { Plan, PlanInput, Target, TargetDefinition, TargetInput } from '../../contracts/plans';
 import type { Queryable } from '../../db/engine';
+import { bump } from '../../lib/data-generations';
 
 /** Plans and their targets: one function per query. The scope is stored as a unit version's id. */
 
@@ -80,6 +81,7 @@ export async function insertPlan(
   const id = rows[0]?.id;
   if (id === undefined) throw new Error('insert into plans returned no id');
   for (const [i, t] of input.targets.entries()) await insertTarget(tx, id, t, i);
+  await bump(tx, 'plans');
   return id;
 }
 
@@ -101,6 +103,7 @@ export async function updatePlan(tx: Queryable, id: number, input: PlanInput, sc
       input.notes,
     ],
   );
+  await bump(tx, 'plans');
 }
 
 /**
@@ -116,6 +119,7 @@ export async function replaceTargets(tx: Queryable, planId: number, targets: rea
     const updated = await updateTarget(tx, planId, t.code, t, i);
     if (!updated) await insertTarget(tx, planId, t, i);
   }
+  await bump(tx, 'plans');
 }
 
 export async function insertTarget(tx: Queryable, planId: number, t: TargetInput, sortOrder: number) {
@@ -133,6 +137,7 @@ export async function insertTarget(tx: Queryable, planId: number, t: TargetInput
       sortOrder,
     ],
   );
+  await bump(tx, 'plans');
 }
 
 /** Replaces the target with code `code`; false when the plan has no such target. */
@@ -159,6 +164,7 @@ export async function updateTarget(
       sortOrder,
     ],
   );
+  await bump(tx, 'plans');
   return rows.length > 0;
 }
 
@@ -167,6 +173,7 @@ export async function deleteTarget(tx: Queryable, planId: number, code: string):
     planId,
     code,
   ]);
+  await bump(tx, 'plans');
   return rows.length > 0;
 }
 
@@ -180,6 +187,7 @@ export async function nextSortOrder(tx: Queryable, planId: number): Promise<numb
 
 export async function deletePlan(tx: Queryable, id: number) {
   await tx.query(`delete from plans where id = $1`, [id]);
+  await bump(tx, 'plans');
 }
 
 /** The unit with this code valid on a date: a plan's scope. */

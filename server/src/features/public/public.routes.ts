@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { PublicPreviewQuery, PublicSummaryQuery, PublicSummaryResponse } from '../../contracts/public';
 import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
+import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
@@ -52,18 +53,22 @@ const CACHE_CONTROL = `public, max-age=${MAX_AGE_S}`;
 /**
  * How long the server keeps an answer. A cold national summary reads statuses at every year end through the
  * crosswalk (seconds on the embedded engine); the figures are a closed quarter's, settled for weeks, and
- * change only by an import, which reaches the public page within this time.
+ * change only by a write, which drops the answer (below).
  */
 const KEEP_MS = 60 * 60 * 1000;
 
+/** What a public answer is made of: a write of any of these, here or in another process, drops it. */
+const KINDS = ['units', 'crosswalk', 'values', 'statuses', 'plans', 'catalogue'] as const;
+
 /** Answers kept per (area, closed period); bounded by the number of provinces plus the country. */
-function answerCache<T>() {
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
+function answerCache<T>(watch: GenerationWatch) {
+  const entries = new Map<string, { at: number; stamp: string; value: Promise<T> }>();
   return (key: string, make: () => Promise<T>): Promise<T> => {
+    const stamp = watch.stamp(KINDS);
     const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < KEEP_MS) return hit.value;
+    if (hit && hit.stamp === stamp && Date.now() - hit.at < KEEP_MS) return hit.value;
     const value = make();
-    const entry = { at: Date.now(), value };
+    const entry = { at: Date.now(), stamp, value };
     value.catch(() => {
       if (entries.get(key) === entry) entries.delete(key);
     });
@@ -73,8 +78,8 @@ function answerCache<T>() {
 }
 
 export const publicRoutes = ({ db, dataset, reference, publicPages = DEFAULT_PUBLIC_PAGES }: RouteDeps) => {
-  const summaries = answerCache<PublicSummaryResponse>();
-  const previews = answerCache<Buffer>();
+  const summaries = answerCache<PublicSummaryResponse>(generationsOf(db));
+  const previews = answerCache<Buffer>(generationsOf(db));
 
   /** The closed period and the area a request names, or the 4xx that says why not. */
   async function resolveArea(ref: ReferenceData, province: string | undefined) {

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../db/engine';
+import type { Database, Queryable } from '../../db/engine';
+import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { type IndicatorRow, listIndicators } from '../indicators/indicators.repo';
 import { listPeriods, type PeriodRow } from '../periods/periods.repo';
 
@@ -14,22 +15,27 @@ export interface ReferenceData {
 
 export interface ReferenceCache {
   get(): Promise<ReferenceData>;
-  /** Call after anything changes these tables (imports, catalogue edits). */
-  invalidate(): void;
 }
 
+/** Writes that change these tables: a dataset load (catalogue, periods) and boundary imports (versions). */
+const KINDS = ['units', 'catalogue'] as const;
+
 /**
- * Keeps the reference tables in memory so a map request costs one or two queries instead of eight.
- * They change only through imports, which invalidate; the time limit bounds staleness from other writers
- * (a second server process on the same database).
+ * Keeps the reference tables in memory so a map request costs one or two queries instead of eight. They
+ * are read again when their generation moves (data-generations.ts): after a write by this process at its
+ * next request, after one by another process or the CLI within the generations' staleness bound.
  */
-export function createReferenceCache(db: Queryable, maxAgeMs = 60_000): ReferenceCache {
-  let cached: { at: number; data: Promise<ReferenceData> } | null = null;
+export function createReferenceCache(
+  db: Database,
+  watch: GenerationWatch = generationsOf(db),
+): ReferenceCache {
+  let cached: { stamp: string; data: Promise<ReferenceData> } | null = null;
   return {
     get() {
-      if (!cached || Date.now() - cached.at > maxAgeMs) {
+      const stamp = watch.stamp(KINDS);
+      if (cached?.stamp !== stamp) {
         const data = load(db);
-        const entry = { at: Date.now(), data };
+        const entry = { stamp, data };
         // A failed load must not stick.
         data.catch(() => {
           if (cached === entry) cached = null;
@@ -37,9 +43,6 @@ export function createReferenceCache(db: Queryable, maxAgeMs = 60_000): Referenc
         cached = entry;
       }
       return cached.data;
-    },
-    invalidate() {
-      cached = null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { RuleSet, RuleSetInput } from '../../contracts/status-rules';
 import { Rules } from '../../contracts/status-rules';
 import type { Queryable } from '../../db/engine';
+import { bump } from '../../lib/data-generations';
 
 /** Versioned status rule sets: one row per (code, version); an edit is a new version, never an update. */
 
@@ -56,6 +57,7 @@ export async function insertRuleSetVersion(
   );
   const row = rows[0];
   if (!row) throw new Error('insert into status_rule_sets returned nothing');
+  await bump(tx, 'statuses');
   return toRuleSet(row);
 }
 

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { UnitLevel } from '../../contracts/common';
 import type { TileLayer } from '../../contracts/tiles';
 import type { Database } from '../../db/engine';
+import { generationsOf } from '../../lib/data-generations';
 import { versionAt } from '../../lib/version-at';
 import { createGeojsonVtTileEncoder } from './geojson-vt-tile-encoder';
 import { LruCache } from './lru-cache';
@@ -36,7 +37,7 @@ export interface TileService {
   readonly encoder: TileEncoder;
   /** The tile, from the cache when it was made before; null when no unit touches it. */
   tile(req: TileRequest): Promise<EncodedTile | null>;
-  /** Forget every tile, index and version: call after the units change (an import). */
+  /** Forget every tile, index and version (the units changed). */
   clear(): void;
   /** Cached tiles and the bytes they hold. */
   stats(): { tiles: number; bytes: number };
@@ -128,20 +129,25 @@ function encodedTile(bytes: Uint8Array): EncodedTile {
 
 const services = new WeakMap<Database, TileService>();
 
-/** The one tile service of a database, shared by every app built over it. */
+/**
+ * The one tile service of a database, shared by every app built over it. It forgets its tiles when the
+ * units' generation moves (data-generations.ts): a boundary import by this process, another server
+ * process or the CLI is drawn by the first request after it is noticed.
+ */
 export function tileServiceFor(db: Database): TileService {
   let service = services.get(db);
   if (!service) {
-    service = createTileService(db);
+    const created = createTileService(db);
+    generationsOf(db).onChange((changed) => {
+      if (changed.has('units')) created.clear();
+    });
+    service = created;
     services.set(db, service);
   }
   return service;
 }
 
-/**
- * Forget the cached tiles of a database. Imports that change units must call it, or tiles of the changed
- * version keep being served until the process restarts (clients revalidate by ETag after max-age).
- */
+/** Forget the cached tiles of a database at once (tests, benchmarks; imports bump the units instead). */
 export function clearTileCache(db: Database): void {
   services.get(db)?.clear();
 }
