@@ -1,10 +1,11 @@
 import { type DemoPlan, type DemoStatusDecision, type DemoUnit, OLD_UNITS_VALID_FROM } from './types';
 
 /**
- * The seed plans of DOMAIN.md as targets, on the generated units. Targets and deadlines follow the plans;
- * document numbers are illustrative. Where a plan's target has no indicator in the data (officers
- * trained, crops detected, model communes built, post-rehab support) it is left out and the plan's notes
- * say so. Pre-2025 scopes are old units: their targets keep working after 1/7/2025 through the crosswalk.
+ * The seed plans as targets, on the generated units: Đồng Tháp 2023, Kon Tum 2019–2020, Quảng Bình to
+ * 2025, Bắc Từ Liêm 2020, and the national NQ 163/2024/QH15 and Kết luận 132-KL/TW. Targets and deadlines
+ * follow the plans; document numbers are illustrative. Where a plan's target has no indicator in the data
+ * (officers trained, crops detected, model communes built, post-rehab support) it is left out and the
+ * plan's notes say so. Pre-2025 scopes are old units: their targets keep working after 1/7/2025 through the crosswalk.
  */
 
 const DRUG_STATUSES = ['co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I'];

@@ -1,8 +1,9 @@
 import type { DemoStatusRuleSet } from './types';
 
 /**
- * The official status rules as data (DOMAIN.md "Commune classification"). QĐ 28/2025/QĐ-TTg's loại I
- * criteria are confirmed; loại II bands were reported with low confidence; loại III and "có ma túy"
+ * The official status rules as data (QĐ 28/2025/QĐ-TTg of 24/8/2025 on drug-trafficking routes, complex
+ * drug areas and drug-free areas, as summarised by the press). QĐ 28/2025/QĐ-TTg's loại I criteria are
+ * confirmed; loại II bands were reported with low confidence; loại III and "có ma túy"
  * thresholds were not retrieved from the text, so they are placeholders marked `confirmed: false` for an
  * admin to correct (each correction is a new version). The older QĐ 3122/2010/QĐ-BCA basis is kept for
  * periods before QĐ 28 took effect.

@@ -101,7 +101,7 @@ export const RollbackResponse = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 
-/** Coordinate systems a boundary file may be in (DOMAIN.md "Coordinates"). */
+/** Coordinate systems a boundary file may be in: WGS 84, or VN-2000 geographic, UTM 48N/49N or a TM-3 zone. */
 export const CrsChoice = z
   .string()
   .regex(

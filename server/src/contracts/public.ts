@@ -4,7 +4,8 @@ import { ProgressStatus } from './plans';
 
 /**
  * Contracts of the public pages (`/cong-khai`): only public fields. Sensitivity comes from the indicator
- * catalogue on the server; counts below the publication threshold never leave it (DOMAIN.md, privacy).
+ * catalogue on the server; counts below the publication threshold never leave it (sensitive data under
+ * Law 91/2025/QH15 on personal data protection).
  */
 
 export const PublicSummaryQuery = z.object({

@@ -202,7 +202,10 @@ export function defineMessages<const V extends Record<string, string>>(
   return (lang, key) => dictionaries[lang][key];
 }
 
-/** Commune status labels (DOMAIN.md), in the order of seriousness: the server's, so paper and screen agree. */
+/**
+ * Commune status labels (QĐ 28/2025/QĐ-TTg), in the order of seriousness: the server's, so paper and screen
+ * agree.
+ */
 export const STATUS_LABELS: Record<Lang, Record<string, string>> = SERVER_STATUS_LABELS;
 
 /** A period id as a reader says it: `Quý 3/2024`, `6 tháng đầu năm 2024`, `Năm 2024`. */

@@ -1,6 +1,9 @@
 import type { Audience } from '../../lib/access';
 
-/** Roles of signed-in staff (DOMAIN.md "Who uses it"); anonymous visitors are `public`. */
+/**
+ * Roles of signed-in staff: the steering committees (Ban chỉ đạo) of provinces and communes, the police
+ * (Công an: the hotspot register and patrols), data officers and admins; anonymous visitors are `public`.
+ */
 export const ROLES = ['admin', 'committee', 'police', 'data_officer'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -5,7 +5,10 @@ import type { CommuneStatus } from '../../contracts/common';
  * the PDF pack, spreadsheets). The web app imports the same order, colours and words.
  */
 
-/** From drug-free to the most serious (DOMAIN.md): class index = position here. */
+/**
+ * From drug-free to the most serious (QĐ 28/2025/QĐ-TTg: không ma túy, có ma túy, trọng điểm phức tạp về
+ * ma túy loại III, II, I): class index = position here.
+ */
 export const STATUS_ORDER: readonly CommuneStatus[] = [
   'khong_ma_tuy',
   'co_ma_tuy',

@@ -17,7 +17,10 @@ export interface BoundaryUnit {
   geometry: Polygon | MultiPolygon;
 }
 
-/** Kinds by the prefix of the full name (DOMAIN.md): the longest prefixes first. */
+/**
+ * Kinds by the prefix of the full name (since 1/7/2025 communes are xã, phường or đặc khu; thị trấn only
+ * before): the longest prefixes first.
+ */
 const KIND_PREFIXES: readonly [string, string, BoundaryLevel][] = [
   ['Thành phố', 'thanh_pho_tw', 'province'],
   ['Tỉnh', 'tinh', 'province'],

@@ -1,7 +1,9 @@
 import proj4 from 'proj4';
 
 /**
- * Coordinate systems of boundary files (DOMAIN.md "Coordinates") and their conversion to EPSG:4326.
+ * Coordinate systems of boundary files and their conversion to EPSG:4326. Official data arrive in VN-2000
+ * (QĐ 83/2000/QĐ-TTg): geographic (EPSG:4756), UTM 48N/49N (EPSG:3405/3406) or a province's TM-3 zone
+ * (scale 0.9999, false easting 500 km), often with a missing or generic .prj.
  *
  * VN-2000 → WGS 84 is the 7-parameter Helmert shift of EPSG:4756 as PROJ and PostGIS define it
  * (spatial_ref_sys.proj4text of 4756, 3405, 3406 and 5896–5899 on both of our engines): translations
@@ -31,8 +33,8 @@ export interface Crs {
 }
 
 /**
- * TM-3 central meridians of some provinces (DOMAIN.md "Coordinates"), offered as choices; any other
- * meridian can be typed (`VN2000-TM3:<degrees>`).
+ * TM-3 central meridians of some provinces (Thông tư 973/2001/TT-TCĐC lists every province's), offered as
+ * choices; any other meridian can be typed (`VN2000-TM3:<degrees>`).
  */
 export const TM3_MERIDIANS: readonly { meridian: number; provinces: string }[] = [
   { meridian: 104, provinces: 'Sơn La' },

@@ -1,7 +1,8 @@
 import type { PublicNumber } from '../../contracts/public';
 
 /**
- * Small-number suppression (DOMAIN.md, privacy): a count below `minCount` is published as "< minCount",
+ * Small-number suppression (health and crime data are sensitive personal data under Law 91/2025/QH15 on
+ * personal data protection and Decree 356/2025/NĐ-CP): a count below `minCount` is published as "< minCount",
  * never as the number, so no one can single out the few people behind it.
  */
 export function publishCount(value: number, minCount: number): PublicNumber {

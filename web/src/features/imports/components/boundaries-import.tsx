@@ -8,7 +8,7 @@ import { importMessages } from '../messages';
 import { ProblemList } from './problem-list';
 import { VersionDiff } from './version-diff';
 
-/** Coordinate systems offered when a file does not say its own (DOMAIN.md "Coordinates"). */
+/** Coordinate systems offered when a file does not say its own: WGS 84, or the VN-2000 ones official data use. */
 const CRS_CHOICES: readonly [string, string][] = [
   ['EPSG:4326', 'WGS 84'],
   ['EPSG:4756', 'VN-2000 (độ)'],
