@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bump, readGenerations } from '../lib/data-generations';
 import { testDb, testEngine } from '../testing/test-db';
 import { openDatabase, roleReport } from './engine';
 
@@ -37,6 +38,10 @@ describe.skipIf(testEngine() !== 'postgres')('the app role on PostgreSQL', () =>
         );
         await tx.query(`delete from login_attempts where username = 'test-role'`);
       });
+      // Every write stamps its kind of data (data_generations, added after migration 0010's grant).
+      const before = await readGenerations(app);
+      await app.transaction((tx) => bump(tx, 'hotspots'));
+      expect((await readGenerations(app)).hotspots).toBeGreaterThan(before.hotspots);
       await app.query(
         `insert into audit_log (actor, action, entity, entity_id) values ('test-role', 'check', 'audit_log', '-')`,
       );
