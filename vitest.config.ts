@@ -13,7 +13,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['data/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          include: [
+            'data/src/**/*.test.ts',
+            'scripts/check/**/*.test.ts',
+            'server/src/**/*.unit.test.ts',
+            'web/src/**/*.test.{ts,tsx}',
+          ],
           testTimeout: 120_000,
         },
       },

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { findPlan } from '@pcmt/server/features/plans/plans.repo';
-import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
 import {
   childCells,
   type LoadedUnit,
   loadUnit,
   unitTargetProgress,
-} from '@pcmt/server/features/scorecard/plan-progress';
-import { unitOn } from '@pcmt/server/features/scorecard/progress-inputs.repo';
+} from '@pcmt/server/features/plans/plan-progress';
+import { findPlan } from '@pcmt/server/features/plans/plans.repo';
+import { unitOn } from '@pcmt/server/features/plans/progress-inputs.repo';
+import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
 import { latency, ms } from './measure';
 
 /**

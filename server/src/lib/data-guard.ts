@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Queryable } from '../db/engine';
-import { type DataKind, isInside, isUnitKind } from '../features/auth/data-scope';
 import { matchedRoute } from './access';
+import { type DataKind, isInside, isUnitKind } from './data-scope';
 import { errorBody } from './errors';
 
 /**

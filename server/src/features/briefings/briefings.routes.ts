@@ -3,14 +3,15 @@ import { Briefing, BriefingCreate, BriefingListResponse, BriefingPdfQuery } from
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import { attachment, XLSX_CONTENT_TYPE } from '../exports/table-xlsx';
-import { bodyHook } from '../plans/plan-checks';
 import { listUnits } from '../units/units.repo';
+import { mayReadBriefing } from './briefing-access';
 import { briefingXlsx } from './briefing-xlsx';
 import {
   BRIEFING_ID_PATTERN,
@@ -108,12 +109,6 @@ const pdf = createRoute({
     404: errorResponse('No such briefing'),
   },
 });
-
-/** Whether a caller may read every area a briefing shows (a national one needs a national grant). */
-export function mayReadBriefing(j: Jurisdiction, b: Pick<BriefingSummary, 'provinces'>): boolean {
-  if (j.national) return true;
-  return b.provinces.length > 0 && b.provinces.every((p) => coversProvince(j, p));
-}
 
 /** A briefing's provinces: empty when any view shows the whole country, since reading it then needs a national grant. */
 function briefingProvinces(views: ReadonlyArray<{ province: string | null }>): string[] {

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TableExportRequest } from '../../contracts/briefings';
+import { bodyHook } from '../../lib/body-hook';
 import { badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
-import { bodyHook } from '../plans/plan-checks';
 import { attachment, tablesXlsx, XLSX_CONTENT_TYPE } from './table-xlsx';
 
 /**

@@ -17,9 +17,9 @@ import {
 } from '../../contracts/imports';
 import { actorOf } from '../../lib/actor';
 import type { RouteDeps } from '../../lib/context';
+import { visibleImportsSql } from '../../lib/data-scope';
 import { badRequest } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
-import { visibleImportsSql } from '../auth/data-scope';
 import type { Jurisdiction } from '../auth/jurisdiction';
 import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
 import { importCrosswalk, rollBackCrosswalkImport } from './crosswalk-import';

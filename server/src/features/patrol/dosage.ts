@@ -1,4 +1,4 @@
-import { seededInts } from '../spatial-stats/seeded-random';
+import { seededInts } from '../../lib/seeded-random';
 import { distanceM, type LonLat } from './geo';
 
 /**

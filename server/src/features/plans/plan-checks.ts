@@ -1,7 +1,4 @@
-import type { Context, Env } from 'hono';
-import type { z } from 'zod';
 import type { PlanInput, TargetInput } from '../../contracts/plans';
-import { errorBody } from '../../lib/errors';
 import type { IndicatorRef } from '../progress/inputs';
 
 /**
@@ -13,32 +10,6 @@ import type { IndicatorRef } from '../progress/inputs';
 export interface Problem {
   field: string;
   message: string;
-}
-
-/** A zod issue path as a field name: `targets[2].definition.threshold`. */
-export function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
-}
-
-/**
- * Route hook: a body failing its contract answers 400 naming the field the way the form does. Generic in
- * the route's path so passing it to `.openapi()` keeps the path's literal type for the typed web client.
- */
-export function bodyHook<E extends Env, P extends string>(
-  result: { success: true } | { success: false; error: z.ZodError },
-  c: Context<E, P>,
-) {
-  if (result.success) return undefined;
-  const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? fieldName(issue.path) : null;
-  const message = !issue
-    ? 'Invalid request'
-    : issue.code === 'invalid_type' && issue.input === undefined
-      ? `${field ?? 'value'} is required`
-      : `${field ?? 'value'}: ${issue.message}`;
-  return c.json(errorBody('invalid_parameter', message, field), 400);
 }
 
 export function planProblem(plan: PlanInput, indicators: ReadonlyMap<string, IndicatorRef>): Problem | null {

@@ -12,14 +12,15 @@ import {
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
-import { loadUnit, progressContext, unitTargetProgress } from '../scorecard/plan-progress';
-import { unitById, unitsById } from '../scorecard/progress-inputs.repo';
-import { bodyHook, planProblem, targetProblem } from './plan-checks';
+import { planScopeReadable, requirePlan } from './plan-access';
+import { planProblem, targetProblem } from './plan-checks';
+import { loadUnit, progressContext, unitTargetProgress } from './plan-progress';
 import {
   deletePlan,
   deleteTarget,
@@ -35,6 +36,7 @@ import {
   updatePlan,
   updateTarget,
 } from './plans.repo';
+import { unitById, unitsById } from './progress-inputs.repo';
 
 /**
  * Plans and targets: reads for staff (internal), writes for planning. Every write runs in one transaction
@@ -134,31 +136,6 @@ const removeTarget = createRoute({
     404: errorResponse('No such plan or target'),
   },
 });
-
-/**
- * The plan a route names. Whether the caller may read it was decided before the route ran: the data guard
- * (lib/data-guard.ts) checks every `code` parameter with `planScopeReadable`.
- */
-export async function requirePlan(db: Queryable, code: string): Promise<PlanRecord> {
-  const plan = await findPlan(db, code);
-  if (!plan) throw notFound('code', `code: no plan with code ${code}`);
-  return plan;
-}
-
-/**
- * Whether a plan scope (a unit id, null = the whole country) lies in a jurisdiction: a national plan needs a
- * national grant, since its figures cover every province.
- */
-export async function planScopeReadable(
-  db: Queryable,
-  scopeUnitId: number | null,
-  j: Jurisdiction,
-): Promise<boolean> {
-  if (j.national) return true;
-  if (scopeUnitId === null) return false;
-  const unit = await unitById(db, scopeUnitId);
-  return unit !== undefined && mayReadUnit(j, unit);
-}
 
 /** The public shape of a stored plan. */
 const planBody = ({ scopeUnitId: _, ...plan }: PlanRecord) => plan;

@@ -2,12 +2,12 @@ import type { Target } from '../../contracts/plans';
 import type { PublicSummaryResponse } from '../../contracts/public';
 import type { Queryable } from '../../db/engine';
 import type { PeriodRow } from '../periods/periods.repo';
+import { loadUnit, progressContext, unitTargetProgress } from '../plans/plan-progress';
 import type { PlanRecord } from '../plans/plans.repo';
 import { findPlan, listPlans } from '../plans/plans.repo';
+import { unitById, unitOn } from '../plans/progress-inputs.repo';
 import { inputNeeds } from '../progress/needs';
 import type { ReferenceData } from '../reference/reference-cache';
-import { loadUnit, progressContext, unitTargetProgress } from '../scorecard/plan-progress';
-import { unitById, unitOn } from '../scorecard/progress-inputs.repo';
 import { publishCount } from './suppression';
 
 type PublicTarget = PublicSummaryResponse['targets'][number];

@@ -1,4 +1,4 @@
-import { seededInts } from './seeded-random';
+import { seededInts } from '../../lib/seeded-random';
 import type { SpatialWeights } from './spatial-weights';
 
 /** LISA cluster quadrant of a significant unit (Anselin 1995). */

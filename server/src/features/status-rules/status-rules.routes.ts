@@ -13,12 +13,12 @@ import {
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { coversUnit, requireReadable, touchesProvince } from '../auth/jurisdiction';
 import type { PeriodRow } from '../periods/periods.repo';
-import { bodyHook } from '../plans/plan-checks';
 import { getOrInsert } from '../progress/inputs';
 import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses } from '../status/status.repo';

@@ -17,9 +17,9 @@ import { notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { mayReadUnit } from '../auth/jurisdiction';
-import type { PlanRecord } from '../plans/plans.repo';
-import { requirePlan } from '../plans/plans.routes';
+import { requirePlan } from './plan-access';
 import { childCells, loadUnit, summarize, unitTargetProgress } from './plan-progress';
+import type { PlanRecord } from './plans.repo';
 import { type AreaUnit, unitById, unitOn } from './progress-inputs.repo';
 
 /**

@@ -1,13 +1,6 @@
-import { SerialId } from '../../contracts/common';
-import type { Queryable } from '../../db/engine';
-import { today } from '../../lib/sql';
-import { findBriefingSummary } from '../briefings/briefings.repo';
-import { mayReadBriefing } from '../briefings/briefings.routes';
-import { findHotspot } from '../hotspot-register/hotspot-register.repo';
-import { findPatrolPlan } from '../patrol/patrol.repo';
-import { findPlan } from '../plans/plans.repo';
-import { planScopeReadable } from '../plans/plans.routes';
-import type { Identity } from './identity';
+import { SerialId } from '../contracts/common';
+import type { Queryable } from '../db/engine';
+import type { Identity } from '../features/auth/identity';
 import {
   coversProvince,
   coversUnit,
@@ -16,7 +9,14 @@ import {
   mayReadUnit,
   touchesProvince,
   unitInJurisdictionSql,
-} from './jurisdiction';
+} from '../features/auth/jurisdiction';
+import { mayReadBriefing } from '../features/briefings/briefing-access';
+import { findBriefingSummary } from '../features/briefings/briefings.repo';
+import { findHotspot } from '../features/hotspot-register/hotspot-register.repo';
+import { findPatrolPlan } from '../features/patrol/patrol.repo';
+import { planScopeReadable } from '../features/plans/plan-access';
+import { findPlan } from '../features/plans/plans.repo';
+import { today } from './sql';
 
 /**
  * What a request parameter or body field can name, and how each is decided to lie inside a caller's

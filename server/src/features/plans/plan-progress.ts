@@ -1,11 +1,11 @@
 import type { ProgressSummary, Target, TargetProgress } from '../../contracts/plans';
 import type { Queryable } from '../../db/engine';
-import type { PlanRecord } from '../plans/plans.repo';
 import type { AreaInputs, IndicatorRef, ProgressContext } from '../progress/inputs';
 import { emptyArea, mergeAreas } from '../progress/inputs';
 import { inputNeeds } from '../progress/needs';
 import { progressOnArea, type TargetSpec, targetProgress } from '../progress/target-progress';
 import type { ReferenceData } from '../reference/reference-cache';
+import type { PlanRecord } from './plans.repo';
 import { type AreaUnit, childUnits, fetchAreaInputs } from './progress-inputs.repo';
 
 /**

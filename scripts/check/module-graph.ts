@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/**
+ * `pnpm check:modules`: the module rules of ARCHITECTURE.md that a linter cannot state.
+ * - Server feature folders (server/src/features/<name>) form no cycle: a feature may use another, never
+ *   both ways (a cycle means the two are one feature, or a piece belongs in a shared module).
+ * - No route file (*.routes.ts) imports another route file: routes compose in app.ts.
+ * Prints every violation with the import that makes it; exits 1 when there is one.
+ */
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'node_modules' && name !== 'testing') yield* sourceFiles(path);
+    } else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) yield path;
+  }
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s(?:[^'"]*?\sfrom\s)?['"]([^'"]+)['"]/g;
+
+/** Relative imports of a file, resolved to paths (extension-less specifiers get .ts / .tsx / index.ts). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? '';
+    if (!spec.startsWith('.')) continue;
+    const base = resolve(dirname(file), spec);
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => {
+      try {
+        return statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    });
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Every violation of the rules under `root` (a checkout), each with the import that makes it. */
+export function moduleViolations(root: string): string[] {
+  const violations: string[] = [];
+  const featuresDir = join(root, 'server/src/features');
+  const featureOf = (file: string) => {
+    const rel = relative(featuresDir, file);
+    return rel.startsWith('..') ? null : (rel.split('/')[0] ?? null);
+  };
+
+  /** feature → feature → one import that makes the edge (for the message). */
+  const edges = new Map<string, Map<string, string>>();
+  for (const file of sourceFiles(join(root, 'server/src'))) {
+    const from = featureOf(file);
+    for (const target of importsOf(file)) {
+      if (file.endsWith('.routes.ts') && target.endsWith('.routes.ts'))
+        violations.push(
+          `route file imports a route file: ${relative(root, file)} → ${relative(root, target)}`,
+        );
+      const to = featureOf(target);
+      if (!from || !to || from === to) continue;
+      let out = edges.get(from);
+      if (!out) {
+        out = new Map();
+        edges.set(from, out);
+      }
+      if (!out.has(to)) out.set(to, `${relative(root, file)} → ${relative(root, target)}`);
+    }
+  }
+
+  // Cycles between features: every strongly connected component of more than one feature (Tarjan).
+  let index = 0;
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const connect = (v: string) => {
+    order.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)?.keys() ?? []) {
+      if (!order.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, order.get(w) ?? 0));
+    }
+    if (low.get(v) === order.get(v)) {
+      const component: string[] = [];
+      let w: string | undefined;
+      do {
+        w = stack.pop();
+        if (w === undefined) break;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) components.push(component);
+    }
+  };
+  for (const v of edges.keys()) if (!order.has(v)) connect(v);
+  for (const component of components) {
+    const members = new Set(component);
+    const links = component.flatMap((a) =>
+      [...(edges.get(a) ?? [])].filter(([b]) => members.has(b)).map(([b, why]) => `    ${a} → ${b}: ${why}`),
+    );
+    violations.push(`server features in a cycle: ${component.sort().join(', ')}\n${links.join('\n')}`);
+  }
+
+  return violations;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const violations = moduleViolations(resolve(import.meta.dirname, '../..'));
+  if (violations.length > 0) {
+    console.error(
+      `module rules: ${violations.length} violation(s)\n${violations.map((v) => `- ${v}`).join('\n')}`,
+    );
+    process.exit(1);
+  }
+  console.log('module rules: no cycle between server features, no route file importing another');
+}
