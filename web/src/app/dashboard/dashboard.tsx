@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
@@ -352,11 +353,7 @@ export default function Dashboard() {
           lang={lang}
           onChange={(patch) => setView(patch)}
         />
-        {error && (
-          <p role="alert" className="error">
-            {t('error')}: {error.message}
-          </p>
-        )}
+        {error && <ApiErrorNotice error={error} lang={lang} />}
         {choropleth?.kind === 'status' && (
           <StatusLegend
             counts={choropleth.counts}

@@ -1,6 +1,7 @@
 import type { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
@@ -14,6 +15,7 @@ import {
   tileDateFor,
   todayIso,
 } from '../../lib/periods';
+import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { unitsQuery } from '../units/api/get-units';
 import { emergingClass, giClass, legendOf, moranClass, type Statistic } from './analysis-classes';
@@ -149,9 +151,11 @@ export default function AnalysisPage() {
   const today = todayIso();
   const quarters = useMemo(() => periodsOfKind('quarter', today).reverse(), [today]);
   const latest = latestPeriod('quarter', today);
+  // Opens on the user's own province and offers only those the user may analyse.
+  const area = useHomeArea();
   const [draft, setDraft] = useState<Form>({
     statistic: 'gi-star',
-    province: '01',
+    province: area.home ?? '01',
     indicator: 'addicts_per_1000',
     period: latest.id,
     from: shiftPeriod(latest, -7).id,
@@ -217,7 +221,11 @@ export default function AnalysisPage() {
               value={draft.province}
               onChange={(e) => set('province', e.target.value)}
             >
-              {(provinces.data?.rows ?? [{ code: draft.province, name: draft.province }]).map((p) => (
+              {(
+                provinces.data?.rows.filter((p) => mayOpenProvince(area, p.code)) ?? [
+                  { code: draft.province, name: '…' },
+                ]
+              ).map((p) => (
                 <option key={p.code} value={p.code}>
                   {p.name}
                 </option>
@@ -293,11 +301,7 @@ export default function AnalysisPage() {
           </button>
         </form>
         {result.isFetching && <p>{t('running')}</p>}
-        {result.isError && (
-          <p role="alert" className="error">
-            {result.error.message}
-          </p>
-        )}
+        {result.isError && <ApiErrorNotice error={result.error} lang={lang} />}
         {result.data && (
           <p data-testid="analysis-summary">
             {result.data.meta.n} {t('communes')} · {result.data.hot} {t('hot')} · {result.data.cold}{' '}

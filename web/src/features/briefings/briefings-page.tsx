@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
@@ -119,11 +120,7 @@ export default function BriefingsPage() {
               />{' '}
               {t('confidential')}
             </label>
-            {save.isError && (
-              <p role="alert" className="error">
-                {save.error.message}
-              </p>
-            )}
+            {save.isError && <ApiErrorNotice error={save.error} lang={lang} />}
             <p className="row">
               <button type="submit" className="primary" data-testid="save-briefing" disabled={save.isPending}>
                 {save.isPending ? t('saving') : t('save')}
@@ -138,11 +135,7 @@ export default function BriefingsPage() {
 
       <section aria-labelledby="saved-heading">
         <h3 id="saved-heading">{t('saved')}</h3>
-        {list.isError && (
-          <p role="alert" className="error">
-            {list.error.message}
-          </p>
-        )}
+        {list.isError && <ApiErrorNotice error={list.error} lang={lang} />}
         {list.data?.rows.length === 0 && <p>{t('none')}</p>}
         <ul className="briefing-list" data-testid="briefing-list">
           {list.data?.rows.map((b) => (
@@ -165,11 +158,7 @@ export default function BriefingsPage() {
             </li>
           ))}
         </ul>
-        {remove.isError && (
-          <p role="alert" className="error">
-            {remove.error.message}
-          </p>
-        )}
+        {remove.isError && <ApiErrorNotice error={remove.error} lang={lang} />}
       </section>
     </main>
   );

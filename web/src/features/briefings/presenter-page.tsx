@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { REFORM_DATE } from '../../lib/periods';
@@ -89,12 +90,11 @@ export default function PresenterPage() {
   if (briefing.isError)
     return (
       <main className="briefings-page">
-        <p role="alert" className="error">
-          {briefing.error.message}
-        </p>
-        <a href={hrefWithLang('/trinh-chieu', lang)} onClick={onInAppLinkClick}>
-          {t('briefings')}
-        </a>
+        <ApiErrorNotice error={briefing.error} lang={lang}>
+          <a href={hrefWithLang('/trinh-chieu', lang)} onClick={onInAppLinkClick}>
+            {t('briefings')}
+          </a>
+        </ApiErrorNotice>
       </main>
     );
   const b = briefing.data;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { plansQuery } from './api/plans-api';
 import { planText } from './messages';
@@ -18,7 +19,7 @@ export default function PlanListPage() {
           + {t('newPlan')}
         </a>
       </p>
-      {plans.isError && <p className="error">{plans.error.message}</p>}
+      {plans.isError && <ApiErrorNotice error={plans.error} lang={lang} />}
       <ul className="plan-list">
         {plans.data?.rows.map((p) => (
           <li key={p.code}>

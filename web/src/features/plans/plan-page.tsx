@@ -1,6 +1,7 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { TableExport } from '../table/components/table-export';
 import { readTable } from '../table/lib/read-table';
@@ -31,7 +32,13 @@ export default function PlanPage() {
         </a>
       </p>
       {plan.isPending && <p className="loading">…</p>}
-      {plan.isError && <p className="error">{plan.error.message}</p>}
+      {plan.isError && (
+        <ApiErrorNotice error={plan.error} lang={lang}>
+          <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+            {t('seePlans')}
+          </a>
+        </ApiErrorNotice>
+      )}
       {data && (
         <>
           <h2>{data.plan.title}</h2>

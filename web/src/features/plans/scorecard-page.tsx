@@ -1,5 +1,6 @@
 import type { ProgressSummary } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { TableExport } from '../table/components/table-export';
@@ -124,7 +125,13 @@ export default function ScorecardPage() {
         </span>
       </div>
       {card.isPending && <p className="loading">…</p>}
-      {card.isError && <p className="error">{card.error.message}</p>}
+      {card.isError && (
+        <ApiErrorNotice error={card.error} lang={lang}>
+          <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+            {t('seePlans')}
+          </a>
+        </ApiErrorNotice>
+      )}
       {data && (
         <div className="scorecard-wrap">
           <table className="scorecard" data-testid="scorecard">
@@ -241,7 +248,7 @@ function CellDetail(p: {
           {p.t('close')}
         </a>
       </div>
-      {detail.isError && <p className="error">{detail.error.message}</p>}
+      {detail.isError && <ApiErrorNotice error={detail.error} lang={p.lang} />}
       {d && (
         <div className="detail-grid">
           <div>
@@ -299,7 +306,7 @@ function Ranking(p: { code: string; target: string; lang: Lang; t: T; close: str
           {p.t('close')}
         </a>
       </div>
-      {ranking.isError && <p className="error">{ranking.error.message}</p>}
+      {ranking.isError && <ApiErrorNotice error={ranking.error} lang={p.lang} />}
       <table className="ranking">
         <thead>
           <tr>

@@ -29,6 +29,7 @@ export const rulesText = defineMessages(
     byDifference: 'khác biệt đề xuất / quyết định',
     pick: 'Chọn một xã trên bản đồ hoặc trong danh sách để xem giải thích.',
     close: 'Đóng',
+    openHome: 'Mở địa bàn của tôi',
   },
   {
     title: 'Commune classification criteria (QĐ 28/2025/QĐ-TTg)',
@@ -58,5 +59,6 @@ export const rulesText = defineMessages(
     byDifference: 'suggested vs decided',
     pick: 'Pick a commune on the map or in the list to see the explanation.',
     close: 'Close',
+    openHome: 'Open my area',
   },
 );

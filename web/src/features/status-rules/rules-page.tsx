@@ -1,9 +1,11 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap } from '../../components/map/atlas-map';
 import { type Lang, STATUS_LABELS } from '../../lib/i18n';
 import { langOf, navigate, useLocation } from '../../lib/navigation';
+import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../status/status-style';
 import { TableExport } from '../table/components/table-export';
 import { readTable } from '../table/lib/read-table';
@@ -26,7 +28,9 @@ export default function RulesPage() {
   const location = useLocation();
   const lang = langOf(location.search);
   const t: T = (k) => rulesText(lang, k);
-  const province = location.search.get('tinh') ?? '14';
+  // Opens on the user's own province; a national user on Sơn La (the criteria's worked example).
+  const area = useHomeArea();
+  const province = location.search.get('tinh') ?? (area.ready ? (area.home ?? '14') : null);
   const year = location.search.get('nam') ?? '2025';
   const commune = location.search.get('xa');
   const byDifference = location.search.get('to') === 'khac';
@@ -41,7 +45,8 @@ export default function RulesPage() {
   };
 
   const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at }));
-  const differences = useQuery(differencesQuery(year, province));
+  const differences = useQuery({ ...differencesQuery(year, province ?? ''), enabled: province !== null });
+  const provinceOptions = (provinces.data?.rows ?? []).filter((p) => mayOpenProvince(area, p.code));
   const rows = differences.data?.rows ?? [];
   const classes = useMemo(
     () =>
@@ -77,14 +82,16 @@ export default function RulesPage() {
             {t('province')}{' '}
             <select
               data-testid="rules-province"
-              value={province}
+              value={province ?? ''}
               onChange={(e) => navigate(withParams({ tinh: e.target.value, xa: null }))}
             >
-              {(provinces.data?.rows ?? [{ code: province, name: province }]).map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
+              {(provinceOptions.length > 0 ? provinceOptions : [{ code: province ?? '', name: '…' }]).map(
+                (p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ),
+              )}
             </select>
           </label>
           <label>
@@ -124,7 +131,21 @@ export default function RulesPage() {
                 </li>
               ))}
         </ul>
-        {differences.isError && <p className="error">{differences.error.message}</p>}
+        {differences.isError && (
+          <ApiErrorNotice error={differences.error} lang={lang}>
+            {area.home && area.home !== province && (
+              <a
+                href={withParams({ tinh: area.home, xa: null })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(withParams({ tinh: area.home, xa: null }));
+                }}
+              >
+                {t('openHome')}
+              </a>
+            )}
+          </ApiErrorNotice>
+        )}
         {differences.data && (
           <p className="meta">
             {t('ruleSet')}: {differences.data.ruleSet.legalSource} (v{differences.data.ruleSet.version})
@@ -181,7 +202,7 @@ export default function RulesPage() {
         <AtlasMap
           tileAt={at}
           classes={classes}
-          classesKey={`${province}:${year}:${byDifference ? 'diff' : 'suggested'}:${rows.length}`}
+          classesKey={`${province ?? ''}:${year}:${byDifference ? 'diff' : 'suggested'}:${rows.length}`}
           fill={{ palette, noDataColor: '#d9d9d9', outsideColor: '#f7f7f4' }}
           showDistricts={false}
           focusProvince={province}
@@ -237,7 +258,7 @@ function Explanation(p: { commune: string; year: string; lang: Lang; t: T; close
           {p.t('close')}
         </a>
       </div>
-      {explain.isError && <p className="error">{explain.error.message}</p>}
+      {explain.isError && <ApiErrorNotice error={explain.error} lang={p.lang} />}
       {d && (
         <>
           <p data-testid="suggested-vs-decided">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
+import { ApiErrorNotice } from '../../../components/api-error-notice';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
 import { buildLabelLayer } from '../../../components/map/label-layer';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
@@ -159,11 +160,7 @@ export function CompareSide(p: CompareSideProps) {
               {t('notOnTheseUnits')}
             </p>
           )}
-          {c.error && (
-            <p role="alert" className="error">
-              {translate(p.lang, 'error')}: {c.error.message}
-            </p>
-          )}
+          {c.error && <ApiErrorNotice error={c.error} lang={p.lang} />}
           {c.choropleth?.kind === 'status' && (
             <StatusLegend
               counts={c.choropleth.counts}
