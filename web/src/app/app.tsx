@@ -60,7 +60,9 @@ export function App() {
             {health.data.engine} · PostGIS {health.data.postgis}
           </span>
         )}
-        <a href="/api/openapi.json">{t('apiDocs')}</a>
+        <a className="api-docs" href="/api/openapi.json">
+          {t('apiDocs')}
+        </a>
         {user ? (
           <span className="user-menu">
             <a href={hrefWithLang('/tai-khoan', lang)} onClick={onInAppLinkClick} data-testid="user-name">

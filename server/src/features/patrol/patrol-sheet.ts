@@ -74,12 +74,19 @@ function mapSvg(plan: PatrolPlan, basemap: SheetBasemap | null): string {
         `<path class="commune" d="${c.geometry.coordinates.map((poly) => poly.map(path).join('')).join('')}"/>`,
     )
     .join('');
-  const communeLabels = (basemap?.communes ?? [])
-    .map((c) => ({ c, at: xy(c.label[0], c.label[1]) }))
+  const communeLabels = placeLabels(
+    (basemap?.communes ?? []).map((c) => {
+      const ring = c.geometry.coordinates.flat(2).map((p) => xy(p[0] ?? 0, p[1] ?? 0));
+      const xs = ring.map((p) => p[0]);
+      const ys = ring.map((p) => p[1]);
+      const size = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+      return { name: c.name, at: xy(c.label[0], c.label[1]), size };
+    }),
+  )
     .filter(({ at }) => inside(at))
     .map(
-      ({ c, at: [x, y] }) =>
-        `<text class="commune-name" x="${x.toFixed(1)}" y="${y.toFixed(1)}">${esc(c.name)}</text>`,
+      ({ name, at: [x, y] }) =>
+        `<text class="commune-name" x="${x.toFixed(1)}" y="${y.toFixed(1)}">${esc(name)}</text>`,
     )
     .join('');
   const zones = plan.zones.coordinates
@@ -110,6 +117,23 @@ function mapSvg(plan: PatrolPlan, basemap: SheetBasemap | null): string {
 <rect width="${MAP_W}" height="${MAP_H}" class="frame"/><g clip-path="url(#map-box)">${communes}${communeLabels}</g>${zones}<polyline class="route" points="${route}"/>${stops}
 <g class="scale"><line x1="16" y1="${MAP_H - 16}" x2="${(16 + barPx).toFixed(1)}" y2="${MAP_H - 16}"/><text x="16" y="${MAP_H - 22}">${barLabel}</text></g>
 <text x="${MAP_W - 18}" y="28" class="north">B ↑</text></svg>`;
+}
+
+/**
+ * Names that fit without touching: the largest communes first (as drawn), a name skipped where it would
+ * overlap one already placed (10 px italic: about 5.2 px a character, 12 px a line, 3 px apart).
+ */
+function placeLabels<T extends { name: string; at: [number, number]; size: number }>(labels: T[]): T[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  return [...labels]
+    .sort((a, b) => b.size - a.size)
+    .filter(({ name, at: [x, y] }) => {
+      const half = (name.length * 5.2) / 2 + 3;
+      const box = { x0: x - half, x1: x + half, y0: y - 12, y1: y + 3 };
+      if (placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1)) return false;
+      placed.push(box);
+      return true;
+    });
 }
 
 const viDate = (iso: string) => iso.split('-').reverse().join('/');

@@ -333,6 +333,24 @@ describe('patrol plan and exports', () => {
           geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
           label: [cx, cy],
         },
+        {
+          code: '00006',
+          name: 'Chồng lên',
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [cx, cy],
+                  [cx + 0.001, cy],
+                  [cx + 0.001, cy + 0.001],
+                  [cx, cy],
+                ],
+              ],
+            ],
+          },
+          label: [cx + 0.0001, cy],
+        },
         // Its label point falls outside the map: the name is not drawn half off the edge.
         {
           code: '00008',
@@ -342,9 +360,11 @@ describe('patrol plan and exports', () => {
         },
       ],
     });
-    expect(html.match(/class="commune"/g)).toHaveLength(2);
+    expect(html.match(/class="commune"/g)).toHaveLength(3);
     expect(html).toContain('>Ba Đình</text>');
     expect(html).not.toContain('Ngoài khung');
+    // Names never pile up: a smaller commune whose name would sit on a larger one's is left unnamed.
+    expect(html).not.toContain('Chồng lên');
     expect(west).toBeLessThan(Math.min(...plan.stops.map((s) => s.position[0])));
     expect(north).toBeGreaterThan(Math.max(...plan.stops.map((s) => s.position[1])));
   });

@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
+import type { Lang } from '../../lib/i18n';
 import { langOf, useLocation } from '../../lib/navigation';
 import { authText, roleLabel } from './messages';
 
@@ -52,64 +54,70 @@ export default function AdminPage() {
   return (
     <main className="page">
       <h2>{t('usersTitle')}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t('username')}</th>
-            <th>{t('displayName')}</th>
-            <th>{t('role')}</th>
-            <th>{t('jurisdiction')}</th>
-            <th>{t('active')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.rows.map((u) => (
-            <tr key={u.id}>
-              <td>{u.username}</td>
-              <td>{u.displayName}</td>
-              <td>{roleLabel(lang, u.role)}</td>
-              <td>{u.jurisdiction.join(', ')}</td>
-              <td>
-                <button type="button" className="link-button" onClick={() => toggle.mutate(u)}>
-                  {u.active ? t('disable') : t('enable')}
-                </button>
-              </td>
+      <div className="table-scroll">
+        <table className="page-table" data-testid="users">
+          <thead>
+            <tr>
+              <th>{t('username')}</th>
+              <th>{t('displayName')}</th>
+              <th>{t('role')}</th>
+              <th>{t('jurisdiction')}</th>
+              <th>{t('active')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <NewUserForm t={t} onCreated={() => client.invalidateQueries({ queryKey: ['users'] })} />
-      <h2>{t('auditTitle')}</h2>
-      <p className="muted">{t('auditNote')}</p>
-      <table className="data-table" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th>{t('at')}</th>
-            <th>{t('actor')}</th>
-            <th>{t('action')}</th>
-            <th>{t('entity')}</th>
-            <th>{t('change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {audit.data?.pages
-            .flatMap((p) => p.rows)
-            .map((r) => (
-              <tr key={r.id}>
-                <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                <td>{r.actor}</td>
-                <td>{r.action}</td>
+          </thead>
+          <tbody>
+            {users.data?.rows.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{roleLabel(lang, u.role)}</td>
+                <td>{u.jurisdiction.join(', ')}</td>
                 <td>
-                  {r.entity} #{r.entityId}
-                </td>
-                <td className="audit-change">
-                  {r.before ? JSON.stringify(r.before).slice(0, 120) : '—'} →{' '}
-                  {r.after ? JSON.stringify(r.after).slice(0, 120) : '—'}
+                  <button type="button" className="link-button" onClick={() => toggle.mutate(u)}>
+                    {u.active ? t('disable') : t('enable')}
+                  </button>
                 </td>
               </tr>
             ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
+      <NewUserForm t={t} lang={lang} onCreated={() => client.invalidateQueries({ queryKey: ['users'] })} />
+      {users.isError && <ApiErrorNotice error={users.error} lang={lang} />}
+      <h2>{t('auditTitle')}</h2>
+      <p className="muted">{t('auditNote')}</p>
+      <div className="table-scroll">
+        <table className="page-table" data-testid="audit-log">
+          <thead>
+            <tr>
+              <th>{t('at')}</th>
+              <th>{t('actor')}</th>
+              <th>{t('action')}</th>
+              <th>{t('entity')}</th>
+              <th>{t('change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data?.pages
+              .flatMap((p) => p.rows)
+              .map((r) => (
+                <tr key={r.id}>
+                  <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td>{r.actor}</td>
+                  <td>{r.action}</td>
+                  <td>
+                    {r.entity} #{r.entityId}
+                  </td>
+                  <td className="audit-change">
+                    {r.before ? JSON.stringify(r.before).slice(0, 120) : '—'} →{' '}
+                    {r.after ? JSON.stringify(r.after).slice(0, 120) : '—'}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+      {audit.isError && <ApiErrorNotice error={audit.error} lang={lang} />}
       {audit.hasNextPage && (
         <button type="button" className="button" onClick={() => audit.fetchNextPage()}>
           {t('more')}
@@ -121,9 +129,11 @@ export default function AdminPage() {
 
 function NewUserForm({
   t,
+  lang,
   onCreated,
 }: {
   t: (k: Parameters<typeof authText>[1]) => string;
+  lang: Lang;
   onCreated: () => void;
 }) {
   const [form, setForm] = useState({
@@ -165,7 +175,7 @@ function NewUserForm({
     error?.field?.startsWith(field) ? <span className="field-error">{error.message}</span> : null;
 
   return (
-    <form className="form" onSubmit={submit} aria-label={t('createUser')}>
+    <form className="form" onSubmit={submit} aria-label={t('createUser')} data-testid="new-user-form">
       <h3>{t('createUser')}</h3>
       <label>
         {t('username')}
@@ -182,7 +192,7 @@ function NewUserForm({
         <select value={form.role} onChange={set('role')}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {roleLabel(lang, r)}
             </option>
           ))}
         </select>
@@ -204,7 +214,7 @@ function NewUserForm({
       </label>
       {error && !error.field && <p className="field-error">{error.message}</p>}
       {done && <p role="status">{t('created')}</p>}
-      <button type="submit" className="button">
+      <button type="submit" className="button" data-testid="create-user">
         {t('createUser')}
       </button>
     </form>

@@ -58,6 +58,8 @@ export const patrolText = defineMessages(
     legendSelected: 'Điểm đã chọn',
     legendZone: 'Vùng tuần tra',
     legendRoute: 'Lộ trình (số = thứ tự ghé)',
+    revisit: 'ghé lại lần {n}',
+    panelLabel: 'Bảng lập kế hoạch',
   },
   {
     title: 'Patrol planning',
@@ -116,6 +118,8 @@ export const patrolText = defineMessages(
     legendSelected: 'Selected place',
     legendZone: 'Patrol zone',
     legendRoute: 'Route (number = stop order)',
+    revisit: 'visit {n}',
+    panelLabel: 'Planning panel',
   },
 );
 

@@ -2,10 +2,11 @@ import type { PickingInfo } from '@deck.gl/core';
 import { inLasso, topByRecentActivity } from '@pcmt/server/features/patrol/selection';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { langOf, useLocation } from '../../lib/navigation';
 import { tileDateFor, todayIso } from '../../lib/periods';
-import { sessionQuery } from '../auth/session';
+import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { unitsQuery } from '../units/api/get-units';
 import { type PatrolKey, patrolText } from './messages';
 import {
@@ -17,6 +18,7 @@ import {
   savePlan,
 } from './patrol-api';
 import { cssColor, DRAW_CATCHER_ID, PATROL_COLORS, type PlannerHotspot, patrolLayers } from './patrol-layers';
+import './patrol.css';
 
 interface Params {
   name: string;
@@ -46,8 +48,8 @@ export default function PatrolPage() {
   const location = useLocation();
   const lang = langOf(location.search);
   const t = (k: PatrolKey) => patrolText(lang, k);
-  const session = useQuery(sessionQuery);
-  const ownProvince = session.data?.user?.jurisdiction.find((c) => /^\d{2}$/.test(c)) ?? '01';
+  const area = useHomeArea();
+  const ownProvince = area.home ?? '01';
   const [provinceChoice, setProvince] = useState<string | null>(null);
   const province = provinceChoice ?? ownProvince;
   const [date, setDate] = useState(todayIso());
@@ -146,13 +148,15 @@ export default function PatrolPage() {
   const visits = plan ? [...plan.visits].sort((a, b) => a.start.localeCompare(b.start)) : [];
   const stopOf = new Map((plan?.stops ?? []).map((s) => [s.code, s]));
   const error = preview.error ?? save.error;
+  const provinceOptions = (provinces.data?.rows ?? []).filter((p) => mayOpenProvince(area, p.code));
+  /** "Tụ điểm … tại quán karaoke" when the register describes the place, its kind otherwise. */
+  const placeName = (s: { description?: string; kind: 'diem' | 'tu_diem' }) =>
+    s.description || kindLabel(s.kind);
 
+  // On a phone the map comes first and this panel is a sheet under it, its actions always at thumb's reach.
   return (
-    <main
-      className="patrol-page"
-      style={{ display: 'grid', gridTemplateColumns: '380px 1fr', height: 'calc(100vh - 64px)' }}
-    >
-      <aside style={{ padding: 12, overflow: 'auto', display: 'grid', gap: 10, alignContent: 'start' }}>
+    <main className="patrol-page">
+      <aside className="patrol-panel" aria-label={t('panelLabel')}>
         <h2 style={{ margin: 0 }}>
           {t('title')}{' '}
           <span style={{ color: '#b00', border: '2px solid #b00', padding: '0 4px', fontSize: 14 }}>
@@ -171,7 +175,7 @@ export default function PatrolPage() {
               setSelected([]);
             }}
           >
-            {(provinces.data?.rows ?? [{ code: province, name: province }]).map((p) => (
+            {(provinceOptions.length > 0 ? provinceOptions : [{ code: province, name: '…' }]).map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
               </option>
@@ -296,8 +300,9 @@ export default function PatrolPage() {
                 {selected.map((code) => {
                   const h = byCode.get(code);
                   return (
-                    <li key={code}>
-                      {code} · {h ? kindLabel(h.kind) : ''} · {h ? communeName.get(h.communeCode) : ''}{' '}
+                    <li key={code} data-code={code}>
+                      {h ? kindLabel(h.kind) : ''} · {h ? communeName.get(h.communeCode) : ''}{' '}
+                      <span className="patrol-code">{code}</span>{' '}
                       <button
                         type="button"
                         onClick={() => toggle(code)}
@@ -317,7 +322,8 @@ export default function PatrolPage() {
         </section>
 
         <form
-          style={{ display: 'grid', gap: 6 }}
+          id="patrol-form"
+          className="patrol-form"
           onSubmit={(e) => {
             e.preventDefault();
             setPlanKey(requestKey);
@@ -369,32 +375,8 @@ export default function PatrolPage() {
               onChange={(e) => setParam('topCount', Number(e.target.value))}
             />
           </label>
-          <div style={{ display: 'flex', gap: 8 }}>
-            <button
-              type="submit"
-              data-testid="patrol-build"
-              disabled={selected.length === 0 || preview.isPending}
-            >
-              {preview.isPending ? t('building') : t('build')}
-            </button>
-            <button
-              type="button"
-              data-testid="patrol-save"
-              disabled={selected.length === 0 || save.isPending}
-              onClick={() => {
-                setPlanKey(requestKey);
-                save.mutate(request);
-              }}
-            >
-              {save.isPending ? t('saving') : t('save')}
-            </button>
-          </div>
         </form>
-        {error && current && (
-          <p role="alert" className="error">
-            {error.message}
-          </p>
-        )}
+        {error && current && <ApiErrorNotice error={error} lang={lang} />}
 
         {plan && (
           <section data-testid="patrol-plan">
@@ -405,21 +387,18 @@ export default function PatrolPage() {
               {t('zones').toLowerCase()}
             </p>
             <h3 style={{ margin: '6px 0 2px' }}>{t('routeTitle')}</h3>
-            <ol data-testid="patrol-route" style={{ margin: 0, paddingLeft: 22, fontSize: 13 }}>
+            <ol data-testid="patrol-route" className="patrol-route">
               {[...plan.stops]
                 .sort((a, b) => a.order - b.order)
                 .map((s) => (
-                  <li key={s.code}>
-                    {s.code} · {kindLabel(s.kind)} · {s.communeName}
-                    {s.top ? ` · ${t('top')}` : ''}
+                  <li key={s.code} data-code={s.code}>
+                    <strong>{placeName(s)}</strong> · {s.communeName}
+                    {s.top ? ` · ${t('top')}` : ''} <span className="patrol-code">{s.code}</span>
                   </li>
                 ))}
             </ol>
             <h3 style={{ margin: '6px 0 2px' }}>{t('dosageTitle')}</h3>
-            <table
-              data-testid="patrol-dosage"
-              style={{ fontSize: 13, borderCollapse: 'collapse', width: '100%' }}
-            >
+            <table data-testid="patrol-dosage" className="patrol-dosage">
               <thead>
                 <tr>
                   <th align="left">{t('time')}</th>
@@ -430,15 +409,25 @@ export default function PatrolPage() {
               </thead>
               <tbody>
                 {visits.map((v) => (
-                  <tr key={`${v.code}-${v.start}`} data-start={v.start} data-code={v.code}>
+                  <tr
+                    key={`${v.code}-${v.start}`}
+                    data-start={v.start}
+                    data-code={v.code}
+                    data-order={v.order}
+                    data-nth={v.nth}
+                  >
                     <td>
                       {v.start.slice(11, 16)}
                       {v.start.slice(0, 10) !== plan.date ? ` (${t('nextDay')})` : ''}
                     </td>
                     <td>{v.order}</td>
                     <td>
-                      {v.code}
+                      {(() => {
+                        const s = stopOf.get(v.code);
+                        return s ? `${placeName(s)} · ${s.communeName}` : v.code;
+                      })()}
                       {stopOf.get(v.code)?.top ? ` (${t('top')})` : ''}
+                      {v.nth > 1 ? ` — ${t('revisit').replace('{n}', String(v.nth))}` : ''}
                     </td>
                     <td align="right">{v.minutes}</td>
                   </tr>
@@ -499,24 +488,47 @@ export default function PatrolPage() {
             </div>
           ))}
         </section>
+        <div className="patrol-actions">
+          <button
+            type="submit"
+            form="patrol-form"
+            data-testid="patrol-build"
+            disabled={selected.length === 0 || preview.isPending}
+          >
+            {preview.isPending ? t('building') : t('build')}
+          </button>
+          <button
+            type="button"
+            data-testid="patrol-save"
+            disabled={selected.length === 0 || save.isPending}
+            onClick={() => {
+              setPlanKey(requestKey);
+              save.mutate(request);
+            }}
+          >
+            {save.isPending ? t('saving') : t('save')}
+          </button>
+        </div>
       </aside>
-      <AtlasMap
-        tileAt={tileDateFor(date)}
-        classes={NO_CLASSES}
-        classesKey={`patrol:${province}`}
-        fill={{ palette: [], noDataColor: '#f4f4ef', outsideColor: '#f4f4ef' }}
-        showDistricts={false}
-        focusProvince={province}
-        selectedCommune={commune || null}
-        position={null}
-        frame={frame}
-        deckLayers={layers}
-        onMove={() => undefined}
-        onClick={() => undefined}
-        onPick={onPick}
-        ariaLabel={t('mapLabel')}
-        basemapStyleUrl={null}
-      />
+      <div className="patrol-map">
+        <AtlasMap
+          tileAt={tileDateFor(date)}
+          classes={NO_CLASSES}
+          classesKey={`patrol:${province}`}
+          fill={{ palette: [], noDataColor: '#f4f4ef', outsideColor: '#f4f4ef' }}
+          showDistricts={false}
+          focusProvince={province}
+          selectedCommune={commune || null}
+          position={null}
+          frame={frame}
+          deckLayers={layers}
+          onMove={() => undefined}
+          onClick={() => undefined}
+          onPick={onPick}
+          ariaLabel={t('mapLabel')}
+          basemapStyleUrl={null}
+        />
+      </div>
     </main>
   );
 }

@@ -1,0 +1,259 @@
+/// <reference lib="dom" />
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openPdf, pageTexts } from '../../server/src/testing/pdf-text';
+import { artifactsDir, browserAvailable, screenshot, useBrowser } from './browser';
+import { waitForRendered } from './pixels';
+
+/**
+ * Pages as their users meet them (issue 18, first section), on a laptop and on a phone: the admin page's
+ * controls can be clicked, a one-province user opens on their province and reads refusals in Vietnamese, and
+ * the patrol planner works at 390×844. Screenshots of each page and size go to test/artifacts/.
+ */
+const baseUrl = () => inject('baseUrl');
+const WAIT = { timeout: 30_000 };
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+const sizeName = (v: { width: number; height: number }) => `${v.width}x${v.height}`;
+
+/** The server's English refusals, and status lines, that must never reach a Vietnamese page. */
+const RAW_ERRORS =
+  /outside your jurisdiction|answered \d{3}|\b403\b|\b404\b|\/api\/|no plan with|no briefing/i;
+
+/**
+ * Whether a person clicking at the centre of the control reaches it: the element at that point is the control
+ * or inside it (nothing such as a table or a label is drawn over it).
+ */
+async function reachable(control: Locator): Promise<boolean> {
+  await control.scrollIntoViewIfNeeded();
+  return control.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  });
+}
+
+/** What a person sees: innerText leaves out hidden elements, which textContent would include. */
+// biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+describe.skipIf(!browserAvailable)('the admin page, as the admin', () => {
+  const newPage = useBrowser({ as: 'admin' });
+
+  for (const viewport of VIEWPORTS) {
+    it(`lays the accounts, the form and the audit log out in the page at ${sizeName(viewport)}`, async () => {
+      const page = await newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${baseUrl()}/quan-tri`);
+      await page.locator('[data-testid=users] tbody tr').first().waitFor(WAIT);
+      await page.locator('[data-testid=audit-log] tbody tr').first().waitFor(WAIT);
+
+      const controls = [
+        ...(await page.locator('.app-nav a').all()),
+        page.getByTestId('lang-switch'),
+        ...(await page
+          .locator('[data-testid=new-user-form] input, [data-testid=new-user-form] select')
+          .all()),
+        page.getByTestId('create-user'),
+        page.locator('[data-testid=users] tbody button').first(),
+      ];
+      expect(controls.length).toBeGreaterThan(8);
+      for (const control of controls) {
+        const name = (await control.getAttribute('href')) ?? (await control.textContent()) ?? '';
+        expect(await reachable(control), name).toBe(true);
+      }
+      expect(await page.getByTestId('create-user').textContent()).toBe('Tạo tài khoản');
+      // The tables flow in the page: accounts, then the form, then the audit log, one under the other.
+      const box = async (l: Locator) => (await l.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+      const header = await box(page.locator('.app-header'));
+      const users = await box(page.getByTestId('users'));
+      const form = await box(page.getByTestId('new-user-form'));
+      const audit = await box(page.getByTestId('audit-log'));
+      expect(users.y).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(form.y).toBeGreaterThanOrEqual(users.y + users.height);
+      expect(audit.y).toBeGreaterThanOrEqual(form.y + form.height);
+      // Roles by their Vietnamese names, in the table and in the form.
+      expect(await page.getByTestId('users').textContent()).not.toMatch(/\bdata_officer\b|\bcommittee\b/);
+      expect(await page.locator('[data-testid=new-user-form] select option').allTextContents()).not.toContain(
+        'committee',
+      );
+      await screenshot(page, `admin-${sizeName(viewport)}`);
+      await page.close();
+    });
+  }
+});
+
+describe.skipIf(!browserAvailable)('a Hà Nội committee member (bcd.hanoi)', () => {
+  const newPage = useBrowser({ as: 'bcd.hanoi' });
+
+  for (const viewport of VIEWPORTS) {
+    it(`opens the criteria page on Hà Nội, with no refusal, at ${sizeName(viewport)}`, async () => {
+      const page = await newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${baseUrl()}/tieu-chi`);
+      await waitForRendered(page, (k) => k.startsWith('01:'));
+      const select = page.getByTestId('rules-province');
+      expect(await select.inputValue()).toBe('01');
+      // Only the province the account may see is offered.
+      expect(
+        await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      ).toEqual(['01']);
+      expect(await select.locator('option:checked').textContent()).toContain('Hà Nội');
+      await page.getByTestId('differences').waitFor(WAIT);
+      expect(await page.getByTestId('api-error').count()).toBe(0);
+      expect(await visibleText(page)).not.toMatch(RAW_ERRORS);
+      await screenshot(page, `rules-hanoi-${sizeName(viewport)}`);
+      await page.close();
+    });
+  }
+
+  it('reads an old link to another province as a Vietnamese refusal with a way back to Hà Nội', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl()}/tieu-chi?tinh=14`);
+    const notice = page.getByTestId('api-error');
+    await notice.waitFor(WAIT);
+    expect(await notice.textContent()).toContain('địa bàn');
+    expect(await visibleText(page)).not.toMatch(RAW_ERRORS);
+    await notice.getByRole('link').click();
+    await waitForRendered(page, (k) => k.startsWith('01:'));
+    expect(new URL(page.url()).searchParams.get('tinh')).toBe('01');
+    await page.close();
+  });
+
+  it('is told in Vietnamese why the national scorecard and a briefing outside Hà Nội do not open', async () => {
+    const page = await newPage();
+    for (const [path, back] of [
+      ['/bang-diem/quoc-gia-2030', '/ke-hoach'],
+      ['/trinh-chieu/k3m9xq2hpa', '/trinh-chieu'],
+    ] as const) {
+      await page.goto(`${baseUrl()}${path}`);
+      const notice = page.getByTestId('api-error');
+      await notice.waitFor(WAIT);
+      expect(await notice.textContent()).toMatch(/địa bàn/);
+      expect(await visibleText(page)).not.toMatch(RAW_ERRORS);
+      expect(await notice.getByRole('link').getAttribute('href')).toBe(back);
+      await screenshot(page, `refusal-${path.split('/')[1]}`);
+    }
+    await page.close();
+  });
+});
+
+describe.skipIf(!browserAvailable)('the patrol planner, as the Hà Nội police (congan.hanoi)', () => {
+  const newPage = useBrowser({ as: 'congan.hanoi' });
+
+  for (const viewport of VIEWPORTS) {
+    it(`plans along the route and names the places at ${sizeName(viewport)}`, async () => {
+      const page = await newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${baseUrl()}/tuan-tra`);
+      await expect
+        .poll(() => page.getByTestId('patrol-active-count').textContent(), WAIT)
+        .toMatch(/^[1-9]\d* /);
+      await waitForRendered(page, (k) => k === 'patrol:01');
+      await screenshot(page, `patrol-planner-open-${sizeName(viewport)}`);
+      // Map first: a real map, not a 10 px strip beside a sidebar; the header leaves the screen to the page.
+      const map = await page.getByTestId('atlas-map').boundingBox();
+      expect(map?.width ?? 0).toBeGreaterThanOrEqual(300);
+      expect(map?.height ?? 0).toBeGreaterThanOrEqual(300);
+      const header = await page.locator('.app-header').boundingBox();
+      if (viewport.width <= 600) expect(header?.height ?? 999).toBeLessThanOrEqual(110);
+
+      await page.getByTestId('patrol-top-n').fill('6');
+      expect(await reachable(page.getByTestId('patrol-select-top'))).toBe(true);
+      await page.getByTestId('patrol-select-top').click();
+      const build = page.getByTestId('patrol-build');
+      expect(await build.textContent()).toBe('Lập kế hoạch');
+      // Nothing (a label, the map) lies over the button: the tap reaches it.
+      expect(await reachable(build)).toBe(true);
+      await build.click();
+      await page.getByTestId('patrol-plan').waitFor(WAIT);
+
+      // Visit times follow the route: the first visits are stops 1, 2, 3, … at rising times.
+      const visits = await page.locator('[data-testid=patrol-dosage] tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          start: tr.getAttribute('data-start') ?? '',
+          order: Number(tr.getAttribute('data-order')),
+          nth: Number(tr.getAttribute('data-nth')),
+        })),
+      );
+      const firsts = visits.filter((v) => v.nth === 1);
+      expect(firsts.length).toBeGreaterThan(1);
+      expect(firsts.map((v) => v.order)).toEqual(firsts.map((_, i) => i + 1));
+      expect(visits.map((v) => v.start)).toEqual(visits.map((v) => v.start).sort());
+      // Places by what they are and where, not only by their code.
+      const stops = await page.locator('[data-testid=patrol-route] li').evaluateAll((lis) =>
+        lis.map((li) => ({
+          code: li.getAttribute('data-code') ?? '',
+          name: li.querySelector('strong')?.textContent ?? '',
+        })),
+      );
+      for (const s of stops) {
+        expect(s.name.length).toBeGreaterThan(5);
+        expect(s.name).not.toContain(s.code);
+        expect(s.name).not.toMatch(/^HS-/);
+      }
+      expect(await page.getByTestId('patrol-dosage').textContent()).toContain(stops[0]?.name ?? '?');
+      await screenshot(page, `patrol-planner-${sizeName(viewport)}`);
+      await page.close();
+    });
+  }
+
+  it('prints an A4 sheet with a drawn map and MẬT in every page margin, never over the table', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl()}/tuan-tra`);
+    await expect
+      .poll(() => page.getByTestId('patrol-active-count').textContent(), WAIT)
+      .toMatch(/^[1-9]\d* /);
+    // Enough places for the table to reach past row 6, where the footer used to print over it.
+    await page.getByTestId('patrol-top-n').fill('14');
+    await page.getByTestId('patrol-select-top').click();
+    await page.getByTestId('patrol-save').click();
+    await page.getByTestId('patrol-saved').waitFor(WAIT);
+    const href = (await page.getByTestId('patrol-sheet').getAttribute('href')) ?? '';
+    const sheet = await page.context().newPage();
+    for (const viewport of VIEWPORTS) {
+      await sheet.setViewportSize(viewport);
+      await sheet.goto(href);
+      // The map shows the communes round the stops (with names), the route and the numbered stops.
+      expect(await sheet.locator('svg path.commune').count()).toBeGreaterThan(0);
+      expect(await sheet.locator('svg text.commune-name').count()).toBeGreaterThan(0);
+      expect(await sheet.locator('svg g.stop').count()).toBe(14);
+      await screenshot(sheet, `patrol-sheet-${sizeName(viewport)}`);
+    }
+    // On paper the in-page marking is hidden: the page margin carries it, so no row is covered.
+    await sheet.emulateMedia({ media: 'print' });
+    expect(await sheet.locator('.footer-secret').isVisible()).toBe(false);
+    const rows = await sheet.locator('tbody tr').count();
+    expect(rows).toBe(14);
+    const pdf = await sheet.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(join(artifactsDir, 'patrol-sheet.pdf'), pdf);
+    const doc = await openPdf(new Uint8Array(pdf));
+    const texts = await pageTexts(doc);
+    // PDF.js splits "MẬT" where the accent is drawn: compare without spaces.
+    for (const [n, text] of texts.entries())
+      expect(text.replace(/\s/g, ''), `page ${n + 1}`).toContain('MẬT');
+    await renderPdfPage(doc, 1, 'patrol-sheet-print-page1');
+    await sheet.close();
+    await page.close();
+  });
+});
+
+/** Draws a page of a PDF to test/artifacts/<name>.png, as a reader's viewer would (PDF.js), to look at. */
+async function renderPdfPage(doc: Awaited<ReturnType<typeof openPdf>>, n: number, name: string) {
+  const require = createRequire(resolve(import.meta.dirname, '../../server/package.json'));
+  // The server's canvas (the test package does not depend on it): only what drawing a page needs.
+  const { createCanvas } = require('@napi-rs/canvas') as {
+    createCanvas: (w: number, h: number) => { toBuffer: (type: 'image/png') => Buffer };
+  };
+  const page = await doc.getPage(n);
+  const viewport = page.getViewport({ scale: 1.5 });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  type RenderCanvas = Parameters<typeof page.render>[0]['canvas'];
+  await page.render({ canvas: canvas as unknown as RenderCanvas, viewport }).promise;
+  writeFileSync(join(artifactsDir, `${name}.png`), canvas.toBuffer('image/png'));
+}
