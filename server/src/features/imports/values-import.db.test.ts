@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
 import { type ErrorJson, getJson } from '../../testing/http';
-import { writableTestApp } from '../../testing/test-db';
+import { testEngine, writableTestApp } from '../../testing/test-db';
 import { readTable } from './read-table';
 import { importTableCounts, uploadForm } from './testing';
 import { MAX_TABLE_BYTES } from './upload-limits';
@@ -70,6 +70,35 @@ const storedValue = async (code: string, indicator: string) =>
       [code, indicator, PERIOD],
     )
   )[0];
+
+/**
+ * PostgreSQL: starts `run` while another transaction holds the imports table against inserts, and lets go
+ * once `sessions` connections wait on a lock, i.e. once each concurrent commit has done everything it does
+ * before recording its import. Without that, the commits' reads might happen not to overlap. PGlite has
+ * one connection: `run` simply runs.
+ */
+async function overlapping<T>(sessions: number, run: () => Promise<T>): Promise<T> {
+  if (testEngine() !== 'postgres') return run();
+  let settled = false;
+  let result: Promise<T> | undefined;
+  await db.transaction(async (tx) => {
+    await tx.query('lock table imports in exclusive mode');
+    result = run().finally(() => {
+      settled = true;
+    });
+    result.catch(() => undefined);
+    for (;;) {
+      const [waiting] = await db.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      if (settled || (waiting?.n ?? 0) >= sessions) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+  if (!result) throw new Error('overlapping: run was not started');
+  return result;
+}
 
 describe('importing a report', () => {
   it('downloads templates in both layouts with Vietnamese headers and every commune of the scope', async () => {
@@ -169,13 +198,101 @@ describe('importing a report', () => {
       method: 'POST',
     });
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as ErrorJson).error.message).toContain('roll back the later import first');
+    const message = ((await refused.json()) as ErrorJson).error.message;
+    expect(message).toContain(`Không thể hoàn tác lần nhập ${first.importId}`);
+    expect(message).toContain(`lần nhập ${second.importId} (tệp b.csv)`);
+    expect(message).toContain(`Hãy hoàn tác lần nhập ${second.importId} trước`);
     expect(
       (await ctx.app.request(`/api/imports/values/${second.importId}/rollback`, { method: 'POST' })).status,
     ).toBe(200);
     expect(
       (await ctx.app.request(`/api/imports/values/${first.importId}/rollback`, { method: 'POST' })).status,
     ).toBe(200);
+  });
+
+  it('serialises two concurrent commits of the same values; rolling back restores what each replaced', async () => {
+    const N = 3;
+    const INDICATORS = ['managed_addicts', 'drug_arrests'] as const;
+    const files = [
+      { name: 'a.csv', base: 500 },
+      { name: 'b.csv', base: 600 },
+    ];
+    /** The first N communes with managed_addicts = base + i and drug_arrests = base / 10 + i. */
+    const csvWith = (base: number) =>
+      filledCsv(N, (rows) => {
+        const [header, ...body] = rows;
+        if (!header) throw new Error('template has no header');
+        const columns = INDICATORS.map((code) => header.findIndex((h) => h.endsWith(`(${code})`)));
+        body.forEach((r, i) => {
+          columns.forEach((column, k) => {
+            r[column] = String((k === 0 ? base : base / 10) + i);
+          });
+        });
+      });
+    const csvs = await Promise.all(files.map((f) => csvWith(f.base)));
+    const codes = (csvs[0] ?? '')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0] ?? '');
+    /** Each cell as (code, indicator) in one order: the stored values, and what a file writes there. */
+    const cells = codes.flatMap((code, i) => INDICATORS.map((indicator, k) => ({ code, indicator, i, k })));
+    const written = (base: number) => cells.map((c) => (c.k === 0 ? base : base / 10) + c.i);
+    const stored = async () =>
+      Promise.all(cells.map(async (c) => (await storedValue(c.code, c.indicator)) ?? null));
+    const original = await stored();
+
+    // Both commits at once; on PostgreSQL each has its own connection, on PGlite they take turns.
+    const responses = await overlapping(2, () =>
+      Promise.all(
+        files.map(async (f, i) => {
+          const form = uploadForm(f.name, csvs[i] ?? '', { period: PERIOD, scope: SCOPE });
+          const res = await post('/api/imports/values', form);
+          expect(res.status).toBe(200);
+          return { ...f, body: (await res.json()) as Preview };
+        }),
+      ),
+    );
+    // Import ids are assigned under the locks: their order is the order the commits took effect in.
+    const [first, second] = responses.sort((x, y) => (x.body.importId ?? 0) - (y.body.importId ?? 0));
+    const firstId = first?.body.importId;
+    const secondId = second?.body.importId;
+    if (!first || !second || !firstId || !secondId) throw new Error('both imports must commit');
+    expect(await stored()).toEqual(
+      written(second.base).map((value) => ({ value, source: `import:${secondId}:${second.name}` })),
+    );
+    // The later commit replaced what the earlier one wrote, and recorded exactly that.
+    expect(second.body).toMatchObject({ added: 0, changed: 2 * N, unchanged: 0 });
+    const recorded = async (importId: number) => {
+      const rows = await db.query<{ key: string; oldValue: number | null; oldSource: string | null }>(
+        `select u.code || '|' || c.indicator_code as key, c.old_value as "oldValue", c.old_source as "oldSource"
+         from import_value_changes c join admin_units u on u.id = c.unit_id where c.import_id = $1`,
+        [importId],
+      );
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      return cells.map((c) => byKey.get(`${c.code}|${c.indicator}`));
+    };
+    expect(await recorded(secondId)).toEqual(
+      written(first.base).map((value) => ({
+        key: expect.any(String),
+        oldValue: value,
+        oldSource: `import:${firstId}:${first.name}`,
+      })),
+    );
+    expect((await recorded(firstId)).map((r) => r?.oldValue ?? null)).toEqual(
+      original.map((o) => o?.value ?? null),
+    );
+
+    // The earlier import cannot be undone under the later one; undoing both in order restores every value.
+    const undo = (id: number) => ctx.app.request(`/api/imports/values/${id}/rollback`, { method: 'POST' });
+    const refused = await undo(firstId);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorJson).error.message).toContain(
+      `Hãy hoàn tác lần nhập ${secondId} trước`,
+    );
+    expect((await undo(secondId)).status).toBe(200);
+    expect((await stored()).map((c) => c?.value)).toEqual(written(first.base));
+    expect((await undo(firstId)).status).toBe(200);
+    expect(await stored()).toEqual(original);
   });
 
   it('lists every problem by row and column and changes nothing', async () => {

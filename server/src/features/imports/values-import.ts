@@ -12,7 +12,11 @@ import {
   communesOn,
   diffValues,
   importSource,
+  lockImportValueSets,
+  lockValueSets,
+  type RollbackConflict,
   rollBackValueChanges,
+  type ValueChange,
   writeValueChanges,
 } from './values-import.repo';
 import { type AmbiguousName, readReport } from './values-sheet';
@@ -77,10 +81,11 @@ const SAMPLE = 200;
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Reads, validates and compares a report with the stored values. Throws {@link ValuesImportRejected} naming
- * every problem; otherwise returns what a commit would change.
+ * Reads and validates a report: its values matched to the units of the period. Throws
+ * {@link ValuesImportRejected} naming every problem. Reads no stored value: comparing is done where the
+ * answer is used (a preview reads them as they are; a commit reads them under its locks).
  */
-async function prepare(db: Database, input: ValuesImportInput) {
+async function readValues(db: Database, input: ValuesImportInput) {
   const periods = await listPeriods(db);
   const period = periods.find((p) => p.id === input.period);
   if (!period) throw badRequest('period', `period: no period ${input.period}`);
@@ -129,51 +134,71 @@ async function prepare(db: Database, input: ValuesImportInput) {
       [],
     );
   }
-  const { changes, unchanged } = await diffValues(db, input.period, report.values);
-  const names = new Map(units.map((u) => [u.id, u.fullName]));
-  const preview: ValuesPreview = {
+  return { values: report.values, names: new Map(units.map((u) => [u.id, u.fullName])) };
+}
+
+type ReadValues = Awaited<ReturnType<typeof readValues>>;
+
+function previewOf(
+  input: ValuesImportInput,
+  read: ReadValues,
+  diff: { changes: ValueChange[]; unchanged: number },
+): ValuesPreview {
+  const { changes } = diff;
+  return {
     fileName: input.fileName,
     fileSha256: sha256(input.bytes),
     period: input.period,
     scope: input.scope,
-    values: report.values.length,
+    values: read.values.length,
     added: changes.filter((c) => c.oldValue === null).length,
     changed: changes.filter((c) => c.oldValue !== null).length,
-    unchanged,
+    unchanged: diff.unchanged,
     sample: changes.slice(0, SAMPLE).map((c) => ({
       unitCode: c.unitCode,
-      unitName: names.get(c.unitId) ?? c.unitCode,
+      unitName: read.names.get(c.unitId) ?? c.unitCode,
       indicatorCode: c.indicatorCode,
       oldValue: c.oldValue,
       newValue: c.newValue,
     })),
   };
-  return { preview, changes };
 }
 
 /** What a report would change, without writing anything. */
 export async function previewValuesImport(db: Database, input: ValuesImportInput): Promise<ValuesPreview> {
-  return (await prepare(db, input)).preview;
+  const read = await readValues(db, input);
+  return previewOf(input, read, await diffValues(db, input.period, read.values));
 }
 
 /**
  * Commits a report all-or-nothing. Re-importing a file whose values are already stored changes nothing
- * and records no import (importId null).
+ * and records no import (importId null). The values it replaces are read in the writing transaction, under
+ * the locks of every (indicator, period) it touches (`lockValueSets`): a concurrent import of the same
+ * values waits for this one and then replaces what this one wrote, so each records exactly what it
+ * replaced and a rollback restores exactly that. The counts returned are those of the commit itself.
  */
 export async function commitValuesImport(
   db: Database,
   input: ValuesImportInput,
 ): Promise<ValuesPreview & { importId: number | null }> {
-  const { preview, changes } = await prepare(db, input);
-  if (changes.length === 0) return { ...preview, importId: null };
-  const summary = {
-    values: preview.values,
-    added: preview.added,
-    changed: preview.changed,
-    unchanged: preview.unchanged,
-    scope: input.scope,
-  };
-  const importId = await db.transaction(async (tx) => {
+  const read = await readValues(db, input);
+  return db.transaction(async (tx) => {
+    await lockValueSets(
+      tx,
+      input.period,
+      read.values.map((v) => v.indicatorCode),
+    );
+    const diff = await diffValues(tx, input.period, read.values, { lock: true });
+    const preview = previewOf(input, read, diff);
+    const { changes } = diff;
+    if (changes.length === 0) return { ...preview, importId: null };
+    const summary = {
+      values: preview.values,
+      added: preview.added,
+      changed: preview.changed,
+      unchanged: preview.unchanged,
+      scope: input.scope,
+    };
     const id = await insertImport(tx, {
       kind: 'values',
       fileName: input.fileName,
@@ -190,12 +215,15 @@ export async function commitValuesImport(
       entityId: id,
       after: { fileName: input.fileName, period: input.period, ...summary },
     });
-    return id;
+    return { ...preview, importId: id };
   });
-  return { ...preview, importId };
 }
 
-/** Rolls a values import back, or refuses (409) when later changes touched its values. */
+/**
+ * Rolls a values import back, or refuses (409) when values it wrote were changed since: the message names
+ * the later imports to roll back first (newest first). Runs under the locks of the import's (indicator,
+ * period) sets, so a concurrent commit cannot slip in between the check and the restore.
+ */
 export async function rollBackValuesImport(
   db: Database,
   importId: number,
@@ -204,19 +232,15 @@ export async function rollBackValuesImport(
   const found = await findImport(db, importId);
   if (found?.kind !== 'values')
     throw new ApiError(404, 'not_found', `id: no values import ${importId}`, 'id');
-  if (found.status === 'rolled_back') {
-    throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
-  }
   return db.transaction(async (tx) => {
+    await lockImportValueSets(tx, importId);
+    // Read again under the locks: a concurrent rollback of the same import has committed or not begun.
+    if ((await findImport(tx, importId))?.status === 'rolled_back') {
+      throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
+    }
     const result = await rollBackValueChanges(tx, importId, importSource(importId, found.fileName));
-    const first = result.conflicts[0];
-    if (first) {
-      throw new ApiError(
-        409,
-        'changed_since',
-        `import ${importId} cannot be rolled back: ${result.conflicts.length} of its values were changed since (e.g. ${first.indicatorCode} of unit id ${first.unitId}, now from ${first.source}); roll back the later import first`,
-        'id',
-      );
+    if (result.conflict) {
+      throw new ApiError(409, 'changed_since', changedSinceMessage(importId, result.conflict), 'id');
     }
     await markRolledBack(tx, importId);
     await recordAudit(tx, {
@@ -229,4 +253,19 @@ export async function rollBackValuesImport(
     });
     return { restored: result.restored, removed: result.removed };
   });
+}
+
+/** Why a rollback is refused, in Vietnamese: how many values changed, and by which later imports. */
+export function changedSinceMessage(importId: number, c: RollbackConflict): string {
+  const by = [
+    ...c.laterImports.map((i) => `lần nhập ${i.id} (tệp ${i.fileName})`),
+    ...c.otherSources.map((s) => (s === '(deleted)' ? 'một thao tác xoá' : `nguồn “${s}”`)),
+  ];
+  const e = c.example;
+  const ids = c.laterImports.map((i) => i.id).join(', ');
+  return [
+    `Không thể hoàn tác lần nhập ${importId}: ${c.count} giá trị của lần nhập này đã bị thay đổi sau đó bởi`,
+    `${by.join(', ')} (ví dụ ${e.indicatorCode} của đơn vị ${e.unitCode}, kỳ ${e.periodId}).`,
+    ...(c.laterImports.length > 0 ? [`Hãy hoàn tác lần nhập ${ids} trước.`] : []),
+  ].join(' ');
 }
