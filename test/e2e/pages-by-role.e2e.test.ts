@@ -203,6 +203,50 @@ describe.skipIf(!browserAvailable)('the patrol planner, as the Hà Nội police 
     });
   }
 
+  it('opens the hotspot register on the map at 390x844: map first, a hotspot’s popup wholly on screen', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl()}/ban-do/tinh/01?layers=hotspots,labels`);
+    await waitForRendered(page, (k) => k.split('|')[2] === '01');
+    await expect.poll(() => page.getByTestId('hotspot-count').textContent(), WAIT).toMatch(/\d/);
+    const map = await page.getByTestId('atlas-map').boundingBox();
+    expect(map?.width ?? 0).toBeGreaterThanOrEqual(300);
+    expect(map?.height ?? 0).toBeGreaterThanOrEqual(300);
+    // A hotspot near the right edge of the map: its popup must not run off the screen.
+    const date = new Date().toISOString().slice(0, 10);
+    const fc = (await (
+      await page.request.get(`${baseUrl()}/api/hotspots?status=active&at=${date}`)
+    ).json()) as {
+      features: { geometry: { coordinates: [number, number] } }[];
+    };
+    const target = await page.evaluate(
+      ({ points, width, height }) => {
+        const m = (
+          window as unknown as { __pcmtMap: { project: (p: [number, number]) => { x: number; y: number } } }
+        ).__pcmtMap;
+        const inside = points
+          .map((p) => m.project(p))
+          .filter((q) => q.x > width * 0.6 && q.x < width - 40 && q.y > 60 && q.y < height - 60);
+        return inside[0] ?? null;
+      },
+      {
+        points: fc.features.map((f) => f.geometry.coordinates),
+        width: map?.width ?? 0,
+        height: map?.height ?? 0,
+      },
+    );
+    if (!target) throw new Error('no hotspot in the right part of the map');
+    await page.locator('[data-testid=atlas-map] canvas').first().click({ position: target });
+    const popup = page.getByTestId('hotspot-popup');
+    await popup.waitFor(WAIT);
+    const box = await popup.boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
+    expect(await reachable(popup.getByRole('button'))).toBe(true);
+    await screenshot(page, 'hotspots-map-390x844');
+    await page.close();
+  });
+
   it('prints an A4 sheet with a drawn map and MẬT in every page margin, never over the table', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl()}/tuan-tra`);

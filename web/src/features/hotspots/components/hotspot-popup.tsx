@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { type Lang, translate } from '../../../lib/i18n';
 import type { HotspotPoint } from '../layers/hotspot-layers';
 
@@ -12,11 +13,22 @@ export interface HotspotPopupProps {
 
 const formatDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '–');
 
-/** Kind, dates and commune of one hotspot, next to where it was picked. */
+/** Kind, dates and commune of one hotspot, next to where it was picked, always wholly inside the map. */
 export function HotspotPopup({ hotspot, communeName, x, y, lang, onClose }: HotspotPopupProps) {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const box = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState({ left: x + 12, top: y + 12 });
+  // Near the right or bottom edge (any point on a phone) the popup moves in rather than off screen.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const map = el?.offsetParent;
+    if (!el || !(map instanceof HTMLElement)) return;
+    const left = Math.max(4, Math.min(x + 12, map.clientWidth - el.offsetWidth - 4));
+    const top = Math.max(4, Math.min(y + 12, map.clientHeight - el.offsetHeight - 4));
+    setAt({ left, top });
+  }, [x, y]);
   return (
-    <div className="popup" style={{ left: x + 12, top: y + 12 }} role="dialog" data-testid="hotspot-popup">
+    <div ref={box} className="popup" style={at} role="dialog" data-testid="hotspot-popup">
       <button type="button" className="close" aria-label={t('close')} onClick={onClose}>
         ×
       </button>
