@@ -121,6 +121,21 @@ export const BoundariesImportForm = z.object({
     .describe(
       'area: map the replaced units onto the new ones by area overlap; none: a crosswalk file follows',
     ),
+  scope: z
+    .enum(['update', 'replace'])
+    .default('update')
+    .describe(
+      'update: the file holds the units that changed (a merger, a split); units it does not cover carry over. ' +
+        'replace: the file is the whole set; units missing from it end',
+    ),
+  decree: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe('the decision that makes the change, e.g. 1656/NQ-UBTVQH15'),
+  decreeDate: IsoDate.optional().describe('date of that decision'),
 });
 
 const UnitDiff = z.object({ code: z.string(), name: z.string(), provinceCode: z.string() });
@@ -148,6 +163,12 @@ export const BoundariesPreview = z.object({
     UnitDiff.extend({ what: z.array(z.enum(['name', 'province', 'geometry'])), areaChangeKm2: z.number() }),
   ),
   unchanged: z.number(),
+  carriedOver: z
+    .number()
+    .describe('units of the current version the file does not touch, kept (scope update)'),
+  scope: z.enum(['update', 'replace']),
+  decree: z.string().nullable(),
+  decreeDate: z.string().nullable(),
   unmapped: z.array(z.string()).describe('units of the previous version with no crosswalk to the new one'),
 });
 

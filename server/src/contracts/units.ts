@@ -26,3 +26,20 @@ export const UnitsResponse = z.object({
   meta: z.object({ at: z.string(), level: UnitLevel, parent: z.string().nullable(), count: z.number() }),
   rows: z.array(Unit),
 });
+
+export const UnitVersion = z.object({
+  level: UnitLevel,
+  validFrom: z.string().describe('first day this set of units is in force'),
+  validTo: z.string().nullable().describe('first day of the next version; null: still in force'),
+  units: z.number().describe('units of the level valid on validFrom'),
+  decree: z.string().nullable().describe('the decision that made this version (e.g. 1656/NQ-UBTVQH15)'),
+  decreeDate: z.string().nullable(),
+  title: z.string().nullable().describe('what changed, in Vietnamese'),
+  importId: z.number().nullable().describe('the boundary import that made it; null: the loaded dataset'),
+  changes: z
+    .object({ added: z.number(), removed: z.number(), changed: z.number() })
+    .nullable()
+    .describe('units added, ended and redrawn against the version before; null when not recorded'),
+});
+
+export const UnitVersionsResponse = z.object({ rows: z.array(UnitVersion) });

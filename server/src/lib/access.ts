@@ -30,6 +30,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/openapi.json': 'public',
   'GET /api/config': 'public',
   'GET /api/units': 'public',
+  'GET /api/unit-versions': 'public',
   'GET /api/boundaries': 'public',
   'GET /api/tiles/:layer/:z/:x/:y': 'public',
   'GET /api/indicators': 'public',

@@ -125,6 +125,30 @@ export async function compareWithPrevious(
   );
 }
 
+/**
+ * Of the given units of the current version, those that the units starting on `validFrom` cover for at
+ * least half of their area: merged into (or split among) the new units. New units do not overlap each other
+ * (checked), so the covered area is the sum over them.
+ */
+export async function coveredByNew(
+  tx: Queryable,
+  level: BoundaryLevel,
+  validFrom: string,
+  oldIds: number[],
+): Promise<number[]> {
+  if (oldIds.length === 0) return [];
+  const rows = await tx.query<{ id: number }>(
+    `select o.id from admin_units o
+     join admin_units n on n.level = o.level and n.valid_from = $2::date and n.geom && o.geom
+      and ST_Intersects(n.geom, o.geom)
+     where o.id = any($3::int[]) and o.level = $1
+     group by o.id, o.geom
+     having sum(ST_Area(ST_Intersection(o.geom, n.geom)::geography)) >= 0.5 * ST_Area(o.geom::geography)`,
+    [level, validFrom, oldIds],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Keeps the rows of units that did not change (their values stay attached) and ends the replaced ones. */
 export async function applyVersion(
   tx: Queryable,

@@ -6,6 +6,7 @@ import { ApiError, badRequest } from '../../lib/errors';
 import {
   applyVersion,
   compareWithPrevious,
+  coveredByNew,
   dropStaleWeights,
   emptyAfterRepair,
   gaps,
@@ -36,6 +37,15 @@ export interface BoundariesImportInput {
   crs: string | null;
   /** Compute an area-weighted crosswalk from the replaced units (default) or leave it to a crosswalk import. */
   crosswalk: boolean;
+  /**
+   * update: the file holds only the units that changed (a decree merging or splitting a few communes); a
+   * unit of the current version it does not name ends only when the new units cover most of it (merged
+   * into them), every other unit carries over. replace: the file is the whole set; units missing end.
+   */
+  scope: 'update' | 'replace';
+  /** The decision that makes the change (number and date), recorded with the version. */
+  decree: string | null;
+  decreeDate: string | null;
   actor: string;
   /** Told what each step did and how long it took (the CLI prints it; a national file takes minutes). */
   progress?: (message: string) => void;
@@ -67,6 +77,11 @@ export interface BoundariesReport {
   removed: Diff[];
   changed: (Diff & { what: ('name' | 'province' | 'geometry')[]; areaChangeKm2: number })[];
   unchanged: number;
+  /** Units of the current version the file does not touch, kept as they are (scope update). */
+  carriedOver: number;
+  scope: 'update' | 'replace';
+  decree: string | null;
+  decreeDate: string | null;
   unmapped: string[];
 }
 
@@ -134,6 +149,10 @@ export async function importBoundaries(
 
 const summaryOf = (r: BoundariesReport) => ({
   level: r.level,
+  scope: r.scope,
+  decree: r.decree,
+  decreeDate: r.decreeDate,
+  carriedOver: r.carriedOver,
   validFrom: r.validFrom,
   crs: r.crs.id,
   units: r.units,
@@ -184,6 +203,19 @@ async function buildVersion(
     );
   }
   const comparison = await compareWithPrevious(tx, level, validFrom);
+  // A partial update ends a unit it does not name only when the new units cover most of it.
+  const merged =
+    input.scope === 'update'
+      ? new Set(
+          await coveredByNew(
+            tx,
+            level,
+            validFrom,
+            comparison.flatMap((c) => (c.newId === null && c.oldId !== null ? [c.oldId] : [])),
+          ),
+        )
+      : null;
+  let carriedOver = 0;
   step('compared with the current version');
   const added: Diff[] = [];
   const removed: Diff[] = [];
@@ -194,6 +226,10 @@ async function buildVersion(
     if (c.oldId === null && c.newId !== null) {
       added.push({ code: c.code, name: c.newName ?? '', provinceCode: c.newProvince ?? '' });
     } else if (c.newId === null && c.oldId !== null) {
+      if (merged && !merged.has(c.oldId)) {
+        carriedOver++;
+        continue;
+      }
       removed.push({ code: c.code, name: c.oldName ?? '', provinceCode: c.oldProvince ?? '' });
       closedOldIds.push(c.oldId);
     } else if (c.oldId !== null && c.newId !== null) {
@@ -251,6 +287,10 @@ async function buildVersion(
     removed,
     changed,
     unchanged: unchangedNewIds.length,
+    carriedOver,
+    scope: input.scope,
+    decree: input.decree,
+    decreeDate: input.decreeDate,
     unmapped,
     rollback: { newIds, closedIds: closedOldIds, crosswalk: replacedCrosswalk },
   };

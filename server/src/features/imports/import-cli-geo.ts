@@ -25,6 +25,9 @@ export async function runGeoCommand(
     const validFrom = o['valid-from'];
     if (!validFrom || !/^\d{4}-\d{2}-\d{2}$/.test(validFrom))
       throw new UsageError('boundaries: --valid-from YYYY-MM-DD is required');
+    const decreeDate = o['decree-date'];
+    if (decreeDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(decreeDate))
+      throw new UsageError('boundaries: --decree-date must be YYYY-MM-DD');
     const r = await importBoundaries(
       db,
       {
@@ -34,6 +37,9 @@ export async function runGeoCommand(
         level: level(o.level),
         crs: o.crs ?? null,
         crosswalk: !o['no-crosswalk'],
+        scope: o.replace ? 'replace' : 'update',
+        decree: o.decree ?? null,
+        decreeDate: decreeDate ?? null,
         progress: (m) => io.out(`  ${m}`),
         actor,
       },
@@ -43,7 +49,8 @@ export async function runGeoCommand(
       `${r.fileName}: ${r.units} ${r.level} units in ${r.crs.id} (${r.crs.source}), version from ${r.validFrom}`,
     );
     io.out(
-      `  added ${r.added.length}, removed ${r.removed.length}, changed ${r.changed.length}, unchanged ${r.unchanged}`,
+      `  added ${r.added.length}, removed ${r.removed.length}, changed ${r.changed.length}, unchanged ${r.unchanged}` +
+        (r.scope === 'update' ? `, carried over ${r.carriedOver}` : ''),
     );
     if (r.repaired.length > 0)
       io.out(`  repaired ${r.repaired.length} invalid geometries: ${r.repaired.join(', ')}`);

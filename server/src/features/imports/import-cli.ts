@@ -9,7 +9,8 @@ import { commitValuesImport, previewValuesImport, ValuesImportRejected } from '.
 
 export const CLI_USAGE = `usage:
   pnpm import values FILE --period 2026-Q3 [--scope 01] [--choices '{"tan phong":"03979"}'] [--dry-run]
-  pnpm import boundaries FILE --valid-from 2025-07-01 [--level commune|province] [--crs EPSG:3405|VN2000-TM3:105.5] [--no-crosswalk] [--dry-run]
+  pnpm import boundaries FILE --valid-from 2025-07-01 [--decree 1656/NQ-UBTVQH15 --decree-date 2025-06-16] [--replace] [--level commune|province] [--crs EPSG:3405|VN2000-TM3:105.5] [--no-crosswalk] [--dry-run]
+    (the file holds the units that changed; the others carry over. --replace: the file is the whole set)
   pnpm import crosswalk FILE.csv --at 2025-07-01 [--level commune|province]
   pnpm import crosswalk --area --at 2025-07-01 [--level commune|province]`;
 
@@ -130,6 +131,9 @@ function parse(argv: readonly string[]) {
       at: { type: 'string' },
       area: { type: 'boolean' },
       'no-crosswalk': { type: 'boolean' },
+      replace: { type: 'boolean' },
+      decree: { type: 'string' },
+      'decree-date': { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
   });

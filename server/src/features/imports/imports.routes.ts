@@ -220,6 +220,9 @@ type BoundariesForm = {
   level: 'commune' | 'province';
   crs?: string | undefined;
   crosswalk: 'area' | 'none';
+  scope: 'update' | 'replace';
+  decree?: string | undefined;
+  decreeDate?: string | undefined;
 };
 
 async function boundariesInput(c: Context, f: BoundariesForm) {
@@ -230,6 +233,9 @@ async function boundariesInput(c: Context, f: BoundariesForm) {
     level: f.level,
     crs: f.crs ?? null,
     crosswalk: f.crosswalk === 'area',
+    scope: f.scope,
+    decree: f.decree ?? null,
+    decreeDate: f.decreeDate ?? null,
     actor: actorOf(c),
   };
 }

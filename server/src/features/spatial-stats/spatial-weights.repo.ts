@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
+import { validAt } from '../../lib/sql';
 import { distanceBandPairs } from './distance-band';
 import { binaryWeightsFromPairs, islandsOf, type SpatialWeights, weightsFromPairs } from './spatial-weights';
 import { statistics } from './statistics-pool';
@@ -31,11 +32,14 @@ export const describeMethod = (m: WeightsMethod): string =>
     ? `contiguity: boundaries touching or overlapping, or within ${m.snapM} m across a gap (ST_DWithin on ~75 m simplified boundaries), binary`
     : `distance band: label points within ${m.bandM} m, binary`;
 
-/** Units of the version valid on `validFrom` at a level, by id: the rows of the matrix. */
+/**
+ * Units of the version valid on `validFrom` at a level, by id: the rows of the matrix. Valid on the date,
+ * not started on it: a partial boundary update starts a version in which most units keep their older rows.
+ */
 async function versionUnits(db: Queryable, level: string, validFrom: string) {
   return db.query<{ id: number; code: string; lon: number; lat: number }>(
-    `select id, code, ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
-     where level = $1 and valid_from = $2::date order by id`,
+    `select id, code, ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units u
+     where level = $1 and ${validAt('u', '$2')} order by id`,
     [level, validFrom],
   );
 }
@@ -60,12 +64,12 @@ async function contiguityPairs(
     `select a.id as i, b.id as j
      from admin_units a
      join admin_units b
-       on b.level = a.level and b.valid_from = a.valid_from and b.id > a.id
+       on b.level = a.level and ${validAt('b', '$2')} and b.id > a.id
       and b.geom && ST_Expand(a.geom, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point)))))
       and (ST_Intersects(a.geom, b.geom)
         or ST_DWithin(a.geom_mid, b.geom_mid, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point))))))
       and ($4::text is null or b.province_code = $4)
-     where a.level = $1 and a.valid_from = $2::date and ($4::text is null or a.province_code = $4)`,
+     where a.level = $1 and ${validAt('a', '$2')} and ($4::text is null or a.province_code = $4)`,
     [level, validFrom, snapM, province],
   );
 }
@@ -199,8 +203,8 @@ export async function studyAreaWeights(
   province: string | null,
 ): Promise<StoredWeights> {
   const units = await db.query<{ id: number; code: string; lon: number; lat: number }>(
-    `select id, code, ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
-     where level = $1 and valid_from = $2::date and ($3::text is null or province_code = $3) order by id`,
+    `select id, code, ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units u
+     where level = $1 and ${validAt('u', '$2')} and ($3::text is null or province_code = $3) order by id`,
     [level, validFrom, province],
   );
   const key = weightsKey(level, validFrom, method);

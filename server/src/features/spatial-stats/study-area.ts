@@ -1,5 +1,6 @@
 import type { Database } from '../../db/engine';
 import { badRequest } from '../../lib/errors';
+import { validAt } from '../../lib/sql';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { resolveParent } from '../units/resolve-unit';
@@ -62,7 +63,7 @@ export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRe
     }),
     studyAreaWeights(db, 'commune', unitVersion, r.method, r.province),
     db.query<{ code: string }>(
-      `select code from admin_units where level = 'commune' and valid_from = $1::date
+      `select code from admin_units u where level = 'commune' and ${validAt('u', '$1')}
          and ($2::text is null or province_code = $2) order by code`,
       [unitVersion, r.province],
     ),
