@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, screenshot, useBrowser } from './browser';
 import { countColors, hexToRgb, waitForRendered } from './pixels';
 
-/** Hot-spot colours of the Gi* legend (web/src/features/analysis/analysis-classes.ts), 99 / 95 / 90 %. */
+/** High-value cluster colours of the Gi* legend (web/src/features/analysis/analysis-classes.ts), 99 / 95 / 90 %. */
 const HOT = { hot99: hexToRgb('#d73027'), hot95: hexToRgb('#fc8d59'), hot90: hexToRgb('#fee090') };
 
 interface GiStar {
@@ -34,11 +34,27 @@ describe.skipIf(!browserAvailable)('spatial statistics page in Chromium', () => 
 
     const summary = await page.getByTestId('analysis-summary').textContent();
     expect(summary).toContain(`${gi.meta.n} xã`);
-    expect(summary).toContain(`${hot} điểm nóng`);
+    expect(summary).toContain(`${hot} xã thuộc cụm giá trị cao`);
     const legend = await page.getByTestId('analysis-legend').textContent();
-    expect(legend).toContain('Điểm nóng, tin cậy 99 %');
-    expect(legend).toContain('Điểm lạnh, tin cậy 90 %');
+    expect(legend).toContain('Cụm giá trị cao, tin cậy 99%');
+    expect(legend).toContain('Cụm giá trị thấp, tin cậy 90%');
     expect(legend).toContain('Getis-Ord');
+    // "Điểm nóng" is the police's word for a place: the statistic's classes never use it.
+    expect(`${summary} ${legend}`).not.toMatch(/điểm nóng|điểm lạnh/i);
+
+    // The significant communes by name, strongest first; a row or a commune on the map shows its result.
+    const significant = gi.units.filter((u) => u.bin !== 0);
+    const rows = page.locator('[data-testid=analysis-table] tbody tr');
+    expect(await rows.count()).toBe(significant.length);
+    const codes = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    expect([...codes].sort()).toEqual(significant.map((u) => u.code).sort());
+    const first = rows.first();
+    const name = (await first.locator('td').first().textContent()) ?? '';
+    expect(name).not.toMatch(/^\d+$/);
+    expect(name.length).toBeGreaterThan(2);
+    await first.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('analysis-picked').textContent()).toContain(name);
+    expect(await page.getByTestId('analysis-picked').textContent()).toContain('Cụm giá trị');
 
     const counts = await countColors(page, '[data-testid=atlas-map]', HOT, 4);
     const hotPixels = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -62,7 +78,9 @@ describe.skipIf(!browserAvailable)('spatial statistics page in Chromium', () => 
     await page.getByTestId('run-analysis').click();
     await waitForRendered(page, (k) => k.includes('"statistic":"local-moran"'), 60_000);
     const hh = lisa.units.filter((u) => u.cluster === 'HH').length;
-    expect(await page.getByTestId('analysis-summary').textContent()).toContain(`${hh} điểm nóng`);
+    expect(await page.getByTestId('analysis-summary').textContent()).toContain(
+      `${hh} xã thuộc cụm giá trị cao`,
+    );
     const legend = await page.getByTestId('analysis-legend').textContent();
     expect(legend).toContain('Cao – Cao');
     expect(legend).toContain('Thấp – Cao');

@@ -9,14 +9,21 @@ export interface LegendEntry {
   label: string;
 }
 
+/**
+ * Gi* classes are clusters of high or low values, never "điểm nóng": to the police a điểm nóng is a physical
+ * place of the hotspot register, and the two must not be confused on one screen.
+ */
+export const HIGH_CLUSTER = 'Cụm giá trị cao';
+export const LOW_CLUSTER = 'Cụm giá trị thấp';
+
 export const GI_LEGEND: LegendEntry[] = [
-  { color: '#4575b4', label: 'Điểm lạnh, tin cậy 99 %' },
-  { color: '#91bfdb', label: 'Điểm lạnh, tin cậy 95 %' },
-  { color: '#e0f3f8', label: 'Điểm lạnh, tin cậy 90 %' },
+  { color: '#4575b4', label: `${LOW_CLUSTER}, tin cậy 99%` },
+  { color: '#91bfdb', label: `${LOW_CLUSTER}, tin cậy 95%` },
+  { color: '#e0f3f8', label: `${LOW_CLUSTER}, tin cậy 90%` },
   { color: '#f0f0ea', label: 'Không có ý nghĩa thống kê' },
-  { color: '#fee090', label: 'Điểm nóng, tin cậy 90 %' },
-  { color: '#fc8d59', label: 'Điểm nóng, tin cậy 95 %' },
-  { color: '#d73027', label: 'Điểm nóng, tin cậy 99 %' },
+  { color: '#fee090', label: `${HIGH_CLUSTER}, tin cậy 90%` },
+  { color: '#fc8d59', label: `${HIGH_CLUSTER}, tin cậy 95%` },
+  { color: '#d73027', label: `${HIGH_CLUSTER}, tin cậy 99%` },
 ];
 
 export const MORAN_LEGEND: LegendEntry[] = [
@@ -51,10 +58,17 @@ const HOT = ['#67000d', '#a50f15', '#cb181d', '#ef3b2c', '#fb6a4a', '#fc9272', '
 const COLD = ['#08306b', '#08519c', '#2171b5', '#4292c6', '#6baed6', '#9ecae1', '#c6dbef', '#deebf7'];
 
 export const EMERGING_LEGEND: LegendEntry[] = [
-  ...EMERGING_KINDS.map((k, i) => ({ color: HOT[i] ?? '#f00', label: `Điểm nóng ${EMERGING_VI[k]}` })),
-  ...EMERGING_KINDS.map((k, i) => ({ color: COLD[i] ?? '#00f', label: `Điểm lạnh ${EMERGING_VI[k]}` })),
+  ...EMERGING_KINDS.map((k, i) => ({ color: HOT[i] ?? '#f00', label: `${HIGH_CLUSTER} ${EMERGING_VI[k]}` })),
+  ...EMERGING_KINDS.map((k, i) => ({ color: COLD[i] ?? '#00f', label: `${LOW_CLUSTER} ${EMERGING_VI[k]}` })),
   { color: '#f0f0ea', label: 'Không phát hiện xu hướng' },
 ];
+
+/** The legend class of "nothing significant" for each statistic: communes in it are not listed as results. */
+export const NEUTRAL_CLASS: Record<Statistic, number> = {
+  'gi-star': 3,
+  'local-moran': 4,
+  'emerging-hotspots': EMERGING_KINDS.length * 2,
+};
 
 export const legendOf = (s: Statistic): LegendEntry[] =>
   s === 'gi-star' ? GI_LEGEND : s === 'local-moran' ? MORAN_LEGEND : EMERGING_LEGEND;

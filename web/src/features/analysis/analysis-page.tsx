@@ -1,6 +1,6 @@
 import type { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { api } from '../../lib/api-client';
@@ -17,8 +17,17 @@ import {
 } from '../../lib/periods';
 import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { indicatorsQuery } from '../indicators/api/get-indicators';
+import { TableExport } from '../table/components/table-export';
+import { readTable } from '../table/lib/read-table';
 import { unitsQuery } from '../units/api/get-units';
-import { emergingClass, giClass, legendOf, moranClass, type Statistic } from './analysis-classes';
+import {
+  emergingClass,
+  giClass,
+  legendOf,
+  moranClass,
+  NEUTRAL_CLASS,
+  type Statistic,
+} from './analysis-classes';
 import { type AnalysisKey, analysisText } from './messages';
 
 interface Form {
@@ -62,7 +71,19 @@ const CONTROL = { width: '100%', minWidth: 0 } as const;
 /** Legend colour of communes outside the study area or without a value. */
 const NO_DATA = '#dddddd';
 
-/** Runs one statistic; `classes` indexes into its legend, `hot`/`cold` count significant communes. */
+/** One commune's result: its legend class, the analysed value (null for trends) and the statistic's score. */
+interface ResultRow {
+  code: string;
+  cls: number;
+  value: number | null;
+  /** Gi*: z; local Moran: I; emerging: the trend's z. */
+  score: number;
+}
+
+/**
+ * Runs one statistic; `classes` indexes into its legend, `hot`/`cold` count significant communes, `rows`
+ * holds every commune's result for the table and the map's picked commune.
+ */
 async function runAnalysis(f: Form, signal: AbortSignal) {
   const scope = { indicator: f.indicator, province: f.province, ...weightsQuery(f.neighbours) };
   const fdr = String(f.fdr) as 'true' | 'false';
@@ -73,9 +94,16 @@ async function runAnalysis(f: Form, signal: AbortSignal) {
     );
     if (!res.ok) throw await apiError(res, '/api/analysis/gi-star');
     const body = await res.json();
+    const rows: ResultRow[] = body.units.map((u) => ({
+      code: u.code,
+      cls: giClass(u.bin),
+      value: u.value,
+      score: u.z,
+    }));
     return {
       meta: body.meta,
-      classes: new Map(body.units.map((u) => [u.code, giClass(u.bin)])),
+      rows,
+      classes: new Map(rows.map((r) => [r.code, r.cls])),
       hot: body.units.filter((u) => u.bin > 0).length,
       cold: body.units.filter((u) => u.bin < 0).length,
     };
@@ -87,9 +115,16 @@ async function runAnalysis(f: Form, signal: AbortSignal) {
     );
     if (!res.ok) throw await apiError(res, '/api/analysis/local-moran');
     const body = await res.json();
+    const rows: ResultRow[] = body.units.map((u) => ({
+      code: u.code,
+      cls: moranClass(u.cluster),
+      value: u.value,
+      score: u.i,
+    }));
     return {
       meta: body.meta,
-      classes: new Map(body.units.map((u) => [u.code, moranClass(u.cluster)])),
+      rows,
+      classes: new Map(rows.map((r) => [r.code, r.cls])),
       hot: body.units.filter((u) => u.cluster === 'HH').length,
       cold: body.units.filter((u) => u.cluster === 'LL').length,
     };
@@ -100,9 +135,16 @@ async function runAnalysis(f: Form, signal: AbortSignal) {
   );
   if (!res.ok) throw await apiError(res, '/api/analysis/emerging-hotspots');
   const body = await res.json();
+  const rows: ResultRow[] = body.units.map((u) => ({
+    code: u.code,
+    cls: emergingClass(u.spot, u.kind),
+    value: null,
+    score: u.trendZ,
+  }));
   return {
     meta: body.meta,
-    classes: new Map(body.units.map((u) => [u.code, emergingClass(u.spot, u.kind)])),
+    rows,
+    classes: new Map(rows.map((r) => [r.code, r.cls])),
     hot: body.units.filter((u) => u.spot === 'hot').length,
     cold: body.units.filter((u) => u.spot === 'cold').length,
   };
@@ -163,6 +205,8 @@ export default function AnalysisPage() {
     neighbours: 'contiguity',
   });
   const [form, setForm] = useState<Form | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const resultsTable = useRef<HTMLTableElement>(null);
   const result = useQuery({
     queryKey: ['analysis', form],
     queryFn: ({ signal }) => (form ? runAnalysis(form, signal) : Promise.resolve(null)),
@@ -183,11 +227,30 @@ export default function AnalysisPage() {
   const classes = result.data?.classes ?? new Map<string, number>();
   const key = result.data && form ? `${JSON.stringify(form)}:${result.data.classes.size}` : 'none';
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const nameOf = useMemo(
+    () => new Map((communes.data?.rows ?? []).map((u) => [u.code, u.name])),
+    [communes.data],
+  );
+  const number = (v: number | null, digits: number) =>
+    v === null ? '–' : v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
+  // Significant communes by name, strongest class first: what a committee acts on.
+  const significant = useMemo(
+    () =>
+      (result.data?.rows ?? [])
+        .filter((r) => r.cls !== NEUTRAL_CLASS[shown.statistic])
+        .sort((a, b) => Math.abs(b.score) - Math.abs(a.score)),
+    [result.data, shown.statistic],
+  );
+  const pickedRow = picked ? (result.data?.rows.find((r) => r.code === picked) ?? null) : null;
+  const neighbourLabel =
+    shown.neighbours === 'contiguity'
+      ? t('contiguity')
+      : `${t('within')} ${(shown.neighbours / 1000).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} km`;
 
   return (
     <main
       className="analysis-page"
-      style={{ display: 'grid', gridTemplateColumns: '340px 1fr', height: 'calc(100vh - 64px)' }}
+      style={{ display: 'grid', gridTemplateColumns: '340px 1fr', flex: 1, minHeight: 0 }}
     >
       <aside style={{ padding: 12, overflow: 'auto' }}>
         <h2>{t('title')}</h2>
@@ -196,6 +259,7 @@ export default function AnalysisPage() {
           onSubmit={(e) => {
             e.preventDefault();
             setForm(draft);
+            setPicked(null);
           }}
         >
           <label style={FIELD}>
@@ -305,7 +369,7 @@ export default function AnalysisPage() {
         {result.data && (
           <p data-testid="analysis-summary">
             {result.data.meta.n} {t('communes')} · {result.data.hot} {t('hot')} · {result.data.cold}{' '}
-            {t('cold')} · {t('neighbours')}: {result.data.meta.weights.method}
+            {t('cold')} · {t('neighbourhood')}: {neighbourLabel.toLowerCase()}
             {result.data.meta.weights.islands.length > 0 &&
               ` · ${result.data.meta.weights.islands.length} ${t('islands')}: ${result.data.meta.weights.islands.join(', ')}`}
             {result.data.meta.missing.length > 0 && ` · ${result.data.meta.missing.length} ${t('missing')}`}
@@ -335,11 +399,72 @@ export default function AnalysisPage() {
             ))}
           </ul>
           {result.data && (
-            <p style={{ fontSize: 12 }} data-testid="analysis-definition">
-              {t('definition')}: {result.data.meta.definition}
-            </p>
+            <details style={{ fontSize: 12 }}>
+              <summary>{t('technical')}</summary>
+              <p data-testid="analysis-definition">
+                {t('definition')}: {result.data.meta.definition}
+              </p>
+            </details>
           )}
         </section>
+        {result.data && (
+          <section aria-label={t('resultsTitle')} data-testid="analysis-results">
+            <h3>
+              {t('resultsTitle')} ({significant.length})
+            </h3>
+            <p style={{ fontSize: 13 }} data-testid="analysis-picked">
+              {pickedRow
+                ? `${t('picked')}: ${nameOf.get(pickedRow.code) ?? pickedRow.code} — ${legend[pickedRow.cls]?.label ?? ''} (${t('value')} ${number(pickedRow.value, 2)}; ${t('score')} ${number(pickedRow.score, 2)})`
+                : picked
+                  ? `${t('picked')}: ${nameOf.get(picked) ?? picked} — ${t('notAnalysed')}`
+                  : t('pickHint')}
+            </p>
+            {significant.length === 0 ? (
+              <p>{t('resultsNone')}</p>
+            ) : (
+              <>
+                <TableExport
+                  fileBase={`phan-tich-${shown.statistic}-${shown.province}-${shown.period}`}
+                  sheet={t('resultsTitle')}
+                  caption={`${t(STAT_LABELS[shown.statistic])} — ${shown.indicator} — ${shown.period}`}
+                  lang={lang}
+                  data={() => (resultsTable.current ? readTable(resultsTable.current, lang) : null)}
+                />
+                <div style={{ maxHeight: 320, overflow: 'auto' }}>
+                  <table ref={resultsTable} className="page-table" data-testid="analysis-table">
+                    <thead>
+                      <tr>
+                        <th>{t('commune')}</th>
+                        <th>{t('class')}</th>
+                        <th className="num">{t('value')}</th>
+                        <th className="num">{t('score')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {significant.map((r) => (
+                        <tr
+                          key={r.code}
+                          data-code={r.code}
+                          aria-selected={r.code === picked}
+                          style={r.code === picked ? { background: '#fff3c4' } : undefined}
+                        >
+                          <td>
+                            <button type="button" className="link-button" onClick={() => setPicked(r.code)}>
+                              {nameOf.get(r.code) ?? r.code}
+                            </button>
+                          </td>
+                          <td>{legend[r.cls]?.label}</td>
+                          <td className="num">{number(r.value, 2)}</td>
+                          <td className="num">{number(r.score, 2)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </section>
+        )}
       </aside>
       <AtlasMap
         tileAt={tileDateFor(at)}
@@ -348,12 +473,12 @@ export default function AnalysisPage() {
         fill={{ palette: legend.map((l) => l.color), noDataColor: NO_DATA, outsideColor: NO_DATA }}
         showDistricts={false}
         focusProvince={shown.province}
-        selectedCommune={null}
+        selectedCommune={picked}
         position={null}
         frame={bounds ? { key: `${shown.province}:${at}`, bounds } : null}
         deckLayers={[]}
         onMove={() => undefined}
-        onClick={() => undefined}
+        onClick={(click) => setPicked(click.communeCode ?? null)}
         onPick={() => undefined}
         ariaLabel={t('mapLabel')}
         basemapStyleUrl={null}
