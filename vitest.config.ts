@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'data/src/**/*.test.ts',
+            'domain/src/**/*.test.ts',
             'scripts/check/**/*.test.ts',
             'server/src/**/*.unit.test.ts',
             'web/src/**/*.test.{ts,tsx}',

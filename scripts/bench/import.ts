@@ -146,6 +146,10 @@ try {
         level: 'commune',
         crs: null,
         crosswalk: true,
+        // The whole country's communes: the file is the whole set.
+        scope: 'replace',
+        decree: null,
+        decreeDate: null,
         actor: 'bench',
         progress: (m) => console.log(`    ${m}`),
       },

@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
     // Default titles name the area, what is shown and the period.
     const firstTitle = await page.getByTestId('draft-view').nth(0).locator('input').inputValue();
     expect(firstTitle).toContain('Hà Nội');
-    expect(firstTitle).toContain('Quý 3/2025');
+    expect(firstTitle).toContain('Quý III/2025');
     await page
       .getByTestId('draft-view')
       .nth(1)

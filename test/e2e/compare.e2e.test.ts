@@ -55,8 +55,8 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
   it('shows two periods side by side with their own legends, and moving one map moves the other', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/so-sanh?left=2024-Q3&right=2025-Q3&province=01`);
-    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 3/2024');
-    expect(await page.getByTestId('compare-label-right').textContent()).toBe('Quý 3/2025');
+    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý III/2024');
+    expect(await page.getByTestId('compare-label-right').textContent()).toBe('Quý III/2025');
     const leftKey = await waitForSide(
       page,
       'left',
@@ -148,7 +148,7 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     await page.reload();
     await waitForSide(page, 'left', (k) => k.split('|')[1] === '2024-Q3' && k.split('|')[5] !== '0');
     await waitForSide(page, 'right', (k) => k.split('|')[1] === '2025-Q3' && k.split('|')[5] !== '0');
-    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 3/2024');
+    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý III/2024');
     const reopened = await center();
     expect(Math.abs(reopened.lng - (camera?.lng ?? 0))).toBeLessThan(1e-4);
     expect(Math.abs(reopened.zoom - (camera?.zoom ?? 0))).toBeLessThan(0.01);
@@ -161,8 +161,8 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     await waitForSide(page, 'right', (k) => k.split('|')[1] === '2025-Q3');
     await page.getByTestId('preset-reform').click();
     await page.waitForURL(/left=2025-Q2&right=2025-Q3/);
-    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 2/2025');
-    expect(await page.getByTestId('compare-label-right').textContent()).toBe('Quý 3/2025');
+    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý II/2025');
+    expect(await page.getByTestId('compare-label-right').textContent()).toBe('Quý III/2025');
     const before = await waitForSide(
       page,
       'left',
@@ -179,7 +179,7 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
 
     await page.getByTestId('preset-last-year').click();
     await page.waitForURL(/left=2024-Q3&right=2025-Q3/);
-    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 3/2024');
+    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý III/2024');
     await waitForSide(page, 'left', (k) => k.split('|')[1] === '2024-Q3');
     await page.close();
   });
@@ -208,7 +208,7 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('left')).toBe('2024-Q1');
     expect(new URL(page.url()).searchParams.get('right')).toBe(lastReportedQuarter(todayIso()).id);
     expect(new URL(page.url()).searchParams.get('province')).toBe('01');
-    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý 1/2024');
+    expect(await page.getByTestId('compare-label-left').textContent()).toBe('Quý I/2024');
     await waitForSide(page, 'left', (k) => k.split('|')[1] === '2024-Q1' && k.split('|')[2] === '01');
     expect(moved).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/so-sanh');

@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable)('time-lapse on the dashboard', () => {
     expect(sequence(samples.map((s) => s.label))).toEqual(expected);
     expect(sequence(samples.map((s) => s.drawn))).toEqual(expected);
     for (const s of samples) if (s.label && s.drawn) expect(s.label <= s.drawn).toBe(true);
-    expect(samples.find((s) => s.label === '2025-Q2')?.labelText).toBe('Quý 2/2025');
+    expect(samples.find((s) => s.label === '2025-Q2')?.labelText).toBe('Quý II/2025');
 
     // It stops on the latest quarter, drawn on the new units, and leaves no trail in the history.
     expect(page.url()).toContain(`period=${latest.id}`);

@@ -1,3 +1,5 @@
+import { todayInVietnam } from '@pcmt/domain/format';
+
 /**
  * SQL fragments shared by repositories. Kept as strings so both engines run the same text.
  */
@@ -6,8 +8,5 @@
 export const validAt = (alias: string, param: string) =>
   `(${alias}.valid_from <= ${param}::date and (${alias}.valid_to is null or ${alias}.valid_to > ${param}::date))`;
 
-/** Today's date in the server's time zone (Vietnam runs on UTC+7; dates are calendar dates). */
-export function today(now: Date = new Date()): string {
-  const vn = new Date(now.getTime() + 7 * 3600_000);
-  return vn.toISOString().slice(0, 10);
-}
+/** Today's date in Vietnam (UTC+7; dates are calendar dates), the same rule the web uses. */
+export const today = (now: Date = new Date()): string => todayInVietnam(now);

@@ -17,8 +17,8 @@ describe('formatNumber', () => {
 
 describe('formatChange', () => {
   it('gives a signed percentage against an earlier value', () => {
-    expect(formatChange(110, 100, 'vi')).toBe('+10 %');
-    expect(formatChange(87.5, 100, 'vi')).toBe('-12,5 %');
+    expect(formatChange(110, 100, 'vi')).toBe('+10%');
+    expect(formatChange(87.5, 100, 'vi')).toBe('-12,5%');
     expect(formatChange(5, null, 'vi')).toBeNull();
     expect(formatChange(5, 0, 'vi')).toBeNull();
   });

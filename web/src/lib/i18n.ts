@@ -1,3 +1,4 @@
+import { periodLabel as domainPeriodLabel } from '@pcmt/domain/format';
 import { STATUS_LABELS as SERVER_STATUS_LABELS } from '@pcmt/server/features/choropleth/status-classes';
 /** Vietnamese is the default; English is a switch in the URL (`lang=en`). */
 export type Lang = 'vi' | 'en';
@@ -208,13 +209,5 @@ export function defineMessages<const V extends Record<string, string>>(
  */
 export const STATUS_LABELS: Record<Lang, Record<string, string>> = SERVER_STATUS_LABELS;
 
-/** A period id as a reader says it: `Quý 3/2024`, `6 tháng đầu năm 2024`, `Năm 2024`. */
-export function periodLabel(id: string, lang: Lang): string {
-  const m = /^(\d{4})(?:-(H|Q)(\d))?$/.exec(id);
-  if (!m) return id;
-  const [, year, kind, n] = m;
-  if (!kind) return lang === 'vi' ? `Năm ${year}` : String(year);
-  if (kind === 'Q') return lang === 'vi' ? `Quý ${n}/${year}` : `Q${n} ${year}`;
-  if (lang === 'vi') return n === '1' ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
-  return `H${n} ${year}`;
-}
+/** A period id as a reader says it: `Quý III/2024`, `6 tháng đầu năm 2024`, `Năm 2024` (one rule, @pcmt/domain). */
+export const periodLabel = (id: string, lang: Lang): string => domainPeriodLabel(id, lang);

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@pcmt/domain/format';
 /** Kinds of reporting period the map offers (months exist in the API but are too fine for a map). */
 export type PeriodKind = 'year' | 'half' | 'quarter';
 
@@ -101,9 +102,7 @@ export function beforeReform(p: Period): boolean {
 }
 
 /** Today as YYYY-MM-DD in UTC. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+export const todayIso = (now: Date = new Date()): string => todayInVietnam(now);
 
 /**
  * The date the map's boundary tiles are requested for. Every date of one unit version yields the same tiles,

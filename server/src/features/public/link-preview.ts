@@ -1,3 +1,4 @@
+import { formatPercent, periodLabel } from '@pcmt/domain/format';
 import type { PublicSummaryResponse } from '../../contracts/public';
 
 /**
@@ -19,15 +20,6 @@ export interface PreviewTags {
   url: string | null;
 }
 
-const quarterLabel = (id: string, lang: 'vi' | 'en') => {
-  const m = /^(\d{4})-Q(\d)$/.exec(id);
-  if (!m) return id;
-  return lang === 'vi' ? `Quý ${m[2]}/${m[1]}` : `Q${m[2]} ${m[1]}`;
-};
-
-const formatPct = (v: number, lang: 'vi' | 'en') =>
-  new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
-
 /**
  * What a preview says about a summary, in the page's language. `origin` is the public origin of absolute
  * links (lib/public-origin.ts), never a Host header as the client wrote it; null leaves them out.
@@ -39,8 +31,8 @@ export function previewTags(
   pathWithQuery: string,
 ): PreviewTags {
   const { drugFree } = summary;
-  const period = quarterLabel(summary.meta.period, lang);
-  const share = drugFree.current.sharePct === null ? '–' : `${formatPct(drugFree.current.sharePct, lang)} %`;
+  const period = periodLabel(summary.meta.period, lang);
+  const share = drugFree.current.sharePct === null ? '–' : formatPercent(drugFree.current.sharePct, lang, 1);
   const name =
     summary.area.level === 'country' ? (lang === 'vi' ? 'Toàn quốc' : 'Vietnam') : summary.area.name;
   const synthetic = summary.meta.synthetic

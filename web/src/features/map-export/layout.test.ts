@@ -23,7 +23,7 @@ const content: MapExportContent = {
   lang: 'vi',
   what: 'Phân loại xã (tình hình ma túy)',
   area: 'Tỉnh Sơn La',
-  period: 'Quý 3/2025',
+  period: 'Quý III/2025',
   note: null,
   legend: {
     title: 'Phân loại xã (tình hình ma túy)',
@@ -125,7 +125,7 @@ describe('export page layout', () => {
     const titleLine = all.find((s) => s.text.includes('Tỉnh Sơn La'));
     expect(titleLine?.text).toBe('Phân loại xã (tình hình ma túy) — Tỉnh Sơn La');
     expect(titleLine && inside(layout.regions.title, titleLine.x, titleLine.y)).toBe(true);
-    const period = all.find((s) => s.text === 'Kỳ báo cáo: Quý 3/2025');
+    const period = all.find((s) => s.text === 'Kỳ báo cáo: Quý III/2025');
     expect(period && inside(layout.regions.title, period.x, period.y)).toBe(true);
     const notice = all.find((s) => s.text.startsWith('DỮ LIỆU MÔ PHỎNG'));
     const band = layout.regions.notice;

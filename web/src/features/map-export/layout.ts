@@ -61,7 +61,7 @@ export interface MapExportContent {
   what: string;
   /** Where: "Toàn quốc", "Tỉnh Sơn La". */
   area: string;
-  /** When, as a reader says it: "Quý 3/2025". */
+  /** When, as a reader says it: "Quý III/2025". */
   period: string;
   /** A line on how to read the figures (old units, crosswalk), or null. */
   note: string | null;

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent, periodLabel, periodShortLabel } from '@pcmt/domain/format';
 import type { CommuneStatus } from '../../../contracts/common';
 import { STATUS_LABELS } from '../../choropleth/status-classes';
 
@@ -9,45 +10,18 @@ import { STATUS_LABELS } from '../../choropleth/status-classes';
 /** The dashboard's status labels, so paper and screen say the same. */
 export const STATUS_LABELS_VI: Readonly<Record<CommuneStatus, string>> = STATUS_LABELS.vi;
 
-const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'] as const;
-
 /** A period id as an official document says it: `Năm 2024`, `6 tháng đầu năm 2025`, `Quý III/2025`, `Tháng 7/2025`. */
-export function periodLabelVi(id: string): string {
-  const m = /^(\d{4})(?:-(H|Q)?(\d{1,2}))?$/.exec(id);
-  if (!m) return id;
-  const [, year, kind, n] = m;
-  if (!n) return `Năm ${year}`;
-  if (kind === 'Q') return `Quý ${ROMAN_QUARTER[Number(n) - 1] ?? n}/${year}`;
-  if (kind === 'H') return n === '1' ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
-  return `Tháng ${Number(n)}/${year}`;
-}
+export const periodLabelVi = (id: string): string => periodLabel(id, 'vi');
 
 /** Two short lines under a bar of a trend chart, where the full label does not fit: `Q.III` / `2025`. */
-export function periodShortLabelVi(id: string): [string, string] {
-  const m = /^(\d{4})(?:-(H|Q)?(\d{1,2}))?$/.exec(id);
-  if (!m) return [id, ''];
-  const [, year = '', kind, n] = m;
-  if (!n) return ['Năm', year];
-  if (kind === 'Q') return [`Q.${ROMAN_QUARTER[Number(n) - 1] ?? n}`, year];
-  if (kind === 'H') return [n === '1' ? '6T đầu' : '6T cuối', year];
-  return [`T${Number(n)}`, year];
-}
-
-const numberFormats = new Map<number, Intl.NumberFormat>();
+export const periodShortLabelVi = (id: string): [string, string] => periodShortLabel(id, 'vi');
 
 /** 12.345,6: Vietnamese digit grouping and decimal comma. */
-export function formatNumberVi(v: number, maxDecimals = 1): string {
-  let f = numberFormats.get(maxDecimals);
-  if (!f) {
-    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxDecimals });
-    numberFormats.set(maxDecimals, f);
-  }
-  return f.format(v);
-}
+export const formatNumberVi = (v: number, maxDecimals = 1): string => formatNumber(v, 'vi', maxDecimals);
 
-/** A share in per cent with one decimal: `12,5 %`. */
+/** A share in per cent with one decimal: `12,5%`. */
 export function formatShareVi(part: number, whole: number): string {
-  return whole > 0 ? `${formatNumberVi((100 * part) / whole, 1)} %` : '–';
+  return whole > 0 ? formatPercent((100 * part) / whole, 'vi', 1) : '–';
 }
 
 /** Vietnam runs on UTC+7 all year: calendar parts of an instant there. */

@@ -289,15 +289,15 @@ describe('briefing PDF pack', () => {
     expect(status).toContain('Quý III/2025 · Tỉnh Sơn La');
     expect(status).toContain('trọng điểm loại I; đề nghị tăng cường tuần tra.');
     // Legend rows: label, communes, share of the 6 communes in view.
-    expect(status).toContain('Không có ma túy 2 33,3 %');
-    expect(status).toContain('Có ma túy 3 50 %');
-    expect(status).toContain('Trọng điểm loại I 1 16,7 %');
-    expect(status).toContain('Tổng số xã, phường 6 100 %');
+    expect(status).toContain('Không có ma túy 2 33,3%');
+    expect(status).toContain('Có ma túy 3 50%');
+    expect(status).toContain('Trọng điểm loại I 1 16,7%');
+    expect(status).toContain('Tổng số xã, phường 6 100%');
     expect(status).toContain('Q.III 2025');
 
     expect(indicator).toContain('6 tháng đầu năm 2025 · Tỉnh Sơn La · Người nghiện có hồ sơ quản lý (người)');
-    expect(indicator).toContain('600 – 1.234,5 1 16,7 %');
-    expect(indicator).toContain('Không có số liệu 1 16,7 %');
+    expect(indicator).toContain('600 – 1.234,5 1 16,7%');
+    expect(indicator).toContain('Không có số liệu 1 16,7%');
     // Top communes by value, highest first.
     expect(indicator).toMatch(/1\. Xã Mường Chanh 1\.234,5 2\. Xã Chiềng Mung 530 3\. Xã Mường Bú 240/);
     expect(indicator).toContain('2.031,5');
