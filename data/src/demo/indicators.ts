@@ -1,8 +1,8 @@
 import type { DemoIndicator } from './types';
 
 /**
- * The indicator catalogue: 13 stored indicators reported per commune and quarter, and 3 rates
- * the server derives from them. Vietnamese names follow the wording of plans and reports.
+ * The indicator catalogue: 13 stored indicators reported per commune and quarter, and 3 computed
+ * indicators whose formulas the server computes from them. Vietnamese names follow the wording of plans and reports.
  */
 
 /** Stored indicators in the order the value model fills them. */
@@ -40,7 +40,7 @@ interface Entry {
   unitEn: string;
   sensitivity: DemoIndicator['sensitivity'];
   descriptionVi: string;
-  kind: Stock | { numerator: string; denominator: string; scale: number };
+  kind: Stock | { formula: string };
 }
 
 const PEOPLE = { unitVi: 'người', unitEn: 'people' } as const;
@@ -177,7 +177,7 @@ const ENTRIES: readonly Entry[] = [
     unitEn: 'per 1,000 residents',
     sensitivity: 'internal',
     descriptionVi: 'Số người nghiện có hồ sơ quản lý trên 1.000 dân.',
-    kind: { numerator: 'managed_addicts', denominator: 'population', scale: 1000 },
+    kind: { formula: 'managed_addicts / population * 1000' },
   },
   {
     code: 'treatment_reach_pct',
@@ -187,7 +187,7 @@ const ENTRIES: readonly Entry[] = [
     unitEn: '%',
     sensitivity: 'internal',
     descriptionVi: 'Tỷ lệ phần trăm người nghiện có hồ sơ quản lý được tư vấn, điều trị, cai nghiện.',
-    kind: { numerator: 'addicts_reached', denominator: 'managed_addicts', scale: 100 },
+    kind: { formula: 'addicts_reached / managed_addicts * 100' },
   },
   {
     code: 'arrests_per_10000',
@@ -197,7 +197,7 @@ const ENTRIES: readonly Entry[] = [
     unitEn: 'per 10,000 residents',
     sensitivity: 'police',
     descriptionVi: 'Số người bị bắt về tội phạm ma túy trên 10.000 dân.',
-    kind: { numerator: 'drug_arrests', denominator: 'population', scale: 10000 },
+    kind: { formula: 'drug_arrests / population * 10000' },
   },
 ];
 
@@ -239,18 +239,14 @@ export function buildIndicators(): DemoIndicator[] {
         ...base,
         areaAggregation: 'rate',
         timeAggregation: 'rate',
-        numeratorCode: entry.kind.numerator,
-        denominatorCode: entry.kind.denominator,
-        scale: entry.kind.scale,
+        formula: entry.kind.formula,
       };
     }
     return {
       ...base,
       areaAggregation: 'sum',
       timeAggregation: entry.kind === 'flow' ? 'sum' : 'last',
-      numeratorCode: null,
-      denominatorCode: null,
-      scale: null,
+      formula: null,
     };
   }).sort((a, b) => a.sortOrder - b.sortOrder);
 }

@@ -73,10 +73,11 @@ export interface DemoIndicator {
   unitEn: string;
   areaAggregation: AreaAggregation;
   timeAggregation: TimeAggregation;
-  /** Rate indicators: value = scale × Σnumerator / Σdenominator; no stored values. */
-  numeratorCode: string | null;
-  denominatorCode: string | null;
-  scale: number | null;
+  /**
+   * Computed indicators: a formula over other indicators (e.g. `managed_addicts / population * 1000`),
+   * computed by the server from its inputs combined over areas and time; no stored values.
+   */
+  formula: string | null;
   sensitivity: Sensitivity;
   descriptionVi: string;
   sortOrder: number;

@@ -61,9 +61,9 @@ async function insertPeriodsAndIndicators(tx: Queryable, dataset: DemoDataset) {
   const i = dataset.indicators;
   await tx.query(
     `insert into indicators (code, name_vi, name_en, unit_vi, unit_en, area_aggregation, time_aggregation,
-       numerator_code, denominator_code, scale, sensitivity, description_vi, sort_order)
+       formula, sensitivity, description_vi, sort_order)
      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::text[], $9::text[], $10::float8[], $11::text[], $12::text[], $13::int[])`,
+       $8::text[], $9::text[], $10::text[], $11::int[])`,
     [
       i.map((x) => x.code),
       i.map((x) => x.nameVi),
@@ -72,9 +72,7 @@ async function insertPeriodsAndIndicators(tx: Queryable, dataset: DemoDataset) {
       i.map((x) => x.unitEn),
       i.map((x) => x.areaAggregation),
       i.map((x) => x.timeAggregation),
-      i.map((x) => x.numeratorCode),
-      i.map((x) => x.denominatorCode),
-      i.map((x) => x.scale),
+      i.map((x) => x.formula),
       i.map((x) => x.sensitivity),
       i.map((x) => x.descriptionVi),
       i.map((x) => x.sortOrder),

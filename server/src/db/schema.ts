@@ -80,8 +80,9 @@ export const unitCrosswalk = pgTable(
 );
 
 /**
- * The indicator catalogue. A stored indicator has values; a rate indicator is derived as
- * scale × numerator / denominator of two other indicators, aggregated separately over areas and time.
+ * The indicator catalogue, which administrators edit (national entries, and a province's own additions).
+ * A stored indicator has values; a computed indicator (area and time aggregation `rate`) has a formula over
+ * other indicators (features/indicators/formula.ts), computed from its inputs combined over areas and time.
  */
 export const indicators = pgTable(
   'indicators',
@@ -91,25 +92,30 @@ export const indicators = pgTable(
     nameEn: text('name_en').notNull(),
     unitVi: text('unit_vi').notNull(),
     unitEn: text('unit_en').notNull(),
-    /** How values of several areas combine: sum, rate (numerator/denominator), max. */
+    /** How values of several areas combine: sum, rate (computed: recompute the formula), max. */
     areaAggregation: text('area_aggregation').notNull(),
-    /** How values of several periods combine: sum (flows), last (stocks, cumulative counts), max, rate. */
+    /** How values of several periods combine: sum (flows), last (stocks, cumulative counts), max, rate (computed). */
     timeAggregation: text('time_aggregation').notNull(),
-    numeratorCode: text('numerator_code'),
-    denominatorCode: text('denominator_code'),
-    scale: doublePrecision('scale'),
+    /** Computed indicators: e.g. `addicts_reached / managed_addicts * 100`; null for stored ones. */
+    formula: text('formula'),
     sensitivity: text('sensitivity').notNull(),
     descriptionVi: text('description_vi').notNull().default(''),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Level values are reported at: commune (summed up), or province (a province-wide figure). */
+    reportingLevel: text('reporting_level').notNull().default('commune'),
+    /** Breakdowns whose parts sum to the total: `[{ code, nameVi, parts: [{ code, nameVi }] }]`. */
+    disaggregations: jsonb('disaggregations').notNull().default(sql`'[]'::jsonb`),
+    /** The province that added this indicator (its administrators edit it); null = national catalogue. */
+    provinceCode: text('province_code'),
+    /** Retired: kept for the values already reported, no longer offered for reporting or new targets. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [
     check('indicators_area_agg_ck', sql`${t.areaAggregation} in ('sum', 'rate', 'max')`),
     check('indicators_time_agg_ck', sql`${t.timeAggregation} in ('sum', 'last', 'max', 'rate')`),
     check('indicators_sensitivity_ck', sql`${t.sensitivity} in ('public', 'internal', 'police')`),
-    check(
-      'indicators_rate_ck',
-      sql`(${t.areaAggregation} = 'rate') = (${t.numeratorCode} is not null and ${t.denominatorCode} is not null)`,
-    ),
+    check('indicators_formula_ck', sql`(${t.areaAggregation} = 'rate') = (${t.formula} is not null)`),
+    check('indicators_reporting_level_ck', sql`${t.reportingLevel} in ('commune', 'province')`),
   ],
 );
 

@@ -34,6 +34,9 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/boundaries': { path: '/api/boundaries?level=commune&parent=01&at=2026-01-01' },
   'GET /api/tiles/:layer/:z/:x/:y': { path: '/api/tiles/provinces/5/25/14.mvt?at=2026-01-01' },
   'GET /api/indicators': { path: '/api/indicators' },
+  'POST /api/indicators': { path: '/api/indicators', body: {} },
+  'PATCH /api/indicators/:code': { path: '/api/indicators/managed_addicts', body: {} },
+  'POST /api/indicators/:code/retire': { path: '/api/indicators/khong_co_chi_tieu/retire', status: 404 },
   'GET /api/values': {
     path: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=01',
     foreign: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=14',
@@ -397,6 +400,8 @@ const OUTSIDE: Record<NamedInput['kind'], { foreign: string; missing: string }> 
   valuesImport: { foreign: '{import14}', missing: '999999' },
   unitsImport: { foreign: '999998', missing: '999999' },
   ruleSetWrite: { foreign: '{ruleSet}', missing: 'khong-co-bo-tieu-chi' },
+  // A national entry: outside every province's grant, as a code that does not exist.
+  indicatorWrite: { foreign: 'managed_addicts', missing: 'khong_co_chi_tieu' },
 };
 
 /** A JSON body holding only `value` at a guard field path (`views[].province` → {views:[{province}]}). */
@@ -458,6 +463,8 @@ describe('jurisdiction of every input that names data (generated from the route 
       'POST /api/plans/:code/targets definition': 'checked as definition.units.codes[]',
       'PUT /api/plans/:code/targets/:target definition': 'checked as definition.units.codes[]',
       'POST /api/briefings views': 'checked as views[].province',
+      // A new indicator's own code is chosen by its author.
+      'POST /api/indicators code': 'new code',
       // The account being changed: accounts are the (national) administrator's.
       'PATCH /api/users/:id id': 'an account, admin only',
     };

@@ -34,6 +34,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/boundaries': 'public',
   'GET /api/tiles/:layer/:z/:x/:y': 'public',
   'GET /api/indicators': 'public',
+  // The catalogue is the administrators' (national entries: national grant; a province's own: its admins).
+  'POST /api/indicators': 'admin',
+  'PATCH /api/indicators/:code': 'admin',
+  'POST /api/indicators/:code/retire': 'admin',
   // Values of internal and police indicators are filtered per role when roles exist.
   'GET /api/values': 'internal',
   'GET /api/status': 'public',

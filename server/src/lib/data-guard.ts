@@ -28,6 +28,9 @@ const q = (field: string, kind: DataKind): NamedInput => ({ in: 'query', field, 
 const b = (field: string, kind: DataKind): NamedInput => ({ in: 'body', field, kind });
 
 export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
+  'POST /api/indicators': [b('province', 'province')],
+  'PATCH /api/indicators/:code': [p('code', 'indicatorWrite')],
+  'POST /api/indicators/:code/retire': [p('code', 'indicatorWrite')],
   'GET /api/values': [q('parent', 'area')],
   'GET /api/series': [q('unit', 'unit')],
   'GET /api/hotspots': [q('province', 'province')],
@@ -107,6 +110,16 @@ const NOUNS: Partial<Record<DataKind, string>> = {
 
 /** The uniform refusal: the same for data that does not exist and data outside the jurisdiction. */
 export function refusal(kind: DataKind, field: string, value: string) {
+  if (kind === 'indicatorWrite') {
+    return {
+      status: 403 as const,
+      body: errorBody(
+        'forbidden',
+        `${field}: ${value} không thuộc quyền sửa của bạn (chỉ tiêu quốc gia: quản trị viên cấp quốc gia; chỉ tiêu của một tỉnh: quản trị viên tỉnh đó)`,
+        field,
+      ),
+    };
+  }
   if (kind === 'ruleSetWrite') {
     return {
       status: 403 as const,

@@ -13,6 +13,7 @@ import {
 import { mayReadBriefing } from '../features/briefings/briefing-access';
 import { findBriefingSummary } from '../features/briefings/briefings.repo';
 import { findHotspot } from '../features/hotspot-register/hotspot-register.repo';
+import { findIndicator } from '../features/indicators/indicators.repo';
 import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
@@ -43,7 +44,9 @@ export type DataKind =
   /** A boundary or crosswalk import: it changes units for everyone, so a national grant only. */
   | 'unitsImport'
   /** A status rule set to change: rule sets apply to every province, so a national grant only (admins: the route table). */
-  | 'ruleSetWrite';
+  | 'ruleSetWrite'
+  /** A catalogue entry to change: a national one needs a national grant, a province's own a grant covering it. */
+  | 'indicatorWrite';
 
 /** Whether the kind is a unit code (public reference data: refusing it reveals nothing). */
 export const isUnitKind = (k: DataKind) =>
@@ -108,6 +111,11 @@ export async function isInside(
         [...visible.params, id.data],
       );
       return rows.length > 0;
+    }
+    case 'indicatorWrite': {
+      if (!/^[a-z][a-z0-9_]{1,63}$/.test(value)) return false;
+      const indicator = await findIndicator(db, value);
+      return indicator?.provinceCode != null && coversProvince(j, indicator.provinceCode);
     }
     case 'unitsImport':
     case 'ruleSetWrite':

@@ -5,6 +5,7 @@ import type { DatasetInfo } from '../../lib/context';
 import { classBreaks, classOf, classRanges } from '../choropleth/class-breaks';
 import { sequentialPalette } from '../choropleth/palette';
 import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../choropleth/status-classes';
+import { evaluateFormula } from '../indicators/formula';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses, type StatusRow } from '../status/status.repo';
@@ -119,7 +120,7 @@ export async function buildSnapshot(
 
   const query: ValuesQuery = {
     stored: indicator.stored,
-    rate: indicator.rate,
+    formula: indicator.formula,
     // The same path /api/values takes, so the figures are the map's to the last decimal.
     direct: view.method === 'direct' && period.kind === 'quarter',
     periodIds: [period.id],
@@ -181,8 +182,8 @@ function periodsUpTo(ref: ReferenceData, period: PeriodRow): PeriodRow[] {
 
 /**
  * The area's figure per period. A province: its aggregate as /api/series gives it. The whole country has no
- * unit to ask for, so its figure is the provinces' combined as the catalogue says (sum | max; a rate is the
- * combined numerator over the combined denominator), as the public pages combine national figures.
+ * unit to ask for, so its figure is the provinces' combined as the catalogue says (sum | max; a computed
+ * indicator is its formula over the combined inputs), as the public pages combine national figures.
  */
 async function indicatorTrend(
   db: Queryable,
@@ -204,29 +205,18 @@ async function indicatorTrend(
   } else {
     const totals = new Map<string, Map<string, number>>();
     for (const stored of query.stored) {
-      const rows = await valueRows(db, { ...base, stored: [stored], rate: null });
+      const rows = await valueRows(db, { ...base, stored: [stored], formula: null });
       totals.set(stored.code, combineAreasPerPeriod(rows, stored.areaAggregation));
     }
     byPeriod = new Map();
     for (const id of periodIds) {
-      const value = query.rate
-        ? nationalRate(query.rate, totals, id)
+      const value = query.formula
+        ? evaluateFormula(query.formula, (code) => totals.get(code)?.get(id) ?? null)
         : totals.get(query.stored[0]?.code ?? '')?.get(id);
-      if (value !== undefined) byPeriod.set(id, round4(value));
+      if (value !== undefined && value !== null) byPeriod.set(id, round4(value));
     }
   }
   return periods.map((p) => ({ period: p.id, counts: null, value: byPeriod.get(p.id) ?? null }));
-}
-
-function nationalRate(
-  rate: NonNullable<ValuesQuery['rate']>,
-  totals: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  periodId: string,
-): number | undefined {
-  const numerator = totals.get(rate.numeratorCode)?.get(periodId);
-  const denominator = totals.get(rate.denominatorCode)?.get(periodId);
-  if (numerator === undefined || !denominator) return undefined;
-  return (rate.scale * numerator) / denominator;
 }
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;

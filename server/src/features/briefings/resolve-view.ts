@@ -22,7 +22,7 @@ export interface ResolvedView {
   at: string;
   /** Crosswalk or direct, as /api/values decides it. */
   method: 'direct' | 'crosswalk';
-  indicator: ({ row: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'rate'>) | null;
+  indicator: ({ row: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'formula'>) | null;
   province: FoundUnit | null;
 }
 
@@ -53,8 +53,8 @@ export async function resolveView(
     const row = ref.indicators.get(spec.indicator);
     if (!row)
       throw notFound(`${field}.indicator`, `${field}.indicator: no indicator with code ${spec.indicator}`);
-    const { stored, rate } = resolveIndicator(ref, spec.indicator);
-    indicator = { row, stored, rate };
+    const { stored, formula } = resolveIndicator(ref, spec.indicator);
+    indicator = { row, stored, formula };
   }
   let province: FoundUnit | null = null;
   if (spec.province !== null) {

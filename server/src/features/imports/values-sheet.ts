@@ -1,4 +1,5 @@
 import { searchName } from '../../contracts/search-name';
+import { evaluateFormula, formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import { columnLetter, type ImportProblem } from './import-problem';
 import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
@@ -177,12 +178,26 @@ export function readReport(
           problems.push(at(rowNo, col, `"${raw}" is not a number`));
           continue;
         }
-        if (indicator.areaAggregation === 'rate') {
+        if (indicator.formula) {
           problems.push(
             at(
               rowNo,
               col,
-              `${indicator.code} is computed from ${indicator.numeratorCode} and ${indicator.denominatorCode}; import those instead`,
+              `${indicator.code} là chỉ tiêu tính toán (${indicator.formula}); hãy nhập các chỉ tiêu trong công thức`,
+            ),
+          );
+          continue;
+        }
+        if (indicator.retiredAt) {
+          problems.push(at(rowNo, col, `${indicator.code} đã ngừng sử dụng; không nhận số liệu mới`));
+          continue;
+        }
+        if (unit && indicator.provinceCode !== null && unit.provinceCode !== indicator.provinceCode) {
+          problems.push(
+            at(
+              rowNo,
+              col,
+              `${indicator.code} là chỉ tiêu riêng của tỉnh ${indicator.provinceCode}; ${unit.code} thuộc tỉnh ${unit.provinceCode}`,
             ),
           );
           continue;
@@ -323,31 +338,45 @@ function duplicates(values: readonly ReportValue[]): ImportProblem[] {
 }
 
 /**
- * A share indicator (a rate in %, scale 100) is derived from two stored counts; a report giving a numerator
- * above its denominator for the same unit would show a share above 100 %.
+ * A share (a computed indicator in %) is computed from stored counts; a report whose counts for one unit
+ * give a share above 100 % (a numerator above its denominator) is refused at the numerator's cell.
  */
 function sharesAbove100(
   values: readonly ReportValue[],
   indicators: readonly IndicatorRow[],
 ): ImportProblem[] {
-  const shares = indicators.filter(
-    (i) => i.areaAggregation === 'rate' && i.unitVi === '%' && i.scale === 100,
-  );
+  const shares = indicators.filter((i) => i.formula && i.unitVi === '%' && !i.retiredAt);
   if (shares.length === 0) return [];
-  const byKey = new Map(values.map((v) => [`${v.unitId}|${v.indicatorCode}`, v]));
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const byUnit = new Map<number, Map<string, ReportValue>>();
+  for (const v of values) {
+    const m = byUnit.get(v.unitId) ?? new Map<string, ReportValue>();
+    m.set(v.indicatorCode, v);
+    byUnit.set(v.unitId, m);
+  }
   const problems: ImportProblem[] = [];
   for (const share of shares) {
-    for (const num of values) {
-      if (num.indicatorCode !== share.numeratorCode) continue;
-      const den = byKey.get(`${num.unitId}|${share.denominatorCode}`);
-      if (!den || num.value <= den.value) continue;
-      const pct = den.value === 0 ? '∞' : ((100 * num.value) / den.value).toFixed(1);
+    const tree = formulaTree(share.formula ?? '');
+    for (const reported of byUnit.values()) {
+      const valueOfInput = (code: string, depth: number): number | null => {
+        const inner = byCode.get(code)?.formula;
+        if (inner && depth < 20)
+          return evaluateFormula(formulaTree(inner), (c) => valueOfInput(c, depth + 1));
+        return reported.get(code)?.value ?? null;
+      };
+      const pct = evaluateFormula(tree, (c) => valueOfInput(c, 0));
+      if (pct === null || pct <= 100 + 1e-9) continue;
+      const inputs = formulaCodes(tree)
+        .map((c) => reported.get(c))
+        .filter((v): v is ReportValue => v !== undefined);
+      const first = inputs[0];
+      if (!first) continue;
       problems.push({
-        sheet: num.sheet,
-        row: num.row,
-        column: num.column,
+        sheet: first.sheet,
+        row: first.row,
+        column: first.column,
         header: null,
-        message: `${num.indicatorCode} ${num.value} is above ${den.indicatorCode} ${den.value}: ${share.code} would be ${pct} %, above 100 %`,
+        message: `${inputs.map((v) => `${v.indicatorCode} ${v.value}`).join(', ')}: ${share.code} would be ${pct.toFixed(1)} %, above 100 %`,
       });
     }
   }

@@ -14,12 +14,16 @@ const indicator = (code: string, nameVi: string, extra: Partial<IndicatorRow> = 
   unitVi: 'người',
   unitEn: 'people',
   areaAggregation: 'sum',
+  kind: 'stock',
   timeAggregation: 'last',
-  numeratorCode: null,
-  denominatorCode: null,
-  scale: null,
+  formula: null,
   sensitivity: 'internal',
   descriptionVi: '',
+  reportingLevel: 'commune',
+  disaggregations: [],
+  provinceCode: null,
+  retiredAt: null,
+  sortOrder: 0,
   ...extra,
 });
 
@@ -29,11 +33,10 @@ const INDICATORS = [
   indicator('drug_arrests', 'Số người bị bắt về tội phạm ma túy', { timeAggregation: 'sum' }),
   indicator('treatment_reach_pct', 'Tỷ lệ tiếp cận điều trị', {
     unitVi: '%',
+    kind: 'computed',
     areaAggregation: 'rate',
     timeAggregation: 'rate',
-    numeratorCode: 'addicts_reached',
-    denominatorCode: 'managed_addicts',
-    scale: 100,
+    formula: 'addicts_reached / managed_addicts * 100',
   }),
 ];
 
@@ -108,9 +111,9 @@ describe('reading a report', () => {
       'bc.xlsx: sheet "Báo cáo", row 2, column C (managed_addicts): negative value -1: Người nghiện có hồ sơ quản lý cannot be below 0',
       'bc.xlsx: sheet "Báo cáo", row 3, column A (Mã đơn vị): unknown unit code 12345: no commune has this code on 2026-09-30',
       'bc.xlsx: sheet "Báo cáo", row 3, column C (managed_addicts): "abc" is not a number',
-      'bc.xlsx: sheet "Báo cáo", row 4, column D: addicts_reached 12 is above managed_addicts 10: treatment_reach_pct would be 120.0 %, above 100 %',
+      'bc.xlsx: sheet "Báo cáo", row 4, column D: addicts_reached 12, managed_addicts 10: treatment_reach_pct would be 120.0 %, above 100 %',
       'bc.xlsx: sheet "Báo cáo", row 5, column C: duplicate: managed_addicts of unit 00008 is already given on sheet "Báo cáo" row 4',
-      'bc.xlsx: sheet "Báo cáo", row 5, column E (treatment_reach_pct): treatment_reach_pct is computed from addicts_reached and managed_addicts; import those instead',
+      'bc.xlsx: sheet "Báo cáo", row 5, column E (treatment_reach_pct): treatment_reach_pct là chỉ tiêu tính toán (addicts_reached / managed_addicts * 100); hãy nhập các chỉ tiêu trong công thức',
     ]);
   });
 

@@ -18,7 +18,7 @@ export async function valuesTemplate(
   const units = (await communesOn(db, period.endDate)).filter((u) => !q.scope || u.provinceCode === q.scope);
   if (units.length === 0)
     throw badRequest('scope', `scope: no province ${q.scope} has communes on ${period.endDate}`);
-  const rows = templateRows(q.layout, units, await listIndicators(db), q.period);
+  const rows = templateRows(q.layout, units, await listIndicators(db), q.period, q.scope);
   const base = `bao-cao-${q.period}-${q.scope ?? 'toan-quoc'}-${q.layout === 'wide' ? 'ngang' : 'doc'}`;
   if (q.format === 'csv') {
     return {

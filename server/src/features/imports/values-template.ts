@@ -19,9 +19,18 @@ export const TEMPLATE_HEADERS = {
 /** The column heading of an indicator in the wide layout: its name with its code, e.g. "Dân số (population)". */
 export const indicatorHeader = (i: IndicatorRow) => `${i.nameVi} (${i.code})`;
 
-/** Only stored indicators are reported; rates are computed. */
-export const reportableIndicators = (indicators: readonly IndicatorRow[]) =>
-  indicators.filter((i) => i.areaAggregation !== 'rate');
+/**
+ * What a commune report carries: the stored indicators in use (computed ones are computed, retired ones no
+ * longer reported), national ones and those the scope's province added (a national template: national only).
+ */
+export const reportableIndicators = (indicators: readonly IndicatorRow[], scope?: string | null) =>
+  indicators.filter(
+    (i) =>
+      i.formula === null &&
+      i.retiredAt === null &&
+      i.reportingLevel === 'commune' &&
+      (i.provinceCode === null || i.provinceCode === scope),
+  );
 
 /** The template's rows: one per commune (wide) or per commune × indicator (long), values left empty. */
 export function templateRows(
@@ -29,9 +38,10 @@ export function templateRows(
   units: readonly MatchableUnit[],
   indicators: readonly IndicatorRow[],
   period: string,
+  scope?: string | null,
 ): string[][] {
   const h = TEMPLATE_HEADERS;
-  const stored = reportableIndicators(indicators);
+  const stored = reportableIndicators(indicators, scope);
   if (layout === 'wide') {
     return [
       [h.unitCode, h.unitName, h.province, h.period, ...stored.map(indicatorHeader)],

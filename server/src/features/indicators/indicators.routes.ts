@@ -1,17 +1,220 @@
-import { createRoute } from '@hono/zod-openapi';
-import { IndicatorsResponse } from '../../contracts/indicators';
+import { createRoute, type z } from '@hono/zod-openapi';
+import {
+  Indicator,
+  IndicatorCodeParam,
+  IndicatorInput,
+  IndicatorPatch,
+  IndicatorsQuery,
+  IndicatorsResponse,
+} from '../../contracts/indicators';
+import type { Queryable } from '../../db/engine';
+import { actorOf } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
+import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
-import { createRouter } from '../../lib/openapi';
-import { listIndicators } from './indicators.repo';
+import { bump } from '../../lib/data-generations';
+import { ApiError, notFound } from '../../lib/errors';
+import { createRouter, errorResponse } from '../../lib/openapi';
+import { formulasUsing, inUse, recordForChange, recordForNew } from './catalogue';
+import {
+  findIndicator,
+  type IndicatorRow,
+  insertIndicator,
+  listIndicators,
+  lockIndicator,
+  retireIndicator,
+  ruleSetsUsing,
+  targetsUsing,
+  updateIndicator,
+} from './indicators.repo';
 
-const route = createRoute({
+/**
+ * The indicator catalogue: read by anyone; created, changed and retired by administrators (national ones for
+ * the national catalogue, a province's for its own additions: the data guard checks `province` and `code`).
+ * Every write is audited and bumps the `catalogue` generation in its transaction, so reference caches of
+ * every process (values, series, templates, imports) read the new catalogue.
+ */
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const list = createRoute({
   method: 'get',
   path: '/api/indicators',
-  summary: 'The indicator catalogue: names, units, aggregation rules and sensitivity',
+  summary: 'The indicator catalogue: names, units, kind, formulas, aggregation rules and sensitivity',
+  request: { query: IndicatorsQuery },
+  responses: { 200: { description: 'Catalogue', ...json(IndicatorsResponse) } },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/indicators',
+  summary: 'Add an indicator (stored, or computed by a formula) to the catalogue (administrators)',
+  request: { body: { ...json(IndicatorInput), required: true } },
   responses: {
-    200: { description: 'Catalogue', content: { 'application/json': { schema: IndicatorsResponse } } },
+    201: { description: 'Added', ...json(Indicator) },
+    400: errorResponse('Bad field (the formula, its units or sensitivity among them)'),
+    403: errorResponse('Not an administrator of the province, or a national entry by a province'),
+    409: errorResponse('The code is taken'),
   },
 });
 
+const change = createRoute({
+  method: 'patch',
+  path: '/api/indicators/{code}',
+  summary: 'Change an indicator; computed indicators reading it are checked again (administrators)',
+  request: { params: IndicatorCodeParam, body: { ...json(IndicatorPatch), required: true } },
+  responses: {
+    200: { description: 'Changed', ...json(Indicator) },
+    400: errorResponse('Bad field'),
+    403: errorResponse('Not yours to change'),
+    404: errorResponse('No such indicator'),
+  },
+});
+
+const retire = createRoute({
+  method: 'post',
+  path: '/api/indicators/{code}/retire',
+  summary:
+    'Retire an indicator: its values stay, it is no longer reported; refused while a target, a rule set or a formula uses it',
+  request: { params: IndicatorCodeParam },
+  responses: {
+    200: { description: 'Retired', ...json(Indicator) },
+    403: errorResponse('Not yours to change'),
+    404: errorResponse('No such indicator'),
+    409: errorResponse('In use: the message names what uses it'),
+  },
+});
+
+const toContract = (r: IndicatorRow): z.infer<typeof Indicator> => ({
+  code: r.code,
+  nameVi: r.nameVi,
+  nameEn: r.nameEn,
+  unitVi: r.unitVi,
+  unitEn: r.unitEn,
+  kind: r.kind,
+  areaAggregation: r.areaAggregation,
+  timeAggregation: r.timeAggregation,
+  formula: r.formula,
+  sensitivity: r.sensitivity,
+  descriptionVi: r.descriptionVi,
+  reportingLevel: r.reportingLevel,
+  disaggregations: r.disaggregations,
+  provinceCode: r.provinceCode,
+  retiredAt: r.retiredAt,
+  sortOrder: r.sortOrder,
+});
+
+/** Catalogue writes queue behind each other (a formula is checked against the catalogue it is written to). */
+async function lockedCatalogue(tx: Queryable): Promise<Map<string, IndicatorRow>> {
+  await tx.query('lock table indicators in share row exclusive mode');
+  return new Map((await listIndicators(tx)).map((i) => [i.code, i]));
+}
+
+async function found(tx: Queryable, code: string): Promise<IndicatorRow> {
+  const row = await findIndicator(tx, code);
+  if (!row) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+  return row;
+}
+
 export const indicatorsRoutes = ({ db }: RouteDeps) =>
-  createRouter().openapi(route, async (c) => c.json({ rows: await listIndicators(db) }, 200));
+  createRouter()
+    .openapi(list, async (c) => {
+      const { retired } = c.req.valid('query');
+      const rows = await listIndicators(db);
+      return c.json(
+        { rows: rows.filter((r) => retired === '1' || r.retiredAt === null).map(toContract) },
+        200,
+      );
+    })
+    .openapi(
+      create,
+      async (c) => {
+        const input = c.req.valid('json');
+        // The guard checked `province` against the jurisdiction; a national entry needs a national grant.
+        if (input.province === null && !c.get('identity').jurisdiction.national)
+          throw new ApiError(
+            403,
+            'forbidden',
+            'province: chỉ quản trị viên cấp quốc gia thêm chỉ tiêu vào danh mục quốc gia; hãy chọn tỉnh của bạn',
+            'province',
+          );
+        const created = await db.transaction(async (tx) => {
+          const catalogue = await lockedCatalogue(tx);
+          const next = Math.max(0, ...[...catalogue.values()].map((i) => i.sortOrder)) + 10;
+          const record = recordForNew(input, catalogue, next);
+          if (!(await insertIndicator(tx, record)))
+            throw new ApiError(409, 'conflict', `code: mã ${input.code} đã có trong danh mục`, 'code');
+          const row = await found(tx, record.code);
+          await recordAudit(tx, {
+            actor: actorOf(c),
+            action: 'create',
+            entity: 'indicator',
+            entityId: row.code,
+            after: row,
+          });
+          await bump(tx, 'catalogue');
+          return row;
+        });
+        return c.json(toContract(created), 201);
+      },
+      bodyHook,
+    )
+    .openapi(
+      change,
+      async (c) => {
+        const { code } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const changed = await db.transaction(async (tx) => {
+          const catalogue = await lockedCatalogue(tx);
+          const before = await lockIndicator(tx, code);
+          if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+          const [values] = await tx.query<{ any: boolean }>(
+            `select exists (select 1 from indicator_values where indicator_code = $1) as any`,
+            [code],
+          );
+          const record = recordForChange(before, patch, catalogue, values?.any ?? false);
+          await updateIndicator(tx, record);
+          const after = await found(tx, code);
+          await recordAudit(tx, {
+            actor: actorOf(c),
+            action: 'update',
+            entity: 'indicator',
+            entityId: code,
+            before,
+            after,
+          });
+          await bump(tx, 'catalogue');
+          return after;
+        });
+        return c.json(toContract(changed), 200);
+      },
+      bodyHook,
+    )
+    .openapi(retire, async (c) => {
+      const { code } = c.req.valid('param');
+      const retired = await db.transaction(async (tx) => {
+        const catalogue = await lockedCatalogue(tx);
+        const before = await lockIndicator(tx, code);
+        if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+        if (before.retiredAt) return before;
+        const users = [
+          ...(await targetsUsing(tx, code)).map((t) => `mục tiêu ${t}`),
+          ...formulasUsing(code, catalogue).map((f) => `công thức của ${f}`),
+          ...(await ruleSetsUsing(tx, code)).map((r) => `bộ tiêu chí ${r}`),
+        ];
+        if (users.length > 0) throw inUse(code, users);
+        await retireIndicator(tx, code);
+        const after = await found(tx, code);
+        await recordAudit(tx, {
+          actor: actorOf(c),
+          action: 'retire',
+          entity: 'indicator',
+          entityId: code,
+          before,
+          after,
+        });
+        await bump(tx, 'catalogue');
+        return after;
+      });
+      return c.json(toContract(retired), 200);
+    });

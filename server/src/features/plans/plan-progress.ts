@@ -35,9 +35,7 @@ export function progressContext(ref: ReferenceData, asOf: string): ProgressConte
         unitVi: i.unitVi,
         areaAggregation: i.areaAggregation,
         timeAggregation: i.timeAggregation,
-        numeratorCode: i.numeratorCode,
-        denominatorCode: i.denominatorCode,
-        scale: i.scale,
+        formula: i.formula,
       },
     ]),
   );

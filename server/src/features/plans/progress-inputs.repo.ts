@@ -198,7 +198,7 @@ async function readValues(
     ];
     const query = {
       stored,
-      rate: null,
+      formula: null,
       at,
       level: first.level,
       parent: single ? single.provinceCode : (parent?.code ?? null),
@@ -239,7 +239,7 @@ async function readValues(
     for (const province of newProvinces) {
       const rows = await valueRows(db, {
         stored,
-        rate: null,
+        formula: null,
         direct: false,
         periodIds: after.map((q) => q.id),
         at: asOf,

@@ -1,4 +1,5 @@
 import type { CommuneStatus } from '../../contracts/common';
+import { evaluateFormula, formulaTree } from '../indicators/formula';
 import type { Observation } from './evaluate';
 import type { AreaInputs, IndicatorRef, ProgressContext, QuarterRef, StatusObservation } from './inputs';
 import { getOrInsert } from './inputs';
@@ -21,7 +22,7 @@ export function quartersIn(ctx: ProgressContext, from?: string, to?: string): Qu
 
 /**
  * The value of an indicator over some quarters of an area, combined over time by the indicator's rule
- * (sum of flows, last of stocks, max), a rate as scale × numerator / denominator of those. Null when a
+ * (sum of flows, last of stocks, max), a computed indicator as its formula over those. Null when a
  * quarter is missing: a year with a missing quarter is not a year's value.
  */
 export function valueOver(
@@ -31,13 +32,12 @@ export function valueOver(
   ctx: ProgressContext,
 ): number | null {
   if (quarters.length === 0) return null;
-  if (indicator.numeratorCode && indicator.denominatorCode) {
-    const num = ctx.indicators.get(indicator.numeratorCode);
-    const den = ctx.indicators.get(indicator.denominatorCode);
-    if (!num || !den) return null;
-    const n = valueOver(area, num, quarters, ctx);
-    const d = valueOver(area, den, quarters, ctx);
-    return n === null || d === null || d === 0 ? null : ((indicator.scale ?? 1) * n) / d;
+  if (indicator.formula) {
+    // Each input over the quarters by its own rule, then the formula (a ratio of totals; 0 denominator: null).
+    return evaluateFormula(formulaTree(indicator.formula), (code) => {
+      const input = ctx.indicators.get(code);
+      return input && input !== indicator ? valueOver(area, input, quarters, ctx) : null;
+    });
   }
   const byQuarter = area.values.get(indicator.code);
   // A stock's value over several quarters is its last quarter's: only that one must be known.

@@ -18,9 +18,8 @@ export interface IndicatorRef {
   unitVi: string;
   areaAggregation: 'sum' | 'rate' | 'max';
   timeAggregation: 'sum' | 'last' | 'max' | 'rate';
-  numeratorCode: string | null;
-  denominatorCode: string | null;
-  scale: number | null;
+  /** A computed indicator's formula over other indicators (features/indicators/formula.ts). */
+  formula: string | null;
 }
 
 /**

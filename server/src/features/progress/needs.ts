@@ -1,4 +1,5 @@
 import type { TargetDefinition } from '../../contracts/plans';
+import { formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRef, QuarterRef } from './inputs';
 import { TREND_POINTS } from './projection';
 import type { TargetSpec } from './target-progress';
@@ -58,10 +59,11 @@ export function inputNeeds(
   const addIndicator = (code: string): boolean => {
     const indicator = indicators.get(code);
     if (!indicator) return false;
-    if (indicator.numeratorCode && indicator.denominatorCode) {
-      const a = addIndicator(indicator.numeratorCode);
-      const b = addIndicator(indicator.denominatorCode);
-      return a || b;
+    if (indicator.formula) {
+      // Every input is read (no short circuit): a formula needs all of them.
+      return formulaCodes(formulaTree(indicator.formula))
+        .map((input) => (input === code ? false : addIndicator(input)))
+        .some(Boolean);
     }
     stored.add(code);
     return indicator.timeAggregation !== 'last';

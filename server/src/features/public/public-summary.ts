@@ -1,6 +1,7 @@
 import type { CommuneStatus } from '../../contracts/common';
 import type { PublicNumber, PublicSummaryResponse } from '../../contracts/public';
 import type { Queryable } from '../../db/engine';
+import { evaluateFormula } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
@@ -107,7 +108,7 @@ const pickNames = (i: IndicatorRow) => ({
 
 /**
  * One public indicator per closed year on the area: each stored input read by the values machinery per
- * province, combined over provinces as the catalogue says (sum | max), then divided for rates and
+ * province, combined over provinces as the catalogue says (sum | max), then computed by their formula and
  * suppressed when the count behind the figure is small.
  */
 async function indicatorTrend(
@@ -125,15 +126,19 @@ async function indicatorTrend(
   for (const stored of inputs.stored)
     totals.set(stored.code, await areaTotals(db, stored, years, at, province));
   return years.map((year) => {
-    if (!inputs.rate) {
+    if (!inputs.formula) {
       const value = totals.get(inputs.stored[0]?.code ?? '')?.get(year.id);
       return { period: year.id, value: value === undefined ? null : publishCount(value, minCount) };
     }
-    const numerator = totals.get(inputs.rate.numeratorCode)?.get(year.id);
-    const denominator = totals.get(inputs.rate.denominatorCode)?.get(year.id);
-    if (numerator === undefined || !denominator) return { period: year.id, value: null };
-    const rate = Math.round((inputs.rate.scale * numerator * 1e4) / denominator) / 1e4;
-    return { period: year.id, value: publishRate(rate, numerator, minCount) };
+    const valueOfInput = (code: string) => totals.get(code)?.get(year.id) ?? null;
+    const value = evaluateFormula(inputs.formula, valueOfInput);
+    if (value === null) return { period: year.id, value: null };
+    // The count behind a computed figure: its smallest input (a small numerator is what could identify people).
+    const counts = inputs.stored.map((s) => valueOfInput(s.code) ?? 0);
+    return {
+      period: year.id,
+      value: publishRate(Math.round(value * 1e4) / 1e4, Math.min(...counts), minCount),
+    };
   });
 }
 
@@ -147,7 +152,7 @@ async function areaTotals(
 ): Promise<Map<string, number>> {
   const rows = await valueRows(db, {
     stored: [stored],
-    rate: null,
+    formula: null,
     direct: false,
     periodIds: periods.map((p) => p.id),
     at,

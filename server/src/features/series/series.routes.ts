@@ -30,7 +30,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const { jurisdiction } = c.get('identity');
     requireReadable(jurisdiction, unit, 'unit');
     const ref = await reference.get();
-    const { indicator, stored, rate } = resolveIndicator(ref, q.indicator);
+    const { indicator, stored, formula } = resolveIndicator(ref, q.indicator);
     const from = q.from ? resolvePeriod(ref, q.from, 'from') : resolvePeriod(ref, '2019-Q1', 'from');
     const to = q.to ? resolvePeriod(ref, q.to, 'to') : null;
     if (to && to.kind !== from.kind)
@@ -46,7 +46,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       .sort((a, b) => a.startDate.localeCompare(b.startDate));
     const rows = await valueRows(db, {
       stored,
-      rate,
+      formula,
       direct: false,
       periodIds: periods.map((p) => p.id),
       at,

@@ -38,7 +38,7 @@ export interface StudyRequest {
  * down to the communes that have a value in every period. Communes left out are reported, never silently dropped.
  */
 export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRequest): Promise<StudyArea> {
-  const { stored: inputs, rate } = resolveIndicator(ref, r.indicator);
+  const { stored: inputs, formula } = resolveIndicator(ref, r.indicator);
   const last = r.periods[r.periods.length - 1];
   if (!last) throw badRequest('period', 'period: no period given');
   const { unitVersion } = resolveUnitVersion(ref, last, r.at, 'commune');
@@ -50,7 +50,7 @@ export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRe
   const [rows, weights, area] = await Promise.all([
     valueRows(db, {
       stored: inputs,
-      rate,
+      formula,
       direct: false,
       periodIds: r.periods.map((p) => p.id),
       at: r.at,

@@ -124,7 +124,7 @@ async function measuresOf(
       stored: [
         { code, areaAggregation: indicator.areaAggregation, timeAggregation: indicator.timeAggregation },
       ],
-      rate: null,
+      formula: null,
       direct: false,
       periodIds: [period.id],
       at: period.endDate,

@@ -10,7 +10,7 @@ import { storedInputs, type ValuesQuery } from './values.repo';
 export function resolveIndicator(
   ref: ReferenceData,
   code: string,
-): { indicator: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'rate'> {
+): { indicator: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'formula'> {
   const indicator = ref.indicators.get(code);
   if (!indicator) throw notFound('indicator', `indicator: no indicator with code ${code}`);
   const inputs = storedInputs(indicator, ref.indicators);

@@ -1,6 +1,7 @@
 import type { UnitLevel } from '../../contracts/common';
 import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
+import { type FormulaNode, formulaCodes, formulaSql, formulaTree, substitute } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 
 /** A stored indicator to read, with how it combines over areas and over time. */
@@ -11,13 +12,18 @@ export interface StoredIndicator {
 }
 
 /**
- * What to compute: one indicator (stored, or a rate of two stored ones) for some periods,
+ * What to compute: one indicator (stored, or computed by a formula over stored ones) for some periods,
  * on the units valid at `at`, grouped at `level`, optionally within `parent` or for one unit.
  */
 export interface ValuesQuery {
-  /** One stored indicator, or the numerator and denominator of a rate. */
+  /** One stored indicator, or the stored inputs of a computed one. */
   stored: StoredIndicator[];
-  rate: { numeratorCode: string; denominatorCode: string; scale: number } | null;
+  /**
+   * A computed indicator's formula over `stored` (computed indicators it reads already replaced by their
+   * own formulas), applied to the inputs combined over areas and time: a ratio of totals, never a total of
+   * ratios. Null for a stored indicator.
+   */
+  formula: FormulaNode | null;
   /**
    * One quarter read on the units of its own version: no time aggregation, and the crosswalk only for
    * units without a value of their own, so the database answers from the primary key's index (the map's
@@ -39,8 +45,8 @@ export interface ValuesQuery {
  * Communes whose data the caller may read, at the grouping `$6`: each commune of the jurisdiction, but
  * district and province totals only from whole provinces, so no total includes another area's communes.
  */
-const IN_JURISDICTION = `($12::text[] is null or u.province_code = any($12::text[])
-    or ($6::text = 'commune' and u.id = any($13::int[])))`;
+const IN_JURISDICTION = `($9::text[] is null or u.province_code = any($9::text[])
+    or ($6::text = 'commune' and u.id = any($10::int[])))`;
 
 /** Units inside `$7`: by province or by district (one indexed column, never an OR of both). */
 function insideParent(alias: string, parentLevel: UnitLevel | null): string {
@@ -68,9 +74,10 @@ function insideParent(alias: string, parentLevel: UnitLevel | null): string {
  *    the value stored on it, or else the values of the older units it replaced, through the crosswalk,
  *    multiplied by the crosswalk weight;
  * 3. combine over areas per quarter (sum | max), then over the quarters of each period
- *    (sum | last | max), then divide numerator by denominator for rates.
+ *    (sum | last | max), then apply a computed indicator's formula (a 0 denominator or a missing input
+ *    gives no value: "no data", never Infinity or 0).
  */
-const valuesSql = (parentLevel: UnitLevel | null) => `
+const valuesSql = (q: ValuesQuery) => `
 with base as (
   select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
 ),
@@ -84,7 +91,7 @@ targets as materialized (
   select u.id,
     case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
   from admin_units u
-  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
+  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', q.parentLevel)}
     and ${IN_JURISDICTION}
 ),
 scoped as (
@@ -134,14 +141,21 @@ per_period as (
   group by pq.indicator_code, pq.period_id, pq.group_code, b.time_agg
 ),
 result as (
-  select period_id, group_code as code,
-    case when $9::float8 is null then max(value)
-      else $9::float8 * max(value) filter (where indicator_code = $10)
-        / nullif(max(value) filter (where indicator_code = $11), 0)
-    end as value
+  select period_id, group_code as code, ${combined(q)} as value
   from per_period
   group by period_id, group_code
 )`;
+
+/** The value of a group: the stored indicator's, or the formula over its inputs' (codes at `$1`). */
+function combined(q: ValuesQuery): string {
+  return q.formula
+    ? formulaSql(
+        q.formula,
+        q.stored.map((s) => s.code),
+        '$1',
+      )
+    : 'max(value)';
+}
 
 function params(q: ValuesQuery): unknown[] {
   return [
@@ -153,9 +167,6 @@ function params(q: ValuesQuery): unknown[] {
     q.level,
     q.parent,
     q.unitCode,
-    q.rate?.scale ?? null,
-    q.rate?.numeratorCode ?? null,
-    q.rate?.denominatorCode ?? null,
     q.jurisdiction?.provinceCodes ?? null,
     q.jurisdiction?.communeIds ?? null,
   ];
@@ -165,7 +176,7 @@ function params(q: ValuesQuery): unknown[] {
  * The direct path: values of one quarter on the units valid at `at` (the version the quarter belongs to),
  * combined over areas only; a unit without a value of its own takes its predecessors' through the crosswalk.
  */
-const directValuesSql = (parentLevel: UnitLevel | null) => `
+const directValuesSql = (q: ValuesQuery) => `
 with base as (
   select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
 ),
@@ -173,7 +184,7 @@ units as materialized (
   select u.id,
     case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
   from admin_units u
-  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', parentLevel)}
+  where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', q.parentLevel)}
     and ${IN_JURISDICTION}
 ),
 reported as (
@@ -209,11 +220,7 @@ per_period as (
   group by r.indicator_code, r.group_code, b.area_agg
 ),
 result as (
-  select group_code as code,
-    case when $9::float8 is null then max(value)
-      else $9::float8 * max(value) filter (where indicator_code = $10)
-        / nullif(max(value) filter (where indicator_code = $11), 0)
-    end as value
+  select group_code as code, ${combined(q)} as value
   from per_period
   group by group_code
 )`;
@@ -222,7 +229,7 @@ result as (
 export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
   if (q.direct && q.periodIds.length !== 1) throw new Error('the direct path reads exactly one quarter');
   const rows = await db.query<{ json: string; count: number }>(
-    `${q.direct ? directValuesSql(q.parentLevel) : valuesSql(q.parentLevel)}
+    `${q.direct ? directValuesSql(q) : valuesSql(q)}
      select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code collate "C"), '[]')::text as json,
        count(*)::int as count
      from result where value is not null`,
@@ -260,32 +267,38 @@ export async function valueRows(
   q: ValuesQuery,
 ): Promise<Array<{ periodId: string; code: string; value: number }>> {
   return db.query(
-    `${valuesSql(q.parentLevel)}
+    `${valuesSql(q)}
      select period_id as "periodId", code, round(value::numeric, 4)::float8 as value
      from result where value is not null order by code, period_id`,
     params(q),
   );
 }
 
-/** The stored indicators an indicator is computed from, or null when the catalogue is inconsistent. */
+/**
+ * The stored indicators an indicator is computed from, with its formula expanded down to them (a computed
+ * indicator read by another is replaced by its own formula), or null when the catalogue is inconsistent.
+ */
 export function storedInputs(
   indicator: IndicatorRow,
   catalogue: ReadonlyMap<string, IndicatorRow>,
-): Pick<ValuesQuery, 'stored' | 'rate'> | null {
+): Pick<ValuesQuery, 'stored' | 'formula'> | null {
   const asStored = (row: IndicatorRow | undefined): StoredIndicator | null =>
     row && row.areaAggregation !== 'rate' && row.timeAggregation !== 'rate'
       ? { code: row.code, areaAggregation: row.areaAggregation, timeAggregation: row.timeAggregation }
       : null;
-  if (indicator.areaAggregation !== 'rate') {
+  if (!indicator.formula) {
     const stored = asStored(indicator);
-    return stored ? { stored: [stored], rate: null } : null;
+    return stored ? { stored: [stored], formula: null } : null;
   }
-  if (!indicator.numeratorCode || !indicator.denominatorCode) return null;
-  const numerator = asStored(catalogue.get(indicator.numeratorCode));
-  const denominator = asStored(catalogue.get(indicator.denominatorCode));
-  if (!numerator || !denominator) return null;
-  return {
-    stored: [numerator, denominator],
-    rate: { numeratorCode: numerator.code, denominatorCode: denominator.code, scale: indicator.scale ?? 1 },
+  let broken = false;
+  const expand = (code: string, depth: number): FormulaNode => {
+    const row = catalogue.get(code);
+    if (row?.formula && depth < 20) return substitute(formulaTree(row.formula), (c) => expand(c, depth + 1));
+    if (!asStored(row)) broken = true;
+    return { op: 'ref', code };
   };
+  const formula = substitute(formulaTree(indicator.formula), (c) => expand(c, 0));
+  const stored = formulaCodes(formula).map((c) => asStored(catalogue.get(c)));
+  if (broken || stored.some((s) => s === null)) return null;
+  return { stored: stored as StoredIndicator[], formula };
 }

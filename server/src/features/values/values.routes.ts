@@ -25,7 +25,7 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const ref = await reference.get();
-    const { indicator, stored, rate } = resolveIndicator(ref, q.indicator);
+    const { indicator, stored, formula } = resolveIndicator(ref, q.indicator);
     const period = resolvePeriod(ref, q.period);
     const at = q.at ?? period.endDate;
     const { unitVersion, method } = resolveUnitVersion(ref, period, at, q.level);
@@ -45,7 +45,7 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const parent = parentUnit?.code ?? null;
     const { json, count } = await valuesJson(db, {
       stored,
-      rate,
+      formula,
       direct: method === 'direct' && period.kind === 'quarter',
       periodIds: [period.id],
       at,

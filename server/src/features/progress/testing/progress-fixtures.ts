@@ -29,22 +29,20 @@ export function quarterCalendar(firstYear = 2019, lastQuarter = '2026-Q3'): Quar
 export const INDICATORS: ReadonlyMap<string, IndicatorRef> = new Map(
   (
     [
-      ['managed_addicts', 'sum', 'last', null, null, null],
-      ['addicts_reached', 'sum', 'last', null, null, null],
-      ['rehab_compulsory', 'sum', 'sum', null, null, null],
-      ['methadone_patients', 'sum', 'last', null, null, null],
-      ['treatment_reach_pct', 'rate', 'rate', 'addicts_reached', 'managed_addicts', 100],
+      ['managed_addicts', 'sum', 'last', null],
+      ['addicts_reached', 'sum', 'last', null],
+      ['rehab_compulsory', 'sum', 'sum', null],
+      ['methadone_patients', 'sum', 'last', null],
+      ['treatment_reach_pct', 'rate', 'rate', 'addicts_reached / managed_addicts * 100'],
     ] as const
-  ).map(([code, areaAggregation, timeAggregation, numeratorCode, denominatorCode, scale]) => [
+  ).map(([code, areaAggregation, timeAggregation, formula]) => [
     code,
     {
       code,
       unitVi: code.endsWith('pct') ? '%' : 'người',
       areaAggregation,
       timeAggregation,
-      numeratorCode,
-      denominatorCode,
-      scale,
+      formula,
     },
   ]),
 );

@@ -2,11 +2,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
 
-/** The indicator catalogue; changes only with an import. */
+/** The indicator catalogue (administrators change it: their page invalidates this query). */
 export const indicatorsQuery = queryOptions({
   queryKey: ['indicators'],
   queryFn: async ({ signal }) => {
-    const res = await api.api.indicators.$get({}, { init: { signal } });
+    const res = await api.api.indicators.$get({ query: {} }, { init: { signal } });
     if (!res.ok) throw await apiError(res, '/api/indicators');
     return res.json();
   },
