@@ -6,8 +6,8 @@ import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
 import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
-import { createHttpApp } from '@pcmt/server/http';
-import { readDatasetInfo } from '@pcmt/server/lib/context';
+import { createHttpApp, serverWithCachedTiles } from '@pcmt/server/http';
+import { type AppDeps, readDatasetInfo } from '@pcmt/server/lib/context';
 import { today } from '@pcmt/server/lib/sql';
 
 /**
@@ -50,20 +50,20 @@ if (dataset.synthetic) {
   const created = await ensureDemoAccounts(db);
   if (created > 0) log(`demo accounts created (${created}); password: PCMT_DEMO_PASSWORD (see README)`);
 }
-const site = createHttpApp(
-  {
-    db,
-    dataset,
-    client: {
-      basemapStyleUrl: env.PCMT_BASEMAP_STYLE_URL ?? null,
-      extraConnectSrc: env.PCMT_CSP_CONNECT_SRC,
-    },
-    publicPages: { delayDays: env.PCMT_PUBLIC_DELAY_DAYS, minCount: env.PCMT_PUBLIC_MIN_COUNT },
-    origin: { publicOrigin: env.PCMT_PUBLIC_ORIGIN ?? null, listenHost: env.HOST },
+const deps: AppDeps = {
+  db,
+  dataset,
+  client: {
+    basemapStyleUrl: env.PCMT_BASEMAP_STYLE_URL ?? null,
+    extraConnectSrc: env.PCMT_CSP_CONNECT_SRC,
   },
-  resolve(root, env.PCMT_WEB_DIST),
-);
-const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  publicPages: { delayDays: env.PCMT_PUBLIC_DELAY_DAYS, minCount: env.PCMT_PUBLIC_MIN_COUNT },
+  origin: { publicOrigin: env.PCMT_PUBLIC_ORIGIN ?? null, listenHost: env.HOST },
+};
+const site = createHttpApp(deps, resolve(root, env.PCMT_WEB_DIST));
+// Cached tiles are answered by the node server before the app (features/tiles/tile-fast-path.ts).
+const createServer = serverWithCachedTiles(deps);
+const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST, createServer }, (info) => {
   log(
     `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,
   );

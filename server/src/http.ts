@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { publicPageHtml, summaryFromApi } from './features/public/link-preview';
+import { cachedTileHandler, type NodeHandler } from './features/tiles/tile-fast-path';
 import type { AppDeps } from './lib/context';
 import { errorBody } from './lib/errors';
 import { linkOrigin } from './lib/public-origin';
@@ -15,13 +17,7 @@ import { securityHeaders } from './lib/security-headers';
  */
 export function createHttpApp(deps: AppDeps, webDist: string) {
   const site = new Hono();
-  site.use(
-    '*',
-    securityHeaders({
-      basemapStyleUrl: deps.client?.basemapStyleUrl ?? null,
-      extraConnectSrc: deps.client?.extraConnectSrc,
-    }),
-  );
+  site.use('*', siteSecurityHeaders(deps));
   const api = createApp(deps);
   site.route('/', api);
   // Mounted apps do not bring their 404 handler: an unknown API path must not fall through to index.html.
@@ -47,4 +43,41 @@ export function createHttpApp(deps: AppDeps, webDist: string) {
     });
   }
   return site;
+}
+
+const siteSecurityHeaders = (deps: AppDeps) =>
+  securityHeaders({
+    basemapStyleUrl: deps.client?.basemapStyleUrl ?? null,
+    extraConnectSrc: deps.client?.extraConnectSrc,
+  });
+
+/**
+ * The `createServer` option of @hono/node-server's serve() for the site: a node:http server that answers the
+ * tiles this process holds itself (features/tiles/tile-fast-path.ts), with the site's security headers,
+ * and hands every other request to the app. Until those headers are known (a microtask after start) every
+ * request goes to the app.
+ */
+export function serverWithCachedTiles(deps: AppDeps): typeof createServer {
+  let handle: NodeHandler | null = null;
+  void securityHeaderList(deps).then((headers) => {
+    handle = cachedTileHandler(deps.db, headers);
+  });
+  const create = (options: ServerOptions, app: RequestListener) =>
+    createServer(options, (req, res) => {
+      if (handle) handle(req, res, () => app(req, res));
+      else app(req, res);
+    });
+  return create as typeof createServer;
+}
+
+/** The headers the site's security middleware puts on a response, as it puts them. */
+async function securityHeaderList(deps: AppDeps): Promise<[string, string][]> {
+  const probe = new Hono();
+  probe.use('*', siteSecurityHeaders(deps));
+  probe.get('*', (c) => c.body(null, 204));
+  const headers: [string, string][] = [];
+  (await probe.request('/')).headers.forEach((value, name) => {
+    headers.push([name, value]);
+  });
+  return headers;
 }

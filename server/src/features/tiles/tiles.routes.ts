@@ -3,15 +3,9 @@ import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '../../contracts/tiles';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { acceptsGzip, ifNoneMatchHits } from './http-caching';
+import { acceptsGzip, ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
 import { parseTileRequest } from './tile-request';
 import { tileServiceFor } from './tile-service';
-
-/**
- * Tiles of a version never change until an import clears the cache; an hour keeps browsers and proxies from
- * asking again while a session pans around, and the ETag makes the question after that cheap.
- */
-const CACHE_CONTROL = 'public, max-age=3600';
 
 const documented = createRoute({
   method: 'get',
@@ -52,7 +46,7 @@ export const tilesRoutes = ({ db }: RouteDeps) => {
     const { layer = '', z: zoom = '', x = '', y = '' } = c.req.param();
     const req = parseTileRequest({ layer, z: zoom, x, y, at: c.req.query('at') });
     const tile = await tiles.tile({ ...req, at: req.at ?? today() });
-    const headers: Record<string, string> = { 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding' };
+    const headers: Record<string, string> = { 'cache-control': TILE_CACHE_CONTROL, vary: 'Accept-Encoding' };
     if (!tile) return c.body(null, 204, headers);
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
     headers.etag = gzip ? tile.gzipEtag : tile.etag;
