@@ -112,6 +112,44 @@ describe.skipIf(!browserAvailable)('a Hà Nội committee member (bcd.hanoi)', (
     });
   }
 
+  it('finds Hà Nội, and no refusal, on every page it opens', async () => {
+    const page = await newPage();
+    // The page below the header (whose account name says Hà Nội anyway).
+    const pageText = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.app > :not(header)'))
+          // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+          .map((e) => e.innerText)
+          .join('\n'),
+      );
+    for (const [path, area] of [
+      ['/ban-do', true],
+      ['/so-sanh', true],
+      ['/tieu-chi', true],
+      ['/phan-tich', true],
+      ['/ke-hoach', false],
+      ['/trinh-chieu', false],
+    ] as const) {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.waitForLoadState('networkidle');
+      if (area) await expect.poll(pageText, { ...WAIT, message: path }).toContain('Hà Nội');
+      // A refusal would show as the error notice, or as the server's English.
+      expect(await page.getByTestId('api-error').count(), path).toBe(0);
+      expect(await visibleText(page), path).not.toMatch(RAW_ERRORS);
+      if (path === '/phan-tich') expect(await page.getByTestId('province').inputValue()).toBe('01');
+      if (path === '/so-sanh') {
+        expect(new URL(page.url()).searchParams.get('province')).toBe('01');
+        const offered = await page
+          .getByTestId('compare-province')
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(offered).toEqual(['01']);
+      }
+      await screenshot(page, `hanoi-${path.slice(1)}`);
+    }
+    await page.close();
+  });
+
   it('reads an old link to another province as a Vietnamese refusal with a way back to Hà Nội', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl()}/tieu-chi?tinh=14`);

@@ -16,6 +16,7 @@ import {
   serializeCompareState,
   serializeViewState,
 } from '../../lib/url-state';
+import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { viewDates } from '../choropleth-data/view-dates';
 import { configQuery } from '../config/api/get-config';
 import { indicatorsQuery } from '../indicators/api/get-indicators';
@@ -49,6 +50,13 @@ export default function ComparePage() {
       { replace: true },
     );
   }, [state.left, state.right, left.id, right.id, update]);
+
+  // A user of one jurisdiction starts on their own province, as on the map (the country is not theirs).
+  const area = useHomeArea();
+  useEffect(() => {
+    if (area.home && province === null && state.map === null)
+      update({ province: area.home }, { replace: true });
+  }, [area.home, province, state.map, update]);
 
   const config = useQuery(configQuery);
   const indicators = useQuery(indicatorsQuery);
@@ -110,7 +118,8 @@ export default function ComparePage() {
     map: state.map,
     lang,
   });
-  const provinceOptions = later.data?.rows ?? [];
+  // Only the provinces of the user's jurisdiction (all of them for national staff).
+  const provinceOptions = (later.data?.rows ?? []).filter((u) => mayOpenProvince(area, u.code));
 
   const side = (which: 'left' | 'right') => {
     const s = state[which];
@@ -155,7 +164,7 @@ export default function ComparePage() {
             value={province ?? ''}
             onChange={(e) => update({ province: e.target.value || null, map: null })}
           >
-            <option value="">{t('wholeCountry')}</option>
+            {area.national && <option value="">{t('wholeCountry')}</option>}
             {province && !provinceOptions.some((u) => u.code === province) && (
               <option value={province}>{provinceUnit?.fullName ?? province}</option>
             )}
