@@ -1,4 +1,5 @@
 import { searchName } from '../../contracts/search-name';
+import { partCode } from '../indicators/catalogue';
 import { evaluateFormula, formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import { columnLetter, type ImportProblem } from './import-problem';
@@ -234,7 +235,11 @@ export function readReport(
         'missing columns: no header row with "Mã đơn vị" or "Tên đơn vị" and indicator columns was found (download a template)',
     });
   }
-  problems.push(...duplicates(values), ...sharesAbove100(values, options.indicators));
+  problems.push(
+    ...duplicates(values),
+    ...sharesAbove100(values, options.indicators),
+    ...partsAboveTotal(values, options.indicators),
+  );
   problems.sort(byPlace(sheets));
   return { values, problems, ambiguous: [...ambiguous.values()] };
 }
@@ -378,6 +383,44 @@ function sharesAbove100(
         header: null,
         message: `${inputs.map((v) => `${v.indicatorCode} ${v.value}`).join(', ')}: ${share.code} would be ${pct.toFixed(1)} %, above 100 %`,
       });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A breakdown's parts sum to its total (`rehab_total__form_compulsory` + … = `rehab_total`): a report giving
+ * the total and every part of a breakdown for a unit must add up; with some parts only, they cannot exceed it.
+ */
+function partsAboveTotal(
+  values: readonly ReportValue[],
+  indicators: readonly IndicatorRow[],
+): ImportProblem[] {
+  const withParts = indicators.filter((i) => i.disaggregations.length > 0);
+  if (withParts.length === 0) return [];
+  const byKey = new Map(values.map((v) => [`${v.unitId}|${v.indicatorCode}`, v]));
+  const problems: ImportProblem[] = [];
+  for (const indicator of withParts) {
+    for (const total of values) {
+      if (total.indicatorCode !== indicator.code) continue;
+      for (const d of indicator.disaggregations) {
+        const parts = d.parts
+          .map((p) => byKey.get(`${total.unitId}|${partCode(indicator.code, d.code, p.code)}`))
+          .filter((v): v is ReportValue => v !== undefined);
+        if (parts.length === 0) continue;
+        const sum = parts.reduce((a, v) => a + v.value, 0);
+        const complete = parts.length === d.parts.length;
+        if (complete ? Math.abs(sum - total.value) <= 1e-6 : sum <= total.value + 1e-6) continue;
+        problems.push({
+          sheet: total.sheet,
+          row: total.row,
+          column: total.column,
+          header: null,
+          message: complete
+            ? `${indicator.code} ${total.value} khác tổng các thành phần "${d.nameVi}" (${sum}) của ${total.unitCode}`
+            : `các thành phần "${d.nameVi}" của ${total.unitCode} cộng lại ${sum}, vượt ${indicator.code} ${total.value}`,
+        });
+      }
     }
   }
   return problems;

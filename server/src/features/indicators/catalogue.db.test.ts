@@ -17,7 +17,16 @@ let db: Database;
 const SCOPE = '14';
 const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'] as const;
 /** Codes of this file only (the postgres test database is shared): removed again in afterAll. */
-const CODES = ['t15_eligible', 't15_trained', 't15_trained_pct', 't15_double', 't15_episodes', 't15_own'];
+const CODES = [
+  't15_eligible',
+  't15_trained',
+  't15_trained__level_province',
+  't15_trained__level_commune',
+  't15_trained_pct',
+  't15_double',
+  't15_episodes',
+  't15_own',
+];
 const PLAN = 't15-plan';
 const USER = 't15.admin.sonla';
 let communes: string[] = [];
@@ -148,6 +157,8 @@ describe('indicators a province defines', () => {
     expect(byCode.get('t15_eligible')?.kind).toBe('stock');
     expect(byCode.get('t15_trained')?.kind).toBe('flow');
     expect(byCode.get('t15_trained')?.disaggregations).toHaveLength(1);
+    // Each part of a breakdown is a stored indicator of its own, like its total.
+    expect(byCode.get('t15_trained__level_commune')).toMatchObject({ kind: 'flow', disaggregations: [] });
     // Today's rates are computed indicators of the same catalogue.
     expect(byCode.get('treatment_reach_pct')).toMatchObject({
       kind: 'computed',
@@ -174,6 +185,7 @@ describe('indicators a province defines', () => {
     expect(header).toContain('Cán bộ thuộc diện tập huấn (t15_eligible)');
     expect(header).toContain('Cán bộ được tập huấn (t15_trained)');
     expect(header).not.toContain('t15_trained_pct');
+    expect(header).toContain('(t15_trained__level_province)');
     for (const [k, period] of QUARTERS.entries()) {
       const q = k + 1;
       const lines = ['Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Giá trị'];
@@ -201,6 +213,43 @@ describe('indicators a province defines', () => {
     });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('t15_trained_pct là chỉ tiêu tính toán');
+  });
+
+  it('takes the parts of a breakdown when they sum to the total, and refuses them otherwise', async () => {
+    const code = communes[0] ?? '';
+    const report = (province: number, commune: number) =>
+      [
+        'Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Giá trị',
+        `${code},2024-Q1,t15_trained,${trained(0, 1)}`,
+        `${code},2024-Q1,t15_trained__level_province,${province}`,
+        `${code},2024-Q1,t15_trained__level_commune,${commune}`,
+      ].join('\n');
+    const wrong = await ctx.app.request('/api/imports/values', {
+      method: 'POST',
+      body: uploadForm('t15-parts.csv', report(2, 4), { period: '2024-Q1', scope: SCOPE }),
+    });
+    expect(wrong.status).toBe(422);
+    const { problems } = (await wrong.json()) as { problems: Array<{ row: number; message: string }> };
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        message: `t15_trained ${trained(0, 1)} khác tổng các thành phần "Theo cấp" (6) của ${code}`,
+      }),
+    ]);
+    const commit = await json<{ importId: number; added: number }>(
+      ctx.app.request('/api/imports/values', {
+        method: 'POST',
+        body: uploadForm('t15-parts.csv', report(2, trained(0, 1) - 2), { period: '2024-Q1', scope: SCOPE }),
+      }),
+    );
+    importIds.push(commit.importId);
+    expect(commit.added).toBe(2);
+    const part = await values('t15_trained__level_commune', '2024-Q1');
+    expect(part.rows).toEqual([{ code, value: trained(0, 1) - 2 }]);
+    // A part changes with its total only.
+    const direct = await send('PATCH', '/api/indicators/t15_trained__level_commune', { nameEn: 'x' });
+    expect(direct.status).toBe(409);
+    expect(((await direct.json()) as ErrorBody).error.message).toContain('t15_trained');
   });
 
   it('reads a stock’s year as its last quarter, a flow’s as the sum, the share from those', async () => {
@@ -398,6 +447,15 @@ describe('indicators a province defines', () => {
       )
     ).text();
     expect(template).not.toContain('t15_episodes');
+    // No new target on a retired indicator.
+    const target = await send('POST', `/api/plans/${PLAN}/targets`, {
+      code: 'luot',
+      title: 'Lượt tập huấn',
+      definition: { kind: 'count', indicator: 't15_episodes', threshold: 10, window: { from: '2024-01-01' } },
+      deadline: '2025-12-31',
+    });
+    expect(target.status).toBe(400);
+    expect(((await target.json()) as ErrorBody).error.message).toContain('ngừng sử dụng');
     // A formula cannot name a retired indicator.
     const res = await send('PATCH', '/api/indicators/t15_double', {
       formula: 't15_episodes / t15_trained * 100',

@@ -142,6 +142,13 @@ function checkEntry(record: IndicatorRecord, catalogue: ReadonlyMap<string, Indi
       seen.add(part.code);
     }
   }
+  for (const part of partsOf(record)) {
+    if (part.code.length > 64)
+      throw badRequest(part.field, `${part.field}: mã ${part.code} dài quá 64 ký tự; hãy dùng mã ngắn hơn`);
+    const taken = catalogue.get(part.code);
+    if (taken && parentOf(part.code, catalogue)?.code !== record.code)
+      throw badRequest(part.field, `${part.field}: mã ${part.code} đã là một chỉ tiêu khác trong danh mục`);
+  }
   if (!record.formula) return;
   const row: IndicatorRow = {
     ...record,
@@ -236,3 +243,29 @@ export const inUse = (code: string, users: string[]) =>
     `code: ${code} đang được dùng bởi ${users.join('; ')}; không thể ngừng sử dụng`,
     'code',
   );
+
+/** The code of one part of a breakdown: `rehab_total__form_compulsory`. */
+export const partCode = (code: string, dimension: string, part: string) => `${code}__${dimension}_${part}`;
+
+/** Codes of every part of an entry's breakdowns, each with what it is (stored like any indicator). */
+export function partsOf(record: Pick<IndicatorRecord, 'code' | 'disaggregations'>) {
+  return record.disaggregations.flatMap((d, i) =>
+    d.parts.map((part, k) => ({
+      code: partCode(record.code, d.code, part.code),
+      field: `disaggregations[${i}].parts[${k}].code`,
+      dimension: d,
+      part,
+    })),
+  );
+}
+
+/** The entry whose breakdown `code` is a part of, or undefined. */
+export function parentOf(
+  code: string,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+): IndicatorRow | undefined {
+  const at = code.indexOf('__');
+  if (at < 0) return undefined;
+  const parent = catalogue.get(code.slice(0, at));
+  return parent && partsOf(parent).some((p) => p.code === code) ? parent : undefined;
+}

@@ -15,9 +15,10 @@ import type { RouteDeps } from '../../lib/context';
 import { bump } from '../../lib/data-generations';
 import { ApiError, notFound } from '../../lib/errors';
 import { createRouter, errorResponse } from '../../lib/openapi';
-import { formulasUsing, inUse, recordForChange, recordForNew } from './catalogue';
+import { formulasUsing, inUse, parentOf, partsOf, recordForChange, recordForNew } from './catalogue';
 import {
   findIndicator,
+  type IndicatorRecord,
   type IndicatorRow,
   insertIndicator,
   listIndicators,
@@ -110,6 +111,58 @@ async function lockedCatalogue(tx: Queryable): Promise<Map<string, IndicatorRow>
   return new Map((await listIndicators(tx)).map((i) => [i.code, i]));
 }
 
+/**
+ * The parts of an entry's breakdowns are stored indicators of their own (reported in the template beside the
+ * total, which they must sum to): created or updated with the entry (same unit, kind, sensitivity, province),
+ * and retired when their part leaves the breakdown (refused while something uses them).
+ */
+async function syncParts(
+  tx: Queryable,
+  record: IndicatorRecord,
+  before: IndicatorRow | undefined,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+): Promise<void> {
+  const parts = partsOf(record);
+  for (const [k, part] of parts.entries()) {
+    const child: IndicatorRecord = {
+      ...record,
+      code: part.code,
+      nameVi: `${record.nameVi}: ${part.part.nameVi}`,
+      nameEn: record.nameEn ? `${record.nameEn}: ${part.part.code}` : '',
+      descriptionVi: `Thành phần "${part.part.nameVi}" của ${record.code} (${part.dimension.nameVi}).`,
+      disaggregations: [],
+      formula: null,
+      sortOrder: record.sortOrder + k + 1,
+    };
+    if (catalogue.has(part.code)) {
+      await updateIndicator(tx, child);
+      await tx.query(`update indicators set retired_at = null where code = $1`, [part.code]);
+    } else await insertIndicator(tx, child);
+  }
+  const kept = new Set(parts.map((p) => p.code));
+  for (const gone of before ? partsOf(before) : []) {
+    if (kept.has(gone.code) || catalogue.get(gone.code)?.retiredAt) continue;
+    const users = [
+      ...(await targetsUsing(tx, gone.code)).map((t) => `mục tiêu ${t}`),
+      ...formulasUsing(gone.code, catalogue).map((f) => `công thức của ${f}`),
+    ];
+    if (users.length > 0) throw inUse(gone.code, users);
+    await retireIndicator(tx, gone.code);
+  }
+}
+
+/** A part of another entry's breakdown changes with that entry only. */
+function refuseParts(code: string, catalogue: ReadonlyMap<string, IndicatorRow>) {
+  const parent = parentOf(code, catalogue);
+  if (parent)
+    throw new ApiError(
+      409,
+      'part_of_breakdown',
+      `code: ${code} là một thành phần phân tổ của ${parent.code}; hãy sửa phân tổ của ${parent.code}`,
+      'code',
+    );
+}
+
 async function found(tx: Queryable, code: string): Promise<IndicatorRow> {
   const row = await findIndicator(tx, code);
   if (!row) throw notFound('code', `code: không có chỉ tiêu ${code}`);
@@ -144,6 +197,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
           const record = recordForNew(input, catalogue, next);
           if (!(await insertIndicator(tx, record)))
             throw new ApiError(409, 'conflict', `code: mã ${input.code} đã có trong danh mục`, 'code');
+          await syncParts(tx, record, undefined, catalogue);
           const row = await found(tx, record.code);
           await recordAudit(tx, {
             actor: actorOf(c),
@@ -168,12 +222,14 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
           const catalogue = await lockedCatalogue(tx);
           const before = await lockIndicator(tx, code);
           if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+          refuseParts(code, catalogue);
           const [values] = await tx.query<{ any: boolean }>(
             `select exists (select 1 from indicator_values where indicator_code = $1) as any`,
             [code],
           );
           const record = recordForChange(before, patch, catalogue, values?.any ?? false);
           await updateIndicator(tx, record);
+          await syncParts(tx, record, before, catalogue);
           const after = await found(tx, code);
           await recordAudit(tx, {
             actor: actorOf(c),
@@ -197,13 +253,19 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
         const before = await lockIndicator(tx, code);
         if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
         if (before.retiredAt) return before;
-        const users = [
-          ...(await targetsUsing(tx, code)).map((t) => `mục tiêu ${t}`),
-          ...formulasUsing(code, catalogue).map((f) => `công thức của ${f}`),
-          ...(await ruleSetsUsing(tx, code)).map((r) => `bộ tiêu chí ${r}`),
-        ];
+        refuseParts(code, catalogue);
+        // The entry and the parts of its breakdowns go together.
+        const codes = [code, ...partsOf(before).map((p) => p.code)];
+        const users: string[] = [];
+        for (const c of codes) {
+          users.push(
+            ...(await targetsUsing(tx, c)).map((t) => `mục tiêu ${t}`),
+            ...formulasUsing(c, catalogue).map((f) => `công thức của ${f}`),
+            ...(await ruleSetsUsing(tx, c)).map((r) => `bộ tiêu chí ${r}`),
+          );
+        }
         if (users.length > 0) throw inUse(code, users);
-        await retireIndicator(tx, code);
+        for (const c of codes) await retireIndicator(tx, c);
         const after = await found(tx, code);
         await recordAudit(tx, {
           actor: actorOf(c),

@@ -47,6 +47,7 @@ export function targetProblem(
   const indicator = (field: string, code: string, suits: (i: IndicatorRef) => string | null) => {
     const found = indicators.get(code);
     if (!found) return at(field, `no indicator with code ${code}`);
+    if (found.retired) return at(field, `chỉ tiêu ${code} đã ngừng sử dụng`);
     const wrong = suits(found);
     return wrong ? at(field, `${code} ${wrong}`) : null;
   };

@@ -36,6 +36,7 @@ export function progressContext(ref: ReferenceData, asOf: string): ProgressConte
         areaAggregation: i.areaAggregation,
         timeAggregation: i.timeAggregation,
         formula: i.formula,
+        retired: i.retiredAt !== null,
       },
     ]),
   );

@@ -20,6 +20,8 @@ export interface IndicatorRef {
   timeAggregation: 'sum' | 'last' | 'max' | 'rate';
   /** A computed indicator's formula over other indicators (features/indicators/formula.ts). */
   formula: string | null;
+  /** Retired from the catalogue: its values stay readable, no new target may use it. */
+  retired?: boolean;
 }
 
 /**
