@@ -60,6 +60,15 @@ export const PAGES: readonly Page[] = [
     access: ['admin'],
   },
   {
+    // The indicator catalogue (Quản trị › Danh mục chỉ tiêu): administrators, national or of a province.
+    id: 'indicator-catalogue',
+    path: /^\/quan-tri\/chi-tieu\/?$/,
+    navHref: null,
+    navLabel: 'admin',
+    component: lazy(() => import('../features/indicators/catalogue-page')),
+    access: ['admin'],
+  },
+  {
     id: 'imports',
     path: /^\/nhap-du-lieu\/?$/,
     navHref: '/nhap-du-lieu',

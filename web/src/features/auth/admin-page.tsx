@@ -4,7 +4,7 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
-import { langOf, useLocation } from '../../lib/navigation';
+import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { authText, roleLabel } from './messages';
 
 const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
@@ -53,6 +53,11 @@ export default function AdminPage() {
 
   return (
     <main className="page">
+      <p>
+        <a href={hrefWithLang('/quan-tri/chi-tieu', lang)} onClick={onInAppLinkClick}>
+          Danh mục chỉ tiêu
+        </a>
+      </p>
       <h2>{t('usersTitle')}</h2>
       <div className="table-scroll">
         <table className="page-table" data-testid="users">
