@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { BoundariesQuery, BoundariesResponse } from '../../contracts/boundaries';
 import type { RouteDeps } from '../../lib/context';
+import { notFound } from '../../lib/errors';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { resolveParent } from '../units/resolve-unit';
-import { boundaryFeaturesJson } from './boundaries.repo';
+import { boundariesCacheFor } from './boundaries-cache';
 
 const route = createRoute({
   method: 'get',
@@ -22,14 +22,17 @@ const route = createRoute({
   },
 });
 
-export const boundariesRoutes = ({ db, dataset }: RouteDeps) =>
-  createRouter().openapi(route, async (c) => {
+export const boundariesRoutes = ({ db, dataset }: RouteDeps) => {
+  const boundaries = boundariesCacheFor(db);
+  return createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();
-    const parent = q.parent ? (await resolveParent(db, q.parent, at)).code : null;
+    const parent = q.parent ?? null;
     const detail = q.detail ?? (parent ? 'mid' : 'low');
-    const { json, count } = await boundaryFeaturesJson(db, { level: q.level, parent, at, detail });
+    const { json, count, parentFound } = await boundaries.get({ level: q.level, parent, at, detail });
+    if (!parentFound) throw notFound('parent', `parent: no unit with code ${parent} is valid on ${at}`);
     const meta = { synthetic: dataset.synthetic, at, level: q.level, detail, count };
     const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
     return jsonText<z.infer<typeof BoundariesResponse>>(c, body, 'application/geo+json; charset=utf-8');
   });
+};
