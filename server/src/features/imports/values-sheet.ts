@@ -189,6 +189,16 @@ export function readReport(
           );
           continue;
         }
+        if (indicator.reportingLevel !== 'commune') {
+          problems.push(
+            at(
+              rowNo,
+              col,
+              `${indicator.code} được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ tiêu này`,
+            ),
+          );
+          continue;
+        }
         if (indicator.retiredAt) {
           problems.push(at(rowNo, col, `${indicator.code} đã ngừng sử dụng; không nhận số liệu mới`));
           continue;

@@ -97,6 +97,38 @@ describe('reading a report', () => {
     ]);
   });
 
+  it('takes no values of a retired, a province-level or another province’s indicator', () => {
+    const r = readReport(
+      [
+        {
+          name: 'Báo cáo',
+          rows: [
+            ['Mã đơn vị', 'Mã chỉ tiêu', 'Giá trị'],
+            ['00004', 'old_count', '1'],
+            ['00004', 'province_only', '2'],
+            ['00004', 'son_la_own', '3'],
+            ['03979', 'son_la_own', '4'],
+          ],
+        },
+      ],
+      {
+        period: '2026-Q3',
+        indicators: [
+          indicator('old_count', 'Chỉ tiêu cũ', { retiredAt: '2026-01-01T00:00:00Z' }),
+          indicator('province_only', 'Chỉ tiêu cấp tỉnh', { reportingLevel: 'province' }),
+          indicator('son_la_own', 'Chỉ tiêu riêng Sơn La', { provinceCode: '14' }),
+        ],
+        matcher: createUnitMatcher(UNITS, { scope: null, date: '2026-09-30', choices: {} }),
+      },
+    );
+    expect(r.problems.map((p) => [p.row, p.message])).toEqual([
+      [2, 'old_count đã ngừng sử dụng; không nhận số liệu mới'],
+      [3, 'province_only được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ tiêu này'],
+      [4, 'son_la_own là chỉ tiêu riêng của tỉnh 14; 00004 thuộc tỉnh 01'],
+    ]);
+    expect(r.values.map((v) => [v.unitCode, v.indicatorCode, v.value])).toEqual([['03979', 'son_la_own', 4]]);
+  });
+
   it('names the row and column of every problem', () => {
     const r = read([
       ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts', 'addicts_reached', 'treatment_reach_pct'],
