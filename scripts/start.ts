@@ -6,7 +6,7 @@ import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
 import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
-import { createHttpApp, serverWithCachedTiles } from '@pcmt/server/http';
+import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
 import { type AppDeps, readDatasetInfo } from '@pcmt/server/lib/context';
 import { today } from '@pcmt/server/lib/sql';
 
@@ -62,7 +62,7 @@ const deps: AppDeps = {
 };
 const site = createHttpApp(deps, resolve(root, env.PCMT_WEB_DIST));
 // Cached tiles are answered by the node server before the app (features/tiles/tile-fast-path.ts).
-const createServer = serverWithCachedTiles(deps);
+const createServer = serverWithTileFastPath(deps);
 const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST, createServer }, (info) => {
   log(
     `PCMT Atlas on http://${info.address}:${info.port}/ (${db.kind}${dataset.synthetic ? ', synthetic demo data' : ''})`,

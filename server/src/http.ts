@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { publicPageHtml, summaryFromApi } from './features/public/link-preview';
-import { cachedTileHandler, type NodeHandler } from './features/tiles/tile-fast-path';
+import { type NodeHandler, tileFastPath } from './features/tiles/tile-fast-path';
 import type { AppDeps } from './lib/context';
 import { errorBody } from './lib/errors';
 import { linkOrigin } from './lib/public-origin';
@@ -52,15 +52,15 @@ const siteSecurityHeaders = (deps: AppDeps) =>
   });
 
 /**
- * The `createServer` option of @hono/node-server's serve() for the site: a node:http server that answers the
- * tiles this process holds itself (features/tiles/tile-fast-path.ts), with the site's security headers,
- * and hands every other request to the app. Until those headers are known (a microtask after start) every
+ * The `createServer` option of @hono/node-server's serve() for the site: a node:http server that answers
+ * map tiles itself (features/tiles/tile-fast-path.ts), with the site's security headers, and hands every
+ * other request to the app. Until those headers are known (a microtask after start) every
  * request goes to the app.
  */
-export function serverWithCachedTiles(deps: AppDeps): typeof createServer {
+export function serverWithTileFastPath(deps: AppDeps): typeof createServer {
   let handle: NodeHandler | null = null;
   void securityHeaderList(deps).then((headers) => {
-    handle = cachedTileHandler(deps.db, headers);
+    handle = tileFastPath(deps.db, headers);
   });
   const create = (options: ServerOptions, app: RequestListener) =>
     createServer(options, (req, res) => {

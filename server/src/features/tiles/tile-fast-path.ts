@@ -5,7 +5,7 @@ import { generationsOf } from '../../lib/data-generations';
 import { today } from '../../lib/sql';
 import { acceptsGzip, ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
 import { parseTileRequest } from './tile-request';
-import { type EncodedTile, tileServiceFor } from './tile-service';
+import { type EncodedTile, type TileRequest, tileServiceFor } from './tile-service';
 
 /**
  * A tile URL the fast path may answer: a layer, three numbers and nothing in the query but `at`. Anything
@@ -17,19 +17,18 @@ const TILE_URL = /^\/api\/tiles\/([a-z]{1,16})\/(\d{1,2})\/(\d{1,9})\/(\d{1,9}\.
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, app: () => void) => void;
 
 /**
- * Cached tiles answered by the node server before the app: a warm tile is public (no session to look up),
- * already encoded, gzipped and hashed, so what is left is writing its bytes. Going through the node adapter,
- * the site's and the API's middleware chain and the route cost three times that (issue 19). Answers only
- * what the app would answer the same way, with the same headers (tile-fast-path.db.test.ts compares them):
- * a GET of a tile this process holds, for a URL the app already validated. The data generations are checked
- * first, as the API's first middleware does (data-generations.ts): within the bound that is a clock read;
- * when a read is due this request waits for it (a boundary change drops the tiles) and then looks again.
- * Everything else is left to the app.
- * @param siteHeaders headers the site puts on every response (security headers), as [name, value] pairs. */
-export function cachedTileHandler(
-  db: Database,
-  siteHeaders: readonly (readonly [string, string])[],
-): NodeHandler {
+ * Tiles answered by the node server before the app. A tile is public (no session to look up) and a warm one
+ * is already encoded, gzipped and hashed, so what is left is writing its bytes; going through the node
+ * adapter, the site's and the API's middleware chain and the route cost three times that (issue 19), and a
+ * cold tile paid the chain on top of its encoding. Answers only what the app would answer the same way,
+ * with the same headers (tile-fast-path.db.test.ts compares them): a GET of a tile URL valid under the same
+ * contracts (parseTileRequest), from the cache at once or once the tile service has encoded it. The data
+ * generations are checked first, as the API's first middleware does (data-generations.ts): within the bound
+ * that is a clock read; when a read is due the request waits for it (a boundary change drops the tiles).
+ * Everything else (bad parameters, other queries, an encoding that failed) is left to the app.
+ * @param siteHeaders headers the site puts on every response (security headers), as [name, value] pairs.
+ */
+export function tileFastPath(db: Database, siteHeaders: readonly (readonly [string, string])[]): NodeHandler {
   const tiles = tileServiceFor(db);
   const watch = generationsOf(db);
   const common = siteHeaders.flat();
@@ -50,26 +49,11 @@ export function cachedTileHandler(
   };
   const gzipAccepted = new Map<string, boolean>();
 
-  /** Answers from the cache, or returns false. */
-  const answer = (req: IncomingMessage, res: ServerResponse, m: RegExpExecArray): boolean => {
-    let tile: EncodedTile | null | undefined;
-    try {
-      const parsed = parseTileRequest({
-        layer: m[1] ?? '',
-        z: m[2] ?? '',
-        x: m[3] ?? '',
-        y: m[4] ?? '',
-        at: m[5],
-      });
-      tile = tiles.cached({ ...parsed, at: parsed.at ?? today() });
-    } catch {
-      return false; // a bad parameter: the app answers 400 naming it
-    }
-    if (tile === undefined) return false;
+  const write = (req: IncomingMessage, res: ServerResponse, tile: EncodedTile | null) => {
     if (tile === null) {
       res.writeHead(204, empty);
       res.end();
-      return true;
+      return;
     }
     const acceptEncoding = req.headers['accept-encoding'] ?? '';
     let gzip = gzipAccepted.get(acceptEncoding);
@@ -83,11 +67,35 @@ export function cachedTileHandler(
     if (ifNoneMatch && ifNoneMatchHits(ifNoneMatch, [head.etag])) {
       res.writeHead(304, head.notModified);
       res.end();
-      return true;
+      return;
     }
     res.writeHead(200, head.ok);
     res.end(head.body);
-    return true;
+  };
+
+  /** Answers the tile, from the cache at once or once encoded; anything else goes to the app. */
+  const answer = (req: IncomingMessage, res: ServerResponse, m: RegExpExecArray, app: () => void) => {
+    let request: TileRequest;
+    try {
+      const parsed = parseTileRequest({
+        layer: m[1] ?? '',
+        z: m[2] ?? '',
+        x: m[3] ?? '',
+        y: m[4] ?? '',
+        at: m[5],
+      });
+      request = { ...parsed, at: parsed.at ?? today() };
+    } catch {
+      return app(); // a bad parameter: the app answers 400 naming it
+    }
+    const cached = tiles.cached(request);
+    if (cached !== undefined) return write(req, res, cached);
+    // Not made yet: encode it (concurrent requests share one encoding). A failure goes to the app, which
+    // tries again and answers the error as every route does.
+    tiles.tile(request).then(
+      (tile) => write(req, res, tile),
+      () => app(),
+    );
   };
 
   return (req, res, app) => {
@@ -95,15 +103,10 @@ export function cachedTileHandler(
     const m = req.method === 'GET' && url.startsWith('/api/tiles/') ? TILE_URL.exec(url) : null;
     if (!m) return app();
     const reading = watch.check();
-    if (!reading) {
-      if (!answer(req, res, m)) app();
-      return;
-    }
+    if (!reading) return answer(req, res, m, app);
     // A read is due: the app would not wait for one already started, so wait for it here.
     reading.then(
-      () => {
-        if (!answer(req, res, m)) app();
-      },
+      () => answer(req, res, m, app),
       () => app(),
     );
   };
