@@ -88,7 +88,7 @@ const vi = {
   showProvince: 'Xem tỉnh',
   error: 'Lỗi tải dữ liệu',
   rows: 'dòng',
-  reform: 'Sáp nhập 1/7/2025',
+  reform: 'Sắp xếp ĐVHC',
   page: 'Trang',
   ofTotal: 'trên',
 } as const;
@@ -179,7 +179,7 @@ const en: Record<MessageKey, string> = {
   showProvince: 'Open province',
   error: 'Could not load data',
   rows: 'rows',
-  reform: 'Reorganisation 1/7/2025',
+  reform: 'Reorganisation',
   page: 'Page',
   ofTotal: 'of',
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  beforeReform,
   lastReportedQuarter,
   latestPeriod,
   parsePeriod,
@@ -9,7 +8,6 @@ import {
   periodsOfKind,
   sameLastYear,
   shiftPeriod,
-  tileDateFor,
 } from './periods';
 
 const p = (id: string) => {
@@ -41,19 +39,6 @@ describe('periods', () => {
     expect(latestPeriod('quarter', '2026-11-23').id).toBe('2026-Q3');
     expect(latestPeriod('half', '2026-11-23').id).toBe('2026-H2');
     expect(periodsOfKind('quarter', '2026-11-23')).toHaveLength(31);
-  });
-
-  it('tell which periods were reported on the units before 1/7/2025', () => {
-    expect(beforeReform(p('2025-H1'))).toBe(true);
-    expect(beforeReform(p('2025-Q2'))).toBe(true);
-    expect(beforeReform(p('2025-Q3'))).toBe(false);
-    expect(beforeReform(p('2025'))).toBe(false);
-  });
-
-  it('ask for one tile date per unit version so a period change reuses loaded tiles', () => {
-    expect(tileDateFor('2019-03-31')).toBe(tileDateFor('2024-12-31'));
-    expect(tileDateFor('2025-09-30')).toBe(tileDateFor('2026-11-23'));
-    expect(tileDateFor('2025-06-30')).not.toBe(tileDateFor('2025-07-01'));
   });
 
   it('refuse ids that are not years, halves or quarters', () => {

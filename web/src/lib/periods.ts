@@ -10,9 +10,6 @@ export interface Period {
   index: number;
 }
 
-/** The day the 2025 reorganisation took effect: periods ending before it are reported on the old units. */
-export const REFORM_DATE = '2025-07-01';
-
 /** First year with reports in the atlas. */
 export const FIRST_YEAR = 2019;
 
@@ -96,20 +93,5 @@ export function latestPeriod(kind: PeriodKind, today: string): Period {
   return last ?? { id: periodId(kind, FIRST_YEAR, 1), kind, year: FIRST_YEAR, index: 1 };
 }
 
-/** True when a period was reported on the units before the 2025 reorganisation. */
-export function beforeReform(p: Period): boolean {
-  return periodEnd(p) < REFORM_DATE;
-}
-
-/** Today as YYYY-MM-DD in UTC. */
+/** Today as YYYY-MM-DD in Vietnam (UTC+7), as the server counts it. */
 export const todayIso = (now: Date = new Date()): string => todayInVietnam(now);
-
-/**
- * The date the map's boundary tiles are requested for. Every date of one unit version yields the same tiles,
- * so the tile URLs use one date per version: changing the period inside a version then reuses the tiles
- * already loaded instead of asking again under a new `at`. The API does not list version dates yet, so the
- * one version change the atlas knows (1/7/2025) is used.
- */
-export function tileDateFor(at: string): string {
-  return at < REFORM_DATE ? '2025-06-30' : REFORM_DATE;
-}

@@ -1,4 +1,5 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import { hasDistricts, versionOn } from '@pcmt/domain/unit-versions';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
@@ -35,7 +36,8 @@ import { unitsQuery } from '../../features/units/api/get-units';
 import { type SearchUnit, UnitSearch } from '../../features/units/components/unit-search';
 import { formatNumber } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
-import { lastReportedQuarter, parsePeriod, periodsOfKind, REFORM_DATE, todayIso } from '../../lib/periods';
+import { lastReportedQuarter, parsePeriod, periodsOfKind, todayIso } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
 import { boundsOfPoints } from './bounds';
@@ -68,6 +70,7 @@ export default function Dashboard() {
   const { lang } = view;
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const today = useMemo(() => todayIso(), []);
+  const versions = useUnitVersions();
   const period = (view.period ? parsePeriod(view.period) : null) ?? lastReportedQuarter(today);
   const province = view.province;
   const {
@@ -274,9 +277,15 @@ export default function Dashboard() {
   // Status history of the selected commune, one cell per year (from its province's yearly statuses).
   const stripPeriods = useMemo(() => {
     if (unitCode?.length !== 5 || !province) return [];
+    // Only periods reported on the units of `at`: those ending before the next version starts, and the
+    // first half of that year when the change came mid-year.
+    const next = versionOn(versions, 'commune', at)?.validTo;
     const years = periodsOfKind('year', today).map((p) => p.id);
-    return at >= REFORM_DATE ? years : [...years.filter((y) => Number(y) < 2025), '2025-H1'];
-  }, [unitCode, province, today, at]);
+    if (!next) return years;
+    const before = years.filter((y) => `${y}-12-31` < next);
+    const half = `${next.slice(0, 4)}-H1`;
+    return next > `${next.slice(0, 4)}-06-30` ? [...before, half] : before;
+  }, [unitCode, province, today, at, versions]);
   const stripQueries = useQueries({
     queries: stripPeriods.map((p) => ({ ...statusQuery({ period: p, parent: province, at }), retry: false })),
   });
@@ -479,7 +488,7 @@ export default function Dashboard() {
               noDataColor: NO_DATA_COLOR,
               outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
             }}
-            showDistricts={tileAt < REFORM_DATE && province !== null}
+            showDistricts={hasDistricts(versions, tileAt) && province !== null}
             focusProvince={province}
             selectedCommune={unitCode}
             position={view.map}

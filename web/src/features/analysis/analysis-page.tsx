@@ -1,3 +1,4 @@
+import { tileDateFor } from '@pcmt/domain/unit-versions';
 import type { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
@@ -12,9 +13,9 @@ import {
   periodEnd,
   periodsOfKind,
   shiftPeriod,
-  tileDateFor,
   todayIso,
 } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { TableExport } from '../table/components/table-export';
@@ -195,6 +196,7 @@ export default function AnalysisPage() {
   const latest = latestPeriod('quarter', today);
   // Opens on the user's own province and offers only those the user may analyse.
   const area = useHomeArea();
+  const versions = useUnitVersions();
   const [draft, setDraft] = useState<Form>({
     statistic: 'gi-star',
     province: area.home ?? '01',
@@ -467,7 +469,7 @@ export default function AnalysisPage() {
         )}
       </aside>
       <AtlasMap
-        tileAt={tileDateFor(at)}
+        tileAt={tileDateFor(versions, at)}
         classes={classes}
         classesKey={key}
         fill={{ palette: legend.map((l) => l.color), noDataColor: NO_DATA, outsideColor: NO_DATA }}

@@ -1,9 +1,11 @@
+import { formatDate } from '@pcmt/domain/format';
+import { reorganisations } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
-import { REFORM_DATE } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import { briefingPdfHref, briefingQuery, briefingXlsxHref } from './api/briefings-api';
 import { SlidePanel } from './components/slide-panel';
 import { SnapshotMap } from './components/snapshot-map';
@@ -47,6 +49,7 @@ export default function PresenterPage() {
   const t = (k: Parameters<typeof briefingText>[1]) => briefingText(lang, k);
   const id = location.pathname.split('/')[2] ?? '';
   const briefing = useQuery(briefingQuery(id));
+  const versions = useUnitVersions();
   const count = briefing.data?.views.length ?? 0;
   const asked = Number(location.search.get('trang'));
   const index = Math.min(
@@ -107,8 +110,14 @@ export default function PresenterPage() {
       : snapshot.indicator.nameEn
     : t('status');
   const area = snapshot.parentName ?? t('country');
+  // Units a later reorganisation replaced are said so, with the day it took effect.
+  const replacedOn = reorganisations(versions).find((r) => r.date > snapshot.at)?.date;
   const subtitle = `${area} · ${what} · ${periodLabel(snapshot.period, lang)}${
-    snapshot.at < REFORM_DATE ? (lang === 'vi' ? ' (đơn vị trước 1/7/2025)' : ' (units before 1/7/2025)') : ''
+    replacedOn
+      ? lang === 'vi'
+        ? ` (đơn vị trước ${formatDate(replacedOn)})`
+        : ` (units before ${formatDate(replacedOn)})`
+      : ''
   }`;
 
   return (

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo } from 'react';
 import { indicatorChoropleth, statusChoropleth } from '../../app/dashboard/choropleth';
 import { type Period, periodsOfKind, shiftPeriod } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import { type ClassMethod, STATUS_INDICATOR } from '../../lib/url-state';
 import { valuesQuery } from '../indicators/api/get-values';
 import { statusQuery } from '../status/api/get-status';
@@ -29,7 +30,8 @@ export interface ChoroplethRequest {
  */
 export function useChoropleth(r: ChoroplethRequest) {
   const { period, indicator, province, method, classes, todayUnits, today } = r;
-  const dates = viewDates(period, todayUnits, today);
+  const versions = useUnitVersions();
+  const dates = viewDates(period, todayUnits, today, versions);
   const { at, tileAt } = dates;
   const isStatus = indicator === STATUS_INDICATOR;
 
@@ -57,7 +59,7 @@ export function useChoropleth(r: ChoroplethRequest) {
     for (const step of [-1, 1]) {
       const next = shiftPeriod(period, step);
       if (!offered.some((x) => x.id === next.id)) continue;
-      const nextDates = viewDates(next, todayUnits, today);
+      const nextDates = viewDates(next, todayUnits, today, versions);
       if (isStatus)
         void queryClient.prefetchQuery(statusQuery({ period: next.id, parent: province, at: nextDates.at }));
       else
@@ -69,7 +71,7 @@ export function useChoropleth(r: ChoroplethRequest) {
           unitsQuery({ level: 'commune', parent: province, at: nextDates.tileAt }),
         );
     }
-  }, [arrived, period, today, todayUnits, indicator, isStatus, province, tileAt, queryClient]);
+  }, [arrived, period, today, todayUnits, versions, indicator, isStatus, province, tileAt, queryClient]);
 
   const inView = useMemo(
     () => (province ? (provinceCommunes.data?.rows.map((u) => u.code) ?? null) : null),

@@ -1,8 +1,9 @@
-import { beforeReform, type Period, periodEnd, tileDateFor } from '../../lib/periods';
+import { reportedOnOlderUnits, tileDateFor, type UnitVersion } from '@pcmt/domain/unit-versions';
+import { type Period, periodEnd } from '../../lib/periods';
 
 /** The dates one period is shown on: which units, which boundary tiles. */
 export interface ViewDates {
-  /** The period was reported on the units before 1/7/2025. */
+  /** The period was reported on units that a later reorganisation (up to today) replaced. */
   old: boolean;
   /** Last day of the period. */
   end: string;
@@ -12,9 +13,14 @@ export interface ViewDates {
   tileAt: string;
 }
 
-export function viewDates(period: Period, todayUnits: boolean, today: string): ViewDates {
-  const old = beforeReform(period);
+export function viewDates(
+  period: Period,
+  todayUnits: boolean,
+  today: string,
+  versions: readonly UnitVersion[],
+): ViewDates {
   const end = periodEnd(period);
+  const old = reportedOnOlderUnits(versions, end, today);
   const at = old && todayUnits ? today : end;
-  return { old, end, at, tileAt: tileDateFor(at) };
+  return { old, end, at, tileAt: tileDateFor(versions, at) };
 }

@@ -1,3 +1,5 @@
+import { formatDate } from '@pcmt/domain/format';
+import { reorganisationPairs } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { boundsOfPoints } from '../../app/dashboard/bounds';
@@ -6,7 +8,8 @@ import type { MapClick } from '../../components/map/atlas-map';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
 import { periodLabel } from '../../lib/i18n';
 import { navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
-import { todayIso } from '../../lib/periods';
+import { lastReportedQuarter, todayIso } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import {
   COMPARE_PAGE_PATH,
   type CompareState,
@@ -21,7 +24,7 @@ import { viewDates } from '../choropleth-data/view-dates';
 import { configQuery } from '../config/api/get-config';
 import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { unitsQuery } from '../units/api/get-units';
-import { lastYearPair, type PeriodPair, REFORM_PAIR, resolveComparePeriods } from './compare-periods';
+import { lastYearPair, type PeriodPair, resolveComparePeriods } from './compare-periods';
 import { CompareSide } from './components/compare-side';
 import { compareText } from './messages';
 import './compare.css';
@@ -61,8 +64,11 @@ export default function ComparePage() {
   const config = useQuery(configQuery);
   const indicators = useQuery(indicatorsQuery);
   // Names and the frame come from the later side's units (today's, usually), else the earlier side's.
+  const versions = useUnitVersions();
+  // "Before / after" each reorganisation the versions name (newest first), whatever its date.
+  const reorganised = reorganisationPairs(versions).filter((p) => p.right <= lastReportedQuarter(today).id);
   const tileAts = [left, right]
-    .map((p) => viewDates(p, state.todayUnits, today).tileAt)
+    .map((p) => viewDates(p, state.todayUnits, today, versions).tileAt)
     .sort((a, b) => b.localeCompare(a));
   const later = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAts[0] ?? '' }));
   const earlier = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAts[1] ?? '' }));
@@ -177,14 +183,18 @@ export default function ComparePage() {
         </label>
         <fieldset className="compare-presets">
           <legend>{t('presets')}</legend>
-          <button
-            type="button"
-            data-testid="preset-reform"
-            aria-pressed={left.id === REFORM_PAIR.left && right.id === REFORM_PAIR.right && !state.todayUnits}
-            onClick={() => applyPair(REFORM_PAIR, false)}
-          >
-            {t('presetReform')}
-          </button>
+          {reorganised.map((pair, k) => (
+            <button
+              key={pair.date}
+              type="button"
+              data-testid={k === reorganised.length - 1 ? 'preset-reform' : `preset-reform-${pair.date}`}
+              aria-pressed={left.id === pair.left && right.id === pair.right && !state.todayUnits}
+              title={[pair.title, pair.decree].filter(Boolean).join(' · ')}
+              onClick={() => applyPair(pair, false)}
+            >
+              {`${t('presetReform')} ${formatDate(pair.date)}`}
+            </button>
+          ))}
           <button
             type="button"
             data-testid="preset-last-year"

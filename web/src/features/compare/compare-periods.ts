@@ -14,9 +14,6 @@ export interface PeriodPair {
   right: string;
 }
 
-/** Before/after the reorganisation: the last quarter on the old units and the first on the new ones. */
-export const REFORM_PAIR: PeriodPair = { left: '2025-Q2', right: '2025-Q3' };
-
 /**
  * The period to put beside `left`: the latest of its kind, so "how has it changed since then" is one click;
  * when `left` is already the latest, the same period (a preset or a picker then chooses the other side).

@@ -39,6 +39,11 @@ export const importMessages = defineMessages(
     boundariesHelp:
       'GeoJSON, TopoJSON, KML hoặc Shapefile nén .zip (kèm .prj). Hệ tọa độ VN-2000 được nhận từ .prj; nếu thiếu, chọn bên dưới.',
     validFrom: 'Hiệu lực từ ngày',
+    decree: 'Số nghị quyết, quyết định',
+    decreeDate: 'Ngày ban hành',
+    fileHolds: 'Tệp gồm',
+    scopeUpdate: 'Chỉ các đơn vị thay đổi (các đơn vị khác giữ nguyên)',
+    scopeReplace: 'Toàn bộ đơn vị (đơn vị không có trong tệp sẽ chấm dứt)',
     level: 'Cấp',
     commune: 'Xã',
     province: 'Tỉnh',
@@ -100,6 +105,11 @@ export const importMessages = defineMessages(
     boundariesHelp:
       'GeoJSON, TopoJSON, KML or a zipped Shapefile (with its .prj). VN-2000 is read from the .prj; when it is missing, choose below.',
     validFrom: 'Valid from',
+    decree: 'Resolution or decision number',
+    decreeDate: 'Issued on',
+    fileHolds: 'The file holds',
+    scopeUpdate: 'Only the units that changed (the others carry over)',
+    scopeReplace: 'Every unit (units missing from it end)',
     level: 'Level',
     commune: 'Commune',
     province: 'Province',

@@ -1,11 +1,13 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { tileDateFor } from '@pcmt/domain/unit-versions';
 import { inLasso, topByRecentActivity } from '@pcmt/server/features/patrol/selection';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { langOf, useLocation } from '../../lib/navigation';
-import { tileDateFor, todayIso } from '../../lib/periods';
+import { todayIso } from '../../lib/periods';
+import { useUnitVersions } from '../../lib/unit-versions';
 import { mayOpenProvince, useHomeArea } from '../auth/home-area';
 import { unitsQuery } from '../units/api/get-units';
 import { type PatrolKey, patrolText } from './messages';
@@ -49,6 +51,7 @@ export default function PatrolPage() {
   const lang = langOf(location.search);
   const t = (k: PatrolKey) => patrolText(lang, k);
   const area = useHomeArea();
+  const versions = useUnitVersions();
   const ownProvince = area.home ?? '01';
   const [provinceChoice, setProvince] = useState<string | null>(null);
   const province = provinceChoice ?? ownProvince;
@@ -512,7 +515,7 @@ export default function PatrolPage() {
       </aside>
       <div className="patrol-map">
         <AtlasMap
-          tileAt={tileDateFor(date)}
+          tileAt={tileDateFor(versions, date)}
           classes={NO_CLASSES}
           classesKey={`patrol:${province}`}
           fill={{ palette: [], noDataColor: '#f4f4ef', outsideColor: '#f4f4ef' }}

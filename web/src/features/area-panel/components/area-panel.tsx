@@ -1,3 +1,5 @@
+import { formatDate } from '@pcmt/domain/format';
+import { reorganisationPeriod, reorganisations } from '@pcmt/domain/unit-versions';
 import { useQueries } from '@tanstack/react-query';
 import {
   CartesianGrid,
@@ -12,6 +14,7 @@ import {
 import { formatChange, formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS, translate } from '../../../lib/i18n';
 import { type Period, periodsOfKind, sameLastYear, shiftPeriod } from '../../../lib/periods';
+import { useUnitVersions } from '../../../lib/unit-versions';
 import { seriesQuery } from '../api/get-series';
 import { keyFigure } from '../key-figures';
 
@@ -54,15 +57,17 @@ function firstOfKind(p: Period, today: string): string {
   return periodsOfKind(p.kind, today)[0]?.id ?? p.id;
 }
 
-/** The first period reported on today's units, where a trend chart marks the 2025 reorganisation. */
-const REFORM_PERIOD: Record<Period['kind'], string> = { year: '2025', half: '2025-H2', quarter: '2025-Q3' };
-
 /**
  * The selected unit: key figures with the change against the previous period and the same period a year
  * before, trend charts across the 2025 reorganisation, and its status history as a strip.
  */
 export function AreaPanel(p: AreaPanelProps) {
   const t = (k: Parameters<typeof translate>[1]) => translate(p.lang, k);
+  // Each reorganisation the published versions name is marked where it first shows in a series.
+  const reorganised = reorganisations(useUnitVersions()).map((r) => ({
+    period: reorganisationPeriod(r.date, p.period.kind),
+    label: `${t('reform')} ${formatDate(r.date)}`,
+  }));
   const from = firstOfKind(p.period, p.today);
   const all = periodsOfKind(p.period.kind, p.today);
   const to = all[all.length - 1]?.id ?? p.period.id;
@@ -158,12 +163,15 @@ export function AreaPanel(p: AreaPanelProps) {
                   formatter={(v) => formatNumber(typeof v === 'number' ? v : null, p.lang)}
                   labelFormatter={(l) => periodLabel(String(l), p.lang)}
                 />
-                <ReferenceLine
-                  x={REFORM_PERIOD[p.period.kind]}
-                  stroke="#888"
-                  strokeDasharray="3 3"
-                  label={{ value: t('reform'), fontSize: 9, position: 'insideTopLeft' }}
-                />
+                {reorganised.map((r) => (
+                  <ReferenceLine
+                    key={r.period}
+                    x={r.period}
+                    stroke="#888"
+                    strokeDasharray="3 3"
+                    label={{ value: r.label, fontSize: 9, position: 'insideTopLeft' }}
+                  />
+                ))}
                 <Line
                   type="monotone"
                   dataKey="value"

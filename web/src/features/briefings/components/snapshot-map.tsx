@@ -1,3 +1,4 @@
+import { hasDistricts, tileDateFor } from '@pcmt/domain/unit-versions';
 import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -5,7 +6,7 @@ import { boundsOfPoints } from '../../../app/dashboard/bounds';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { AtlasMap } from '../../../components/map/atlas-map';
 import { VIETNAM_BOUNDS } from '../../../components/map/map-style';
-import { REFORM_DATE, tileDateFor } from '../../../lib/periods';
+import { useUnitVersions } from '../../../lib/unit-versions';
 import { unitsQuery } from '../../units/api/get-units';
 import { paletteOf } from '../lib/slide-figures';
 
@@ -24,7 +25,8 @@ export function SnapshotMap({
   renderKey: string;
   label: string;
 }) {
-  const tileAt = tileDateFor(snapshot.at);
+  const versions = useUnitVersions();
+  const tileAt = tileDateFor(versions, snapshot.at);
   const province = spec.province;
   const communes = useQuery({
     ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
@@ -66,7 +68,7 @@ export function SnapshotMap({
         classes={classes}
         classesKey={renderKey}
         fill={{ palette, noDataColor: NO_DATA_COLOR, outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR }}
-        showDistricts={tileAt < REFORM_DATE && province !== null}
+        showDistricts={hasDistricts(versions, tileAt) && province !== null}
         focusProvince={province}
         selectedCommune={null}
         position={spec.bounds ? null : spec.map}

@@ -1,3 +1,4 @@
+import { hasDistricts } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
@@ -5,7 +6,8 @@ import { ApiErrorNotice } from '../../../components/api-error-notice';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
 import { buildLabelLayer } from '../../../components/map/label-layer';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
-import { type PeriodKind, periodsOfKind, REFORM_DATE } from '../../../lib/periods';
+import { type PeriodKind, periodsOfKind } from '../../../lib/periods';
+import { useUnitVersions } from '../../../lib/unit-versions';
 import { type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
 import { type ChoroplethRequest, useChoropleth } from '../../choropleth-data/use-choropleth';
 import { viewDates } from '../../choropleth-data/view-dates';
@@ -48,7 +50,8 @@ const noPick = () => {};
  */
 export function CompareSide(p: CompareSideProps) {
   const t = (k: Parameters<typeof compareText>[1]) => compareText(p.lang, k);
-  const dates = viewDates(p.period, p.todayUnits, p.today);
+  const versions = useUnitVersions();
+  const dates = viewDates(p.period, p.todayUnits, p.today, versions);
   const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: dates.tileAt }));
   // A province of one unit version may not exist on the other (merged on 1/7/2025): this side then shows
   // the whole country rather than an error.
@@ -143,7 +146,7 @@ export function CompareSide(p: CompareSideProps) {
             noDataColor: NO_DATA_COLOR,
             outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
           }}
-          showDistricts={c.tileAt < REFORM_DATE && province !== null}
+          showDistricts={hasDistricts(versions, c.tileAt) && province !== null}
           focusProvince={province}
           selectedCommune={null}
           position={p.position}

@@ -35,6 +35,10 @@ export interface BoundariesUpload {
   validFrom: string;
   level: 'commune' | 'province';
   crs: string | null;
+  /** update: the file holds the units a decree changed, the others carry over; replace: the whole set. */
+  scope: 'update' | 'replace';
+  decree: string;
+  decreeDate: string;
 }
 
 const boundariesForm = (u: BoundariesUpload) => ({
@@ -42,7 +46,10 @@ const boundariesForm = (u: BoundariesUpload) => ({
   validFrom: u.validFrom,
   level: u.level,
   crosswalk: 'area' as const,
+  scope: u.scope,
   ...(u.crs ? { crs: u.crs } : {}),
+  ...(u.decree.trim() ? { decree: u.decree.trim() } : {}),
+  ...(u.decreeDate ? { decreeDate: u.decreeDate } : {}),
 });
 
 export async function previewBoundaries(u: BoundariesUpload): Promise<UploadOutcome<BoundariesReport>> {

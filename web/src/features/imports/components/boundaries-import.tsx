@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { afterDataChange } from '../../../lib/data-changes';
 import type { Lang } from '../../../lib/i18n';
-import { importKeys } from '../api/imports-query';
 import type { Rejection } from '../api/rejection';
 import { type BoundariesReport, commitBoundaries, previewBoundaries } from '../api/upload';
 import { importMessages } from '../messages';
@@ -37,12 +37,15 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
   const [validFrom, setValidFrom] = useState('');
   const [level, setLevel] = useState<'commune' | 'province'>('commune');
   const [crs, setCrs] = useState('');
+  const [scope, setScope] = useState<'update' | 'replace'>('update');
+  const [decree, setDecree] = useState('');
+  const [decreeDate, setDecreeDate] = useState('');
   const [state, setState] = useState<State>({ step: 'idle' });
 
   const run = async (action: 'check' | 'commit') => {
     if (!file || !validFrom) return;
     setState({ step: 'busy' });
-    const upload = { file, validFrom, level, crs: crs || null };
+    const upload = { file, validFrom, level, crs: crs || null, scope, decree, decreeDate };
     try {
       if (action === 'check') {
         const out = await previewBoundaries(upload);
@@ -54,7 +57,7 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
         setState(
           out.ok ? { step: 'committed', report: out.data } : { step: 'rejected', rejection: out.rejection },
         );
-        await queryClient.invalidateQueries({ queryKey: importKeys.all });
+        await afterDataChange(queryClient, 'units', 'crosswalk', 'imports');
       }
     } catch (err) {
       setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -86,6 +89,36 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
             value={validFrom}
             onChange={(e) => setValidFrom(e.target.value)}
           />
+        </label>
+        <label>
+          {t('decree')}{' '}
+          <input
+            type="text"
+            data-testid="boundaries-decree"
+            placeholder="1656/NQ-UBTVQH15"
+            value={decree}
+            onChange={(e) => setDecree(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('decreeDate')}{' '}
+          <input
+            type="date"
+            data-testid="boundaries-decree-date"
+            value={decreeDate}
+            onChange={(e) => setDecreeDate(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('fileHolds')}{' '}
+          <select
+            data-testid="boundaries-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as 'update' | 'replace')}
+          >
+            <option value="update">{t('scopeUpdate')}</option>
+            <option value="replace">{t('scopeReplace')}</option>
+          </select>
         </label>
         <label>
           {t('level')}{' '}

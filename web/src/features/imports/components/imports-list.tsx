@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { afterDataChange } from '../../../lib/data-changes';
 import type { Lang } from '../../../lib/i18n';
-import { importKeys, importsQuery } from '../api/imports-query';
+import { importsQuery } from '../api/imports-query';
 import { rollBackImport } from '../api/upload';
 import { importMessages } from '../messages';
 
@@ -18,8 +19,8 @@ export function ImportsList({ lang }: { lang: Lang }) {
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
-    await queryClient.invalidateQueries({ queryKey: importKeys.all });
-    await queryClient.invalidateQueries({ queryKey: ['values'] });
+    // A rollback undoes values, boundaries or a crosswalk: refresh whatever read any of them.
+    await afterDataChange(queryClient, 'values', 'units', 'crosswalk', 'imports');
   };
   return (
     <section className="import-section" data-testid="imports-list">

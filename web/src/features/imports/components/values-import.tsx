@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel } from '../../../lib/i18n';
 import { lastReportedQuarter, periodsOfKind, todayIso } from '../../../lib/periods';
-import { importKeys } from '../api/imports-query';
 import type { Rejection } from '../api/rejection';
 import { commitValues, previewValues, type ValuesCommit, type ValuesPreview } from '../api/upload';
 import { importMessages } from '../messages';
@@ -48,9 +48,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
         setState(
           out.ok ? { step: 'committed', result: out.data } : { step: 'rejected', rejection: out.rejection },
         );
-        // Every cached map value may be stale now.
-        await queryClient.invalidateQueries({ queryKey: importKeys.all });
-        await queryClient.invalidateQueries({ queryKey: ['values'] });
+        await afterDataChange(queryClient, 'values', 'imports');
       }
     } catch (err) {
       setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
