@@ -1,191 +1,314 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import { openDatabase } from '@pcmt/server/db/engine';
+import { type Database, openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { boundaryFeaturesJson } from '@pcmt/server/features/boundaries/boundaries.repo';
+import { boundariesCacheFor } from '@pcmt/server/features/boundaries/boundaries-cache';
 import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
+import { createGeojsonVtTileEncoder } from '@pcmt/server/features/tiles/geojson-vt-tile-encoder';
 import { createPostgisTileEncoder } from '@pcmt/server/features/tiles/postgis-tile-encoder';
 import { latToTileY, lonToTileX } from '@pcmt/server/features/tiles/tile-math';
-import { clearTileCache } from '@pcmt/server/features/tiles/tile-service';
+import { loadVersionDates } from '@pcmt/server/features/tiles/unit-versions';
 import { resolveIndicator } from '@pcmt/server/features/values/resolve-values-query';
 import { valuesJson } from '@pcmt/server/features/values/values.repo';
-import { createHttpApp } from '@pcmt/server/http';
+import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
 import { readDatasetInfo } from '@pcmt/server/lib/context';
+import { versionAt } from '@pcmt/server/lib/version-at';
 import { benchServer } from './bench-server';
-import { latency, ms, perSecond, throughput, wrk } from './measure';
+import { latency, ms, wrk } from './measure';
 
 /**
- * `pnpm bench`: API latency and throughput beside the same SQL run alone through `pg`, in one run.
- * Uses BENCH_DATABASE_URL (seeded with the demo data if empty) or starts a throwaway PostGIS server
- * with scripts/ci/start-postgis.sh and seeds it. Budgets: ../shared/ARCHITECTURE.md.
+ * `pnpm bench`: every row of issue 19's table, each beside its lower bound measured in the same run and the
+ * ratio, on both engines: the embedded PGlite (PCMT_BENCH_DATA_DIR, default .data/bench-pglite, seeded with
+ * the demo data when empty) and PostgreSQL (BENCH_DATABASE_URL, else a throwaway PostGIS server started by
+ * scripts/ci/start-postgis.sh). BENCH_ENGINES=pglite or =postgres runs one; BENCH_TILE_FAST_PATH=0 serves
+ * tiles through the app only (the figure before the node server answered cached tiles). Throughput needs
+ * `wrk` (Debian package wrk). The machine may be shared: run it under `nice -n -10`.
  */
 const root = resolve(import.meta.dirname, '../..');
-const { url, stop: stopServer } = benchServer('api');
-const db = await openDatabase({ databaseUrl: url });
-try {
-  await db.migrate();
-  if (await isEmpty(db)) await seedDemo(db, (m) => console.error(`[seed] ${m}`));
-  const app = createHttpApp({ db, dataset: await readDatasetInfo(db) }, resolve(root, 'web/dist'));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // Data routes need a session, as they do for users: measure with the demo admin's cookie.
-  await ensureDemoAccounts(db);
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim());
+const fastPath = process.env.BENCH_TILE_FAST_PATH !== '0';
+
+const period = '2026-Q2';
+const province = '01';
+const at = '2026-06-30';
+const indicator = 'managed_addicts';
+
+interface Row {
+  what: string;
+  now: string;
+  bound: string;
+  ratio: string;
+  goal: string;
+}
+
+for (const engine of engines) {
+  if (engine !== 'pglite' && engine !== 'postgres')
+    throw new Error(`BENCH_ENGINES: unknown engine ${engine}`);
+  const server = engine === 'postgres' ? benchServer('api') : null;
+  const db = await openDatabase(
+    server
+      ? { databaseUrl: server.url }
+      : { dataDir: resolve(root, process.env.PCMT_BENCH_DATA_DIR ?? '.data/bench-pglite') },
+  );
+  try {
+    await db.migrate();
+    if (await isEmpty(db)) await seedDemo(db, (m) => console.error(`[seed ${engine}] ${m}`));
+    const rows = await benchEngine(db);
+    console.log(
+      `\nPCMT Atlas API bench — ${engine === 'postgres' ? 'PostgreSQL + PostGIS (pg)' : 'PGlite (embedded, the default)'}` +
+        ` — ${new Date().toISOString()} — cached tiles ${fastPath ? 'answered by the node server' : 'through the app'}`,
+    );
+    printTable(rows);
+  } finally {
+    await db.close();
+    server?.stop();
+  }
+}
+
+async function benchEngine(db: Database): Promise<Row[]> {
+  const deps = { db, dataset: await readDatasetInfo(db) };
+  const site = createHttpApp(deps, resolve(root, 'web/dist'));
+  const app = serve({
+    fetch: site.fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    ...(fastPath ? { createServer: serverWithTileFastPath(deps) } : {}),
   });
-  const cookie = /pcmt_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
-  if (!cookie) throw new Error(`bench sign-in failed: ${login.status}`);
-  const headers = { cookie };
-  const get = (path: string) => async () => {
-    const res = await fetch(base + path, { headers });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${path} → ${res.status}`);
-  };
+  await new Promise((r) => app.once('listening', r));
+  const base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const rows: Row[] = [];
+  try {
+    // Data routes need a session, as they do for users: measure with the demo admin's cookie.
+    await ensureDemoAccounts(db);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    });
+    const cookie = /pcmt_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+    if (!cookie) throw new Error(`bench sign-in failed: ${login.status}`);
+    const headers = { cookie };
+    const get = (url: string) => async () => {
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url} → ${res.status}`);
+    };
 
-  const period = '2026-Q2';
-  const province = '01';
-  const at = '2026-06-30';
-  const { stored, rate } = resolveIndicator(await createReferenceCache(db).get(), 'managed_addicts');
-  const valuesQuery = {
-    stored,
-    rate,
-    direct: true,
-    periodIds: [period],
-    at,
-    level: 'commune' as const,
-    parent: province,
-    parentLevel: 'province' as const,
-    unitCode: null,
-    jurisdiction: null,
-  };
-  const nationalQuery = { ...valuesQuery, parent: null, parentLevel: null };
+    // Warm tile: one z10 tile over Hà Nội from the cache, beside a bare node:http server sending the same
+    // bytes; the two are measured in turns, so that other work on the machine weighs on both alike.
+    const warm = { z: 10, x: lonToTileX(105.84, 10), y: latToTileY(21.03, 10) };
+    const warmPath = `/api/tiles/communes/${warm.z}/${warm.x}/${warm.y}.mvt?at=${at}`;
+    const warmBytes = Buffer.from(await (await fetch(base + warmPath)).arrayBuffer());
+    const bare = await bareServer(warmBytes, 'application/vnd.mapbox-vector-tile');
+    const appRps: number[] = [];
+    const bareRps: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      bareRps.push((await wrk(bare.url, 32, 3)) ?? Number.NaN);
+      appRps.push((await wrk(base + warmPath, 32, 3)) ?? Number.NaN);
+    }
+    await bare.close();
+    const warmLatency = await latency(get(base + warmPath), 1000, 100);
+    const warmRatio = median(appRps) / median(bareRps);
+    rows.push({
+      what: `warm vector tile (cached), communes z10, ${(warmBytes.length / 1024).toFixed(1)} KB`,
+      now: `${rps(median(appRps))} (p50 ${ms(warmLatency.p50)})`,
+      bound: `bare node:http ${rps(median(bareRps))}`,
+      ratio: Number.isNaN(warmRatio) ? 'n/a (install wrk)' : `${warmRatio.toFixed(2)} × bare`,
+      goal: '≥ 0.7 × bare',
+    });
 
-  const rows: string[][] = [
-    [
-      'what',
-      'p50',
-      'p95',
-      'throughput (32 conn)',
-      'size',
-      'SQL alone p50',
-      'SQL alone p95',
-      'SQL alone q/s',
-      'ratio p50',
-    ],
+    // Values: the map's request for one indicator, beside the statement the route runs, alone.
+    const reference = await createReferenceCache(db).get();
+    const { indicator: _row, ...inputs } = resolveIndicator(reference, indicator);
+    const valuesQuery = {
+      ...inputs,
+      direct: true,
+      periodIds: [period],
+      at,
+      level: 'commune' as const,
+      parent: province,
+      parentLevel: 'province' as const,
+      unitCode: null,
+      jurisdiction: null,
+    };
+    const provinceValues = `${base}/api/values?indicator=${indicator}&period=${period}&parent=${province}`;
+    const provinceHttp = await latency(get(provinceValues), 300, 30);
+    const provinceRps = await wrk(provinceValues, 8, 3, headers);
+    const provinceSql = await latency(() => valuesJson(db, valuesQuery), 300, 30);
+    rows.push({
+      what: `values, 1 indicator, ${province}'s communes, 1 quarter`,
+      now: `p50 ${ms(provinceHttp.p50)}, p95 ${ms(provinceHttp.p95)}, ${rps(provinceRps)}`,
+      bound: `its SQL alone p50 ${ms(provinceSql.p50)}`,
+      ratio: `${(provinceHttp.p50 / provinceSql.p50).toFixed(2)} × SQL`,
+      goal: '≤ 1.2 × SQL; SQL ≤ 1.5 ms',
+    });
+
+    const nationalValues = `${base}/api/values?indicator=${indicator}&period=${period}`;
+    const nationalBody = Buffer.from(await (await fetch(nationalValues, { headers })).arrayBuffer());
+    const nationalHttp = await latency(get(nationalValues), 100, 10);
+    const nationalSql = await latency(
+      () => valuesJson(db, { ...valuesQuery, parent: null, parentLevel: null }),
+      100,
+      10,
+    );
+    const bareValues = await bareServer(nationalBody, 'application/json');
+    const nationalBare = await latency(get(bareValues.url), 100, 10);
+    await bareValues.close();
+    const communes = `all communes (${(nationalBody.length / 1024).toFixed(0)} KB)`;
+    rows.push({
+      what: `values, ${communes}`,
+      now: `p50 ${ms(nationalHttp.p50)}, p95 ${ms(nationalHttp.p95)}`,
+      bound: `SQL alone p50 ${ms(nationalSql.p50)}`,
+      ratio: `${(nationalHttp.p50 / nationalSql.p50).toFixed(2)} × SQL`,
+      goal: db.kind === 'postgres' ? 'p50 ≤ 5 ms' : 'p50 ≤ 8 ms',
+    });
+    rows.push({
+      what: `values, ${communes}, beside bare bytes`,
+      now: `p50 ${ms(nationalHttp.p50)}`,
+      bound: `bare node:http, same bytes, p50 ${ms(nationalBare.p50)}`,
+      ratio: `${(nationalHttp.p50 / nationalBare.p50).toFixed(2)} × bare`,
+      goal: db.kind === 'postgres' ? 'p50 ≤ 5 ms' : 'p50 ≤ 8 ms',
+    });
+
+    // One province's boundaries (its communes, mid detail), beside its SQL alone: as a province's users ask
+    // for them (kept since the first asked), and the first request after the units changed (cache emptied).
+    const boundaries = `${base}/api/boundaries?level=commune&parent=${province}&at=${at}`;
+    const boundariesBytes = (await (await fetch(boundaries)).arrayBuffer()).byteLength;
+    const boundariesSql = () =>
+      boundaryFeaturesJson(db, { level: 'commune', parent: province, at, detail: 'mid' });
+    const boundariesHttp = await latency(get(boundaries), 200, 20);
+    const boundariesAlone = await latency(boundariesSql, 200, 20);
+    const boundariesFirst = await latency(
+      async () => {
+        boundariesCacheFor(db).clear();
+        await get(boundaries)();
+      },
+      100,
+      10,
+    );
+    const boundariesAloneAgain = await latency(boundariesSql, 100, 10);
+    const what = `one province's boundaries (${province} communes, mid, ${(boundariesBytes / 1024).toFixed(0)} KB)`;
+    rows.push({
+      what,
+      now: `p50 ${ms(boundariesHttp.p50)}, p95 ${ms(boundariesHttp.p95)}`,
+      bound: `SQL alone p50 ${ms(boundariesAlone.p50)}`,
+      ratio: `${(boundariesHttp.p50 / boundariesAlone.p50).toFixed(2)} × SQL`,
+      goal: '≤ 1.5 × SQL',
+    });
+    rows.push({
+      what: `${what}, first request after a units change`,
+      now: `p50 ${ms(boundariesFirst.p50)}, p95 ${ms(boundariesFirst.p95)}`,
+      bound: `SQL alone p50 ${ms(boundariesAloneAgain.p50)}`,
+      ratio: `${(boundariesFirst.p50 / boundariesAloneAgain.p50).toFixed(2)} × SQL`,
+      goal: '≤ 1.5 × SQL',
+    });
+
+    // Cold tiles z10–12 under commune label points, none asked before (z ≤ 8 is warmed at start, not these):
+    // through the app, and the same encoder alone on the same tile, in alternating order.
+    const points = await db.query<{ lon: number; lat: number }>(
+      `select ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
+       where level = 'commune' and valid_to is null order by md5(code) limit 200`,
+    );
+    const seen = new Set([`${warm.z}/${warm.x}/${warm.y}`]);
+    const cold = points
+      .map((p, i) => {
+        const z = 10 + (i % 3);
+        return { z, x: lonToTileX(p.lon, z), y: latToTileY(p.lat, z) };
+      })
+      .filter((t) => {
+        const key = `${t.z}/${t.x}/${t.y}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 120);
+    // The encoder the app uses, as a separate instance (geojson-vt keeps the tiles it sliced: the app's would
+    // hand back the very tiles it just made), its index built beforehand like the app's.
+    const encoder = db.capabilities.mvt ? createPostgisTileEncoder(db) : createGeojsonVtTileEncoder(db);
+    const version = versionAt(await loadVersionDates(db, 'commune'), at);
+    if (!version) throw new Error(`no commune version on ${at}`);
+    await encoder.encode({ layer: 'communes', level: 'commune', version, ...warm });
+    const coldHttp: number[] = [];
+    const coldEncoder: number[] = [];
+    for (const [i, t] of cold.entries()) {
+      const viaApp = async () => {
+        const started = performance.now();
+        await get(`${base}/api/tiles/communes/${t.z}/${t.x}/${t.y}.mvt?at=${at}`)();
+        coldHttp.push(performance.now() - started);
+      };
+      const alone = async () => {
+        const started = performance.now();
+        await encoder.encode({ layer: 'communes', level: 'commune', version, ...t });
+        coldEncoder.push(performance.now() - started);
+      };
+      if (i % 2) {
+        await viaApp();
+        await alone();
+      } else {
+        await alone();
+        await viaApp();
+      }
+    }
+    const coldP50 = percentile(coldHttp, 0.5);
+    const encoderP50 = percentile(coldEncoder, 0.5);
+    rows.push({
+      what: `cold tile z10–12 (${cold.length} tiles)`,
+      now: `p50 ${ms(coldP50)}, p95 ${ms(percentile(coldHttp, 0.95))}`,
+      bound: `${encoder.name === 'postgis' ? 'ST_AsMVT' : `${encoder.name} encoder`} alone p50 ${ms(encoderP50)}`,
+      ratio: `${(coldP50 / encoderP50).toFixed(2)} × encoder`,
+      goal: '≤ 2 × SQL',
+    });
+    rows.push({
+      what: 'first Gi* on a province',
+      now: 'not measured here (long work as jobs: a separate task)',
+      bound: '—',
+      ratio: '—',
+      goal: 'never blocks others',
+    });
+  } finally {
+    await new Promise((r) => app.close(r));
+  }
+  return rows;
+}
+
+/** A node:http server that answers every request with the same bytes: the lower bound of serving them. */
+async function bareServer(
+  body: Buffer,
+  contentType: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function median(xs: number[]): number {
+  return percentile(xs, 0.5);
+}
+
+function percentile(xs: number[], q: number): number {
+  const sorted = [...xs].filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return sorted[Math.floor(q * (sorted.length - 1))] ?? Number.NaN;
+}
+
+function rps(x: number | null): string {
+  return x === null || Number.isNaN(x) ? 'n/a (install wrk)' : `${Math.round(x).toLocaleString('en')} req/s`;
+}
+
+function printTable(rows: Row[]) {
+  const table = [
+    ['path', 'now', 'lower bound (same run)', 'ratio', 'goal'],
+    ...rows.map((r) => [r.what, r.now, r.bound, r.ratio, r.goal]),
   ];
-  const row = async (name: string, path: string, sql: () => Promise<unknown>) => {
-    const res = await fetch(base + path, { headers });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const http = await latency(get(path));
-    const rps = await wrk(base + path, 32, 5, headers);
-    const alone = await latency(sql);
-    const aloneQps = await throughput(sql, 32, 3);
-    rows.push([
-      name,
-      ms(http.p50),
-      ms(http.p95),
-      perSecond(rps),
-      `${(bytes.length / 1024).toFixed(0)} KB (${(gzipSync(bytes).length / 1024).toFixed(0)} KB gz)`,
-      ms(alone.p50),
-      ms(alone.p95),
-      `${Math.round(aloneQps)}`,
-      (http.p50 / alone.p50).toFixed(2),
-    ]);
-  };
-
-  await row(
-    `values: ${province} communes, ${period}`,
-    `/api/values?indicator=managed_addicts&period=${period}&parent=${province}`,
-    () => valuesJson(db, valuesQuery),
-  );
-  await row(
-    `values: national communes, ${period}`,
-    `/api/values?indicator=managed_addicts&period=${period}`,
-    () => valuesJson(db, nationalQuery),
-  );
-  await row(
-    `boundaries: ${province} communes (mid)`,
-    `/api/boundaries?level=commune&parent=${province}&at=${at}`,
-    () => boundaryFeaturesJson(db, { level: 'commune', parent: province, at, detail: 'mid' }),
-  );
-
-  // Warm tile: one z10 tile over Hà Nội served from the cache, beside a bare node:http server sending the same bytes.
-  const warm = { z: 10, x: lonToTileX(105.84, 10), y: latToTileY(21.03, 10) };
-  const warmPath = `/api/tiles/communes/${warm.z}/${warm.x}/${warm.y}.mvt?at=${at}`;
-  const warmBytes = Buffer.from(await (await fetch(base + warmPath)).arrayBuffer());
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile' });
-    res.end(warmBytes);
-  });
-  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
-  const bareAddress = bare.address();
-  const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}/`;
-  const warmHttp = await latency(get(warmPath), 2000, 200);
-  const warmRps = await wrk(base + warmPath);
-  const bareRps = await wrk(bareUrl);
-  bare.close();
-  rows.push([
-    `tile warm: communes z${warm.z}`,
-    ms(warmHttp.p50),
-    ms(warmHttp.p95),
-    perSecond(warmRps),
-    `${(warmBytes.length / 1024).toFixed(1)} KB`,
-    'bare node:http',
-    '',
-    perSecond(bareRps),
-    warmRps && bareRps ? `${(warmRps / bareRps).toFixed(2)} of bare` : 'n/a',
-  ]);
-
-  // Cold tiles z10–z12 under commune label points: through the app with the cache emptied before each,
-  // beside the ST_AsMVT statement alone on the same tiles.
-  const points = await db.query<{ lon: number; lat: number }>(
-    `select ST_X(label_point) as lon, ST_Y(label_point) as lat from admin_units
-     where level = 'commune' and valid_to is null order by md5(code) limit 120`,
-  );
-  const cold = points.flatMap((p, i) => {
-    const z = 10 + (i % 3);
-    return [{ z, x: lonToTileX(p.lon, z), y: latToTileY(p.lat, z) }];
-  });
-  const coldHttp: number[] = [];
-  for (const t of cold) {
-    clearTileCache(db);
-    const started = performance.now();
-    await get(`/api/tiles/communes/${t.z}/${t.x}/${t.y}.mvt?at=${at}`)();
-    coldHttp.push(performance.now() - started);
-  }
-  const encoder = createPostgisTileEncoder(db);
-  const coldSql: number[] = [];
-  for (const t of cold) {
-    const started = performance.now();
-    await encoder.encode({ layer: 'communes', level: 'commune', version: '2025-07-01', ...t });
-    coldSql.push(performance.now() - started);
-  }
-  const pct = (xs: number[], q: number) =>
-    [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? Number.NaN;
-  rows.push([
-    `tile cold: communes z10–12 (${cold.length})`,
-    ms(pct(coldHttp, 0.5)),
-    ms(pct(coldHttp, 0.95)),
-    '',
-    '',
-    ms(pct(coldSql, 0.5)),
-    ms(pct(coldSql, 0.95)),
-    '',
-    (pct(coldHttp, 0.5) / pct(coldSql, 0.5)).toFixed(2),
-  ]);
-
-  console.log(`PCMT Atlas API bench — ${new Date().toISOString()} — PostgreSQL + PostGIS via pg, ${base}`);
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
-  server.close();
-} finally {
-  await db.close();
-  stopServer();
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? [];
+  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | '));
 }
