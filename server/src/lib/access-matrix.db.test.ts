@@ -31,6 +31,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/openapi.json': { path: '/api/openapi.json' },
   'GET /api/config': { path: '/api/config' },
   'GET /api/units': { path: '/api/units?level=commune&parent=01' },
+  'GET /api/unit-versions': { path: '/api/unit-versions' },
   'GET /api/boundaries': { path: '/api/boundaries?level=commune&parent=01&at=2026-01-01' },
   'GET /api/tiles/:layer/:z/:x/:y': { path: '/api/tiles/provinces/5/25/14.mvt?at=2026-01-01' },
   'GET /api/indicators': { path: '/api/indicators' },

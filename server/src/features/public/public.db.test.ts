@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { periodLabel } from '@pcmt/domain/format';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
@@ -267,7 +268,8 @@ describe('link preview of /cong-khai pages', () => {
     expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toContain('Sơn La');
     const description = meta('name', 'description') ?? '';
     expect(description).toContain(`${summary.drugFree.current.drugFree}/${summary.drugFree.current.total}`);
-    expect(description).toContain(summary.meta.period.replace(/^(\d{4})-Q(\d)$/, 'Quý $2/$1'));
+    expect(description).toContain(periodLabel(summary.meta.period, 'vi'));
+    expect(description).toMatch(/Quý (I|II|III|IV)\/\d{4}/);
     expect(meta('property', 'og:title')).toContain('Sơn La');
     expect(meta('property', 'og:description')).toBe(description);
     expect(meta('property', 'og:image')).toBe('http://atlas.test/api/public/preview.png?province=14');
