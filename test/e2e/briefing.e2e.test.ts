@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => presenter.getAttribute('data-slide')).toBe('3');
     expect(await page.getByTestId('slide-note').textContent()).toContain('trước sắp xếp');
-    expect(await page.getByTestId('slide-period').textContent()).toContain('đơn vị trước 1/7/2025');
+    expect(await page.getByTestId('slide-period').textContent()).toContain('đơn vị trước 01/07/2025');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => presenter.getAttribute('data-slide')).toBe('3');
     await page.keyboard.press('Home');

@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     // Each side on its own units: the old ones before 1/7/2025, the new ones after.
     expect(leftKey.split('|')[3]).toBe('2024-09-30');
     expect(rightKey.split('|')[3]).toBe('2025-09-30');
-    expect(await page.getByTestId('compare-sub-left').textContent()).toContain('trước 1/7/2025');
+    expect(await page.getByTestId('compare-sub-left').textContent()).toContain('trước 01/07/2025');
 
     const left = await legendCounts(page, 'left');
     const right = await legendCounts(page, 'right');

@@ -31,7 +31,7 @@ export default function PlanListPage() {
             <div className="meta">
               {p.issuingBody} · {p.documentNo} · {t('scope')}: {p.scope?.name ?? t('country')}
               {p.scope?.validTo
-                ? ` (${lang === 'vi' ? 'đơn vị trước 1/7/2025' : 'unit before 1/7/2025'})`
+                ? ` (${lang === 'vi' ? 'đơn vị trước sắp xếp' : 'unit before a reorganisation'})`
                 : ''}{' '}
               · {t('period')}: {p.periodStart} – {p.periodEnd} · {p.targetCount} {t('targets')} ·{' '}
               <a href={hrefWithLang(`/bang-diem/${p.code}`, lang)} onClick={onInAppLinkClick}>

@@ -1,4 +1,5 @@
-import { hasDistricts } from '@pcmt/domain/unit-versions';
+import { formatDate } from '@pcmt/domain/format';
+import { hasDistricts, versionOn } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
@@ -89,7 +90,13 @@ export function CompareSide(p: CompareSideProps) {
           ? info.nameVi
           : info.nameEn
         : p.indicator;
-  const units = c.old ? (p.todayUnits ? t('crosswalk') : t('oldUnits')) : t('newUnits');
+  // The units' own dates, from the published versions: "before 01/07/2025", "from 01/04/2026".
+  const version = versionOn(versions, 'commune', c.tileAt);
+  const units = c.old
+    ? p.todayUnits
+      ? t('crosswalk')
+      : `${t('oldUnits')} ${formatDate(version?.validTo ?? null)}`
+    : `${t('newUnits')} ${formatDate(version?.validFrom ?? null)}`;
   const label = periodLabel(p.period.id, p.lang);
 
   return (
