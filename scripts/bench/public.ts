@@ -59,7 +59,7 @@ try {
         }
         await valueRows(db, {
           stored: [{ code: 'population', areaAggregation: 'sum', timeAggregation: 'last' }],
-          rate: null,
+          formula: null,
           direct: false,
           periodIds: years.map((y) => y.id),
           at: closed.endDate,
