@@ -221,6 +221,8 @@ async function measure(label: string, base: string, rate: number, seconds: numbe
     console.log(
       r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '),
     );
+  console.log(`${resent} requests sent again after their kept-alive connection was closed under them`);
+  resent = 0;
   const p99s = windows.map((xs) => pcts(xs.sort((a, b) => a - b))[2]);
   console.log(`p99 by 10-s window: ${p99s.join(', ')}`);
   for (const [route, list] of errors) console.log(`  errors of ${route}: ${list.slice(0, 5).join('; ')}`);
@@ -240,20 +242,34 @@ function addError(errors: Map<string, string[]>, route: string, what: string) {
   errors.set(route, list);
 }
 
-/** Sends one GET and reads the whole answer; resolves with its status. */
-function send(agent: Agent, base: string, r: Planned): Promise<number> {
+/** Requests sent again because the kept-alive connection they left on had just been closed by the server. */
+let resent = 0;
+
+/**
+ * Sends one GET and reads the whole answer; resolves with its status. A GET that fails before any answer on
+ * a reused kept-alive connection (the server closed it as the request left: its 5-s idle timeout) is sent
+ * once more on a fresh one, as browsers do; the count is printed.
+ */
+function send(agent: Agent, base: string, r: Planned, again = false): Promise<number> {
   return new Promise((done, fail) => {
+    let answered = false;
     const req = request(
       `${base}${r.path}`,
       { agent, headers: { 'accept-encoding': 'gzip', ...r.headers } },
       (res) => {
+        answered = true;
         res.on('data', () => {});
         res.on('end', () => done(res.statusCode ?? 0));
         res.on('error', fail);
       },
     );
     req.setTimeout(30_000, () => req.destroy(new Error('no answer within 30 s')));
-    req.on('error', fail);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (!again && !answered && req.reusedSocket && err.code === 'ECONNRESET') {
+        resent++;
+        send(agent, base, r, true).then(done, fail);
+      } else fail(err);
+    });
     req.end();
   });
 }
