@@ -125,8 +125,15 @@ async function readZip(fileName: string, bytes: Uint8Array): Promise<BoundaryFil
   let files: Record<string, Uint8Array>;
   try {
     // Bounded before anything is unpacked: a zip bomb is refused by its declared sizes.
+    // Each part copied into its own buffer: the unzipped parts may be views into a shared (pooled) buffer,
+    // and the shapefile reader reads a part's whole underlying ArrayBuffer.
     files = Object.fromEntries(
-      unzipBounded(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_BOUNDARY_UNZIPPED_BYTES }),
+      [
+        ...unzipBounded(bytes, {
+          maxEntries: MAX_ZIP_ENTRIES,
+          maxUnzippedBytes: MAX_BOUNDARY_UNZIPPED_BYTES,
+        }),
+      ].map(([name, part]) => [name, new Uint8Array(part)]),
     );
   } catch (err) {
     if (err instanceof ZipLimitError && /limit/.test(err.message)) return reject(fileName, err.message);
