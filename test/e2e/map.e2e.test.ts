@@ -100,7 +100,15 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     // Before 1/7/2025 the old units come by default; the switch shows the period on today's units.
     await page.getByTestId('period-slider').fill('20');
     await waitForRendered(page, (k) => k.split('|')[1] === '2024-Q1');
-    expect(requests.some((u) => TILE.test(u) && u.includes('at=2025-06-30'))).toBe(true);
+    // Tiles of the version in force on 31/3/2024, by its first day (from the published versions).
+    const versions = await getJson<{ rows: { level: string; validFrom: string; validTo: string | null }[] }>(
+      `${baseUrl}/api/unit-versions`,
+    );
+    const old = versions.rows.find(
+      (v) => v.level === 'commune' && v.validFrom <= '2024-03-31' && (v.validTo ?? '9999') > '2024-03-31',
+    );
+    expect(old?.validTo).toBe('2025-07-01');
+    expect(requests.some((u) => TILE.test(u) && u.includes(`at=${old?.validFrom}`))).toBe(true);
     await page.getByTestId('today-units').check();
     const today = await waitForRendered(
       page,

@@ -1,3 +1,4 @@
+import { periodLabel } from '@pcmt/domain/format';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launch, recordRequests, screenshot } from './browser';
@@ -40,8 +41,9 @@ describe.skipIf(!browserAvailable)('public summary pages, anonymous', () => {
       Math.round((1000 * drugFree) / total) / 10,
     );
     expect(share).toBe(`${expected} %`);
-    const [year, quarter] = summary.meta.period.split('-Q');
-    expect(await page.getByTestId('public-asof').textContent()).toContain(`Quý ${quarter}/${year}`);
+    expect(await page.getByTestId('public-asof').textContent()).toContain(
+      periodLabel(summary.meta.period, 'vi'),
+    );
     expect(await page.getByRole('note').textContent()).toContain('Dữ liệu minh họa');
     await expect
       .poll(() => page.getByTestId('public-drug-free-trend').locator('path.recharts-curve').count())
