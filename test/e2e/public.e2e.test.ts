@@ -49,6 +49,9 @@ describe.skipIf(!browserAvailable)('public summary pages, anonymous', () => {
       .poll(() => page.getByTestId('public-drug-free-trend').locator('path.recharts-curve').count())
       .toBe(1);
     await screenshot(page, 'public-01');
+    // Nothing technical for citizens: no database engine, no API description in the header.
+    const header = (await page.locator('header').first().textContent()) ?? '';
+    expect(header).not.toMatch(/PostGIS|pglite|Tài liệu API/i);
 
     const scripts = requests.filter((u) => /\/assets\/.*\.m?js$/.test(u)).map((u) => u.split('/assets/')[1]);
     expect(scripts.some((s) => s?.startsWith('public-page-'))).toBe(true);

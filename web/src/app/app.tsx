@@ -55,14 +55,17 @@ export function App() {
             {t('serverDown')}: {health.error.message}
           </span>
         )}
-        {health.data && (
+        {/* The engine and the API description are for administrators, not for citizens or officers. */}
+        {health.data && user?.role === 'admin' && (
           <span className="header-muted" data-testid="api-status">
             {health.data.engine} · PostGIS {health.data.postgis}
           </span>
         )}
-        <a className="api-docs" href="/api/openapi.json">
-          {t('apiDocs')}
-        </a>
+        {user?.role === 'admin' && (
+          <a className="api-docs" href="/api/openapi.json">
+            {t('apiDocs')}
+          </a>
+        )}
         {user ? (
           <span className="user-menu">
             <a href={hrefWithLang('/tai-khoan', lang)} onClick={onInAppLinkClick} data-testid="user-name">
