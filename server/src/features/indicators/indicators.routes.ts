@@ -169,6 +169,26 @@ async function found(tx: Queryable, code: string): Promise<IndicatorRow> {
   return row;
 }
 
+/** Every catalogue write ends the same way: audited, and its generation bumped so other processes follow. */
+async function catalogueChanged(
+  tx: Queryable,
+  actor: string,
+  action: 'create' | 'update' | 'retire',
+  code: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await recordAudit(tx, {
+    actor,
+    action,
+    entity: 'indicator',
+    entityId: code,
+    ...(before === null ? {} : { before }),
+    after,
+  });
+  await bump(tx, 'catalogue');
+}
+
 export const indicatorsRoutes = ({ db }: RouteDeps) =>
   createRouter()
     .openapi(list, async (c) => {
@@ -199,14 +219,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
             throw new ApiError(409, 'conflict', `code: mã ${input.code} đã có trong danh mục`, 'code');
           await syncParts(tx, record, undefined, catalogue);
           const row = await found(tx, record.code);
-          await recordAudit(tx, {
-            actor: actorOf(c),
-            action: 'create',
-            entity: 'indicator',
-            entityId: row.code,
-            after: row,
-          });
-          await bump(tx, 'catalogue');
+          await catalogueChanged(tx, actorOf(c), 'create', row.code, null, row);
           return row;
         });
         return c.json(toContract(created), 201);
@@ -231,15 +244,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
           await updateIndicator(tx, record);
           await syncParts(tx, record, before, catalogue);
           const after = await found(tx, code);
-          await recordAudit(tx, {
-            actor: actorOf(c),
-            action: 'update',
-            entity: 'indicator',
-            entityId: code,
-            before,
-            after,
-          });
-          await bump(tx, 'catalogue');
+          await catalogueChanged(tx, actorOf(c), 'update', code, before, after);
           return after;
         });
         return c.json(toContract(changed), 200);
@@ -267,15 +272,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
         if (users.length > 0) throw inUse(code, users);
         for (const c of codes) await retireIndicator(tx, c);
         const after = await found(tx, code);
-        await recordAudit(tx, {
-          actor: actorOf(c),
-          action: 'retire',
-          entity: 'indicator',
-          entityId: code,
-          before,
-          after,
-        });
-        await bump(tx, 'catalogue');
+        await catalogueChanged(tx, actorOf(c), 'retire', code, before, after);
         return after;
       });
       return c.json(toContract(retired), 200);
