@@ -16,13 +16,18 @@ interface CommuneFeature {
 
 /**
  * Loads the real communes as an extra commune version starting on `validFrom` (a date no dataset uses),
- * so weights can be built on real boundaries beside the demo data, simplified as the dataset loader does;
- * `removeRealVersion` takes it away.
+ * so weights can be built on real boundaries beside the demo data, simplified as the dataset loader does.
+ * Units are read by the date they are valid on, so the demo's current communes end where this version
+ * starts (as an imported version ends its predecessor); `removeRealVersion` takes it away and reopens them.
  * Returns how many communes the file holds.
  */
 export async function loadRealCommunesAsVersion(db: Database, validFrom: string): Promise<number> {
   const fc = JSON.parse(readFileSync(REAL_COMMUNES_PATH, 'utf8')) as { features: CommuneFeature[] };
   await db.transaction(async (tx) => {
+    await tx.query(
+      `update admin_units set valid_to = $1::date where level = 'commune' and valid_to is null and valid_from < $1::date`,
+      [validFrom],
+    );
     for (let k = 0; k < fc.features.length; k += 300) {
       const batch = fc.features.slice(k, k + 300);
       await tx.query(
@@ -56,4 +61,7 @@ export async function removeRealVersion(db: Database, validFrom: string): Promis
     validFrom,
   ]);
   await db.query(`delete from admin_units where level = 'commune' and valid_from = $1::date`, [validFrom]);
+  await db.query(`update admin_units set valid_to = null where level = 'commune' and valid_to = $1::date`, [
+    validFrom,
+  ]);
 }
