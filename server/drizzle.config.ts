@@ -12,6 +12,7 @@ export default defineConfig({
     './src/db/schema-auth.ts',
     './src/db/schema-briefings.ts',
     './src/db/schema-generations.ts',
+    './src/db/schema-reporting.ts',
   ],
   out: './src/db/migrations',
 });
