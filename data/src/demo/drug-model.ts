@@ -31,7 +31,7 @@ const RATE_PER_1000: Readonly<Record<string, number>> = {
   '10': 4.32,
   '11': 6.5,
   '12': 5.5,
-  '14': 6.6,
+  '14': 6.78,
   '15': 3.24,
   '17': 4.1,
   '19': 3.67,
@@ -78,7 +78,7 @@ const RATE_PER_1000: Readonly<Record<string, number>> = {
   '83': 0.76,
   '84': 0.76,
   '86': 0.86,
-  '87': 0.45,
+  '87': 0.3,
   '89': 1.4,
   '91': 1.3,
   '92': 1.3,
@@ -107,6 +107,16 @@ const CROP_FACTOR: Readonly<Record<string, number>> = {
   '64': 0.3,
 };
 
+/**
+ * Share of communes running the community model where a seed plan gives it: Đồng Tháp 127 of 143
+ * communes (2/2023). Elsewhere a province's share is drawn between 60 % and 95 %.
+ */
+const COMMUNITY_MODEL_SHARE: Readonly<Record<string, number>> = { '87': 127 / 143 };
+
+const add = (out: Float64Array, k: number, value: number) => {
+  out[k] = (out[k] ?? 0) + value;
+};
+
 /** Poppy is found around Tết: quarters 1 and 4 dominate. */
 const CROP_SEASON = [1.8, 0.5, 0.2, 1.5];
 
@@ -129,6 +139,17 @@ interface ProvinceParams {
   reach: number;
   arrests: number;
   places: number;
+  officers: number;
+  training: number;
+  communityModel: number;
+  modelBuilt: number;
+  highRisk: number;
+  highRiskReach: number;
+  reintegrate: number;
+  inFacility: number;
+  episodes: number;
+  completed: number;
+  loans: number;
 }
 
 function between(rng: Rng, low: number, high: number): number {
@@ -151,6 +172,18 @@ function provinceParams(seed: number, code: string): ProvinceParams {
     reach: between(rng, 0.6, 0.72),
     arrests: between(rng, 0.03, 0.05),
     places: between(rng, 0.0015, 0.004),
+    // Drawn after the others, so adding them changed none of the figures above.
+    officers: between(rng, 0.9, 1.3),
+    training: between(rng, 0.11, 0.19),
+    communityModel: between(rng, 0.6, 0.95),
+    modelBuilt: between(rng, 0.012, 0.03),
+    highRisk: between(rng, 1.5, 3),
+    highRiskReach: between(rng, 0.75, 0.95),
+    reintegrate: between(rng, 0.03, 0.09),
+    inFacility: between(rng, 0.15, 0.3),
+    episodes: between(rng, 0.04, 0.08),
+    completed: between(rng, 0.35, 0.5),
+    loans: between(rng, 0.0003, 0.0015),
   };
 }
 
@@ -179,6 +212,8 @@ export interface DrugModel {
   managed(i: number, t: number): number;
   /** Residents of piece `i` at time `t`. */
   population(i: number, t: number): number;
+  /** The (old) province whose parameters piece `i` follows. */
+  provinceOf(i: number): string;
 }
 
 /** Builds the model; all randomness is keyed by province or commune code. */
@@ -201,6 +236,15 @@ export function buildDrugModel(
   const [illegal, compulsory, voluntary, community, methadone] = [col(), col(), col(), col(), col()];
   const [postRehab, vocational, reach, arrests, places, crops] = [col(), col(), col(), col(), col(), col()];
 
+  const [officers, training, communityModel, modelBuilt, highRisk] = [col(), col(), col(), col(), col()];
+  const [highRiskReach, reintegrate, inFacility, episodes, completed, loans] = [
+    col(),
+    col(),
+    col(),
+    col(),
+    col(),
+    col(),
+  ];
   const shapeFactor = col();
   pieces.forEach((piece, i) => {
     const old = piece.oldCode ? oldByCode.get(piece.oldCode) : undefined;
@@ -230,6 +274,18 @@ export function buildDrugModel(
     places[i] = p.places * lognormal(0.5) * urban;
     const cropFactor = old?.kind === 'xa' ? (CROP_FACTOR[piece.modelProvinceCode] ?? 0.03) : 0;
     crops[i] = (cropFactor * piece.areaKm2) / 2000;
+    // Drawn after the others, so adding them changed none of the figures above.
+    officers[i] = (p.officers / 1000) * lognormal(0.2);
+    training[i] = p.training * lognormal(0.2);
+    communityModel[i] = COMMUNITY_MODEL_SHARE[piece.modelProvinceCode] ?? p.communityModel;
+    modelBuilt[i] = p.modelBuilt;
+    highRisk[i] = p.highRisk * lognormal(0.25);
+    highRiskReach[i] = Math.min(0.99, p.highRiskReach + 0.03 * gaussian(rng));
+    reintegrate[i] = p.reintegrate * lognormal(0.3);
+    inFacility[i] = p.inFacility * lognormal(0.2);
+    episodes[i] = p.episodes * lognormal(0.3);
+    completed[i] = p.completed;
+    loans[i] = p.loans * lognormal(0.5);
   });
 
   // Normalise per province so the population-weighted mean of the shape factor is 1 in 2020-Q4.
@@ -262,6 +318,7 @@ export function buildDrugModel(
     pieceCount: n,
     population,
     managed,
+    provinceOf: (i) => provinceCodes[province[i] ?? 0] ?? '',
     addExpected(i, t, quarter, out) {
       const m = managed(i, t);
       const tau = t - 2019;
@@ -289,6 +346,25 @@ export function buildDrugModel(
       // For crops the vector holds the expected number of finds; values.ts turns finds into m².
       out[IX.drug_crops_destroyed_m2] =
         (out[IX.drug_crops_destroyed_m2] ?? 0) + (crops[i] ?? 0) * (CROP_SEASON[quarter - 1] ?? 1);
+      const residents = population(i, t);
+      add(out, IX.officers_total, residents * (officers[i] ?? 0));
+      add(out, IX.officers_trained, residents * (officers[i] ?? 0) * (training[i] ?? 0));
+      // Commune-wide yes/no figures: residents × probability here, a draw per commune in values.ts.
+      const adoption = Math.min(0.99, (communityModel[i] ?? 0) * (1 + 0.01 * (t - 2023.1)));
+      add(out, IX.community_model, residents * adoption);
+      add(out, IX.model_communes_built, residents * (modelBuilt[i] ?? 0));
+      const atRisk = m * (highRisk[i] ?? 0) + residents * 0.0008;
+      add(out, IX.high_risk_people, atRisk);
+      add(out, IX.high_risk_reached, atRisk * Math.min(0.99, (highRiskReach[i] ?? 0) + 0.01 * tau));
+      // For crops the vector holds the expected number of finds, for detected as for destroyed.
+      add(out, IX.drug_crops_detected_m2, (crops[i] ?? 0) * (CROP_SEASON[quarter - 1] ?? 1));
+      const rehab = m * ((compulsory[i] ?? 0) + (voluntary[i] ?? 0) + (community[i] ?? 0));
+      add(out, IX.rehab_completed, rehab * (completed[i] ?? 0));
+      add(out, IX.post_rehab_admitted, rehab * (completed[i] ?? 0));
+      add(out, IX.reintegrated, m * (reintegrate[i] ?? 0));
+      add(out, IX.in_facility, m * (inFacility[i] ?? 0));
+      add(out, IX.treatment_episodes, m * (episodes[i] ?? 0));
+      add(out, IX.loans_households, m * (postRehab[i] ?? 0) * (loans[i] ?? 0));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, generateDemoDataset } from './generate';
+import { STORED_INDICATOR_CODES } from './indicators';
 import type { DemoDataset, DemoValueBatch } from './types';
 
 /** Determinism and budget: three runs (same seed twice, another seed once). */
@@ -73,8 +74,10 @@ describe('generateDemoDataset', () => {
 
   it('lists indicators and periods as the server expects', () => {
     const codes = first.indicators.map((i) => i.code);
-    expect(codes).toHaveLength(16);
-    expect(new Set(first.indicators.map((i) => i.sortOrder)).size).toBe(16);
+    const computed = first.indicators.filter((i) => i.formula !== null).length;
+    expect(codes).toHaveLength(STORED_INDICATOR_CODES.length + computed);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(first.indicators.map((i) => i.sortOrder)).size).toBe(codes.length);
     for (const rate of first.indicators.filter((i) => i.areaAggregation === 'rate')) {
       const inputs = rate.formula?.match(/[a-z][a-z0-9_]*/g) ?? [];
       expect(inputs.length).toBeGreaterThan(1);

@@ -1,8 +1,12 @@
 import type { DemoIndicator } from './types';
 
 /**
- * The indicator catalogue: 13 stored indicators reported per commune and quarter, and 3 computed
- * indicators whose formulas the server computes from them. Vietnamese names follow the wording of plans and reports.
+ * The demo's indicator catalogue: stored indicators reported per commune and quarter, and computed
+ * indicators whose formulas the server computes from them. It covers every figure of the five seed plans
+ * that is a number about people, places, communes, money or activities (officers trained, communes running
+ * the community model, model communes built, high-risk people reached, crops detected and destroyed, loans,
+ * people reintegrated, people in a facility now, treatment episodes by order, shares among eligible cases).
+ * Vietnamese names follow the wording of plans and reports.
  */
 
 /** Stored indicators in the order the value model fills them. */
@@ -20,6 +24,23 @@ export const STORED_INDICATOR_CODES = [
   'drug_arrests',
   'drug_use_places',
   'drug_crops_destroyed_m2',
+  'officers_total',
+  'officers_trained',
+  'community_model',
+  'model_communes_built',
+  'high_risk_people',
+  'high_risk_reached',
+  'drug_crops_detected_m2',
+  'loans_households',
+  'loans_vnd',
+  'reintegrated',
+  'in_facility',
+  'rehab_completed',
+  'post_rehab_admitted',
+  'treatment_episodes',
+  'treatment_episodes__order_first',
+  'treatment_episodes__order_second',
+  'treatment_episodes__order_third_plus',
 ] as const;
 
 /** Code of an indicator with stored values. */
@@ -34,6 +55,9 @@ type Stock = 'stock' | 'flow' | 'cumulative';
 
 interface Entry {
   code: string;
+  /** Level the figure is reported at; every demo indicator is reported per commune. */
+  reportingLevel?: DemoIndicator['reportingLevel'];
+  disaggregations?: DemoIndicator['disaggregations'];
   nameVi: string;
   nameEn: string;
   unitVi: string;
@@ -199,6 +223,237 @@ const ENTRIES: readonly Entry[] = [
     descriptionVi: 'Số người bị bắt về tội phạm ma túy trên 10.000 dân.',
     kind: { formula: 'drug_arrests / population * 10000' },
   },
+  {
+    code: 'officers_total',
+    nameVi: 'Cán bộ làm công tác phòng, chống ma túy, cai nghiện',
+    nameEn: 'Officers working on drug prevention and rehabilitation',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số cán bộ cấp xã làm công tác phòng, chống ma túy, cai nghiện và quản lý sau cai tại cuối kỳ.',
+    kind: 'stock',
+  },
+  {
+    code: 'officers_trained',
+    nameVi: 'Cán bộ được tập huấn',
+    nameEn: 'Officers trained',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số cán bộ cấp xã được tập huấn kiến thức, kỹ năng quản lý, giúp đỡ người nghiện trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'community_model',
+    nameVi: 'Xã duy trì mô hình quản lý, giáo dục, giúp đỡ người nghiện tại cộng đồng',
+    nameEn: 'Communes running the community model for addicts',
+    unitVi: 'xã',
+    unitEn: 'communes',
+    sensitivity: 'public',
+    descriptionVi:
+      'Xã, phường duy trì mô hình "Quản lý, giáo dục, giúp đỡ người nghiện ma túy tại cộng đồng" tại cuối kỳ (1 = có).',
+    kind: 'stock',
+  },
+  {
+    code: 'model_communes_built',
+    nameVi: 'Mô hình điểm về phòng, chống ma túy được xây dựng',
+    nameEn: 'Model drug-prevention communes built',
+    unitVi: 'xã',
+    unitEn: 'communes',
+    sensitivity: 'public',
+    descriptionVi: 'Xã xây dựng được mô hình điểm về phòng, chống ma túy trong kỳ (1 = có).',
+    kind: 'flow',
+  },
+  {
+    code: 'high_risk_people',
+    nameVi: 'Người trong nhóm nguy cơ cao',
+    nameEn: 'People at high risk of drug use',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người trong nhóm nguy cơ cao mắc tệ nạn ma túy trên địa bàn tại cuối kỳ.',
+    kind: 'stock',
+  },
+  {
+    code: 'high_risk_reached',
+    nameVi: 'Người nguy cơ cao được tuyên truyền, giáo dục',
+    nameEn: 'High-risk people reached by education',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số người trong nhóm nguy cơ cao đã được tuyên truyền, giáo dục kỹ năng phòng, tránh ma túy tại cuối kỳ.',
+    kind: 'stock',
+  },
+  {
+    code: 'drug_crops_detected_m2',
+    nameVi: 'Diện tích cây có chứa chất ma túy trồng trái phép được phát hiện',
+    nameEn: 'Drug crops detected',
+    unitVi: 'm²',
+    unitEn: 'm²',
+    sensitivity: 'police',
+    descriptionVi: 'Diện tích cây có chứa chất ma túy trồng trái phép được phát hiện trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'loans_households',
+    nameVi: 'Hộ gia đình, người sau cai được vay vốn',
+    nameEn: 'Households given loans after rehabilitation',
+    unitVi: 'hộ',
+    unitEn: 'households',
+    sensitivity: 'internal',
+    descriptionVi: 'Số hộ gia đình và cá nhân người sau cai nghiện được vay vốn trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'loans_vnd',
+    nameVi: 'Vốn vay giải ngân cho người sau cai',
+    nameEn: 'Loans disbursed after rehabilitation',
+    unitVi: 'đồng',
+    unitEn: 'VND',
+    sensitivity: 'internal',
+    descriptionVi: 'Số tiền cho hộ gia đình và cá nhân người sau cai nghiện vay trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'reintegrated',
+    nameVi: 'Người được hỗ trợ tái hòa nhập cộng đồng',
+    nameEn: 'People supported to reintegrate',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người cai nghiện được hỗ trợ tái hòa nhập cộng đồng trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'in_facility',
+    nameVi: 'Người đang điều trị tại cơ sở cai nghiện',
+    nameEn: 'People in a rehabilitation facility now',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người của địa bàn đang được quản lý, điều trị tại cơ sở cai nghiện tại cuối kỳ.',
+    kind: 'stock',
+  },
+  {
+    code: 'rehab_completed',
+    nameVi: 'Người hoàn thành cai nghiện',
+    nameEn: 'People who completed rehabilitation',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người hoàn thành cai nghiện ma túy (mọi hình thức) trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'post_rehab_admitted',
+    nameVi: 'Người được đưa vào quản lý sau cai',
+    nameEn: 'People taken into post-rehabilitation management',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người hoàn thành cai nghiện được đưa vào quản lý sau cai trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'treatment_episodes',
+    nameVi: 'Lượt điều trị, cai nghiện',
+    nameEn: 'Treatment and rehabilitation episodes',
+    unitVi: 'lượt',
+    unitEn: 'episodes',
+    sensitivity: 'internal',
+    descriptionVi: 'Số lượt người nghiện được điều trị, cai nghiện ma túy trong kỳ, theo lần cai nghiện.',
+    kind: 'flow',
+    disaggregations: [
+      {
+        code: 'order',
+        nameVi: 'Lần cai nghiện',
+        parts: [
+          { code: 'first', nameVi: 'Lần 1' },
+          { code: 'second', nameVi: 'Lần 2' },
+          { code: 'third_plus', nameVi: 'Từ lần 3' },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'managed_people',
+    nameVi: 'Người nghiện và người sử dụng trái phép chất ma túy có hồ sơ quản lý',
+    nameEn: 'Addicts and illegal users on the managed list',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Tổng số người nghiện và người sử dụng trái phép chất ma túy có hồ sơ quản lý.',
+    kind: { formula: 'managed_addicts + illegal_users' },
+  },
+  {
+    code: 'treatment_access_pct',
+    nameVi: 'Tỷ lệ người có hồ sơ quản lý được tiếp cận dịch vụ tư vấn, điều trị, cai nghiện',
+    nameEn: 'Share of managed people reaching counselling, treatment or rehabilitation',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Tỷ lệ người nghiện và người sử dụng ma túy có hồ sơ quản lý được tiếp cận các dịch vụ tư vấn, điều trị, cai nghiện.',
+    kind: { formula: 'addicts_reached / (managed_addicts + illegal_users) * 100' },
+  },
+  {
+    code: 'officers_trained_pct',
+    nameVi: 'Tỷ lệ cán bộ được tập huấn',
+    nameEn: 'Share of officers trained',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số cán bộ được tập huấn trong kỳ trên số cán bộ làm công tác phòng, chống ma túy, cai nghiện.',
+    kind: { formula: 'officers_trained / officers_total * 100' },
+  },
+  {
+    code: 'high_risk_reached_pct',
+    nameVi: 'Tỷ lệ người nguy cơ cao được tuyên truyền, giáo dục',
+    nameEn: 'Share of high-risk people reached by education',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Tỷ lệ người trong nhóm nguy cơ cao đã được tuyên truyền, giáo dục kỹ năng phòng, tránh ma túy.',
+    kind: { formula: 'high_risk_reached / high_risk_people * 100' },
+  },
+  {
+    code: 'crops_destroyed_pct',
+    nameVi: 'Tỷ lệ diện tích cây có chứa chất ma túy được phát hiện bị triệt phá',
+    nameEn: 'Share of detected drug crops destroyed',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'police',
+    descriptionVi:
+      'Diện tích bị triệt phá trên diện tích cây có chứa chất ma túy trồng trái phép được phát hiện.',
+    kind: { formula: 'drug_crops_destroyed_m2 / drug_crops_detected_m2 * 100' },
+  },
+  {
+    code: 'post_rehab_admitted_pct',
+    nameVi: 'Tỷ lệ người hoàn thành cai nghiện được quản lý sau cai',
+    nameEn: 'Share of people completing rehabilitation taken into post-rehab management',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Tỷ lệ trong số người hoàn thành cai nghiện (đối tượng thuộc diện) được đưa vào quản lý sau cai.',
+    kind: { formula: 'post_rehab_admitted / rehab_completed * 100' },
+  },
+  {
+    code: 'vocational_support_pct',
+    nameVi: 'Tỷ lệ người sau cai được hỗ trợ học nghề, việc làm',
+    nameEn: 'Share of post-rehab people given vocational or job support',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số người sau cai được hỗ trợ học nghề, tạo việc làm trong kỳ trên số người đang quản lý sau cai.',
+    kind: { formula: 'vocational_support / post_rehab_managed * 100' },
+  },
+  {
+    code: 'facility_admissions',
+    nameVi: 'Người vào cơ sở cai nghiện',
+    nameEn: 'Admissions to rehabilitation facilities',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người được tiếp nhận vào cơ sở cai nghiện (bắt buộc và tự nguyện) trong kỳ.',
+    kind: { formula: 'rehab_compulsory + rehab_voluntary_facility' },
+  },
 ];
 
 /** Display order: population first, then the drug situation, treatment, enforcement, rates. */
@@ -206,47 +461,96 @@ const ORDER = [
   'population',
   'managed_addicts',
   'illegal_users',
+  'managed_people',
   'addicts_per_1000',
   'addicts_reached',
   'treatment_reach_pct',
+  'treatment_access_pct',
+  'high_risk_people',
+  'high_risk_reached',
+  'high_risk_reached_pct',
   'rehab_compulsory',
   'rehab_voluntary_facility',
   'rehab_community',
+  'facility_admissions',
+  'in_facility',
+  'treatment_episodes',
+  'treatment_episodes__order_first',
+  'treatment_episodes__order_second',
+  'treatment_episodes__order_third_plus',
   'methadone_patients',
+  'rehab_completed',
+  'post_rehab_admitted',
+  'post_rehab_admitted_pct',
   'post_rehab_managed',
+  'reintegrated',
   'vocational_support',
+  'vocational_support_pct',
+  'loans_households',
+  'loans_vnd',
+  'community_model',
+  'model_communes_built',
+  'officers_total',
+  'officers_trained',
+  'officers_trained_pct',
   'drug_arrests',
   'arrests_per_10000',
   'drug_use_places',
+  'drug_crops_detected_m2',
   'drug_crops_destroyed_m2',
+  'crops_destroyed_pct',
 ];
+
+/** Each part of a breakdown is a stored indicator of its own (`treatment_episodes__order_first`). */
+function partEntries(): Entry[] {
+  return ENTRIES.flatMap((entry) =>
+    (entry.disaggregations ?? []).flatMap((d) =>
+      d.parts.map(
+        (part): Entry => ({
+          code: `${entry.code}__${d.code}_${part.code}`,
+          nameVi: `${entry.nameVi}: ${part.nameVi}`,
+          nameEn: `${entry.nameEn}: ${part.code}`,
+          unitVi: entry.unitVi,
+          unitEn: entry.unitEn,
+          sensitivity: entry.sensitivity,
+          descriptionVi: `Thành phần "${part.nameVi}" của ${entry.code} (${d.nameVi}).`,
+          kind: entry.kind,
+        }),
+      ),
+    ),
+  );
+}
 
 /** The full catalogue, in display order. */
 export function buildIndicators(): DemoIndicator[] {
-  return ENTRIES.map((entry): DemoIndicator => {
-    const base = {
-      code: entry.code,
-      nameVi: entry.nameVi,
-      nameEn: entry.nameEn,
-      unitVi: entry.unitVi,
-      unitEn: entry.unitEn,
-      sensitivity: entry.sensitivity,
-      descriptionVi: entry.descriptionVi,
-      sortOrder: (ORDER.indexOf(entry.code) + 1) * 10,
-    };
-    if (typeof entry.kind === 'object') {
+  return [...ENTRIES, ...partEntries()]
+    .map((entry): DemoIndicator => {
+      const base = {
+        code: entry.code,
+        nameVi: entry.nameVi,
+        nameEn: entry.nameEn,
+        unitVi: entry.unitVi,
+        unitEn: entry.unitEn,
+        sensitivity: entry.sensitivity,
+        descriptionVi: entry.descriptionVi,
+        sortOrder: (ORDER.indexOf(entry.code) + 1) * 10,
+        reportingLevel: entry.reportingLevel ?? 'commune',
+        disaggregations: entry.disaggregations ?? [],
+      };
+      if (typeof entry.kind === 'object') {
+        return {
+          ...base,
+          areaAggregation: 'rate',
+          timeAggregation: 'rate',
+          formula: entry.kind.formula,
+        };
+      }
       return {
         ...base,
-        areaAggregation: 'rate',
-        timeAggregation: 'rate',
-        formula: entry.kind.formula,
+        areaAggregation: 'sum',
+        timeAggregation: entry.kind === 'flow' ? 'sum' : 'last',
+        formula: null,
       };
-    }
-    return {
-      ...base,
-      areaAggregation: 'sum',
-      timeAggregation: entry.kind === 'flow' ? 'sum' : 'last',
-      formula: null,
-    };
-  }).sort((a, b) => a.sortOrder - b.sortOrder);
+    })
+    .sort((a, b) => a.sortOrder - b.sortOrder);
 }

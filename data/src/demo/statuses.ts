@@ -84,45 +84,90 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[index] ?? 0;
 }
 
+/**
+ * Where a seed plan gives the number of recognised drug-free communes, the demo lands on it: Đồng Tháp
+ * (old code 87) kept 27 communes recognised drug-free at the end of 2022 (its 2023 plan), decided in the
+ * round of January 2023. The province's scores are shifted by one constant (every year, and on the current
+ * communes made of its pieces), so its communes keep their order and the national cut is unchanged.
+ */
+const DRUG_FREE_CALIBRATION: ReadonlyArray<{ province: string; year: number; drugFree: number }> = [
+  { province: '87', year: 2023, drugFree: 27 },
+];
+
+/** A unit's score in a round, before any province calibration. */
+type Scorer = (unit: ReportingUnit, u: number, round: Round) => number;
+
+function scorer(units: readonly ReportingUnit[], model: DrugModel, seed: number): Scorer {
+  const offsets = units.map(
+    (unit) => 0.25 * gaussian(keyedRng(seed, `status:${unit.validFrom}:${unit.code}`)),
+  );
+  return (unit, u, round) => {
+    let managed = 0;
+    let residents = 0;
+    for (const i of unit.pieces) {
+      managed += model.managed(i, round.assessedAt);
+      residents += model.population(i, round.assessedAt);
+    }
+    const perThousand = residents > 0 ? (1000 * managed) / residents : 0;
+    const noise =
+      0.06 *
+      normalFrom(uniformAt(seed, unit.number, round.year, 1), uniformAt(seed, unit.number, round.year, 2));
+    const route = ROUTE_PROVINCES.has(unit.decidingProvinceCode) ? ROUTE_BONUS : 0;
+    return 0.35 * Math.log1p(managed) + 0.65 * Math.log1p(perThousand) + route + (offsets[u] ?? 0) + noise;
+  };
+}
+
+/** Band edges of a round: national quantiles of the uncalibrated scores. */
+function edgesOf(scores: Float64Array, round: Round): number[] {
+  const sorted = Float64Array.from(scores).sort();
+  let cumulative = 0;
+  return round.mix.slice(0, 4).map((share) => {
+    cumulative += share;
+    return quantile(sorted, cumulative);
+  });
+}
+
+/** Score shift per (old) province that puts its calibrated number of communes below the drug-free edge. */
+function calibrationShifts(
+  units: readonly ReportingUnit[],
+  model: DrugModel,
+  seed: number,
+): Map<string, number> {
+  const score = scorer(units, model, seed);
+  const shifts = new Map<string, number>();
+  for (const c of DRUG_FREE_CALIBRATION) {
+    const round = OLD_ROUNDS.find((r) => r.year === c.year);
+    if (!round) continue;
+    const scores = Float64Array.from(units, (unit, u) => score(unit, u, round));
+    const edge = edgesOf(scores, round)[0] ?? 0;
+    const own = Float64Array.from(
+      units.flatMap((unit, u) => (unit.decidingProvinceCode === c.province ? [scores[u] ?? 0] : [])),
+    ).sort();
+    if (own.length <= c.drugFree || c.drugFree < 1) continue;
+    shifts.set(c.province, edge - ((own[c.drugFree - 1] ?? 0) + (own[c.drugFree] ?? 0)) / 2);
+  }
+  return shifts;
+}
+
 function decide(
   units: readonly ReportingUnit[],
   rounds: readonly Round[],
   model: DrugModel,
   seed: number,
   include: (unit: ReportingUnit) => boolean,
+  shiftOf: (unit: ReportingUnit) => number,
 ): DemoStatusDecision[] {
   const decisions: DemoStatusDecision[] = [];
   const previous = new Int8Array(units.length).fill(-1);
-  const offsets = units.map(
-    (unit) => 0.25 * gaussian(keyedRng(seed, `status:${unit.validFrom}:${unit.code}`)),
-  );
+  const score = scorer(units, model, seed);
+  const shifts = units.map(shiftOf);
   for (const round of rounds) {
-    const scores = new Float64Array(units.length);
-    units.forEach((unit, u) => {
-      let managed = 0;
-      let residents = 0;
-      for (const i of unit.pieces) {
-        managed += model.managed(i, round.assessedAt);
-        residents += model.population(i, round.assessedAt);
-      }
-      const perThousand = residents > 0 ? (1000 * managed) / residents : 0;
-      const noise =
-        0.06 *
-        normalFrom(uniformAt(seed, unit.number, round.year, 1), uniformAt(seed, unit.number, round.year, 2));
-      const route = ROUTE_PROVINCES.has(unit.decidingProvinceCode) ? ROUTE_BONUS : 0;
-      scores[u] =
-        0.35 * Math.log1p(managed) + 0.65 * Math.log1p(perThousand) + route + (offsets[u] ?? 0) + noise;
-    });
-    const sorted = Float64Array.from(scores).sort();
-    let cumulative = 0;
-    const edges = round.mix.slice(0, 4).map((share) => {
-      cumulative += share;
-      return quantile(sorted, cumulative);
-    });
+    const scores = Float64Array.from(units, (unit, u) => score(unit, u, round));
+    const edges = edgesOf(scores, round);
     const bandOf = (score: number) => edges.filter((edge) => score >= edge).length;
     const documentNo = new Map<string, string>();
     units.forEach((unit, u) => {
-      const score = scores[u] ?? 0;
+      const score = (scores[u] ?? 0) + (shifts[u] ?? 0);
       let band = bandOf(score);
       const before = previous[u] ?? -1;
       if (before >= 0 && band !== before) {
@@ -160,8 +205,27 @@ export function buildStatusDecisions(
   seed: number,
   include: (unit: ReportingUnit) => boolean,
 ): DemoStatusDecision[] {
+  const shifts = calibrationShifts(units.old, model, seed);
+  // A current commune takes the shifts of the old provinces its residents come from.
+  const currentShift = (unit: ReportingUnit) => {
+    let weighted = 0;
+    let residents = 0;
+    for (const i of unit.pieces) {
+      const r = model.population(i, 2025.5);
+      weighted += r * (shifts.get(model.provinceOf(i)) ?? 0);
+      residents += r;
+    }
+    return residents > 0 ? weighted / residents : 0;
+  };
   return [
-    ...decide(units.old, OLD_ROUNDS, model, seed, include),
-    ...decide(units.current, CURRENT_ROUNDS, model, seed, include),
+    ...decide(
+      units.old,
+      OLD_ROUNDS,
+      model,
+      seed,
+      include,
+      (unit) => shifts.get(unit.decidingProvinceCode) ?? 0,
+    ),
+    ...decide(units.current, CURRENT_ROUNDS, model, seed, include, currentShift),
   ];
 }

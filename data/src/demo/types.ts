@@ -81,6 +81,10 @@ export interface DemoIndicator {
   sensitivity: Sensitivity;
   descriptionVi: string;
   sortOrder: number;
+  /** Level values are reported at (every demo indicator: commune). */
+  reportingLevel: 'commune' | 'province';
+  /** Breakdowns whose parts sum to the total; each part is a stored indicator `code__dimension_part`. */
+  disaggregations: Array<{ code: string; nameVi: string; parts: Array<{ code: string; nameVi: string }> }>;
 }
 
 export interface DemoPeriod {

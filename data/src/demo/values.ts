@@ -20,7 +20,22 @@ const FLOWS: ReadonlySet<number> = new Set([
   IX.vocational_support,
   IX.drug_arrests,
   IX.drug_use_places,
+  IX.reintegrated,
+  IX.rehab_completed,
+  IX.loans_households,
 ]);
+
+/** Share of treatment episodes that are a first, second, third or later rehab (Sơn La survey, 2020). */
+const EPISODE_ORDER = [0.36, 0.5496, 0.0904] as const;
+const EPISODE_PARTS = [
+  IX.treatment_episodes__order_first,
+  IX.treatment_episodes__order_second,
+  IX.treatment_episodes__order_third_plus,
+] as const;
+/** Share of detected drug-crop finds that are destroyed (most; a few are left for evidence or missed). */
+const CROPS_DESTROYED = 0.96;
+/** Median loan to a household after rehab, VND (Sơn La: 870 million to 32 households). */
+const LOAN_MEDIAN_VND = 25e6;
 
 /** Is this quarter reported on the pre-2025 communes? */
 export function isOldQuarter(q: Quarter): boolean {
@@ -36,17 +51,60 @@ export function integerise(expected: Float64Array, unit: ReportingUnit, q: Quart
     const value = expected[k] ?? 0;
     if (FLOWS.has(k)) return poissonFrom(value, u(k, 0), u(k, 1));
     if (k === IX.methadone_patients) return Math.floor(value);
-    if (k === IX.drug_crops_destroyed_m2) {
-      // Expected number of finds → a Poisson count of finds with lognormal sizes.
-      const finds = Math.min(200, poissonFrom(value, u(k, 0), u(k, 1)));
-      let m2 = 0;
-      for (let j = 0; j < finds; j++) {
-        m2 += CROP_MEDIAN_M2 * Math.exp(CROP_SIGMA * normalFrom(u(k, 2 + 2 * j), u(k, 3 + 2 * j)));
-      }
-      return Math.round(m2);
-    }
+    if (k === IX.drug_crops_destroyed_m2 || k === IX.drug_crops_detected_m2) return 0; // below
     return Math.max(0, Math.round(value));
   });
+  // Drug crops: expected number of finds → a Poisson count of finds with lognormal sizes; each find is
+  // detected, and most are destroyed, so destroyed ≤ detected.
+  const crop = IX.drug_crops_destroyed_m2;
+  const finds = Math.min(200, poissonFrom(expected[crop] ?? 0, u(crop, 0), u(crop, 1)));
+  let detected = 0;
+  let destroyed = 0;
+  for (let j = 0; j < finds; j++) {
+    const m2 = CROP_MEDIAN_M2 * Math.exp(CROP_SIGMA * normalFrom(u(crop, 2 + 2 * j), u(crop, 3 + 2 * j)));
+    detected += m2;
+    if (u(IX.drug_crops_detected_m2, j) < CROPS_DESTROYED) destroyed += m2;
+  }
+  out[IX.drug_crops_detected_m2] = Math.round(detected);
+  out[crop] = Math.round(destroyed);
+  // Officers: at least two per commune; a quarter trains at most a quarter of them (a year ≤ all).
+  const officers = Math.max(2, out[IX.officers_total] ?? 0);
+  out[IX.officers_total] = officers;
+  const trained = IX.officers_trained;
+  out[trained] = Math.min(
+    Math.floor(officers / 4),
+    poissonFrom(expected[trained] ?? 0, u(trained, 0), u(trained, 1)),
+  );
+  // Yes/no per commune: the community model once adopted stays (one draw per commune and version);
+  // a model commune is built in a quarter with a small probability.
+  const residents = expected[IX.population] ?? 0;
+  const share = (k: number) => (residents > 0 ? (expected[k] ?? 0) / residents : 0);
+  const adoption = uniformAt(seed, unit.number, version, IX.community_model);
+  out[IX.community_model] = adoption < share(IX.community_model) ? 1 : 0;
+  out[IX.model_communes_built] = u(IX.model_communes_built, 0) < share(IX.model_communes_built) ? 1 : 0;
+  out[IX.high_risk_reached] = Math.min(out[IX.high_risk_people] ?? 0, out[IX.high_risk_reached] ?? 0);
+  // Post-rehab management takes most of those who completed rehab.
+  const completed = out[IX.rehab_completed] ?? 0;
+  let admitted = 0;
+  for (let j = 0; j < completed; j++) if (u(IX.post_rehab_admitted, j) < 0.93) admitted += 1;
+  out[IX.post_rehab_admitted] = admitted;
+  // Loans: a count of households, each with its own amount (rounded to a million đồng).
+  let vnd = 0;
+  for (let j = 0; j < (out[IX.loans_households] ?? 0); j++) {
+    const amount =
+      LOAN_MEDIAN_VND * Math.exp(0.4 * normalFrom(u(IX.loans_vnd, 2 * j), u(IX.loans_vnd, 2 * j + 1)));
+    vnd += Math.round(amount / 1e6) * 1e6;
+  }
+  out[IX.loans_vnd] = vnd;
+  // Treatment episodes by order: independent Poisson parts, whose sum is the total.
+  const episodes = expected[IX.treatment_episodes] ?? 0;
+  let total = 0;
+  EPISODE_PARTS.forEach((k, j) => {
+    const part = poissonFrom(episodes * (EPISODE_ORDER[j] ?? 0), u(k, 0), u(k, 1));
+    out[k] = part;
+    total += part;
+  });
+  out[IX.treatment_episodes] = total;
   const managed = out[IX.managed_addicts] ?? 0;
   out[IX.addicts_reached] = Math.min(managed, out[IX.addicts_reached] ?? 0);
   return out;

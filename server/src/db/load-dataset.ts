@@ -61,9 +61,13 @@ async function insertPeriodsAndIndicators(tx: Queryable, dataset: DemoDataset) {
   const i = dataset.indicators;
   await tx.query(
     `insert into indicators (code, name_vi, name_en, unit_vi, unit_en, area_aggregation, time_aggregation,
-       formula, sensitivity, description_vi, sort_order)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::text[], $9::text[], $10::text[], $11::int[])`,
+       formula, sensitivity, description_vi, sort_order, reporting_level, disaggregations)
+     select code, name_vi, name_en, unit_vi, unit_en, area_aggregation, time_aggregation, formula, sensitivity,
+       description_vi, sort_order, reporting_level, disaggregations::jsonb
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+       $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[])
+       as s(code, name_vi, name_en, unit_vi, unit_en, area_aggregation, time_aggregation, formula, sensitivity,
+         description_vi, sort_order, reporting_level, disaggregations)`,
     [
       i.map((x) => x.code),
       i.map((x) => x.nameVi),
@@ -76,6 +80,8 @@ async function insertPeriodsAndIndicators(tx: Queryable, dataset: DemoDataset) {
       i.map((x) => x.sensitivity),
       i.map((x) => x.descriptionVi),
       i.map((x) => x.sortOrder),
+      i.map((x) => x.reportingLevel),
+      i.map((x) => JSON.stringify(x.disaggregations)),
     ],
   );
 }
