@@ -123,6 +123,65 @@ export const HotspotEliminationDefinition = z.object({
   eachChild: EachChild,
 });
 
+/**
+ * A change from one calendar year to the previous one, judged year by year: "giảm theo từng năm" (any fall,
+ * no number), "hằng năm giảm ≥ X %" (min_reduction) or "tốc độ tăng dưới X %/năm" (max_growth).
+ */
+export const YearlyChangeDefinition = z.object({
+  kind: z.literal('yearly_change'),
+  measure: ReductionMeasure,
+  limit: z
+    .enum(['min_reduction', 'max_growth'])
+    .describe('min_reduction: fall by at least pct each year; max_growth: grow by less than pct each year'),
+  pct: z
+    .number()
+    .min(0, 'must be ≥ 0')
+    .max(100, 'must be ≤ 100')
+    .nullable()
+    .default(null)
+    .describe('null: only the direction counts ("giảm hằng năm")'),
+  fromYear: z.number().int().min(2000, 'must be ≥ 2000').max(2100, 'must be ≤ 2100'),
+  eachChild: EachChild,
+});
+
+/** What a roadmap counts each year: communes in some statuses, their share in %, or an indicator's year. */
+export const RoadmapMeasure = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status_count'), statuses: Statuses }),
+  z.object({ type: z.literal('status_share'), statuses: Statuses }),
+  z.object({ type: z.literal('indicator'), indicator: IndicatorCode }),
+]);
+
+/**
+ * A roadmap by year ("lộ trình": 12 → 18 → 24 … drug-free communes 2025–2030; 30 % in 2026): one milestone
+ * per year, each year judged on its own milestone at its end.
+ */
+export const RoadmapDefinition = z.object({
+  kind: z.literal('roadmap'),
+  measure: RoadmapMeasure,
+  milestones: z
+    .array(
+      z.object({
+        year: z.number().int().min(2000, 'must be ≥ 2000').max(2100, 'must be ≤ 2100'),
+        value: z.number().min(0, 'must be ≥ 0'),
+      }),
+    )
+    .min(1, 'must list at least one year')
+    .max(30, 'must list at most 30 years'),
+  eachChild: EachChild,
+});
+
+/**
+ * A named list of communes to bring into a status ("chuyển hóa các xã A, B, C thành xã không ma túy năm
+ * 2026"; one commune's status when the list has one code): met when every listed commune is in the status.
+ */
+export const NamedUnitsDefinition = z.object({
+  kind: z.literal('named_units'),
+  codes: z.array(UnitCode).min(1, 'must list at least one commune').max(500, 'must list at most 500'),
+  validOn: IsoDate.describe('the date on which the codes are valid (their unit version)'),
+  statuses: Statuses,
+  eachChild: EachChild,
+});
+
 export const TargetDefinition = z.discriminatedUnion('kind', [
   ShareDefinition,
   StatusShareDefinition,
@@ -132,6 +191,9 @@ export const TargetDefinition = z.discriminatedUnion('kind', [
   KeepStatusDefinition,
   CumulativeDefinition,
   HotspotEliminationDefinition,
+  YearlyChangeDefinition,
+  RoadmapDefinition,
+  NamedUnitsDefinition,
 ]);
 export type TargetDefinition = z.infer<typeof TargetDefinition>;
 export type TargetKind = TargetDefinition['kind'];
@@ -209,10 +271,45 @@ export const Projection = z.object({
   value: z.number().nullable(),
   /** Observations the projection used. */
   basedOn: z.number(),
+  /** The range the measure can take (a share 0–100 %, a count ≥ 0): the projection is held inside it. */
+  bounds: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
+  /** The raw projection fell outside `bounds` and was held at the bound. */
+  clamped: z.boolean(),
 });
+
+/**
+ * Why a progress says what it says, as a code and its parameters: the web renders them in Vietnamese from
+ * one message catalogue (web/src/features/plans/messages.ts); `reason` keeps an English sentence for logs.
+ */
+export const ReasonCode = z.enum([
+  'unknown_indicator',
+  'no_data_until',
+  'no_status_at_window_start',
+  'baseline_missing',
+  'baseline_zero',
+  'empty_keep_set',
+  'no_active_hotspot',
+  'missed_years',
+  'children_no_data',
+  'children_missed',
+  'previous_year_missing',
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const TargetProgress = z.object({
   status: ProgressStatus,
+  /** higher: a higher value is better (shares, counts, reductions); lower: a cap (growth < 1 %/year). */
+  direction: z.enum(['higher', 'lower']),
+  /** What `current` is: the level itself, a reduction in % (positive = fell) or a growth in % (positive = rose). */
+  measure: z.enum(['level', 'reduction', 'growth']),
+  reasonCode: ReasonCode.nullable(),
+  reasonParams: ReasonParams,
+  /**
+   * A series across a unit reorganisation: points on another unit version than the latest one are shown
+   * but neither the baseline nor the trend use them (`since`: the first point on the latest version).
+   */
+  bridge: z.object({ method: z.literal('latest_version_only'), since: z.string() }).nullable(),
   current: z.number().nullable(),
   currentDate: z.string().nullable(),
   target: z.number(),
@@ -265,6 +362,10 @@ export const ProgressSummary = TargetProgress.pick({
   unit: true,
   band: true,
   reason: true,
+  reasonCode: true,
+  reasonParams: true,
+  direction: true,
+  measure: true,
   children: true,
 }).extend({ projected: z.number().nullable() });
 export type ProgressSummary = z.infer<typeof ProgressSummary>;

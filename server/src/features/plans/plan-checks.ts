@@ -99,6 +99,30 @@ export function targetProblem(
       return null;
     case 'status_share':
       return null;
+    case 'roadmap': {
+      const years = def.milestones.map((m) => m.year);
+      const repeated = years.findIndex((y, i) => years.indexOf(y) !== i);
+      if (repeated >= 0)
+        return at(`definition.milestones[${repeated}].year`, `năm ${years[repeated]} lặp lại`);
+      const late = def.milestones.findIndex((m) => `${m.year}-01-01` > t.deadline);
+      if (late >= 0) return at(`definition.milestones[${late}].year`, 'must not be after the deadline');
+      if (def.measure.type === 'status_share') {
+        const over = def.milestones.findIndex((m) => m.value > 100);
+        if (over >= 0) return at(`definition.milestones[${over}].value`, 'must be ≤ 100 (a share in %)');
+      }
+      return def.measure.type === 'indicator'
+        ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
+        : null;
+    }
+    case 'named_units':
+      if (def.validOn > t.deadline) return at('definition.validOn', 'must not be after the deadline');
+      return null;
+    case 'yearly_change':
+      if (`${def.fromYear}-12-31` > t.deadline)
+        return at('definition.fromYear', `${def.fromYear} ends after the deadline ${t.deadline}`);
+      return def.measure.type === 'indicator'
+        ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
+        : null;
   }
 }
 

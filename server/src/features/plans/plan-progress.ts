@@ -103,6 +103,10 @@ export function summarize(p: TargetProgress): ProgressSummary {
     unit: p.unit,
     band: p.band,
     reason: p.reason,
+    reasonCode: p.reasonCode,
+    reasonParams: p.reasonParams,
+    direction: p.direction,
+    measure: p.measure,
     children: p.children,
     projected: p.projection.value,
   };

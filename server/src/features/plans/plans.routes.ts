@@ -165,13 +165,19 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const problem = targetProblem(target, planStart, ctx.indicators, prefix);
       if (problem) throw badRequest(problem.field, problem.message);
       const def = target.definition;
-      if (def.kind === 'keep_status' && def.units.type === 'codes') {
-        const unknown = await unknownCommunes(db, def.units.codes, def.units.validOn);
+      const listed =
+        def.kind === 'keep_status' && def.units.type === 'codes'
+          ? { codes: def.units.codes, validOn: def.units.validOn, path: 'definition.units.codes' }
+          : def.kind === 'named_units'
+            ? { codes: def.codes, validOn: def.validOn, path: 'definition.codes' }
+            : null;
+      if (listed) {
+        const unknown = await unknownCommunes(db, listed.codes, listed.validOn);
         const first = unknown[0];
         if (first !== undefined) {
-          const i = def.units.codes.indexOf(first);
-          const field = `${prefix}.definition.units.codes[${i}]`;
-          throw badRequest(field, `${field}: no commune ${first} is valid on ${def.units.validOn}`);
+          const i = listed.codes.indexOf(first);
+          const field = `${prefix}.${listed.path}[${i}]`;
+          throw badRequest(field, `${field}: không có xã mã ${first} hiệu lực ngày ${listed.validOn}`);
         }
       }
     }

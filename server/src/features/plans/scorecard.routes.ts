@@ -196,7 +196,8 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
           (a, b) =>
             Number(a.status === 'no_data') - Number(b.status === 'no_data') ||
             (b.progressPct ?? -1) - (a.progressPct ?? -1) ||
-            (b.current ?? 0) - (a.current ?? 0) ||
+            // A cap (growth < 1 %/year): the lower value ranks first.
+            (a.direction === 'lower' ? -1 : 1) * ((b.current ?? 0) - (a.current ?? 0)) ||
             a.code.localeCompare(b.code),
         )
         .map((row, i) => ({ rank: i + 1, ...row }));

@@ -2,12 +2,13 @@ import type { TargetDefinition, TargetKind } from '../../contracts/plans';
 import {
   countInStatus,
   quarterlySeries,
+  quartersIn,
   quartersOfYear,
   snapshots,
   trailingYearSeries,
   valueOver,
 } from './area-series';
-import type { Measured, Observation } from './evaluate';
+import { COUNT_BOUNDS, type Measured, type Observation, reason, SHARE_BOUNDS } from './evaluate';
 import type { AreaInputs, HotspotRecord, ProgressContext } from './inputs';
 
 /**
@@ -38,8 +39,17 @@ const empty = (partial: Partial<Measured> & Pick<Measured, 'target' | 'unit' | '
   baseline: null,
   windowStart: '',
   reason: null,
+  direction: 'higher',
+  measure: 'level',
+  bounds: { min: null, max: null },
+  locksWhenMet: false,
+  bridgeSince: null,
+  trendFrom: null,
   ...partial,
 });
+
+const unknownIndicator = (code: string) =>
+  reason('unknown_indicator', `unknown indicator ${code}`, { indicator: code });
 
 /** The observation on or just before the plan's start, else the first one: where a level started. */
 function baselineOf(series: readonly Observation[], planStart: string) {
@@ -55,7 +65,7 @@ const share: Measure<'share'> = (def, area, ctx) => {
       target: def.threshold,
       unit: PERCENT,
       projection: 'linear_trend',
-      reason: `unknown indicator ${def.indicator}`,
+      reason: unknownIndicator(def.indicator),
     });
   const series = quarterlySeries(area, indicator, ctx);
   return empty({
@@ -64,9 +74,22 @@ const share: Measure<'share'> = (def, area, ctx) => {
     strict: def.op === 'gt',
     baseline: baselineOf(series, ctx.planStart),
     unit: indicator.unitVi,
+    bounds: indicator.unitVi === PERCENT ? SHARE_BOUNDS : COUNT_BOUNDS,
     projection: 'linear_trend',
   });
 };
+
+/**
+ * The trailing run of points on the same unit basis as the latest one (own communes, or communes of another
+ * version read through the crosswalk): a trend or a baseline never mixes the two. Null when all agree.
+ */
+export function latestBasisStart(series: readonly Observation[]): string | null {
+  const last = series.at(-1);
+  if (!last) return null;
+  let i = series.length - 1;
+  while (i > 0 && series[i - 1]?.estimated === last.estimated) i--;
+  return i === 0 ? null : (series[i]?.date ?? null);
+}
 
 const statusShare: Measure<'status_share'> = (def, area, ctx) => {
   const series: Observation[] = [];
@@ -75,13 +98,19 @@ const statusShare: Measure<'status_share'> = (def, area, ctx) => {
     if (decided > 0 && date <= ctx.asOf)
       series.push({ date, value: (100 * inStatus) / decided, estimated: rows.some((r) => r.estimated) });
   }
+  // Shares on old communes and on new ones are not one series: baseline and trend use the latest basis.
+  const since = latestBasisStart(series);
+  const comparable = since ? series.filter((p) => p.date >= since) : series;
   return empty({
     series,
     target: def.threshold,
     strict: def.op === 'gt',
-    baseline: baselineOf(series, ctx.planStart),
+    baseline: baselineOf(comparable, ctx.planStart),
     unit: PERCENT,
+    bounds: SHARE_BOUNDS,
     projection: 'linear_trend',
+    bridgeSince: since,
+    trendFrom: since,
   });
 };
 
@@ -93,7 +122,7 @@ const count: Measure<'count'> = (def, area, ctx) => {
       target: def.threshold,
       unit,
       projection: 'pace',
-      reason: `unknown indicator ${def.indicator}`,
+      reason: unknownIndicator(def.indicator),
     });
   const quarters = quarterlySeries(area, indicator, ctx, ctx.window.from, ctx.window.to);
   const series: Observation[] = [];
@@ -108,6 +137,9 @@ const count: Measure<'count'> = (def, area, ctx) => {
     baseline: { date: ctx.window.from, value: 0 },
     windowStart: ctx.window.from,
     unit,
+    bounds: COUNT_BOUNDS,
+    // A running total of a flow never falls: once reached, it is achieved.
+    locksWhenMet: true,
     projection: 'pace',
   });
 };
@@ -121,11 +153,15 @@ const statusConversion: Measure<'status_conversion'> = (def, area, ctx) => {
   const byDate = snapshots(area.statuses);
   const start = new Map<string, (typeof area.statuses)[number]['status']>();
   for (const r of byDate.get(ctx.window.from) ?? []) start.set(r.commune, r.status);
-  const base = { target: def.threshold, unit: COMMUNES, projection: 'pace' as const };
+  const base = { target: def.threshold, unit: COMMUNES, projection: 'pace' as const, bounds: COUNT_BOUNDS };
   if (start.size === 0)
     return empty({
       ...base,
-      reason: `no commune status decided on ${ctx.window.from}, the start of the window`,
+      reason: reason(
+        'no_status_at_window_start',
+        `no commune status decided on ${ctx.window.from}, the start of the window`,
+        { date: ctx.window.from },
+      ),
     });
   const series: Observation[] = [];
   for (const [date, rows] of byDate) {
@@ -155,20 +191,37 @@ function baselineYears(def: Definition<'reduction'>): number[] {
   return years;
 }
 
+/**
+ * A reduction in % against the mean of the baseline years. A negative minimum ("grow by less than 6 %")
+ * is a growth cap: measured and labelled as growth, lower being better.
+ */
 const reduction: Measure<'reduction'> = (def, area, ctx) => {
   const years = baselineYears(def);
   const baselineEnd = `${years.at(-1)}-12-31`;
-  const base = {
-    target: def.minPct,
-    targetMax: def.maxPct ?? null,
-    unit: PERCENT,
-    projection: 'linear_trend' as const,
-  };
+  const growth = def.minPct < 0;
+  const base = growth
+    ? {
+        target: -def.minPct,
+        targetMax: null,
+        unit: PERCENT,
+        projection: 'linear_trend' as const,
+        direction: 'lower' as const,
+        measure: 'growth' as const,
+        bounds: { min: -100, max: null },
+      }
+    : {
+        target: def.minPct,
+        targetMax: def.maxPct ?? null,
+        unit: PERCENT,
+        projection: 'linear_trend' as const,
+        measure: 'reduction' as const,
+        bounds: { min: null, max: 100 },
+      };
   let baselineValues: Array<number | null>;
   let levels: Observation[];
   if (def.measure.type === 'indicator') {
     const indicator = ctx.indicators.get(def.measure.indicator);
-    if (!indicator) return empty({ ...base, reason: `unknown indicator ${def.measure.indicator}` });
+    if (!indicator) return empty({ ...base, reason: unknownIndicator(def.measure.indicator) });
     baselineValues = years.map((y) => {
       const quarters = quartersOfYear(ctx, y);
       return quarters.length === 4 ? valueOver(area, indicator, quarters, ctx) : null;
@@ -179,7 +232,9 @@ const reduction: Measure<'reduction'> = (def, area, ctx) => {
     const byDate = snapshots(area.statuses);
     baselineValues = years.map((y) => {
       const rows = byDate.get(`${y}-12-31`);
-      return rows ? countInStatus(rows, statuses).inStatus : null;
+      const counted = rows ? countInStatus(rows, statuses) : null;
+      // No decision in force at the end of a baseline year is missing data, not a count of zero.
+      return counted && counted.decided > 0 ? counted.inStatus : null;
     });
     levels = [...byDate].map(([date, rows]) => ({
       date,
@@ -187,17 +242,35 @@ const reduction: Measure<'reduction'> = (def, area, ctx) => {
       estimated: rows.some((r) => r.estimated),
     }));
   }
-  if (baselineValues.some((v) => v === null))
+  const missing = years.filter((_, i) => baselineValues[i] === null);
+  if (missing.length > 0)
     return empty({
       ...base,
-      reason: `no data for every baseline year ${def.baseline.from}–${def.baseline.to}`,
+      reason: reason(
+        'baseline_missing',
+        `no data for baseline year(s) ${missing.join(', ')} of ${def.baseline.from}–${def.baseline.to}`,
+        {
+          years: missing.join(', '),
+          from: def.baseline.from,
+          to: def.baseline.to,
+          what: def.measure.type === 'indicator' ? def.measure.indicator : 'status',
+        },
+      ),
     });
   const baseline = (baselineValues as number[]).reduce((a, b) => a + b, 0) / years.length;
   if (baseline === 0)
-    return empty({ ...base, reason: 'the baseline is zero: a reduction in % cannot be measured against it' });
+    return empty({
+      ...base,
+      reason: reason(
+        'baseline_zero',
+        `the baseline ${def.baseline.from}–${def.baseline.to} was reported as zero: a change in % cannot be measured against it`,
+        { from: def.baseline.from, to: def.baseline.to },
+      ),
+    });
+  const sign = growth ? -1 : 1;
   const series = levels
     .filter((p) => p.date > baselineEnd && p.date <= ctx.asOf)
-    .map((p) => ({ ...p, value: (100 * (baseline - p.value)) / baseline }));
+    .map((p) => ({ ...p, value: (sign * (100 * (baseline - p.value))) / baseline }));
   return empty({ ...base, series, baseline: { date: baselineEnd, value: 0 } });
 };
 
@@ -205,9 +278,18 @@ const reduction: Measure<'reduction'> = (def, area, ctx) => {
 const keepStatus: Measure<'keep_status'> = (def, area, ctx) => {
   const rows = area.kept.get(ctx.targetCode) ?? [];
   const members = new Set(rows.map((r) => r.member));
-  const base = { target: members.size, unit: COMMUNES, projection: 'carry_forward' as const };
+  const base = {
+    target: members.size,
+    unit: COMMUNES,
+    projection: 'carry_forward' as const,
+    bounds: COUNT_BOUNDS,
+  };
   if (members.size === 0)
-    return empty({ ...base, target: 0, reason: 'the set of communes to keep is empty here' });
+    return empty({
+      ...base,
+      target: 0,
+      reason: reason('empty_keep_set', 'the set of communes to keep is empty here'),
+    });
   const setDate = def.units.type === 'codes' ? def.units.validOn : def.units.date;
   const byDate = new Map<string, { kept: number; estimated: boolean }>();
   for (const r of rows) {
@@ -231,7 +313,7 @@ const cumulative: Measure<'cumulative'> = (def, area, ctx) => {
       target: def.threshold,
       unit,
       projection: 'linear_trend',
-      reason: `unknown indicator ${def.indicator}`,
+      reason: unknownIndicator(def.indicator),
     });
   const series = quarterlySeries(area, indicator, ctx);
   return empty({
@@ -239,6 +321,7 @@ const cumulative: Measure<'cumulative'> = (def, area, ctx) => {
     target: def.threshold,
     baseline: baselineOf(series, ctx.planStart),
     unit,
+    bounds: COUNT_BOUNDS,
     projection: 'linear_trend',
   });
 };
@@ -265,9 +348,15 @@ const hotspotElimination: Measure<'hotspot_elimination'> = (def, area, ctx) => {
     targetMax: def.maxPct ?? null,
     unit: PERCENT,
     projection: 'pace' as const,
+    bounds: SHARE_BOUNDS,
   };
   if (active.length === 0)
-    return empty({ ...base, reason: `no hotspot was active on ${from}, the start of the window` });
+    return empty({
+      ...base,
+      reason: reason('no_active_hotspot', `no hotspot was active on ${from}, the start of the window`, {
+        date: from,
+      }),
+    });
   const dates = ctx.quarters.map((q) => q.endDate).filter((d) => d >= from && d <= to && d <= ctx.asOf);
   // ISO dates sort as strings: the earlier of the window's end and today.
   const [last = to] = [to, ctx.asOf].sort();
@@ -278,6 +367,163 @@ const hotspotElimination: Measure<'hotspot_elimination'> = (def, area, ctx) => {
     estimated: false,
   }));
   return empty({ ...base, series, baseline: { date: from, value: 0 }, windowStart: from });
+};
+
+interface YearLevel {
+  date: string;
+  value: number;
+  estimated: boolean;
+}
+
+/**
+ * The level of a measure in one calendar year: an indicator over the year (a flow's total, a stock's last
+ * quarter), or the communes in the statuses at the year's end. An unfinished year reads what is known: a
+ * stock's latest quarter, a flow's last four quarters, the latest status snapshot. Null when not reported.
+ */
+function yearLevel(
+  measure: Definition<'yearly_change'>['measure'],
+  area: AreaInputs,
+  ctx: MeasureContext,
+  year: number,
+): YearLevel | null {
+  const yearEnd = `${year}-12-31`;
+  if (measure.type === 'status_count') {
+    let found: YearLevel | null = null;
+    for (const [date, rows] of snapshots(area.statuses)) {
+      if (date < `${year}-01-01` || date > yearEnd || date > ctx.asOf) continue;
+      const { inStatus, decided } = countInStatus(rows, measure.statuses);
+      if (decided > 0) found = { date, value: inStatus, estimated: rows.some((r) => r.estimated) };
+    }
+    return found;
+  }
+  const indicator = ctx.indicators.get(measure.indicator);
+  if (!indicator) return null;
+  const known = quartersOfYear(ctx, year).filter((q) => q.endDate <= ctx.asOf);
+  const last = known.at(-1);
+  if (!last) return null;
+  const flow = indicator.timeAggregation === 'sum';
+  const quarters = flow && known.length < 4 ? quartersIn(ctx, undefined, last.endDate).slice(-4) : known;
+  if (flow && quarters.length < 4) return null;
+  const value = valueOver(area, indicator, quarters, ctx);
+  return value === null
+    ? null
+    : { date: last.endDate, value, estimated: quarters.some((q) => area.estimatedQuarters.has(q.id)) };
+}
+
+/**
+ * One calendar year (the window) against the year before: a reduction in % (min_reduction, higher is better)
+ * or a growth in % (max_growth, lower is better). Each year is judged on its own by the caller.
+ */
+const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
+  const year = Number(ctx.window.to.slice(0, 4));
+  const growth = def.limit === 'max_growth';
+  const base = growth
+    ? {
+        target: def.pct ?? 0,
+        // "dưới 1 %/năm" is strict; "không tăng" (no number) allows zero growth.
+        strict: def.pct !== null,
+        direction: 'lower' as const,
+        measure: 'growth' as const,
+        bounds: { min: -100, max: null },
+        unit: PERCENT,
+        projection: 'carry_forward' as const,
+      }
+    : {
+        target: def.pct ?? 0,
+        // "giảm hằng năm" (no number) needs a fall; "giảm ≥ X %" reaches X.
+        strict: def.pct === null,
+        measure: 'reduction' as const,
+        bounds: { min: null, max: 100 },
+        unit: PERCENT,
+        projection: 'carry_forward' as const,
+      };
+  if (def.measure.type === 'indicator' && !ctx.indicators.has(def.measure.indicator))
+    return empty({ ...base, reason: unknownIndicator(def.measure.indicator) });
+  const what = def.measure.type === 'indicator' ? def.measure.indicator : 'status';
+  const previous = yearLevel(def.measure, area, ctx, year - 1);
+  if (!previous || (def.measure.type === 'status_count' && previous.date !== `${year - 1}-12-31`))
+    return empty({
+      ...base,
+      reason: reason('previous_year_missing', `no data for ${year - 1}, the year compared with`, {
+        year: year - 1,
+        what,
+      }),
+    });
+  if (previous.value === 0)
+    return empty({
+      ...base,
+      reason: reason(
+        'baseline_zero',
+        `${year - 1} was reported as zero: a change in % cannot be measured against it`,
+        { from: String(year - 1), to: String(year - 1) },
+      ),
+    });
+  const now = yearLevel(def.measure, area, ctx, year);
+  const change = now ? (100 * (now.value - previous.value)) / previous.value : null;
+  return empty({
+    ...base,
+    series: now && change !== null ? [{ ...now, value: growth ? change : -change }] : [],
+    baseline: { date: `${year - 1}-12-31`, value: 0 },
+  });
+};
+
+/**
+ * A named list of communes to bring into a status: how many of those listed in this area are in it on each
+ * snapshot; the target is all of them. Statuses change only by decision, so the count is carried forward.
+ */
+const namedUnits: Measure<'named_units'> = (def, area, ctx) =>
+  keepStatus(
+    {
+      kind: 'keep_status',
+      units: { type: 'codes', codes: def.codes, validOn: def.validOn },
+      statuses: def.statuses,
+      eachChild: def.eachChild,
+    },
+    area,
+    ctx,
+  );
+
+/**
+ * One year of a roadmap (the window is that calendar year): the measure on each snapshot or quarter of the
+ * year against that year's milestone (the latest milestone up to it when the year has none of its own).
+ */
+const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
+  const year = Number(ctx.window.to.slice(0, 4));
+  const milestone = [...def.milestones]
+    .sort((a, b) => a.year - b.year)
+    .filter((m) => m.year <= year)
+    .at(-1);
+  const m = def.measure;
+  const share = m.type === 'status_share';
+  const indicator = m.type === 'indicator' ? ctx.indicators.get(m.indicator) : undefined;
+  const base = {
+    target: milestone?.value ?? 0,
+    unit: share ? PERCENT : m.type === 'status_count' ? COMMUNES : (indicator?.unitVi ?? ''),
+    bounds: share ? SHARE_BOUNDS : COUNT_BOUNDS,
+    projection: m.type === 'indicator' ? ('linear_trend' as const) : ('carry_forward' as const),
+  };
+  if (m.type === 'indicator' && !indicator) return empty({ ...base, reason: unknownIndicator(m.indicator) });
+  const inYear = (date: string) => date >= `${year}-01-01` && date <= ctx.window.to && date <= ctx.asOf;
+  let series: Observation[] = [];
+  if (m.type === 'indicator' && indicator) {
+    series = (indicator.timeAggregation === 'sum' ? trailingYearSeries : quarterlySeries)(
+      area,
+      indicator,
+      ctx,
+    ).filter((p) => inYear(p.date));
+  } else if (m.type !== 'indicator') {
+    for (const [date, rows] of snapshots(area.statuses)) {
+      if (!inYear(date)) continue;
+      const { inStatus, decided } = countInStatus(rows, m.statuses);
+      if (decided > 0)
+        series.push({
+          date,
+          value: share ? (100 * inStatus) / decided : inStatus,
+          estimated: rows.some((r) => r.estimated),
+        });
+    }
+  }
+  return empty({ ...base, series });
 };
 
 /** Dispatch on the kind; the switch is exhaustive, so a new kind cannot be forgotten here. */
@@ -299,5 +545,11 @@ export function measureTarget(def: TargetDefinition, area: AreaInputs, ctx: Meas
       return cumulative(def, area, ctx);
     case 'hotspot_elimination':
       return hotspotElimination(def, area, ctx);
+    case 'yearly_change':
+      return yearlyChange(def, area, ctx);
+    case 'roadmap':
+      return roadmap(def, area, ctx);
+    case 'named_units':
+      return namedUnits(def, area, ctx);
   }
 }

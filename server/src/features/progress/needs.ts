@@ -15,6 +15,7 @@ export interface InputNeeds {
   statusDates: string[];
   /** Conversions follow each commune between two dates; other kinds only need weighted counts per status. */
   perCommuneStatuses: boolean;
+  /** Named sets of communes followed one by one (keep_status sets and named_units lists), by target code. */
   keepTargets: Array<{ code: string; definition: Extract<TargetDefinition, { kind: 'keep_status' }> }>;
   hotspots: boolean;
 }
@@ -126,6 +127,36 @@ export function inputNeeds(
       }
       case 'hotspot_elimination':
         hotspots = true;
+        break;
+      case 'named_units': {
+        dates.add(def.validOn);
+        addSnapshots(yearOf(def.validOn), deadline);
+        // Read as a keep set of listed codes: each listed commune's status on every snapshot.
+        keepTargets.push({
+          code,
+          definition: {
+            kind: 'keep_status',
+            units: { type: 'codes', codes: def.codes, validOn: def.validOn },
+            statuses: def.statuses,
+            eachChild: def.eachChild,
+          },
+        });
+        break;
+      }
+      case 'roadmap': {
+        const first = Math.min(...def.milestones.map((m) => m.year));
+        if (def.measure.type === 'indicator') {
+          addIndicator(def.measure.indicator);
+          addQuarters(`${first}-01-01`, deadline);
+        } else addSnapshots(first - 1, deadline);
+        break;
+      }
+      case 'yearly_change':
+        // Each year against the one before: every quarter from the year before the first one.
+        if (def.measure.type === 'indicator') {
+          addIndicator(def.measure.indicator);
+          addQuarters(`${def.fromYear - 1}-01-01`, deadline);
+        } else addSnapshots(def.fromYear - 1, deadline);
         break;
     }
   }

@@ -3,7 +3,7 @@ import type { TargetDefinition } from '../../contracts/plans';
 import { mergeAreas } from './inputs';
 import { linearTrendAt, paceAt } from './projection';
 import { combineChildren, progressOnArea, targetProgress } from './target-progress';
-import { along, area, context, INDICATORS, snapshot } from './testing/progress-fixtures';
+import { along, area, context, INDICATORS, quarterCalendar, snapshot } from './testing/progress-fixtures';
 
 const plan = { periodStart: '2021-01-01' };
 const target = (definition: TargetDefinition, deadline: string, code = 't') => ({
@@ -57,7 +57,8 @@ describe('share ≥ X % by a date (rate indicator)', () => {
     expect(r.status).toBe('at_risk');
     const steeper = progressOnArea(target(def, '2025-12-31'), reach(50, 2), plan, context('2024-12-31'));
     expect(steeper.current).toBeCloseTo(80, 5);
-    expect(steeper.status).toBe('achieved');
+    // Met a year before the deadline: a share can still slip, so it is on track, not yet achieved.
+    expect(steeper.status).toBe('on_track');
     const onTrack = progressOnArea(target(def, '2025-12-31'), reach(46, 2), plan, context('2024-12-31'));
     expect(onTrack.current).toBeCloseTo(76, 5);
     expect(onTrack.projection.value).toBeGreaterThanOrEqual(80);
@@ -248,15 +249,29 @@ describe('reduction ≥ X % versus a baseline', () => {
     const a = area({ statuses: [...communes('2019-12-31', 0), ...communes('2020-12-31', 0)] });
     const r = progressOnArea(target(fewerDrugCommunes, '2020-12-31'), a, plan, context('2021-02-01'));
     expect(r.status).toBe('no_data');
-    expect(r.reason).toContain('baseline is zero');
+    expect(r.reasonCode).toBe('baseline_zero');
+    expect(r.reason).toContain('reported as zero');
   });
 
   it('has no data when a baseline year was never reported (e.g. 2012–2015 before the data start)', () => {
     const def = { ...fewerDrugCommunes, baseline: { from: '2012', to: '2015' } } as TargetDefinition;
     const a = area({ statuses: communes('2020-12-31', 10) });
-    expect(progressOnArea(target(def, '2020-12-31'), a, plan, context('2021-02-01')).reason).toContain(
-      '2012–2015',
+    const r = progressOnArea(target(def, '2020-12-31'), a, plan, context('2021-02-01'));
+    expect(r.reason).toContain('2012–2015');
+    // Named as missing data, never as a zero baseline.
+    expect(r.reasonCode).toBe('baseline_missing');
+    expect(r.reasonParams).toMatchObject({ years: '2012, 2013, 2014, 2015' });
+  });
+
+  it('a baseline year with statuses but no decision in force is missing, not zero', () => {
+    const undecided = communes('2019-12-31', 0).map((r) => ({ ...r, status: null }));
+    const r = progressOnArea(
+      target(fewerDrugCommunes, '2020-12-31'),
+      area({ statuses: [...undecided, ...communes('2020-12-31', 3)] }),
+      plan,
+      context('2021-02-01'),
     );
+    expect([r.status, r.reasonCode, r.reasonParams.years]).toEqual(['no_data', 'baseline_missing', '2019']);
   });
 
   it('a range target (5–10 %) is achieved from its lower end and says where the value lies', () => {
@@ -288,11 +303,17 @@ describe('reduction ≥ X % versus a baseline', () => {
         },
       });
     const slow = progressOnArea(target(cap, '2030-12-31'), growing(1), plan, context('2026-10-01'));
-    expect(slow.current).toBeCloseTo(-0.7, 5); // 1007 vs 1000
-    expect(slow.status).toBe('achieved');
+    // Labelled growth: +0,7 % (1007 vs 1000), lower is better, a cap of 6 %.
+    expect([slow.measure, slow.direction, slow.target]).toEqual(['growth', 'lower', 6]);
+    expect(slow.current).toBeCloseTo(0.7, 5);
+    expect(slow.status).toBe('on_track');
     const fast = progressOnArea(target(cap, '2030-12-31'), growing(10), plan, context('2026-10-01'));
-    expect(fast.current).toBeCloseTo(-7, 5);
+    expect(fast.current).toBeCloseTo(7, 5);
     expect(fast.status).toBe('off_track');
+    const fell = area({ values: { managed_addicts: { '2024-Q4': 1000, '2026-Q3': 900 } } });
+    const down = progressOnArea(target(cap, '2030-12-31'), fell, plan, context('2026-10-01'));
+    // A fall is a negative growth, not a growth of 10.
+    expect(down.current).toBeCloseTo(-10, 5);
   });
 });
 
@@ -323,7 +344,8 @@ describe('keep a named set of communes in a status', () => {
       plan,
       context('2023-06-30'),
     );
-    expect([r.current, r.target, r.status]).toEqual([3, 3, 'achieved']);
+    // All kept half-way through the year: on track; achieved only when the year is over.
+    expect([r.current, r.target, r.status]).toEqual([3, 3, 'on_track']);
     expect(r.projection.method).toBe('carry_forward');
     const lost = [...kept.slice(0, 2), member('2023-01-15', 'c', 'co_ma_tuy')];
     const r2 = progressOnArea(
@@ -440,7 +462,8 @@ describe('hotspot elimination (5–10 % each year, a range target)', () => {
       plan,
       context('2019-09-30'),
     );
-    expect(during2019.status).toBe('achieved');
+    // 2019 met, 2020 still to come: on track.
+    expect(during2019.status).toBe('on_track');
     expect(during2019.band).toBe('within');
   });
 
@@ -493,9 +516,51 @@ describe('status share (national: > 20 % of communes drug-free by 2030)', () => 
     );
     expect(r.current).toBe(17);
     expect(r.series.map((p) => p.estimated)).toEqual([false, true]);
-    // +2 points a year → 27 % in 2030.
+    // 15 % on one unit basis and 17 % on another are not a trend: the projection reads the latest basis only.
+    expect(r.bridge).toEqual({ method: 'latest_version_only', since: '2025-12-31' });
+    expect(r.baseline).toBe(17);
+    expect(r.projection.value).toBe(17);
+    expect(r.projection.basedOn).toBe(1);
+  });
+
+  it('on one basis, projects the trend (+2 points a year → 27 % in 2030)', () => {
+    const a = area({ statuses: [...share('2024-12-31', 15), ...share('2025-12-31', 17)] });
+    const r = progressOnArea(
+      target(def, '2030-12-31'),
+      a,
+      { periodStart: '2025-01-01' },
+      context('2026-01-20'),
+    );
+    expect(r.bridge).toBeNull();
     expect(r.projection.value).toBeCloseTo(27, 0);
     expect(r.status).toBe('on_track');
+  });
+
+  it('never projects a share below 0 % or above 100 %, and says so', () => {
+    // 27 % on the old communes in 2024, then 18 % → 10 % → 4 % on the new ones: the line goes negative.
+    const old = share('2024-12-31', 27, 0.5);
+    const falling = [...share('2025-09-30', 18), ...share('2025-12-31', 10), ...share('2026-03-31', 4)];
+    const r = progressOnArea(
+      target(def, '2030-12-31'),
+      area({ statuses: [...old, ...falling] }),
+      { periodStart: '2025-01-01' },
+      context('2026-04-01'),
+    );
+    expect(r.bridge?.since).toBe('2025-09-30');
+    expect(r.projection.value).toBe(0);
+    expect(r.projection.clamped).toBe(true);
+    expect(r.projection.bounds).toEqual({ min: 0, max: 100 });
+    expect(r.status).toBe('off_track');
+    const rising = [...share('2025-12-31', 60), ...share('2026-03-31', 90)];
+    const up = progressOnArea(
+      target(def, '2030-12-31'),
+      area({ statuses: rising }),
+      plan,
+      context('2026-04-01'),
+    );
+    expect(up.projection.value).toBe(100);
+    // Met four years early: on track, not "Đạt".
+    expect(up.status).toBe('on_track');
   });
 
   it('a scope merged in 2025 keeps one series across the change', () => {
@@ -509,5 +574,283 @@ describe('status share (national: > 20 % of communes drug-free by 2030)', () => 
     );
     expect(r.series.map((p) => p.value)).toEqual([30, 10]);
     expect(r.status).toBe('off_track');
+  });
+});
+
+describe('"Đạt" only when it can no longer be lost', () => {
+  it('a running count reached before the deadline is achieved (a flow never falls)', () => {
+    const def: TargetDefinition = {
+      kind: 'count',
+      indicator: 'rehab_compulsory',
+      threshold: 33,
+      window: { from: '2020-01-01', eachYear: false },
+      eachChild: false,
+    };
+    const a = area({ values: { rehab_compulsory: along('2020-Q1', '2020-Q4', () => 20) } });
+    const r = progressOnArea(target(def, '2020-12-31'), a, plan, context('2020-07-01'));
+    expect(r.current).toBe(40);
+    expect(r.status).toBe('achieved');
+  });
+});
+
+describe('yearly change ("tốc độ tăng người nghiện dưới 1 %/năm", "giảm hằng năm")', () => {
+  const growthCap: TargetDefinition = {
+    kind: 'yearly_change',
+    measure: { type: 'indicator', indicator: 'managed_addicts' },
+    limit: 'max_growth',
+    pct: 1,
+    fromYear: 2025,
+    eachChild: false,
+  };
+  const addicts = (byYearEnd: Record<string, number>) =>
+    area({
+      values: {
+        managed_addicts: Object.fromEntries(Object.entries(byYearEnd).map(([y, v]) => [`${y}-Q4`, v])),
+      },
+    });
+
+  it('Hà Nội falling 8,4 % meets the cap as a growth of −8,4 %; Lào Cai growing 9 % misses it', () => {
+    const haNoi = progressOnArea(
+      target(growthCap, '2030-12-31'),
+      addicts({ 2024: 1000, 2025: 916 }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect([haNoi.measure, haNoi.direction]).toEqual(['growth', 'lower']);
+    expect(haNoi.current).toBeCloseTo(-8.4, 5);
+    // 2025 met, 2026–2030 still to come.
+    expect(haNoi.status).toBe('on_track');
+    expect(haNoi.years).toEqual([
+      { year: 2025, status: 'achieved', current: -8.4 },
+      { year: 2026, status: 'no_data', current: null },
+    ]);
+    const laoCai = progressOnArea(
+      target(growthCap, '2030-12-31'),
+      addicts({ 2024: 1000, 2025: 1090 }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect(laoCai.current).toBeCloseTo(9, 5);
+    expect(laoCai.status).toBe('missed');
+    expect([laoCai.reasonCode, laoCai.reasonParams]).toEqual(['missed_years', { years: '2025' }]);
+  });
+
+  it('exactly 1 % is not "dưới 1 %"; a year in progress is judged on what is known', () => {
+    const flat = progressOnArea(
+      target(growthCap, '2030-12-31'),
+      addicts({ 2024: 1000, 2025: 1010 }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect(flat.status).toBe('missed');
+    const inYear = area({ values: { managed_addicts: { '2024-Q4': 1000, '2025-Q2': 1005 } } });
+    const r = progressOnArea(target(growthCap, '2030-12-31'), inYear, plan, context('2025-07-15'));
+    expect(r.current).toBeCloseTo(0.5, 5);
+    expect(r.status).toBe('on_track');
+    const rising = area({ values: { managed_addicts: { '2024-Q4': 1000, '2025-Q2': 1011 } } });
+    const risk = progressOnArea(target(growthCap, '2030-12-31'), rising, plan, context('2025-07-15'));
+    // 1,1 % against a cap of 1 %: within the 10 % tolerance of the target.
+    expect(risk.status).toBe('at_risk');
+  });
+
+  it('"giảm hằng năm" without a number needs a fall each year; the deadline passed judges every year', () => {
+    const fall: TargetDefinition = { ...growthCap, limit: 'min_reduction', pct: null } as TargetDefinition;
+    const r = progressOnArea(
+      target(fall, '2026-12-31'),
+      addicts({ 2024: 1000, 2025: 950, 2026: 940 }),
+      plan,
+      context('2027-03-01', quarterCalendar(2019, '2026-Q4')),
+    );
+    expect([r.measure, r.direction, r.current]).toEqual(['reduction', 'higher', 1.05]);
+    expect(r.status).toBe('achieved');
+    const stalled = progressOnArea(
+      target(fall, '2026-12-31'),
+      addicts({ 2024: 1000, 2025: 950, 2026: 950 }),
+      plan,
+      context('2027-03-01', quarterCalendar(2019, '2026-Q4')),
+    );
+    expect(stalled.status).toBe('missed');
+  });
+
+  it('names the missing year instead of calling it zero', () => {
+    const r = progressOnArea(
+      target(growthCap, '2030-12-31'),
+      addicts({ 2025: 1000 }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect(r.status).toBe('no_data');
+    expect([r.reasonCode, r.reasonParams]).toEqual([
+      'previous_year_missing',
+      { year: 2024, what: 'managed_addicts' },
+    ]);
+  });
+
+  it('counts communes in a status on each year end ("giảm số xã có ma túy hằng năm"), across a reorganisation', () => {
+    const def: TargetDefinition = {
+      kind: 'yearly_change',
+      measure: { type: 'status_count', statuses: ['co_ma_tuy'] },
+      limit: 'min_reduction',
+      pct: 5,
+      fromYear: 2025,
+      eachChild: false,
+    };
+    const communes = (date: string, drug: number, weight = 1) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        date,
+        commune: `${date}-${i}`,
+        weight,
+        estimated: weight < 1,
+        status: i < drug ? ('co_ma_tuy' as const) : ('khong_ma_tuy' as const),
+      }));
+    // 2024 on the old communes read through the crosswalk (weights), 2025 on the new ones.
+    const r = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ statuses: [...communes('2024-12-31', 20, 0.5), ...communes('2025-12-31', 9)] }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect(r.years?.[0]).toEqual({ year: 2025, status: 'achieved', current: 10 });
+    expect(r.status).toBe('on_track');
+  });
+});
+
+describe('roadmap by year (12 → 18 → 24 drug-free communes; each year on its own milestone)', () => {
+  const def: TargetDefinition = {
+    kind: 'roadmap',
+    measure: { type: 'status_count', statuses: ['khong_ma_tuy'] },
+    milestones: [
+      { year: 2025, value: 12 },
+      { year: 2026, value: 18 },
+      { year: 2027, value: 24 },
+    ],
+    eachChild: false,
+  };
+  const communes = (date: string, drugFree: number, weight = 1) =>
+    snapshot(
+      date,
+      Object.fromEntries(
+        Array.from(
+          { length: 40 },
+          (_, i) => [`${date}-${i}`, i < drugFree ? 'khong_ma_tuy' : 'co_ma_tuy'] as const,
+        ),
+      ),
+      weight,
+    );
+  const roadmap = (statuses: ReturnType<typeof communes>, asOf: string) =>
+    progressOnArea(
+      target(def, '2027-12-31'),
+      area({ statuses }),
+      plan,
+      context(asOf, quarterCalendar(2019, '2027-Q4')),
+    );
+
+  it('judges each year on its own milestone: 2025 met (13 ≥ 12), 2026 in progress at 15 of 18', () => {
+    const r = roadmap([...communes('2025-12-31', 13), ...communes('2026-06-30', 15)], '2026-07-01');
+    expect(r.years).toEqual([
+      { year: 2025, status: 'achieved', current: 13 },
+      { year: 2026, status: 'off_track', current: 15 },
+    ]);
+    expect([r.current, r.target, r.status]).toEqual([15, 18, 'off_track']);
+    expect(r.trajectory.map((p) => p.value)).toEqual([12, 18]);
+  });
+
+  it('on track when this year’s milestone is already reached; missed once a finished year fell short', () => {
+    const onTrack = roadmap([...communes('2025-12-31', 13), ...communes('2026-06-30', 19)], '2026-07-01');
+    expect(onTrack.status).toBe('on_track');
+    const missed = roadmap([...communes('2025-12-31', 11), ...communes('2026-06-30', 19)], '2026-07-01');
+    expect(missed.status).toBe('missed');
+    expect(missed.reasonParams).toEqual({ years: '2025' });
+  });
+
+  it('at risk within 10 % of the milestone; achieved only when the last year is over', () => {
+    const risk = roadmap([...communes('2025-12-31', 13), ...communes('2026-06-30', 17)], '2026-07-01');
+    expect(risk.status).toBe('at_risk');
+    const done = roadmap(
+      [...communes('2025-12-31', 13), ...communes('2026-12-31', 18), ...communes('2027-12-31', 25)],
+      '2028-02-01',
+    );
+    expect(done.status).toBe('achieved');
+  });
+
+  it('has not enough data when no status is decided in the year', () => {
+    const r = roadmap([], '2025-07-01');
+    expect([r.status, r.reasonCode]).toEqual(['no_data', 'no_data_until']);
+  });
+
+  it('a share roadmap (30 % in 2026) is held within 0–100 % and reads the year’s own units', () => {
+    const share: TargetDefinition = {
+      kind: 'roadmap',
+      measure: { type: 'status_share', statuses: ['khong_ma_tuy'] },
+      milestones: [{ year: 2026, value: 30 }],
+      eachChild: false,
+    };
+    // 2025: old communes through the crosswalk; 2026: the new ones — the 2026 milestone reads 2026 only.
+    const r = progressOnArea(
+      target(share, '2026-12-31'),
+      area({ statuses: [...communes('2025-06-30', 30, 0.5), ...communes('2026-03-31', 14)] }),
+      plan,
+      context('2026-04-01'),
+    );
+    expect(r.current).toBe(35);
+    expect(r.unit).toBe('%');
+    expect(r.status).toBe('on_track');
+  });
+});
+
+describe('a named list of communes to convert ("xã A, B, C thành xã không ma túy năm 2026")', () => {
+  const def: TargetDefinition = {
+    kind: 'named_units',
+    codes: ['a', 'b', 'c'],
+    validOn: '2026-01-01',
+    statuses: ['khong_ma_tuy'],
+    eachChild: false,
+  };
+  const row = (date: string, m: string, status: 'khong_ma_tuy' | 'co_ma_tuy') => ({
+    date,
+    member: m,
+    weight: 1,
+    status,
+    estimated: false,
+  });
+  const list = (date: string, converted: number) =>
+    ['a', 'b', 'c'].map((m, i) => row(date, m, i < converted ? 'khong_ma_tuy' : 'co_ma_tuy'));
+
+  it('counts the listed communes in the status: 2 of 3 during the year is short, 3 of 3 at the end is achieved', () => {
+    const during = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ kept: { t: list('2026-06-30', 2) } }),
+      plan,
+      context('2026-07-01'),
+    );
+    expect([during.current, during.target, during.unit]).toEqual([2, 3, 'xã']);
+    expect(during.status).toBe('off_track');
+    const done = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ kept: { t: [...list('2026-06-30', 2), ...list('2026-12-31', 3)] } }),
+      plan,
+      context('2027-02-01'),
+    );
+    expect(done.status).toBe('achieved');
+    const missed = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ kept: { t: list('2026-12-31', 2) } }),
+      plan,
+      context('2027-02-01'),
+    );
+    expect(missed.status).toBe('missed');
+  });
+
+  it('one commune’s status is a list of one; none of the list in this area is named, not zero', () => {
+    const one = { ...def, codes: ['a'] } as TargetDefinition;
+    const r = progressOnArea(
+      target(one, '2026-12-31'),
+      area({ kept: { t: list('2026-06-30', 1).slice(0, 1) } }),
+      plan,
+      context('2026-07-01'),
+    );
+    expect([r.current, r.target, r.status]).toEqual([1, 1, 'on_track']);
+    const none = progressOnArea(target(def, '2026-12-31'), area(), plan, context('2026-07-01'));
+    expect([none.status, none.reasonCode]).toEqual(['no_data', 'empty_keep_set']);
   });
 });

@@ -1,5 +1,5 @@
 import type { ProgressStatus, TargetDefinition, TargetProgress } from '../../contracts/plans';
-import { evaluateMeasured, round, worseStatus } from './evaluate';
+import { evaluateMeasured, reason, round, worseStatus } from './evaluate';
 import type { AreaInputs, ProgressContext } from './inputs';
 import { measureTarget } from './measures';
 
@@ -33,7 +33,15 @@ export function progressOnArea(
     targetCode: target.code,
     window: { from, to },
   });
-  const window = 'window' in def ? def.window : null;
+  // A yearly change is judged on every calendar year from its first one.
+  const window =
+    'window' in def
+      ? def.window
+      : def.kind === 'yearly_change'
+        ? { from: `${def.fromYear}-01-01`, eachYear: true }
+        : def.kind === 'roadmap'
+          ? { from: `${Math.min(...def.milestones.map((m) => m.year))}-01-01`, eachYear: true }
+          : null;
   if (!window?.eachYear) {
     const from = window?.from ?? plan.periodStart;
     return evaluateMeasured(
@@ -72,13 +80,26 @@ function byYear(
     const end = year === last ? target.deadline : `${year}-12-31`;
     years.push({ year, result: evaluateYear(start, end) });
   }
-  const current = years.at(-1);
+  // The year that stands: the latest one with figures (a new year has none until its first quarter).
+  // With no figures at all, the first year's reason names what is missing.
+  const current = years.filter((y) => y.result.status !== 'no_data').at(-1) ?? years[0];
   if (!current) {
     const none = evaluateYear(from, target.deadline);
     return { ...none, years: [] };
   }
-  const finishedMiss = years.some((y) => y !== current && y.result.status === 'missed');
-  const status: ProgressStatus = finishedMiss ? 'missed' : current.result.status;
+  // Only a finished year can be missed.
+  const finishedMiss = years.some((y) => y.result.status === 'missed');
+  const deadlinePassed = ctx.asOf > target.deadline;
+  // A year met while later years are still to come is on track, not achieved: "Đạt" is for the deadline.
+  const status: ProgressStatus = finishedMiss
+    ? 'missed'
+    : current.result.status === 'achieved' && !deadlinePassed
+      ? 'on_track'
+      : current.result.status;
+  const missedYears = years
+    .filter((y) => y.result.status === 'missed')
+    .map((y) => y.year)
+    .join(', ');
   return {
     ...current.result,
     status,
@@ -91,12 +112,9 @@ function byYear(
       })),
     trajectory: years.map((y) => ({ date: `${y.year}-12-31`, value: y.result.target })),
     years: years.map((y) => ({ year: y.year, status: y.result.status, current: y.result.current })),
-    reason: finishedMiss
-      ? `missed in ${years
-          .filter((y) => y.result.status === 'missed')
-          .map((y) => y.year)
-          .join(', ')}`
-      : current.result.reason,
+    reason: finishedMiss ? `missed in ${missedYears}` : current.result.reason,
+    reasonCode: finishedMiss ? 'missed_years' : current.result.reasonCode,
+    reasonParams: finishedMiss ? { years: missedYears } : current.result.reasonParams,
   };
 }
 
@@ -129,6 +147,19 @@ export function combineChildren(
       ? 'no_data'
       : withData.reduce<ProgressStatus>((worst, r) => worseStatus(worst, r.status), 'achieved');
   const first = results[0];
+  const why =
+    withData.length === 0
+      ? reason('children_no_data', 'no child unit has data')
+      : asOf > deadline && met < withData.length
+        ? reason(
+            'children_missed',
+            `${withData.length - met} of ${withData.length} units did not meet the target`,
+            {
+              missed: withData.length - met,
+              total: withData.length,
+            },
+          )
+        : null;
   const latest =
     withData
       .map((r) => r.currentDate ?? '')
@@ -136,6 +167,9 @@ export function combineChildren(
       .at(-1) ?? null;
   return {
     status,
+    direction: 'higher',
+    measure: 'level',
+    bridge: null,
     current: met,
     currentDate: latest,
     target: withData.length,
@@ -150,14 +184,13 @@ export function combineChildren(
       descriptionEn: `Units projected to meet the target, each projected by: ${first?.projection.descriptionEn ?? ''}`,
       value: projectedMet,
       basedOn: withData.length,
+      bounds: { min: 0, max: withData.length },
+      clamped: false,
     },
     band: null,
-    reason:
-      withData.length === 0
-        ? 'no child unit has data'
-        : asOf > deadline && met < withData.length
-          ? `${withData.length - met} of ${withData.length} units did not meet the target`
-          : null,
+    reason: why?.en ?? null,
+    reasonCode: why?.code ?? null,
+    reasonParams: why?.params ?? {},
     series: [],
     trajectory: [],
     years: null,

@@ -1,4 +1,7 @@
-import { defineMessages } from '../../lib/i18n';
+import { formatDate } from '@pcmt/domain/format';
+import type { TargetProgress } from '@pcmt/server/contracts/plans';
+import { formatNumber } from '../../lib/format';
+import { defineMessages, type Lang } from '../../lib/i18n';
 
 export const planText = defineMessages(
   {
@@ -28,7 +31,7 @@ export const planText = defineMessages(
     at_risk: 'Có nguy cơ',
     off_track: 'Chậm tiến độ',
     missed: 'Không đạt',
-    no_data: 'Chưa có số liệu',
+    no_data: 'Chưa đủ số liệu',
     asOf: 'Tính đến ngày',
     columnsChildren: 'Theo đơn vị',
     columnsPeriods: 'Theo năm',
@@ -79,6 +82,9 @@ export const planText = defineMessages(
     kind_keep_status: 'Giữ vững phân loại của các xã',
     kind_cumulative: 'Số cộng dồn ≥ N đến hạn',
     kind_hotspot_elimination: 'Triệt xóa điểm, tụ điểm',
+    kind_yearly_change: 'Thay đổi hằng năm so với năm trước (giảm hằng năm, tăng dưới X%/năm)',
+    kind_roadmap: 'Lộ trình theo năm (mốc của từng năm)',
+    kind_named_units: 'Danh sách xã cụ thể đạt phân loại',
     eachChild: 'áp dụng cho từng đơn vị',
     eachYear: 'mỗi năm',
   },
@@ -160,7 +166,100 @@ export const planText = defineMessages(
     kind_keep_status: 'Keep communes in a status',
     kind_cumulative: 'Cumulative count ≥ N by a date',
     kind_hotspot_elimination: 'Hotspots eliminated',
+    kind_yearly_change: 'Yearly change vs the previous year (falls each year, grows < X%/year)',
+    kind_roadmap: 'Roadmap by year (a milestone per year)',
+    kind_named_units: 'Named communes reaching a status',
     eachChild: 'for each unit',
     eachYear: 'each year',
   },
 );
+
+type ReasonCode = NonNullable<TargetProgress['reasonCode']>;
+
+/**
+ * Why a target shows what it shows: the server sends a code and its parameters, the web says it in the
+ * reader's language (one catalogue; the server's English `reason` is for logs only).
+ */
+const REASONS: Record<Lang, Record<ReasonCode, string>> = {
+  vi: {
+    unknown_indicator: 'Chưa đủ số liệu: chỉ số {indicator} không có trong danh mục',
+    no_data_until: 'Chưa đủ số liệu: chưa có số liệu nào đến ngày {date}',
+    no_status_at_window_start:
+      'Chưa đủ số liệu: chưa có quyết định phân loại xã còn hiệu lực ngày {date} (đầu kỳ tính)',
+    baseline_missing: 'Chưa đủ số liệu: thiếu số liệu năm {years} của kỳ gốc {from}–{to}',
+    baseline_zero: 'Kỳ gốc {from}–{to} có giá trị bằng 0: không tính được tỷ lệ thay đổi',
+    empty_keep_set: 'Không có xã nào phải giữ vững trên địa bàn này',
+    no_active_hotspot: 'Không có điểm, tụ điểm nào còn hoạt động ngày {date} (đầu kỳ tính)',
+    missed_years: 'Không đạt trong năm {years}',
+    children_no_data: 'Chưa đủ số liệu: chưa đơn vị nào có số liệu',
+    children_missed: '{missed}/{total} đơn vị không đạt',
+    previous_year_missing: 'Chưa đủ số liệu: thiếu số liệu năm {year} để so sánh',
+  },
+  en: {
+    unknown_indicator: 'Not enough data: indicator {indicator} is not in the catalogue',
+    no_data_until: 'Not enough data: nothing reported up to {date}',
+    no_status_at_window_start:
+      'Not enough data: no commune status decision in force on {date} (window start)',
+    baseline_missing: 'Not enough data: no figures for {years} of the baseline {from}–{to}',
+    baseline_zero: 'The baseline {from}–{to} is zero: a change in % cannot be measured',
+    empty_keep_set: 'No commune to keep in this area',
+    no_active_hotspot: 'No hotspot was active on {date} (window start)',
+    missed_years: 'Missed in {years}',
+    children_no_data: 'Not enough data: no unit has figures',
+    children_missed: '{missed} of {total} units missed the target',
+    previous_year_missing: 'Not enough data: no figures for {year} to compare with',
+  },
+};
+
+/** The reason of a progress in the reader's language; dates as dd/mm/yyyy. */
+export function reasonText(
+  p: Pick<TargetProgress, 'reasonCode' | 'reasonParams'>,
+  lang: Lang,
+): string | null {
+  if (!p.reasonCode) return null;
+  return REASONS[lang][p.reasonCode].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = p.reasonParams[key];
+    if (v === undefined) return '';
+    if (key === 'date' && typeof v === 'string') return formatDate(v);
+    return typeof v === 'number' && key !== 'year' ? formatNumber(v, lang) : String(v);
+  });
+}
+
+/** What the figure is: a growth or a reduction is named as such (never a fall shown as growth). */
+export function measureText(p: Pick<TargetProgress, 'measure' | 'direction'>, lang: Lang): string | null {
+  if (p.measure === 'growth')
+    return lang === 'vi' ? 'tốc độ tăng (số âm là giảm)' : 'growth (negative is a fall)';
+  if (p.measure === 'reduction')
+    return lang === 'vi' ? 'mức giảm (số âm là tăng)' : 'reduction (negative is a rise)';
+  return null;
+}
+
+/** The goal as a sentence fragment: "dưới 1%", "tối thiểu 50%", "5–10%". */
+export function goalText(
+  p: Pick<TargetProgress, 'direction' | 'target' | 'targetMax' | 'unit'>,
+  lang: Lang,
+): string {
+  const n = (v: number) => `${formatNumber(v, lang)}${p.unit === '%' ? '%' : ` ${p.unit}`}`;
+  if (p.targetMax !== null) return `${formatNumber(p.target, lang)}–${n(p.targetMax)}`;
+  if (p.direction === 'lower') return `${lang === 'vi' ? 'tối đa' : 'at most'} ${n(p.target)}`;
+  return n(p.target);
+}
+
+/** How the series crosses a reorganisation, and whether the projection was held inside its range. */
+export function projectionNotes(p: Pick<TargetProgress, 'bridge' | 'projection'>, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (p.bridge)
+    notes.push(
+      lang === 'vi'
+        ? `Qua sắp xếp đơn vị hành chính: mốc ban đầu và xu hướng chỉ dùng số liệu trên cùng danh mục đơn vị từ ${formatDate(p.bridge.since)}; các điểm trước đó tính trên đơn vị cũ, chỉ để tham khảo`
+        : `Across a reorganisation: baseline and trend use only figures on the same units from ${formatDate(p.bridge.since)}; earlier points are on the old units, for reference`,
+    );
+  const { min, max } = p.projection.bounds;
+  if (p.projection.clamped)
+    notes.push(
+      lang === 'vi'
+        ? `Dự báo được giữ trong khoảng giá trị có thể (${min === null ? '' : formatNumber(min, lang)}–${max === null ? '' : formatNumber(max, lang)})`
+        : `Projection held within the possible range (${min ?? ''}–${max ?? ''})`,
+    );
+  return notes;
+}

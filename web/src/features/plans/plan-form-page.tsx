@@ -45,6 +45,22 @@ const TEMPLATES: Record<TargetKind, Record<string, unknown>> = {
     maxPct: 10,
     window: { from: '2026-01-01', eachYear: true },
   },
+  yearly_change: {
+    kind: 'yearly_change',
+    measure: { type: 'indicator', indicator: 'managed_addicts' },
+    limit: 'max_growth',
+    pct: 1,
+    fromYear: 2026,
+  },
+  roadmap: {
+    kind: 'roadmap',
+    measure: { type: 'status_count', statuses: ['khong_ma_tuy'] },
+    milestones: [
+      { year: 2026, value: 12 },
+      { year: 2027, value: 18 },
+    ],
+  },
+  named_units: { kind: 'named_units', codes: [], validOn: '2026-01-01', statuses: ['khong_ma_tuy'] },
 };
 const KINDS = Object.keys(TEMPLATES) as TargetKind[];
 

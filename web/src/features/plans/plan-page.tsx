@@ -8,7 +8,7 @@ import { readTable } from '../table/lib/read-table';
 import { planQuery } from './api/plans-api';
 import { ProgressBar, StatusBadge } from './components/status-badge';
 import { formatNumber } from './lib/progress-style';
-import { planText } from './messages';
+import { goalText, measureText, planText, projectionNotes, reasonText } from './messages';
 import './plans.css';
 
 /** The plan code in /ke-hoach/<code>. */
@@ -104,16 +104,14 @@ export default function PlanPage() {
                     <td className="num">{formatNumber(p.baseline, lang)}</td>
                     <td className="num">
                       {formatNumber(p.current, lang)} {p.unit}
+                      {measureText(p, lang) && <div className="meta">{measureText(p, lang)}</div>}
                       {p.children && (
                         <div className="meta">
                           {p.children.met}/{p.children.total} {t('childrenMet')}
                         </div>
                       )}
                     </td>
-                    <td className="num">
-                      {formatNumber(p.target, lang)}
-                      {p.targetMax !== null ? `–${formatNumber(p.targetMax, lang)}` : ''} {p.unit}
-                    </td>
+                    <td className="num">{goalText(p, lang)}</td>
                     <td>
                       <ProgressBar pct={p.progressPct} status={p.status} />
                       <span className="meta">
@@ -128,11 +126,20 @@ export default function PlanPage() {
                       <div className="meta">
                         {lang === 'vi' ? p.projection.descriptionVi : p.projection.descriptionEn}
                       </div>
+                      {projectionNotes(p, lang).map((note) => (
+                        <div className="meta" key={note}>
+                          {note}
+                        </div>
+                      ))}
                     </td>
                     <td>
                       <StatusBadge status={p.status} lang={lang} />
                       {p.band && <div className="meta">{t(p.band)}</div>}
-                      {p.reason && <div className="meta">{p.reason}</div>}
+                      {p.reasonCode && (
+                        <div className="meta" data-testid="target-reason">
+                          {reasonText(p, lang)}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 );

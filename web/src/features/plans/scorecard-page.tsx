@@ -8,7 +8,7 @@ import { rankingQuery, scorecardQuery, targetDetailQuery } from './api/plans-api
 import { StatusBadge } from './components/status-badge';
 import { TrendChart } from './components/trend-chart';
 import { formatNumber, PROGRESS_COLORS, PROGRESS_ORDER, PROGRESS_TEXT } from './lib/progress-style';
-import { planText } from './messages';
+import { measureText, planText, projectionNotes, reasonText } from './messages';
 import './plans.css';
 
 /** The plan code in /bang-diem/<code>. */
@@ -220,7 +220,7 @@ function Cell(p: { summary: ProgressSummary; lang: Lang; pressed: boolean; href:
       type="button"
       aria-pressed={p.pressed}
       aria-label={`${p.label}: ${value} — ${planText(p.lang, s.status)}`}
-      title={`${planText(p.lang, s.status)}${s.reason ? ` — ${s.reason}` : ''}`}
+      title={`${planText(p.lang, s.status)}${s.reasonCode ? ` — ${reasonText(s, p.lang)}` : ''}`}
       data-status={s.status}
       style={{ background: PROGRESS_COLORS[s.status], color: PROGRESS_TEXT[s.status] }}
       onClick={() => navigate(p.href)}
@@ -259,7 +259,9 @@ function CellDetail(p: {
               {d.progress.targetMax !== null ? `–${formatNumber(d.progress.targetMax, p.lang)}` : ''} ·{' '}
               {p.t('projected')}: {formatNumber(d.progress.projection.value, p.lang)} · {p.t('deadline')}{' '}
               {d.target.deadline}
-              {d.progress.reason ? ` · ${d.progress.reason}` : ''}
+              {d.progress.reasonCode ? ` · ${reasonText(d.progress, p.lang)}` : ''}
+              {measureText(d.progress, p.lang) ? ` · ${measureText(d.progress, p.lang)}` : ''}
+              {projectionNotes(d.progress, p.lang).map((note) => ` · ${note}`)}
             </p>
             <TrendChart progress={d.progress} deadline={d.target.deadline} lang={p.lang} />
             {d.progress.years && (

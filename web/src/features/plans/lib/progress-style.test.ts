@@ -7,6 +7,8 @@ const projection = (value: number | null) => ({
   descriptionEn: '',
   value,
   basedOn: 4,
+  bounds: { min: 0, max: 100 },
+  clamped: false,
 });
 
 describe('trend chart rows', () => {
