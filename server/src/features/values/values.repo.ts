@@ -175,61 +175,70 @@ function params(q: ValuesQuery): unknown[] {
 /**
  * The direct path: values of one quarter on the units valid at `at` (the version the quarter belongs to),
  * combined over areas only; a unit without a value of its own takes its predecessors' through the crosswalk.
+ * One pass over the units, one join per stored indicator (its code a parameter the planner sees, so each
+ * is an index-only range scan of the primary key, which carries `value`, joined by hash); the crosswalk is
+ * read only for a unit without a value (`coalesce` evaluates its second argument only then). Each commune
+ * is its own row on the map, so only totals over districts or provinces form groups; a computed indicator's
+ * formula is applied to its inputs' totals. How each input combines over areas (sum | max) is written into
+ * the text from the catalogue ($2 and $3 are named only so that every parameter has a type).
  */
-const directValuesSql = (q: ValuesQuery) => `
-with base as (
-  select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
-),
-units as materialized (
-  select u.id,
-    case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end as group_code
+const directValuesSql = (q: ValuesQuery) => {
+  const areaAgg = (i: number) => (q.stored[i]?.areaAggregation === 'max' ? 'max' : 'sum');
+  const inputs = q.stored.map((_, i) => i);
+  const code = (i: number) => `($1::text[])[${i + 1}]`;
+  const joins = inputs.map(
+    (i) => `left join indicator_values own${i}
+    on own${i}.indicator_code = ${code(i)} and own${i}.period_id = ($4::text[])[1] and own${i}.unit_id = u.id`,
+  );
+  // ONE VALUE PER UNIT (comment above valuesSql): the older units' values only when this unit has none.
+  const value = (i: number) => `coalesce(own${i}.value, (
+      select ${areaAgg(i)}(v.value * cw.weight)
+      from unit_crosswalk cw
+      join indicator_values v
+        on v.indicator_code = ${code(i)} and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
+      where cw.new_unit_id = u.id
+    )) as v${i}`;
+  // `offset 0` keeps the values computed once per unit (the crosswalk's subquery is not copied into every
+  // expression that reads them).
+  const perUnit = `per_unit as (
+  select case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end
+      collate "C" as group_code,
+    ${inputs.map(value).join(',\n    ')}
   from admin_units u
+  ${joins.join('\n  ')}
   where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', q.parentLevel)}
     and ${IN_JURISDICTION}
-),
-reported as (
-  select un.group_code, v.indicator_code, v.value
-  from units un
-  join indicator_values v on v.unit_id = un.id
-  where v.indicator_code = any($1::text[]) and v.period_id = ($4::text[])[1]
-),
--- ONE VALUE PER UNIT (comment above valuesSql): a unit without a value of its own for this quarter takes
--- the values still stored on the older units it replaced (a late report, or reports that arrived before
--- the boundary change was imported). Materialized: when no unit misses a value, the crosswalk is not read.
-missing as materialized (
-  select un.id as unit_id, un.group_code, b.code as indicator_code
-  from units un
-  cross join base b
-  where not exists (
-    select 1 from indicator_values own
-    where own.indicator_code = b.code and own.period_id = ($4::text[])[1] and own.unit_id = un.id
-  )
-),
-late as (
-  select m.group_code, m.indicator_code, v.value * cw.weight as value
-  from missing m
-  join unit_crosswalk cw on cw.new_unit_id = m.unit_id
-  join indicator_values v
-    on v.indicator_code = m.indicator_code and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
-),
-per_period as (
-  select r.indicator_code, r.group_code,
-    case b.area_agg when 'max' then max(r.value) else sum(r.value) end as value
-  from (select * from reported union all select * from late) r join base b on b.code = r.indicator_code
-  where $8::text is null or r.group_code = $8
-  group by r.indicator_code, r.group_code, b.area_agg
+    and $2::text[] is not null and $3::text[] is not null
+  offset 0
+)`;
+  if (q.level === 'commune' && q.stored.length === 1 && !q.formula) {
+    return `${perUnit},
+result as (
+  select group_code as code, v0 as value from per_unit where $8::text is null or group_code = $8
+)`;
+  }
+  // Totals per group (a commune is its own group), then a computed indicator's formula over them, read as
+  // rows (indicator_code, value) as combined() expects.
+  return `${perUnit},
+per_group as (
+  select group_code, ${inputs.map((i) => `${areaAgg(i)}(v${i}) as v${i}`).join(', ')}
+  from per_unit
+  where $8::text is null or group_code = $8
+  group by group_code
 ),
 result as (
-  select group_code as code, ${combined(q)} as value
-  from per_period
-  group by group_code
+  select g.group_code as code, ${combined(q)} as value
+  from per_group g
+  cross join lateral (values ${inputs.map((i) => `(${code(i)}, g.v${i})`).join(', ')}) as x(indicator_code, value)
+  group by g.group_code
 )`;
+};
 
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
 export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
   if (q.direct && q.periodIds.length !== 1) throw new Error('the direct path reads exactly one quarter');
   const rows = await db.query<{ json: string; count: number }>(
-    `${q.direct ? directValuesSql(q) : valuesSql(q)}
+    `${q.direct ? `with ${directValuesSql(q)}` : valuesSql(q)}
      select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code collate "C"), '[]')::text as json,
        count(*)::int as count
      from result where value is not null`,
