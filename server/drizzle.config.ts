@@ -13,6 +13,7 @@ export default defineConfig({
     './src/db/schema-briefings.ts',
     './src/db/schema-generations.ts',
     './src/db/schema-reporting.ts',
+    './src/db/schema-jobs.ts',
   ],
   out: './src/db/migrations',
 });
