@@ -1,15 +1,25 @@
 import { type DemoPlan, type DemoStatusDecision, type DemoUnit, OLD_UNITS_VALID_FROM } from './types';
 
 /**
- * The seed plans as targets, on the generated units: Đồng Tháp 2023, Kon Tum 2019–2020, Quảng Bình to
- * 2025, Bắc Từ Liêm 2020, and the national NQ 163/2024/QH15 and Kết luận 132-KL/TW. Targets and deadlines
- * follow the plans; document numbers are illustrative. Where a plan's target has no indicator in the data
- * (officers trained, crops detected, model communes built, post-rehab support) it is left out and the
- * plan's notes say so. Pre-2025 scopes are old units: their targets keep working after 1/7/2025 through the crosswalk.
+ * The seed plans as targets, on the generated units: Đồng Tháp 2023, Kon Tum 2019–2020 (2632/KH-UBND of
+ * 10/10/2019), Quảng Bình's project to 2025, Bắc Từ Liêm 2020 (165/KH-BCĐ of 18/3/2020), Sơn La's report of
+ * 3/2021 as a view of its figures, the national NQ 163/2024/QH15 and Kết luận 132-KL/TW targets, and a
+ * provincial roadmap by year. Document numbers and dates are the seeds' where they give them; a plan whose
+ * number the seed does not give says so. Every quantified target of the seeds is present; a target with no
+ * measure yet (severity of key communes) is named in the plan's notes. Pre-2025 scopes are old units: their
+ * targets keep working after 1/7/2025 through the crosswalk.
  */
 
 const DRUG_STATUSES = ['co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I'];
-const ILLUSTRATIVE = 'Số hiệu văn bản minh họa; chỉ tiêu theo kế hoạch, số liệu theo dõi là dữ liệu giả lập.';
+const SYNTHETIC = 'Chỉ tiêu theo văn bản; số liệu theo dõi là dữ liệu giả lập.';
+const NO_NUMBER = 'Số hiệu không nêu trong nguồn';
+
+/** A province of the current unit version, by code. */
+function currentProvince(units: readonly DemoUnit[], code: string) {
+  const unit = units.find((u) => u.level === 'province' && u.validTo === null && u.code === code);
+  if (!unit) throw new Error(`demo plans: no current province ${code}`);
+  return { level: 'province' as const, code: unit.code, validFrom: unit.validFrom };
+}
 
 /** A scope on the old units, found by code (provinces) or by name within a province (districts have synthetic codes). */
 function oldUnit(
@@ -69,14 +79,15 @@ export function buildDemoPlans(
   return [
     {
       code: 'dong-thap-2023',
-      title: 'Kế hoạch phòng, chống ma túy năm 2023 tỉnh Đồng Tháp',
+      title:
+        'Kế hoạch thực hiện các giải pháp giữ vững xã, phường, thị trấn không có ma túy và kéo giảm xã, phường, thị trấn có ma túy năm 2023 tỉnh Đồng Tháp',
       issuingBody: 'UBND tỉnh Đồng Tháp',
-      documentNo: '45/KH-UBND',
-      issuedOn: '2023-02-20',
+      documentNo: NO_NUMBER,
+      issuedOn: '2023-02-27',
       scope: dongThap,
       periodStart: '2023-01-01',
       periodEnd: '2023-12-31',
-      notes: ILLUSTRATIVE,
+      notes: `${SYNTHETIC} Ngày ban hành theo ngày đưa tin (Chinhphu.vn, 27/02/2023). "Không để hình thành điểm nóng về ma túy" được theo dõi là không phát sinh điểm, tụ điểm mới trong năm.`,
       targets: [
         {
           code: 'moi-huyen-chuyen-1-xa',
@@ -103,23 +114,38 @@ export function buildDemoPlans(
     },
     {
       code: 'kon-tum-2019-2020',
-      title: 'Kế hoạch phòng, chống ma túy giai đoạn 2019–2020 tỉnh Kon Tum',
+      title:
+        'Kế hoạch triển khai thực hiện Dự án "Nâng cao hiệu quả công tác phòng, chống ma túy tại xã, phường, thị trấn" trên địa bàn tỉnh Kon Tum',
       issuingBody: 'UBND tỉnh Kon Tum',
-      documentNo: '312/KH-UBND',
-      issuedOn: '2019-02-12',
+      documentNo: '2632/KH-UBND',
+      issuedOn: '2019-10-10',
       scope: oldUnit(units, 'province', (u) => u.code === '62'),
       periodStart: '2019-01-01',
       periodEnd: '2020-12-31',
-      notes: `${ILLUSTRATIVE} Kế hoạch so với bình quân 2012–2015; dữ liệu bắt đầu từ 2019 nên mốc so sánh là 2019. Chưa theo dõi: 100 % người có nguy cơ được tuyên truyền, mỗi huyện xây dựng 1 xã điểm/năm, 100 % diện tích trồng cây có chứa chất ma túy phát hiện được triệt phá (chưa có chỉ số).`,
+      notes: `${SYNTHETIC} Kế hoạch so với giai đoạn 2012–2015; dữ liệu giả lập bắt đầu từ 2019 nên mốc so sánh là 2019. Chưa theo dõi được: giảm mức độ phức tạp của xã trọng điểm (chưa có thước đo mức độ).`,
       targets: [
         {
           code: 'giam-5-xa-co-ma-tuy',
-          title: 'Giảm 5 % số xã có ma túy đến năm 2020',
+          title: 'Giảm 5% số xã có tệ nạn ma túy đến hết năm 2020 (so với mốc)',
           definition: {
             kind: 'reduction',
             measure: { type: 'status_count', statuses: DRUG_STATUSES },
             baseline: { from: '2019', to: '2019' },
             minPct: 5,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: true,
+        },
+        {
+          code: 'giam-xa-co-ma-tuy-tung-nam',
+          title: 'Số xã, phường, thị trấn có tệ nạn ma túy giảm theo từng năm',
+          definition: {
+            kind: 'yearly_change',
+            measure: { type: 'status_count', statuses: DRUG_STATUSES },
+            limit: 'min_reduction',
+            pct: null,
+            fromYear: 2020,
             eachChild: false,
           },
           deadline: '2020-12-31',
@@ -139,7 +165,7 @@ export function buildDemoPlans(
         },
         {
           code: 'triet-xoa-5-10',
-          title: 'Triệt xóa 5–10 % điểm, tụ điểm ma túy mỗi năm',
+          title: 'Triệt xóa 5–10% điểm, tụ điểm ma túy mỗi năm',
           definition: {
             kind: 'hotspot_elimination',
             minPct: 5,
@@ -152,7 +178,7 @@ export function buildDemoPlans(
         },
         {
           code: 'tiep-can-80',
-          title: '80 % người nghiện có hồ sơ quản lý được tiếp cận dịch vụ tư vấn, điều trị',
+          title: '80% người nghiện có hồ sơ quản lý được tiếp cận dịch vụ tư vấn, điều trị',
           definition: {
             kind: 'share',
             indicator: 'treatment_reach_pct',
@@ -163,22 +189,62 @@ export function buildDemoPlans(
           deadline: '2020-12-31',
           isPublic: false,
         },
+        {
+          code: 'nguy-co-cao-100',
+          title: '100% người trong nhóm nguy cơ cao được tuyên truyền, giáo dục kỹ năng phòng, tránh ma túy',
+          definition: {
+            kind: 'share',
+            indicator: 'high_risk_reached_pct',
+            op: 'gte',
+            threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'moi-huyen-1-mo-hinh',
+          title: 'Mỗi huyện, thành phố xây dựng 1 mô hình điểm mỗi năm',
+          definition: {
+            kind: 'count',
+            indicator: 'model_communes_built',
+            threshold: 1,
+            window: { from: '2019-01-01', eachYear: true },
+            eachChild: true,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'triet-pha-cay-100',
+          title: '100% diện tích cây có chứa chất ma túy phát hiện được triệt phá',
+          definition: {
+            kind: 'share',
+            indicator: 'crops_destroyed_pct',
+            op: 'gte',
+            threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
       ],
     },
     {
       code: 'quang-binh-2025',
-      title: 'Kế hoạch thực hiện Chiến lược quốc gia phòng, chống ma túy đến năm 2025 tỉnh Quảng Bình',
+      title:
+        'Kế hoạch triển khai thực hiện Dự án "Nâng cao hiệu quả công tác cai nghiện ma túy và phòng ngừa nghiện ma túy đối với nhóm người có nguy cơ cao và người sử dụng trái phép chất ma túy" tỉnh Quảng Bình',
       issuingBody: 'UBND tỉnh Quảng Bình',
-      documentNo: '1187/KH-UBND',
+      documentNo: NO_NUMBER,
       issuedOn: '2021-06-15',
       scope: oldUnit(units, 'province', (u) => u.code === '44'),
       periodStart: '2021-01-01',
       periodEnd: '2025-12-31',
-      notes: `${ILLUSTRATIVE} Từ 1/7/2025 tỉnh Quảng Bình cũ được theo dõi qua các xã mới kế thừa (bảng chuyển đổi). Chưa theo dõi: trên 80 % cán bộ cơ sở được tập huấn (chưa có chỉ số).`,
+      notes: `${SYNTHETIC} Ngày ban hành không nêu trong nguồn (TTXVN); ngày ghi là minh họa. Từ khi tỉnh Quảng Bình cũ được sắp xếp, địa bàn được theo dõi qua các xã mới kế thừa (bảng chuyển đổi).`,
       targets: [
         {
           code: 'tu-van-dieu-tri-80',
-          title: 'Trên 80 % người nghiện có hồ sơ quản lý được tư vấn, sàng lọc, điều trị',
+          title: 'Trên 80% người nghiện có hồ sơ quản lý được tư vấn, sàng lọc, điều trị',
           definition: {
             kind: 'share',
             indicator: 'treatment_reach_pct',
@@ -189,25 +255,40 @@ export function buildDemoPlans(
           deadline: '2025-12-31',
           isPublic: true,
         },
+        {
+          code: 'tap-huan-can-bo-80',
+          title: 'Trên 80% cán bộ làm công tác cai nghiện, quản lý sau cai được tập huấn',
+          definition: {
+            kind: 'share',
+            indicator: 'officers_trained_pct',
+            op: 'gt',
+            threshold: 80,
+            eachChild: false,
+          },
+          deadline: '2025-12-31',
+          isPublic: false,
+        },
       ],
     },
     {
       code: 'bac-tu-liem-2020',
-      title: 'Kế hoạch công tác cai nghiện và quản lý sau cai năm 2020 quận Bắc Từ Liêm',
-      issuingBody: 'UBND quận Bắc Từ Liêm',
-      documentNo: '96/KH-UBND',
-      issuedOn: '2020-01-20',
+      title:
+        'Kế hoạch triển khai công tác cai nghiện và quản lý sau cai nghiện ma túy trên địa bàn quận Bắc Từ Liêm năm 2020',
+      issuingBody: 'UBND quận Bắc Từ Liêm (Ban Chỉ đạo)',
+      documentNo: '165/KH-BCĐ',
+      issuedOn: '2020-03-18',
       scope: oldUnit(units, 'district', (u) => u.provinceCode === '01' && u.name === 'Bắc Từ Liêm'),
       periodStart: '2020-01-01',
       periodEnd: '2020-12-31',
-      notes: `${ILLUSTRATIVE} Chưa theo dõi: 100 % người sau cai được quản lý, 70 % được hỗ trợ việc làm, dạy nghề (chưa có chỉ số tỷ lệ).`,
+      notes: `${SYNTHETIC} Số người đưa đi cai nghiện là chỉ tiêu của cả quận: các phường hiển thị phần đóng góp, không đánh giá riêng từng phường.`,
       targets: [
         {
           code: 'tiep-can-90',
-          title: '90 % người nghiện được tiếp cận dịch vụ điều trị, cai nghiện',
+          title:
+            '90% người nghiện, người sử dụng ma túy trong danh sách quản lý được tiếp cận dịch vụ tư vấn, điều trị, cai nghiện',
           definition: {
             kind: 'share',
-            indicator: 'treatment_reach_pct',
+            indicator: 'treatment_access_pct',
             op: 'gte',
             threshold: 90,
             eachChild: false,
@@ -266,23 +347,143 @@ export function buildDemoPlans(
           deadline: '2020-12-31',
           isPublic: false,
         },
+        {
+          code: 'sau-cai-100',
+          title: '100% người hoàn thành cai nghiện được quản lý sau cai',
+          definition: {
+            kind: 'share',
+            indicator: 'post_rehab_admitted_pct',
+            op: 'gte',
+            threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'ho-tro-viec-lam-70',
+          title: '70% người sau cai nghiện được hỗ trợ dạy nghề, việc làm',
+          definition: {
+            kind: 'share',
+            indicator: 'vocational_support_pct',
+            op: 'gte',
+            threshold: 70,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+      ],
+    },
+    {
+      code: 'son-la-bao-cao-2021',
+      title:
+        'Báo cáo kết quả công tác cai nghiện ma túy và quản lý, hỗ trợ người sau cai nghiện tỉnh Sơn La (số liệu đến 3/2021)',
+      issuingBody: 'Sở Lao động - Thương binh và Xã hội tỉnh Sơn La',
+      documentNo: NO_NUMBER,
+      issuedOn: '2021-03-05',
+      scope: oldUnit(units, 'province', (u) => u.code === '14'),
+      periodStart: '2019-01-01',
+      periodEnd: '2020-12-31',
+      notes: `Các con số của báo cáo (tin ngày 05/03/2021) làm mốc so sánh với số liệu giả lập 2019–2020: 8.392 người nghiện có hồ sơ quản lý (9/2020); 10.109 lượt điều trị, cai nghiện 2016–11/2020; 3.297 người được quản lý sau cai 2016–2020; 350 học viên được dạy nghề 2016–9/2020; 32 hộ được vay vốn (870 triệu đồng) đến 31/12/2019. Dữ liệu giả lập bắt đầu từ 2019 nên các mốc cộng dồn từ 2016 được so với phần 2019–2020 của chúng.`,
+      targets: [
+        {
+          code: 'nguoi-nghien-8392',
+          title: '8.392 người nghiện có hồ sơ quản lý (9/2020)',
+          definition: { kind: 'cumulative', indicator: 'managed_addicts', threshold: 8392, eachChild: false },
+          deadline: '2020-09-30',
+          isPublic: false,
+        },
+        {
+          code: 'luot-cai-nghien',
+          title:
+            'Lượt điều trị, cai nghiện ma túy (báo cáo: 10.109 lượt 2016–11/2020; phần 2019–2020 ≈ 4.000)',
+          definition: {
+            kind: 'count',
+            indicator: 'treatment_episodes',
+            threshold: 4000,
+            window: { from: '2019-01-01', eachYear: false },
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'day-nghe',
+          title: 'Người sau cai được dạy nghề, hỗ trợ việc làm (báo cáo: 350 học viên 2016–9/2020)',
+          definition: {
+            kind: 'count',
+            indicator: 'vocational_support',
+            threshold: 140,
+            window: { from: '2019-01-01', eachYear: false },
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'vay-von-32',
+          title: 'Hộ gia đình, người sau cai được vay vốn (báo cáo: 32 hộ đến 31/12/2019)',
+          definition: {
+            kind: 'count',
+            indicator: 'loans_households',
+            threshold: 32,
+            window: { from: '2019-01-01', eachYear: false },
+            eachChild: false,
+          },
+          deadline: '2019-12-31',
+          isPublic: false,
+        },
+      ],
+    },
+    {
+      code: 'son-la-lo-trinh-2030',
+      title:
+        'Lộ trình xây dựng xã, phường không ma túy tỉnh Sơn La đến năm 2030 (minh họa theo Kết luận 132-KL/TW)',
+      issuingBody: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội tỉnh Sơn La',
+      documentNo: NO_NUMBER,
+      issuedOn: '2026-01-20',
+      scope: currentProvince(units, '14'),
+      periodStart: '2026-01-01',
+      periodEnd: '2030-12-31',
+      notes:
+        'Lộ trình minh họa: Kết luận 132-KL/TW yêu cầu mỗi tỉnh đăng ký lộ trình xã không ma túy theo năm đến 2030; mỗi năm được đánh giá theo mốc của năm đó.',
+      targets: [
+        {
+          code: 'lo-trinh-xa-khong-ma-tuy',
+          title: 'Tỷ lệ xã, phường không ma túy theo lộ trình: 20% (2026) → 28% → 36% → 44% → 50% (2030)',
+          definition: {
+            kind: 'roadmap',
+            measure: { type: 'status_share', statuses: ['khong_ma_tuy'] },
+            milestones: [
+              { year: 2026, value: 20 },
+              { year: 2027, value: 28 },
+              { year: 2028, value: 36 },
+              { year: 2029, value: 44 },
+              { year: 2030, value: 50 },
+            ],
+            eachChild: false,
+          },
+          deadline: '2030-12-31',
+          isPublic: true,
+        },
       ],
     },
     {
       code: 'quoc-gia-2030',
       title: 'Mục tiêu quốc gia phòng, chống ma túy đến năm 2030',
       issuingBody: 'Quốc hội; Bộ Chính trị',
-      documentNo: 'NQ 163/2024/QH15; KL 132-KL/TW',
+      documentNo: '163/2024/QH15; 132-KL/TW',
       issuedOn: '2024-11-27',
       scope: null,
       periodStart: '2025-01-01',
       periodEnd: '2030-12-31',
       notes:
-        'Nghị quyết 163/2024/QH15 (Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030) và Kết luận 132-KL/TW. Tốc độ tăng người nghiện dưới 1 %/năm được theo dõi là mức tăng không quá 6,2 % so với năm 2024 đến 2030.',
+        'Nghị quyết 163/2024/QH15 (Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030) và Kết luận 132-KL/TW. Tốc độ tăng số người nghiện dưới 1%/năm được đánh giá từng năm so với năm trước.',
       targets: [
         {
           code: 'tren-20-xa-khong-ma-tuy',
-          title: 'Trên 20 % xã, phường, đặc khu không ma túy',
+          title: 'Trên 20% xã, phường, đặc khu không ma túy',
           definition: {
             kind: 'status_share',
             statuses: ['khong_ma_tuy'],
@@ -295,7 +496,7 @@ export function buildDemoPlans(
         },
         {
           code: 'it-nhat-50-xa-khong-ma-tuy',
-          title: 'Ít nhất 50 % xã, phường, đặc khu không ma túy đến cuối năm 2030',
+          title: 'Ít nhất 50% xã, phường, đặc khu không ma túy đến cuối năm 2030',
           definition: {
             kind: 'status_share',
             statuses: ['khong_ma_tuy'],
@@ -308,7 +509,7 @@ export function buildDemoPlans(
         },
         {
           code: 'tu-van-80',
-          title: 'Ít nhất 80 % người nghiện được tư vấn, điều trị, cai nghiện',
+          title: 'Ít nhất 80% người nghiện được tư vấn, điều trị, cai nghiện',
           definition: {
             kind: 'share',
             indicator: 'treatment_reach_pct',
@@ -320,13 +521,27 @@ export function buildDemoPlans(
           isPublic: true,
         },
         {
-          code: 'tang-nghien-duoi-1',
-          title: 'Tốc độ tăng số người nghiện dưới 1 %/năm',
+          code: 'sau-cai-ho-tro-90',
+          title: '90% người sau cai nghiện được hỗ trợ',
           definition: {
-            kind: 'reduction',
+            kind: 'share',
+            indicator: 'vocational_support_pct',
+            op: 'gte',
+            threshold: 90,
+            eachChild: false,
+          },
+          deadline: '2030-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'tang-nghien-duoi-1',
+          title: 'Tốc độ tăng số người nghiện dưới 1%/năm',
+          definition: {
+            kind: 'yearly_change',
             measure: { type: 'indicator', indicator: 'managed_addicts' },
-            baseline: { from: '2024', to: '2024' },
-            minPct: -6.2,
+            limit: 'max_growth',
+            pct: 1,
+            fromYear: 2025,
             eachChild: false,
           },
           deadline: '2030-12-31',

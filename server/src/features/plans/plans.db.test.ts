@@ -100,11 +100,25 @@ describe('plans: the seed plans', () => {
       'quang-binh-2025',
       'bac-tu-liem-2020',
       'quoc-gia-2030',
+      'son-la-bao-cao-2021',
+      'son-la-lo-trinh-2030',
     ])
       expect(byCode.has(code), code).toBe(true);
     expect(byCode.get('bac-tu-liem-2020')?.scope).toMatchObject({ level: 'district', validTo: '2025-07-01' });
     expect(byCode.get('quoc-gia-2030')?.scope).toBeNull();
-    expect(byCode.get('quoc-gia-2030')?.targetCount).toBe(4);
+    expect(byCode.get('quoc-gia-2030')?.targetCount).toBe(5);
+    // Document numbers and dates as the seeds give them.
+    expect(byCode.get('kon-tum-2019-2020')).toMatchObject({
+      documentNo: '2632/KH-UBND',
+      issuedOn: '2019-10-10',
+    });
+    expect(byCode.get('bac-tu-liem-2020')).toMatchObject({
+      documentNo: '165/KH-BCĐ',
+      issuedOn: '2020-03-18',
+    });
+    expect(byCode.get('quang-binh-2025')?.title).toContain(
+      'Nâng cao hiệu quả công tác cai nghiện ma túy và phòng ngừa nghiện ma túy',
+    );
   });
 });
 

@@ -51,6 +51,7 @@ describe('national scorecard: rows = targets, columns = the 34 provinces', () =>
       'tren-20-xa-khong-ma-tuy',
       'it-nhat-50-xa-khong-ma-tuy',
       'tu-van-80',
+      'sau-cai-ho-tro-90',
       'tang-nghien-duoi-1',
     ]);
     for (const row of body.rows) expect(row.cells).toHaveLength(34);
