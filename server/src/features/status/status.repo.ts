@@ -10,37 +10,48 @@ export interface StatusRow {
   derived: boolean;
 }
 
+/** Seriousness of a status, least first: a derived status takes the most serious of its predecessors'. */
+const SEVERITY = `array['khong_ma_tuy','co_ma_tuy','trong_diem_III','trong_diem_II','trong_diem_I']`;
+
+/** The latest decision on unit `id` in force at `$1` (the unique (unit, date) index, read backwards). */
+const latestDecision = (id: string) => `(
+  select d.status, d.effective_date, d.document_no, d.deciding_body
+  from commune_status_decisions d
+  where d.unit_id = ${id} and d.effective_date <= $1::date
+  order by d.effective_date desc
+  limit 1
+)`;
+
 /**
  * The status in force at `asOf` of every commune valid at `at`: its own latest decision, or — for a commune
  * with none yet, such as one formed on 1/7/2025 — the most serious latest status of its predecessors,
  * because a merged commune that contains a drug area is not drug-free.
+ * Per commune, its own latest decision is one step down the (unit, date) index; the predecessors are read
+ * only when it has none (`limit 1` over the two branches stops at the first row), so no decision of another
+ * commune or another date is read.
  */
 export async function communeStatuses(
   db: Queryable,
   q: { asOf: string; at: string; parent: string | null },
 ): Promise<StatusRow[]> {
   return db.query<StatusRow>(
-    `with targets as (
-       select u.id, u.code from admin_units u
-       where u.level = 'commune' and ${validAt('u', '$2')}
-         and ($3::text is null or u.parent_code = $3 or u.province_code = $3)
-     ),
-     sources as (
-       select t.code, t.id as source_id, true as direct from targets t
+    `select t.code, x.status, to_char(x.effective_date, 'YYYY-MM-DD') as "effectiveDate",
+       x.document_no as document, x.deciding_body as "decidingBody", x.derived
+     from admin_units t
+     cross join lateral (
+       (select own.*, false as derived from ${latestDecision('t.id')} own)
        union all
-       select t.code, cw.old_unit_id, false from targets t join unit_crosswalk cw on cw.new_unit_id = t.id
-     ),
-     latest as (
-       select distinct on (s.code, s.source_id) s.code, s.direct, d.status, d.effective_date, d.document_no, d.deciding_body
-       from sources s join commune_status_decisions d on d.unit_id = s.source_id and d.effective_date <= $1::date
-       order by s.code, s.source_id, d.effective_date desc
-     )
-     select distinct on (code) code, status, to_char(effective_date, 'YYYY-MM-DD') as "effectiveDate",
-       document_no as document, deciding_body as "decidingBody", not direct as derived
-     from latest
-     order by code, direct desc,
-       array_position(array['khong_ma_tuy','co_ma_tuy','trong_diem_III','trong_diem_II','trong_diem_I'], status) desc,
-       effective_date desc`,
+       (select old.*, true as derived
+        from unit_crosswalk cw
+        cross join lateral ${latestDecision('cw.old_unit_id')} old
+        where cw.new_unit_id = t.id
+        order by array_position(${SEVERITY}, old.status) desc, old.effective_date desc
+        limit 1)
+       limit 1
+     ) x
+     where t.level = 'commune' and ${validAt('t', '$2')}
+       and ($3::text is null or t.parent_code = $3 or t.province_code = $3)
+     order by t.code`,
     [q.asOf, q.at, q.parent],
   );
 }
