@@ -293,6 +293,7 @@ export const ReasonCode = z.enum([
   'children_no_data',
   'children_missed',
   'previous_year_missing',
+  'contribution',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));

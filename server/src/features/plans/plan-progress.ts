@@ -3,7 +3,13 @@ import type { Queryable } from '../../db/engine';
 import type { AreaInputs, IndicatorRef, ProgressContext } from '../progress/inputs';
 import { emptyArea, mergeAreas } from '../progress/inputs';
 import { inputNeeds } from '../progress/needs';
-import { progressOnArea, type TargetSpec, targetProgress } from '../progress/target-progress';
+import {
+  asContribution,
+  isWholeScopeCount,
+  progressOnArea,
+  type TargetSpec,
+  targetProgress,
+} from '../progress/target-progress';
 import type { ReferenceData } from '../reference/reference-cache';
 import type { PlanRecord } from './plans.repo';
 import { type AreaUnit, childUnits, fetchAreaInputs } from './progress-inputs.repo';
@@ -85,10 +91,17 @@ export function unitTargetProgress(loaded: LoadedUnit, target: TargetSpec, asOf?
   return targetProgress(target, loaded.scope, loaded.childInputs, loaded.span, ctx);
 }
 
-/** The target on each child unit: the cells of a scorecard row. */
+/**
+ * The target on each child unit: the cells of a scorecard row. A count for the whole scope is shown per
+ * child as a contribution, without a traffic light (a phường is not judged against the district's 33).
+ */
 export function childCells(loaded: LoadedUnit, target: TargetSpec): Map<string, TargetProgress> {
+  const contribution = isWholeScopeCount(target.definition);
   return new Map(
-    loaded.childInputs.map((c) => [c.code, progressOnArea(target, c, loaded.span, loaded.ctx)] as const),
+    loaded.childInputs.map((c) => {
+      const p = progressOnArea(target, c, loaded.span, loaded.ctx);
+      return [c.code, contribution ? asContribution(p) : p] as const;
+    }),
   );
 }
 

@@ -91,7 +91,14 @@ const planCount = async () => (await db.query<{ n: number }>(`select count(*)::i
 describe('plans: the seed plans', () => {
   it('lists the seed plans with their scopes, a pre-2025 district among them', async () => {
     const body = await getJson<{
-      rows: Array<{ code: string; targetCount: number; scope: PlanJson['plan']['scope'] }>;
+      rows: Array<{
+        code: string;
+        title: string;
+        documentNo: string;
+        issuedOn: string;
+        targetCount: number;
+        scope: PlanJson['plan']['scope'];
+      }>;
     }>(app, '/api/plans');
     const byCode = new Map(body.rows.map((r) => [r.code, r]));
     for (const code of [

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TargetDefinition } from '../../contracts/plans';
 import { mergeAreas } from './inputs';
 import { linearTrendAt, paceAt } from './projection';
-import { combineChildren, progressOnArea, targetProgress } from './target-progress';
+import {
+  asContribution,
+  combineChildren,
+  isWholeScopeCount,
+  progressOnArea,
+  targetProgress,
+} from './target-progress';
 import { along, area, context, INDICATORS, quarterCalendar, snapshot } from './testing/progress-fixtures';
 
 const plan = { periodStart: '2021-01-01' };
@@ -852,5 +858,34 @@ describe('a named list of communes to convert ("xã A, B, C thành xã không ma
     expect([r.current, r.target, r.status]).toEqual([1, 1, 'on_track']);
     const none = progressOnArea(target(def, '2026-12-31'), area(), plan, context('2026-07-01'));
     expect([none.status, none.reasonCode]).toEqual(['no_data', 'empty_keep_set']);
+  });
+});
+
+describe('child units of a whole-scope count ("đưa 33 người đi cai nghiện bắt buộc" for the district)', () => {
+  const def: TargetDefinition = {
+    kind: 'count',
+    indicator: 'rehab_compulsory',
+    threshold: 33,
+    window: { from: '2020-01-01', eachYear: false },
+    eachChild: false,
+  };
+
+  it('shows each phường as a contribution without a traffic light; "each district converts ≥ 1" stays judged per child', () => {
+    const ward = area({ values: { rehab_compulsory: along('2020-Q1', '2020-Q4', () => 2) } });
+    const p = progressOnArea(target(def, '2020-12-31'), ward, plan, context('2021-02-01'));
+    expect(p.status).toBe('missed'); // 8 of 33, were it judged alone
+    expect(isWholeScopeCount(def)).toBe(true);
+    const c = asContribution(p);
+    expect([c.status, c.current, c.progressPct, c.reasonCode]).toEqual(['no_data', 8, null, 'contribution']);
+    expect(c.reasonParams).toEqual({ total: 33, unit: 'người' });
+    const each = { ...def, threshold: 1, eachChild: true } as TargetDefinition;
+    expect(isWholeScopeCount(each)).toBe(false);
+    const share: TargetDefinition = {
+      kind: 'roadmap',
+      measure: { type: 'status_share', statuses: ['khong_ma_tuy'] },
+      milestones: [{ year: 2026, value: 30 }],
+      eachChild: false,
+    };
+    expect(isWholeScopeCount(share)).toBe(false);
   });
 });

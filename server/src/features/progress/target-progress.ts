@@ -119,6 +119,41 @@ function byYear(
 }
 
 /**
+ * A target whose figure is a count for the whole scope ("đưa 33 người đi cai nghiện bắt buộc" for a district,
+ * "12 → 18 xã" for a province): a child's part of it is not judged against the whole count.
+ */
+export function isWholeScopeCount(def: TargetSpec['definition']): boolean {
+  if (def.eachChild) return false;
+  switch (def.kind) {
+    case 'count':
+    case 'cumulative':
+    case 'status_conversion':
+      return true;
+    case 'roadmap':
+      return def.measure.type !== 'status_share';
+    default:
+      return false;
+  }
+}
+
+/**
+ * A child's figure shown as its contribution to the scope's count, without a traffic light: no status, no
+ * progress, the scope's target kept for reference.
+ */
+export function asContribution(p: TargetProgress): TargetProgress {
+  return {
+    ...p,
+    status: 'no_data',
+    progressPct: null,
+    band: null,
+    projection: { ...p.projection, value: null },
+    reason: 'a contribution to the whole scope’s count, not judged on its own',
+    reasonCode: 'contribution',
+    reasonParams: { total: p.target, unit: p.unit },
+  };
+}
+
+/**
  * The target as the plan states it: on the scope's total, or — eachChild — on every child unit, where the
  * scope's value is the number of children meeting it and its status the most serious of theirs.
  */

@@ -1,8 +1,11 @@
-import type { PlanInput, TargetKind } from '@pcmt/server/contracts/plans';
+import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { FieldError, planKeys, planQuery, savePlan } from './api/plans-api';
+import { type Definition, DefinitionFields } from './components/definition-fields';
+import { targetSentence } from './lib/target-sentence';
 import { planText } from './messages';
 import './plans.css';
 
@@ -68,7 +71,7 @@ interface TargetDraft {
   code: string;
   title: string;
   kind: TargetKind;
-  definition: string;
+  definition: Definition;
   deadline: string;
   isPublic: boolean;
 }
@@ -118,6 +121,16 @@ export default function PlanFormPage() {
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const queryClient = useQueryClient();
+  const catalogue = useQuery(indicatorsQuery);
+  const indicators = (catalogue.data?.rows ?? [])
+    .filter((i) => !i.retiredAt)
+    .map((i) => ({ code: i.code, nameVi: i.nameVi }));
+  const indicatorNames = new Map(indicators.map((i) => [i.code, i.nameVi]));
+  /** The sentence of a target as its plan writes it; null while its fields are incomplete. */
+  const sentence = (x: TargetDraft) => {
+    const parsed = TargetDefinition.safeParse(x.definition);
+    return parsed.success ? targetSentence(parsed.data, x.deadline, indicatorNames) : null;
+  };
 
   const loaded = existing.data?.plan;
   useEffect(() => {
@@ -137,7 +150,7 @@ export default function PlanFormPage() {
         code: x.code,
         title: x.title,
         kind: x.definition.kind,
-        definition: JSON.stringify(x.definition, null, 2),
+        definition: x.definition as Definition,
         deadline: x.deadline,
         isPublic: x.isPublic,
       })),
@@ -159,22 +172,12 @@ export default function PlanFormPage() {
     e.preventDefault();
     setError(null);
     const targets: PlanInput['targets'] = [];
-    for (const [i, x] of draft.targets.entries()) {
-      let definition: unknown;
-      try {
-        definition = JSON.parse(x.definition);
-      } catch {
-        setError({
-          field: `targets[${i}].definition`,
-          message: `targets[${i}].definition: ${t('invalidJson')}`,
-        });
-        return;
-      }
-      // Sent as typed by the user; the server's contract is the one that decides.
+    for (const x of draft.targets) {
+      // Sent as entered; the server's contract is the one that decides.
       targets.push({
         code: x.code,
         title: x.title,
-        definition,
+        definition: x.definition,
         deadline: x.deadline,
         isPublic: x.isPublic,
       } as PlanInput['targets'][number]);
@@ -284,7 +287,7 @@ export default function PlanFormPage() {
                   value={x.kind}
                   onChange={(e) => {
                     const kind = e.target.value as TargetKind;
-                    setTarget(i, { kind, definition: JSON.stringify(TEMPLATES[kind], null, 2) });
+                    setTarget(i, { kind, definition: { ...TEMPLATES[kind] } });
                   }}
                 >
                   {KINDS.map((k) => (
@@ -294,21 +297,22 @@ export default function PlanFormPage() {
                   ))}
                 </select>
               </label>
-              <label>
-                {t('definition')}
-                <textarea
-                  name={`${f}.definition`}
-                  rows={8}
-                  value={x.definition}
-                  onChange={(e) => setTarget(i, { definition: e.target.value })}
-                  {...invalid(`${f}.definition`)}
-                />
-                {errorAt(`${f}.definition`) && (
-                  <span className="field-error" role="alert">
-                    {errorAt(`${f}.definition`)}
-                  </span>
-                )}
-              </label>
+              <DefinitionFields
+                kind={x.kind}
+                value={x.definition}
+                onChange={(definition) => setTarget(i, { definition })}
+                path={`${f}.definition`}
+                errorAt={(field) => (error?.field === field ? error.message : null)}
+                indicators={indicators}
+              />
+              {errorAt(`${f}.definition`) && !errorAt(`${f}.definition`)?.startsWith(`${f}.definition.`) && (
+                <span className="field-error" role="alert">
+                  {errorAt(`${f}.definition`)}
+                </span>
+              )}
+              <p className="meta target-sentence" data-testid={`target-sentence-${i}`}>
+                {t('preview')}: {sentence(x) ?? t('previewIncomplete')}
+              </p>
               <label style={{ display: 'flex', gap: 6 }}>
                 <input
                   type="checkbox"
@@ -341,7 +345,7 @@ export default function PlanFormPage() {
                   code: `chi-tieu-${draft.targets.length + 1}`,
                   title: '',
                   kind: 'share',
-                  definition: JSON.stringify(TEMPLATES.share, null, 2),
+                  definition: { ...TEMPLATES.share },
                   deadline: draft.periodEnd,
                   isPublic: false,
                 },

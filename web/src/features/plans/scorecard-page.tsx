@@ -215,12 +215,15 @@ export default function ScorecardPage() {
 function Cell(p: { summary: ProgressSummary; lang: Lang; pressed: boolean; href: string; label: string }) {
   const s = p.summary;
   const value = s.children ? `${s.children.met}/${s.children.total}` : formatNumber(s.current, p.lang);
+  // A child's part of a whole-scope count is not judged: it says so instead of a status.
+  const label =
+    s.reasonCode === 'contribution' ? planText(p.lang, 'contribution') : planText(p.lang, s.status);
   return (
     <button
       type="button"
       aria-pressed={p.pressed}
-      aria-label={`${p.label}: ${value} — ${planText(p.lang, s.status)}`}
-      title={`${planText(p.lang, s.status)}${s.reasonCode ? ` — ${reasonText(s, p.lang)}` : ''}`}
+      aria-label={`${p.label}: ${value} — ${label}`}
+      title={`${label}${s.reasonCode ? ` — ${reasonText(s, p.lang)}` : ''}`}
       data-status={s.status}
       style={{ background: PROGRESS_COLORS[s.status], color: PROGRESS_TEXT[s.status] }}
       onClick={() => navigate(p.href)}

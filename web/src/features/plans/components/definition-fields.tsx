@@ -1,0 +1,404 @@
+import type { TargetKind } from '@pcmt/server/contracts/plans';
+import { STATUS_LABELS } from '../../../lib/i18n';
+
+/**
+ * A target's definition entered field by field in Vietnamese, one set of fields per kind (no JSON). The
+ * definition is kept as a plain object; the server's contract validates it and names the field at fault
+ * (`targets[0].definition.milestones[1].value`), shown beside that input.
+ */
+
+export type Definition = Record<string, unknown>;
+
+const ALL_STATUSES = [
+  'khong_ma_tuy',
+  'co_ma_tuy',
+  'trong_diem_III',
+  'trong_diem_II',
+  'trong_diem_I',
+] as const;
+
+interface Props {
+  kind: TargetKind;
+  value: Definition;
+  onChange: (next: Definition) => void;
+  /** Field path prefix for errors and names: `targets[0].definition`. */
+  path: string;
+  errorAt: (field: string) => string | null;
+  /** Indicator codes and names of the catalogue, for the indicator pickers. */
+  indicators: ReadonlyArray<{ code: string; nameVi: string }>;
+}
+
+const get = (o: Definition, key: string): unknown => o[key];
+const obj = (v: unknown): Definition => (v && typeof v === 'object' ? (v as Definition) : {});
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const codesOf = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function DefinitionFields({ kind, value, onChange, path, errorAt, indicators }: Props) {
+  const set = (key: string, v: unknown) => onChange({ ...value, [key]: v });
+  const setIn = (key: string, sub: string, v: unknown) => set(key, { ...obj(get(value, key)), [sub]: v });
+  const err = (field: string) => {
+    const message = errorAt(`${path}.${field}`);
+    return message ? (
+      <span className="field-error" role="alert">
+        {message}
+      </span>
+    ) : null;
+  };
+  const invalid = (field: string) => (errorAt(`${path}.${field}`) ? { 'aria-invalid': true as const } : {});
+
+  const numberInput = (label: string, field: string, v: unknown, onValue: (n: number | null) => void) => (
+    <label key={field}>
+      {label}
+      <input
+        name={`${path}.${field}`}
+        type="number"
+        step="any"
+        value={typeof v === 'number' ? v : ''}
+        onChange={(e) => onValue(e.target.value === '' ? null : Number(e.target.value))}
+        {...invalid(field)}
+      />
+      {err(field)}
+    </label>
+  );
+  const dateInput = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
+    <label key={field}>
+      {label}
+      <input
+        name={`${path}.${field}`}
+        type="date"
+        value={typeof v === 'string' ? v : ''}
+        onChange={(e) => onValue(e.target.value)}
+        {...invalid(field)}
+      />
+      {err(field)}
+    </label>
+  );
+  const indicatorSelect = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
+    <label key={field}>
+      {label}
+      <select
+        name={`${path}.${field}`}
+        value={typeof v === 'string' ? v : ''}
+        onChange={(e) => onValue(e.target.value)}
+        {...invalid(field)}
+      >
+        <option value="">— chọn chỉ số —</option>
+        {indicators.map((i) => (
+          <option key={i.code} value={i.code}>
+            {i.nameVi} ({i.code})
+          </option>
+        ))}
+      </select>
+      {err(field)}
+    </label>
+  );
+  const statusChecks = (label: string, field: string, v: unknown, onValue: (s: string[]) => void) => {
+    const chosen = list(v);
+    return (
+      <fieldset key={field} className="status-checks" data-testid={`${path}.${field}`}>
+        <legend>{label}</legend>
+        {ALL_STATUSES.map((s) => (
+          <label key={s} style={{ display: 'inline-flex', gap: 4, marginRight: 10 }}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(s)}
+              onChange={(e) => onValue(e.target.checked ? [...chosen, s] : chosen.filter((x) => x !== s))}
+            />
+            {STATUS_LABELS.vi[s]}
+          </label>
+        ))}
+        {err(field)}
+      </fieldset>
+    );
+  };
+  const opSelect = (field = 'op') => (
+    <label key={field}>
+      Phép so sánh
+      <select
+        name={`${path}.${field}`}
+        value={String(get(value, field) ?? 'gte')}
+        onChange={(e) => set(field, e.target.value)}
+      >
+        <option value="gte">ít nhất (≥)</option>
+        <option value="gt">trên (&gt;)</option>
+      </select>
+    </label>
+  );
+  const windowFields = () => {
+    const w = obj(get(value, 'window'));
+    return [
+      dateInput('Tính từ ngày', 'window.from', w.from, (s) => setIn('window', 'from', s)),
+      <label key="eachYear" style={{ display: 'flex', gap: 6 }}>
+        <input
+          type="checkbox"
+          checked={w.eachYear === true}
+          onChange={(e) => setIn('window', 'eachYear', e.target.checked)}
+        />
+        Áp dụng riêng cho từng năm
+      </label>,
+    ];
+  };
+  /** What a reduction, a yearly change or a roadmap is counted on. */
+  const measureFields = (types: ReadonlyArray<readonly [string, string]>) => {
+    const m = obj(get(value, 'measure'));
+    const type = String(m.type ?? types[0]?.[0]);
+    return [
+      <label key="measure.type">
+        Đo trên
+        <select
+          name={`${path}.measure.type`}
+          value={type}
+          onChange={(e) =>
+            set(
+              'measure',
+              e.target.value === 'indicator'
+                ? { type: 'indicator', indicator: '' }
+                : { type: e.target.value, statuses: ['khong_ma_tuy'] },
+            )
+          }
+        >
+          {types.map(([t, label]) => (
+            <option key={t} value={t}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>,
+      type === 'indicator'
+        ? indicatorSelect('Chỉ số', 'measure.indicator', m.indicator, (s) =>
+            set('measure', { ...m, indicator: s }),
+          )
+        : statusChecks('Phân loại xã được đếm', 'measure.statuses', m.statuses, (s) =>
+            set('measure', { ...m, statuses: s }),
+          ),
+    ];
+  };
+
+  const fields: React.ReactNode[] = [];
+  switch (kind) {
+    case 'share':
+      fields.push(
+        indicatorSelect('Chỉ số tỷ lệ (%)', 'indicator', value.indicator, (s) => set('indicator', s)),
+        opSelect(),
+        numberInput('Ngưỡng (%)', 'threshold', value.threshold, (n) => set('threshold', n)),
+      );
+      break;
+    case 'status_share':
+      fields.push(
+        statusChecks('Phân loại xã', 'statuses', value.statuses, (s) => set('statuses', s)),
+        opSelect(),
+        numberInput('Ngưỡng (% số xã)', 'threshold', value.threshold, (n) => set('threshold', n)),
+      );
+      break;
+    case 'count':
+      fields.push(
+        indicatorSelect('Chỉ số (cộng dồn theo kỳ)', 'indicator', value.indicator, (s) =>
+          set('indicator', s),
+        ),
+        numberInput('Số lượng tối thiểu', 'threshold', value.threshold, (n) => set('threshold', n)),
+        ...windowFields(),
+      );
+      break;
+    case 'status_conversion':
+      fields.push(
+        statusChecks('Từ phân loại', 'from', value.from, (s) => set('from', s)),
+        statusChecks('Thành phân loại', 'to', value.to, (s) => set('to', s)),
+        numberInput('Số xã tối thiểu', 'threshold', value.threshold, (n) => set('threshold', n)),
+        ...windowFields(),
+      );
+      break;
+    case 'reduction': {
+      const b = obj(value.baseline);
+      fields.push(
+        ...measureFields([
+          ['status_count', 'Số xã theo phân loại'],
+          ['indicator', 'Một chỉ số'],
+        ]),
+        numberInput(
+          'Kỳ gốc: từ năm',
+          'baseline.from',
+          b.from === undefined ? undefined : Number(b.from),
+          (n) => setIn('baseline', 'from', n === null ? '' : String(n)),
+        ),
+        numberInput('Kỳ gốc: đến năm', 'baseline.to', b.to === undefined ? undefined : Number(b.to), (n) =>
+          setIn('baseline', 'to', n === null ? '' : String(n)),
+        ),
+        numberInput('Giảm ít nhất (%)', 'minPct', value.minPct, (n) => set('minPct', n)),
+        numberInput('Giảm nhiều nhất (%, để trống nếu không có)', 'maxPct', value.maxPct, (n) =>
+          set('maxPct', n ?? undefined),
+        ),
+      );
+      break;
+    }
+    case 'keep_status': {
+      const u = obj(value.units);
+      fields.push(
+        <label key="units.type">
+          Các xã phải giữ vững
+          <select
+            name={`${path}.units.type`}
+            value={String(u.type ?? 'status_on')}
+            onChange={(e) =>
+              set(
+                'units',
+                e.target.value === 'codes'
+                  ? { type: 'codes', codes: [], validOn: '' }
+                  : { type: 'status_on', date: '', statuses: ['khong_ma_tuy'] },
+              )
+            }
+          >
+            <option value="status_on">các xã có phân loại vào một ngày</option>
+            <option value="codes">danh sách mã xã</option>
+          </select>
+        </label>,
+        ...(u.type === 'codes'
+          ? [
+              <label key="units.codes">
+                Mã xã (cách nhau bởi dấu phẩy)
+                <input
+                  name={`${path}.units.codes`}
+                  value={list(u.codes).join(', ')}
+                  onChange={(e) => set('units', { ...u, codes: codesOf(e.target.value) })}
+                  {...invalid('units.codes')}
+                />
+                {err('units.codes')}
+              </label>,
+              dateInput('Mã theo danh mục ngày', 'units.validOn', u.validOn, (s) =>
+                set('units', { ...u, validOn: s }),
+              ),
+            ]
+          : [
+              dateInput('Ngày xác định', 'units.date', u.date, (s) => set('units', { ...u, date: s })),
+              statusChecks('Phân loại ngày đó', 'units.statuses', u.statuses, (s) =>
+                set('units', { ...u, statuses: s }),
+              ),
+            ]),
+        statusChecks('Phải giữ phân loại', 'statuses', value.statuses, (s) => set('statuses', s)),
+      );
+      break;
+    }
+    case 'cumulative':
+      fields.push(
+        indicatorSelect('Chỉ số (lũy tích hoặc tồn)', 'indicator', value.indicator, (s) =>
+          set('indicator', s),
+        ),
+        numberInput('Đạt ít nhất', 'threshold', value.threshold, (n) => set('threshold', n)),
+      );
+      break;
+    case 'hotspot_elimination':
+      fields.push(
+        numberInput('Triệt xóa ít nhất (%)', 'minPct', value.minPct, (n) => set('minPct', n)),
+        numberInput('Triệt xóa nhiều nhất (%, để trống nếu không có)', 'maxPct', value.maxPct, (n) =>
+          set('maxPct', n ?? undefined),
+        ),
+        ...windowFields(),
+      );
+      break;
+    case 'yearly_change':
+      fields.push(
+        ...measureFields([
+          ['indicator', 'Một chỉ số'],
+          ['status_count', 'Số xã theo phân loại'],
+        ]),
+        <label key="limit">
+          Yêu cầu mỗi năm so với năm trước
+          <select
+            name={`${path}.limit`}
+            value={String(value.limit ?? 'min_reduction')}
+            onChange={(e) => set('limit', e.target.value)}
+          >
+            <option value="min_reduction">giảm (ít nhất X%)</option>
+            <option value="max_growth">tăng dưới X%</option>
+          </select>
+        </label>,
+        numberInput('X (%, để trống = chỉ cần giảm / không tăng)', 'pct', value.pct, (n) => set('pct', n)),
+        numberInput('Từ năm', 'fromYear', value.fromYear, (n) => set('fromYear', n)),
+      );
+      break;
+    case 'roadmap': {
+      const milestones = Array.isArray(value.milestones) ? (value.milestones as Definition[]) : [];
+      const setMilestone = (i: number, key: string, n: number | null) =>
+        set(
+          'milestones',
+          milestones.map((m, k) => (k === i ? { ...m, [key]: n } : m)),
+        );
+      fields.push(
+        ...measureFields([
+          ['status_count', 'Số xã theo phân loại'],
+          ['status_share', 'Tỷ lệ xã theo phân loại (%)'],
+          ['indicator', 'Một chỉ số'],
+        ]),
+        <fieldset key="milestones" data-testid={`${path}.milestones`}>
+          <legend>Mốc từng năm</legend>
+          {milestones.map((m, i) => (
+            <div key={i} className="milestone-row" style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
+              {numberInput('Năm', `milestones[${i}].year`, m.year, (n) => setMilestone(i, 'year', n))}
+              {numberInput('Mốc', `milestones[${i}].value`, m.value, (n) => setMilestone(i, 'value', n))}
+              <button
+                type="button"
+                onClick={() =>
+                  set(
+                    'milestones',
+                    milestones.filter((_, k) => k !== i),
+                  )
+                }
+              >
+                Bỏ năm này
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            onClick={() => {
+              const last = milestones.at(-1);
+              set('milestones', [
+                ...milestones,
+                {
+                  year: typeof last?.year === 'number' ? last.year + 1 : new Date().getFullYear(),
+                  value: last?.value ?? 0,
+                },
+              ]);
+            }}
+          >
+            + Thêm năm
+          </button>
+          {err('milestones')}
+        </fieldset>,
+      );
+      break;
+    }
+    case 'named_units':
+      fields.push(
+        <label key="codes">
+          Mã các xã (cách nhau bởi dấu phẩy)
+          <input
+            name={`${path}.codes`}
+            value={list(value.codes).join(', ')}
+            onChange={(e) => set('codes', codesOf(e.target.value))}
+            {...invalid('codes')}
+          />
+          {err('codes')}
+        </label>,
+        dateInput('Mã theo danh mục ngày', 'validOn', value.validOn, (s) => set('validOn', s)),
+        statusChecks('Đạt phân loại', 'statuses', value.statuses, (s) => set('statuses', s)),
+      );
+      break;
+  }
+  return (
+    <>
+      {fields}
+      <label style={{ display: 'flex', gap: 6 }}>
+        <input
+          type="checkbox"
+          checked={value.eachChild === true}
+          onChange={(e) => set('eachChild', e.target.checked)}
+        />
+        Áp dụng cho từng đơn vị trực thuộc (mỗi huyện, mỗi xã)
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { targetSentence } from './target-sentence';
+
+describe('a target read back as the plan writes it', () => {
+  it('a roadmap by year lists each milestone', () => {
+    expect(
+      targetSentence(
+        {
+          kind: 'roadmap',
+          measure: { type: 'status_count', statuses: ['khong_ma_tuy'] },
+          milestones: [
+            { year: 2026, value: 18 },
+            { year: 2025, value: 12 },
+          ],
+          eachChild: false,
+        },
+        '2026-12-31',
+      ),
+    ).toBe(
+      'Lộ trình số xã không có ma túy: 12 xã (2025) → 18 xã (2026); mỗi năm đánh giá theo mốc của năm đó.',
+    );
+  });
+
+  it('a named list, a growth cap and "each district converts ≥ 1 commune"', () => {
+    expect(
+      targetSentence(
+        {
+          kind: 'named_units',
+          codes: ['14001', '14004'],
+          validOn: '2026-01-01',
+          statuses: ['khong_ma_tuy'],
+          eachChild: false,
+        },
+        '2026-12-31',
+      ),
+    ).toBe('2 xã (14001, 14004) đạt phân loại không có ma túy đến 31/12/2026.');
+    expect(
+      targetSentence(
+        {
+          kind: 'yearly_change',
+          measure: { type: 'indicator', indicator: 'managed_addicts' },
+          limit: 'max_growth',
+          pct: 1,
+          fromYear: 2025,
+          eachChild: false,
+        },
+        '2030-12-31',
+        new Map([['managed_addicts', 'Người nghiện có hồ sơ quản lý']]),
+      ),
+    ).toBe('Tốc độ tăng người nghiện có hồ sơ quản lý dưới 1%/năm, từ 2025 đến 31/12/2030.');
+    expect(
+      targetSentence(
+        {
+          kind: 'status_conversion',
+          from: ['co_ma_tuy'],
+          to: ['khong_ma_tuy'],
+          threshold: 1,
+          window: { from: '2023-01-01', eachYear: false },
+          eachChild: true,
+        },
+        '2023-12-31',
+      ),
+    ).toBe(
+      'Mỗi đơn vị trực thuộc: chuyển hóa ít nhất 1 xã từ có ma túy thành không có ma túy (tính từ 01/01/2023) đến 31/12/2023.',
+    );
+  });
+});
