@@ -20,6 +20,7 @@ import { patrolRoutes } from './features/patrol/patrol.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { scorecardRoutes } from './features/plans/scorecard.routes';
 import { publicRoutes } from './features/public/public.routes';
+import { reportingRoutes } from './features/reporting/reporting.routes';
 import { createReferenceCache } from './features/reference/reference-cache';
 import { seriesRoutes } from './features/series/series.routes';
 import { spatialStatsRoutes } from './features/spatial-stats/spatial-stats.routes';
@@ -78,6 +79,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', seriesRoutes(deps))
     .route('/', publicRoutes(deps))
     .route('/', briefingsRoutes(deps))
+    .route('/', reportingRoutes(deps))
     .route('/', exportsRoutes());
 
   app.doc31('/api/openapi.json', {

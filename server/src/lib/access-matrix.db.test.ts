@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReach } from '../features/auth/roles';
+import { insertJob } from '../features/jobs/jobs.repo';
 import { signIn, type TestClient, testApp, testEngine } from '../testing/test-db';
 import { ROUTE_ACCESS, routeKey } from './access';
 import { DATA_NAMING_FIELDS, type NamedInput, ROUTE_DATA } from './data-guard';
@@ -156,7 +157,42 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/briefings/{briefing}/pdf?mat=1',
     foreign: '/api/briefings/{briefing14}/pdf',
   },
+  // A job is its owner's: a well-formed id of no job (starting one would build the national weights).
+  'POST /api/jobs/weights': { path: '/api/jobs/weights', body: { validFrom: '1900-01-01' }, status: 400 },
+  'GET /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', foreign: '/api/jobs/{jobOfOther}', status: 404 },
+  'DELETE /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', status: 404 },
   'POST /api/exports/xlsx': { path: '/api/exports/xlsx', body: {} },
+  'GET /api/reporting/forms': { path: '/api/reporting/forms' },
+  'POST /api/reporting/forms': { path: '/api/reporting/forms', body: {} },
+  'GET /api/reporting/entry': {
+    path: '/api/reporting/entry?form={form}&commune={commune}&period=2026-Q1',
+    foreign: '/api/reporting/entry?form={form}&commune={commune14}&period=2026-Q1',
+  },
+  'POST /api/reporting/submissions': { path: '/api/reporting/submissions', body: {} },
+  'GET /api/reporting/submissions': {
+    path: '/api/reporting/submissions?form={form}&period=2026-Q1&parent=01',
+    foreign: '/api/reporting/submissions?form={form}&period=2026-Q1&parent=14',
+  },
+  // A well-formed unknown id: approving the sample report would change it for the callers after this one.
+  'POST /api/reporting/submissions/:id/approve': {
+    path: '/api/reporting/submissions/999999/approve',
+    body: { comment: 'Mẫu ma trận' },
+    status: 404,
+  },
+  'POST /api/reporting/submissions/:id/return': {
+    path: '/api/reporting/submissions/999999/return',
+    body: { comment: 'Mẫu ma trận' },
+    status: 404,
+  },
+  'POST /api/reporting/submissions/:id/reopen': {
+    path: '/api/reporting/submissions/999999/reopen',
+    body: { comment: 'Mẫu ma trận' },
+    status: 404,
+  },
+  'GET /api/reporting/completeness': {
+    path: '/api/reporting/completeness?form={form}&period=2026-Q1&parent=01',
+    foreign: '/api/reporting/completeness?form={form}&period=2026-Q1&parent=14',
+  },
 };
 
 /** One account per role, all scoped to Hà Nội except the admin; null is the anonymous public. */
@@ -226,6 +262,18 @@ beforeAll(async () => {
                  order by h.code limit 1`),
   );
   placeholders.import14 = await createValuesImport('14');
+  // A job someone else (a script) started.
+  placeholders.jobOfOther = 'otherjob0001';
+  await insertJob(app.db, {
+    id: placeholders.jobOfOther,
+    kind: 'test',
+    ownerUserId: null,
+    ownerName: 'cli:test',
+    stage: 'Đang chạy',
+    params: {},
+  });
+  placeholders.form = await createReportForm();
+  placeholders.submission14 = await createSubmission(placeholders.form, '14');
   const points = await app.db.query<{ x: number; y: number }>(
     `select st_x(geom) as x, st_y(geom) as y from hotspots`,
   );
@@ -286,13 +334,40 @@ async function createValuesImport(province: string): Promise<string> {
   return String(row.id);
 }
 
+/** A quarterly report form of one indicator (written directly; its code is this file's own). */
+async function createReportForm(): Promise<string> {
+  const code = `ma-tran-${testEngine()}-${process.pid}`;
+  await app.db.query(
+    `insert into report_forms (code, name_vi, period_kind, items, created_by)
+     values ($1, 'Mẫu ma trận', 'quarter', '["managed_addicts"]'::jsonb, 'admin')`,
+    [code],
+  );
+  return code;
+}
+
+/** A draft report of that form by the first commune of `province`. */
+async function createSubmission(form: string, province: string): Promise<string> {
+  const [row] = await app.db.query<{ id: number }>(
+    `insert into report_submissions (form_code, unit_id, period_id, values, updated_by)
+     select $1, id, '2026-Q1', '{}'::jsonb, 'admin' from admin_units
+      where level = 'commune' and valid_to is null and province_code = $2 order by code limit 1
+     returning id`,
+    [form, province],
+  );
+  if (!row) throw new Error('sample submission');
+  return String(row.id);
+}
+
 afterAll(async () => {
-  // The briefings are the only rows this file adds to the worker's shared database.
+  await app.db.query(`delete from report_submissions where form_code = $1`, [placeholders.form]);
+  await app.db.query(`delete from report_forms where code = $1`, [placeholders.form]);
+  // The briefings are the only other rows this file adds to the worker's shared database.
   await app.db.query(`delete from briefings where id = any($1::text[])`, [
     [placeholders.briefing, placeholders.briefing14],
   ]);
   await app.db.query(`delete from patrol_plans where id = $1`, [Number(placeholders.patrolPlan14)]);
   await app.db.query(`delete from imports where id = $1`, [Number(placeholders.import14)]);
+  await app.db.query('delete from jobs where id = $1', [placeholders.jobOfOther]);
   if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
 });
 
@@ -403,6 +478,8 @@ const OUTSIDE: Record<NamedInput['kind'], { foreign: string; missing: string }> 
   ruleSetWrite: { foreign: '{ruleSet}', missing: 'khong-co-bo-tieu-chi' },
   // A national entry: outside every province's grant, as a code that does not exist.
   indicatorWrite: { foreign: 'managed_addicts', missing: 'khong_co_chi_tieu' },
+  job: { foreign: '{jobOfOther}', missing: 'zzzzzzzzzzzz' },
+  submission: { foreign: '{submission14}', missing: '999999' },
 };
 
 /** A JSON body holding only `value` at a guard field path (`views[].province` → {views:[{province}]}). */
@@ -468,6 +545,8 @@ describe('jurisdiction of every input that names data (generated from the route 
       'POST /api/indicators code': 'new code',
       // The account being changed: accounts are the (national) administrator's.
       'PATCH /api/users/:id id': 'an account, admin only',
+      // A new report form's own code is chosen by its author.
+      'POST /api/reporting/forms code': 'new code',
     };
     const missing: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {

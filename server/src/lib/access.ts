@@ -118,6 +118,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/briefings/:id/pdf': 'internal',
   // The XLSX button of any table: the page sends what it shows; no data is added.
   'POST /api/exports/xlsx': 'internal',
+  // Reporting cycle (issue 17): forms are the administrators'; communes' data officers fill and submit,
+  // the province's approve, return and reopen (checked in the handler: a grant covering the province);
+  // completeness (who has not reported) is every staff member's.
+  'GET /api/reporting/forms': 'internal',
+  'POST /api/reporting/forms': 'admin',
+  'GET /api/reporting/entry': 'data_entry',
+  'POST /api/reporting/submissions': 'data_entry',
+  'GET /api/reporting/submissions': 'data_entry',
+  'POST /api/reporting/submissions/:id/approve': 'data_entry',
+  'POST /api/reporting/submissions/:id/return': 'data_entry',
+  'POST /api/reporting/submissions/:id/reopen': 'data_entry',
+  'GET /api/reporting/completeness': 'internal',
 };
 
 /** Key of a matched route in ROUTE_ACCESS: method and the path pattern as registered. */

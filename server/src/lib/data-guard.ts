@@ -78,6 +78,14 @@ export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
   'DELETE /api/briefings/:id': [p('id', 'briefing')],
   'GET /api/briefings/:id/xlsx': [p('id', 'briefing')],
   'GET /api/briefings/:id/pdf': [p('id', 'briefing')],
+  'POST /api/reporting/forms': [b('province', 'province')],
+  'GET /api/reporting/entry': [q('commune', 'commune')],
+  'POST /api/reporting/submissions': [b('commune', 'commune')],
+  'GET /api/reporting/submissions': [q('parent', 'area')],
+  'POST /api/reporting/submissions/:id/approve': [p('id', 'submission')],
+  'POST /api/reporting/submissions/:id/return': [p('id', 'submission')],
+  'POST /api/reporting/submissions/:id/reopen': [p('id', 'submission')],
+  'GET /api/reporting/completeness': [q('parent', 'area')],
 };
 
 /**
@@ -106,6 +114,7 @@ const NOUNS: Partial<Record<DataKind, string>> = {
   patrolPlan: 'patrol plan',
   valuesImport: 'import',
   unitsImport: 'import',
+  submission: 'report',
 };
 
 /** The uniform refusal: the same for data that does not exist and data outside the jurisdiction. */

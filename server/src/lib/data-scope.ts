@@ -17,6 +17,7 @@ import { findIndicator } from '../features/indicators/indicators.repo';
 import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
+import { findSubmission } from '../features/reporting/submissions.repo';
 import { today } from './sql';
 
 /**
@@ -46,7 +47,9 @@ export type DataKind =
   /** A status rule set to change: rule sets apply to every province, so a national grant only (admins: the route table). */
   | 'ruleSetWrite'
   /** A catalogue entry to change: a national one needs a national grant, a province's own a grant covering it. */
-  | 'indicatorWrite';
+  | 'indicatorWrite'
+  /** A unit's report of a form and period (issue 17): its unit lies inside. */
+  | 'submission';
 
 /** Whether the kind is a unit code (public reference data: refusing it reveals nothing). */
 export const isUnitKind = (k: DataKind) =>
@@ -116,6 +119,11 @@ export async function isInside(
       if (!/^[a-z][a-z0-9_]{1,63}$/.test(value)) return false;
       const indicator = await findIndicator(db, value);
       return indicator?.provinceCode != null && coversProvince(j, indicator.provinceCode);
+    }
+    case 'submission': {
+      const id = SerialId.safeParse(value);
+      const s = id.success ? await findSubmission(db, id.data) : undefined;
+      return s !== undefined && coversUnit(j, { id: s.unitId, provinceCode: s.provinceCode });
     }
     case 'unitsImport':
     case 'ruleSetWrite':

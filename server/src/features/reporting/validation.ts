@@ -95,6 +95,11 @@ export function checkRules(
 
 /** Above this robust z-score a value is flagged (Iglewicz and Hoaglin's 3.5). */
 export const OUTLIER_Z = 3.5;
+/**
+ * And at least this far from the last period's value, relatively: a count that moves by less than 30% in
+ * a period is not worth the reporter's comment, however steady its history.
+ */
+export const MIN_RELATIVE_CHANGE = 0.3;
 /** Fewer earlier periods than this: no outlier check (too little history to judge). */
 export const MIN_HISTORY = 4;
 
@@ -121,8 +126,11 @@ function median(sorted: readonly number[]): number {
 }
 
 /**
- * Warnings: values far from the unit's own earlier periods (robust z-score above {@link OUTLIER_Z}), each
- * naming the usual range so the reporter can check it. `history`: indicator code → earlier values.
+ * Warnings: values whose change from the last period is far from the unit's usual changes (robust z-score
+ * of the change among the history's period-to-period changes above {@link OUTLIER_Z}, and more than
+ * {@link MIN_RELATIVE_CHANGE} of the last value). Changes, not levels: stocks grow steadily, and a z-score
+ * of a level would flag every new high of a growing count. `history`: indicator code → earlier values,
+ * oldest first.
  */
 export function checkOutliers(
   values: ReportValues,
@@ -133,17 +141,22 @@ export function checkOutliers(
   const problems: Problem[] = [];
   for (const [code, past] of history) {
     const v = values[code];
-    if (!filled(v)) continue;
-    const z = robustZ(v, past);
+    const last = past[past.length - 1];
+    if (!filled(v) || last === undefined) continue;
+    const changes = past.slice(1).map((h, i) => h - (past[i] as number));
+    const z = robustZ(v - last, changes);
     if (z === null || Math.abs(z) <= OUTLIER_Z) continue;
+    if (Math.abs(v - last) <= MIN_RELATIVE_CHANGE * Math.max(Math.abs(last), 1)) continue;
     const sorted = [...past].sort((a, b) => a - b);
     problems.push({
       severity: 'warning',
       field: code,
       rule: 'outlier',
-      messageVi: `${names.get(code) ?? code}: ${format(v)} khác xa các kỳ trước của đơn vị (thường từ ${format(
-        sorted[0] as number,
-      )} đến ${format(sorted[sorted.length - 1] as number)}); hãy kiểm tra lại hoặc ghi chú xác nhận`,
+      messageVi: `${names.get(code) ?? code}: ${format(v)} khác xa các kỳ trước của đơn vị (kỳ trước ${format(
+        last,
+      )}; thường từ ${format(sorted[0] as number)} đến ${format(
+        sorted[sorted.length - 1] as number,
+      )}); hãy kiểm tra lại hoặc ghi chú xác nhận`,
     });
   }
   return problems;

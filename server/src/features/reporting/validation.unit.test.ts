@@ -74,6 +74,13 @@ describe('outliers against the unit’s own history (robust z-score)', () => {
     expect(robustZ(0, [0, 0, 0, 0, 0])).toBe(0);
   });
 
+  it('a new high of a steadily growing count within 30% of the usual level is no outlier', () => {
+    const growing = [100, 104, 108, 112, 116, 120, 124, 128];
+    expect(robustZ(140, growing)).toBeGreaterThan(0);
+    expect(checkOutliers({ a: 140 }, new Map([['a', growing]]))).toEqual([]);
+    expect(checkOutliers({ a: 400 }, new Map([['a', growing]]))).toHaveLength(1);
+  });
+
   it('warns (never blocks) with the usual range in the message', () => {
     const warnings = checkOutliers(
       { addicts: 60, methadone: 21 },
