@@ -8,6 +8,7 @@ import { publicPageHtml, summaryFromApi } from './features/public/link-preview';
 import { type NodeHandler, tileFastPath } from './features/tiles/tile-fast-path';
 import type { AppDeps } from './lib/context';
 import { errorBody } from './lib/errors';
+import { msg } from './lib/messages';
 import { linkOrigin } from './lib/public-origin';
 import { securityHeaders } from './lib/security-headers';
 
@@ -22,7 +23,10 @@ export function createHttpApp(deps: AppDeps, webDist: string) {
   site.route('/', api);
   // Mounted apps do not bring their 404 handler: an unknown API path must not fall through to index.html.
   site.all('/api/*', (c) =>
-    c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`, null), 404),
+    c.json(
+      errorBody('not_found', msg('request.no_route', { method: c.req.method, path: c.req.path }), null),
+      404,
+    ),
   );
   if (existsSync(join(webDist, 'index.html'))) {
     const indexHtml = readFileSync(join(webDist, 'index.html'), 'utf8');

@@ -31,7 +31,7 @@ const menuValue = (name: string, allowed: readonly number[], unit: string) =>
   z
     .string()
     .refine((v) => /^\d+$/.test(v) && allowed.includes(Number(v)), {
-      message: `must be one of ${allowed.join(', ')} (${unit}); other values are not offered`,
+      message: `phải là một trong các giá trị ${allowed.join(', ')} (${unit})`,
     })
     .transform(Number)
     .describe(`${name}: one of ${allowed.join(', ')} ${unit}`);

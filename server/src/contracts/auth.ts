@@ -4,7 +4,10 @@ export const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores');
+  .regex(
+    /^[a-z0-9._-]{3,64}$/,
+    'phải gồm 3–64 chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+  );
 
 export const LoginBody = z.object({
   username: Username,
@@ -21,7 +24,7 @@ export const RoleName = z.enum(['admin', 'committee', 'police', 'data_officer'])
 /** VN (whole country), a province code (2 digits) or a commune code (5 digits) of the units in force. */
 export const JurisdictionCode = z
   .string()
-  .regex(/^(VN|\d{2}|\d{5})$/, 'must be VN, a province code (2 digits) or a commune code (5 digits)');
+  .regex(/^(VN|\d{2}|\d{5})$/, 'phải là VN, mã tỉnh (2 chữ số) hoặc mã xã (5 chữ số)');
 
 export const SessionUser = z.object({
   username: z.string(),

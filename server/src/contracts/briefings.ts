@@ -7,12 +7,12 @@ import { CommuneStatus, IndicatorCode, IsoDate, PeriodId } from './common';
  * briefing shows the same data "as of" that day even after new reports or corrections arrive.
  */
 
-const ProvinceCode = z.string().regex(/^\d{2}$/, 'must be a province code of 2 digits');
+const ProvinceCode = z.string().regex(/^\d{2}$/, 'phải là mã tỉnh 2 chữ số');
 
 /** What a view shows: the dashboard's choices (web/src/lib/url-state.ts), without hotspot positions. */
 export const BriefingViewSpec = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  note: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+  title: z.string().trim().min(1, 'không được để trống').max(200, 'tối đa 200 ký tự'),
+  note: z.string().trim().max(2000, 'tối đa 2000 ký tự').default(''),
   /** Province drilled into; null = the whole country. */
   province: ProvinceCode.nullable().default(null),
   period: PeriodId,
@@ -48,13 +48,13 @@ export const BriefingViewSpec = z.object({
 export type BriefingViewSpec = z.infer<typeof BriefingViewSpec>;
 
 export const BriefingCreate = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  title: z.string().trim().min(1, 'không được để trống').max(200, 'tối đa 200 ký tự'),
   /** Prints "MẬT" on every page of the PDF pack and on the presentation. */
   confidential: z.boolean().default(false),
   views: z
     .array(BriefingViewSpec)
-    .min(1, 'a briefing needs at least one view')
-    .max(30, 'a briefing holds at most 30 views'),
+    .min(1, 'bản trình chiếu cần ít nhất một trang')
+    .max(30, 'bản trình chiếu có tối đa 30 trang'),
 });
 export type BriefingCreate = z.infer<typeof BriefingCreate>;
 
@@ -142,11 +142,16 @@ export const BriefingPdfQuery = z.object({
 
 /** A table as shown on a page, for the XLSX/CSV export of any table. */
 export const TableExportRequest = z.object({
-  fileName: z.string().regex(/^[\w.-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes or underscores'),
+  fileName: z
+    .string()
+    .regex(
+      /^[\w.-]{1,100}$/,
+      'phải gồm 1–100 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+    ),
   sheets: z
     .array(
       z.object({
-        name: z.string().trim().min(1).max(31, 'must be at most 31 characters (an Excel limit)'),
+        name: z.string().trim().min(1).max(31, 'tối đa 31 ký tự (giới hạn của Excel)'),
         /** A line above the header: what, where, when, source, "synthetic data" where it applies. */
         caption: z.string().max(500).default(''),
         columns: z.array(z.string().max(200)).min(1).max(50),

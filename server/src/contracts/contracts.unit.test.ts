@@ -56,12 +56,12 @@ describe('request contracts', () => {
     if (!missing.success)
       expect(describeZodError(missing.error)).toEqual({
         field: 'indicator',
-        message: 'indicator is required',
+        message: 'indicator: cần nhập',
       });
     const wrong = ValuesQuery.safeParse({ indicator: 'managed_addicts', period: '2024-Q9' });
     if (wrong.success) throw new Error('2024-Q9 was accepted');
     const described = describeZodError(wrong.error);
     expect(described.field).toBe('period');
-    expect(described.message).toMatch(/^period: must be a period id/);
+    expect(described.message).toMatch(/^period: phải là mã kỳ/);
   });
 });

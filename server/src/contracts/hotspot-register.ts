@@ -6,7 +6,7 @@ import { IsoDate, UnitCode } from './common';
 export const HotspotKind = z.enum(['diem', 'tu_diem']);
 export const HotspotCode = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'must be 3–40 capital letters, digits or dashes, e.g. HS-00004-001');
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'phải gồm 3–40 chữ in hoa, chữ số hoặc gạch ngang, ví dụ HS-00004-001');
 
 const Longitude = z.number().min(102).max(110).describe('WGS 84 longitude (Vietnam: 102–110)');
 const Latitude = z.number().min(8).max(24).describe('WGS 84 latitude (Vietnam: 8–24)');
@@ -28,8 +28,8 @@ export const UpdateHotspotBody = z
     detectedOn: IsoDate.optional(),
     notes: z.string().max(2000).optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
-  .refine((b) => (b.lon === undefined) === (b.lat === undefined), 'give lon and lat together');
+  .refine((b) => Object.keys(b).length > 0, 'hãy sửa ít nhất một trường')
+  .refine((b) => (b.lon === undefined) === (b.lat === undefined), 'hãy nhập kinh độ và vĩ độ cùng nhau');
 
 export const EliminateBody = z.object({
   on: IsoDate.describe('triệt xóa date'),

@@ -13,7 +13,7 @@ export const Bbox = z.string().transform((s, ctx) => {
     maxLat === undefined ||
     parts.some((n) => !Number.isFinite(n))
   ) {
-    ctx.addIssue({ code: 'custom', message: 'must be four numbers minLng,minLat,maxLng,maxLat' });
+    ctx.addIssue({ code: 'custom', message: 'phải là bốn số minLng,minLat,maxLng,maxLat' });
     return z.NEVER;
   }
   if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90) {

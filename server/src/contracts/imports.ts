@@ -8,7 +8,7 @@ import { IdParam, IsoDate, PeriodId, UnitCode } from './common';
 
 /** An uploaded file (multipart part). */
 export const UploadedFile = z
-  .instanceof(File, { message: 'must be a file (multipart/form-data field "file")' })
+  .instanceof(File, { message: 'phải là một tệp (trường "file" của multipart/form-data)' })
   .describe('the file, as a multipart/form-data part')
   // The OpenAPI document cannot describe an instanceof check by itself: say it is a binary part.
   .meta({ type: 'string', format: 'binary' });
@@ -106,7 +106,7 @@ export const CrsChoice = z
   .string()
   .regex(
     /^(EPSG:(4326|4756|3405|3406)|VN2000-TM3:\d{2,3}(\.\d+)?)$/,
-    'must be EPSG:4326, EPSG:4756, EPSG:3405, EPSG:3406 or VN2000-TM3:<central meridian in degrees, e.g. 105.5>',
+    'phải là EPSG:4326, EPSG:4756, EPSG:3405, EPSG:3406 hoặc VN2000-TM3:<kinh tuyến trục theo độ, ví dụ 105.5>',
   )
   .describe("the file's coordinate system when its .prj is missing or generic");
 

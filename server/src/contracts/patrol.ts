@@ -4,7 +4,7 @@ import { HotspotCode } from './hotspot-register';
 
 /** Patrol plans: chosen hotspots → zones, route and dosage; saved plans export to GPX, KML, GeoJSON, A4. */
 
-const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ dạng HH:mm (24 giờ)');
 
 export const PatrolPlanRequest = z.object({
   name: z.string().trim().min(1).max(200),
@@ -21,9 +21,9 @@ export const PatrolPlanRequest = z.object({
     .default(1),
   hotspotCodes: z
     .array(HotspotCode)
-    .min(1, 'choose at least one hotspot')
-    .max(60, 'at most 60 places in one plan')
-    .refine((codes) => new Set(codes).size === codes.length, 'a hotspot is listed twice'),
+    .min(1, 'hãy chọn ít nhất một tụ điểm, điểm')
+    .max(60, 'một kế hoạch có tối đa 60 địa điểm')
+    .refine((codes) => new Set(codes).size === codes.length, 'một tụ điểm, điểm bị chọn hai lần'),
 });
 
 const LonLat = z.tuple([z.number(), z.number()]);

@@ -11,7 +11,7 @@ import { ProgressStatus } from './plans';
 export const PublicSummaryQuery = z.object({
   province: z
     .string()
-    .regex(/^\d{2}$/, 'must be a province code of 2 digits, such as 01')
+    .regex(/^\d{2}$/, 'phải là mã tỉnh 2 chữ số, ví dụ 01')
     .optional()
     .describe('a province in force today; absent: the whole country'),
 });

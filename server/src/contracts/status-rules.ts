@@ -51,8 +51,8 @@ export const Rules = z.object({
 export type Rules = z.infer<typeof Rules>;
 
 export const RuleSetInput = z.object({
-  title: z.string().trim().min(1, 'must not be empty'),
-  legalSource: z.string().trim().min(1, 'must not be empty'),
+  title: z.string().trim().min(1, 'không được để trống'),
+  legalSource: z.string().trim().min(1, 'không được để trống'),
   validFrom: IsoDate,
   validTo: IsoDate.nullable().default(null),
   rules: Rules,

@@ -14,26 +14,26 @@ export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 const tileNumber = (name: string) =>
   z
     .string()
-    .regex(/^\d{1,9}$/, `must be a whole ${name} number`)
+    .regex(/^\d{1,9}$/, `phải là số nguyên (${name})`)
     .transform(Number);
 
 /** The tile row as it arrives in the URL (`12.mvt`); the route's regex only lets `….mvt` through. */
 const tileRowWithSuffix = z
   .string()
-  .regex(/^\d{1,9}\.mvt$/, 'must be a whole tile row number followed by .mvt')
+  .regex(/^\d{1,9}\.mvt$/, 'phải là số hàng ô bản đồ, theo sau là .mvt')
   .transform((s) => Number.parseInt(s, 10));
 
 const withTileBounds = <T extends z.ZodType<{ z: number; x: number; y: number }>>(schema: T) =>
   schema.superRefine((p, ctx) => {
     const n = 2 ** p.z;
-    if (p.x >= n) ctx.addIssue({ code: 'custom', path: ['x'], message: `must be below 2^z = ${n}` });
-    if (p.y >= n) ctx.addIssue({ code: 'custom', path: ['y'], message: `must be below 2^z = ${n}` });
+    if (p.x >= n) ctx.addIssue({ code: 'custom', path: ['x'], message: `phải nhỏ hơn 2^z = ${n}` });
+    if (p.y >= n) ctx.addIssue({ code: 'custom', path: ['y'], message: `phải nhỏ hơn 2^z = ${n}` });
   });
 
 const tileParamsShape = {
   layer: TileLayer.describe('provinces, districts (dates before 2025-07-01 only) or communes'),
   z: tileNumber('zoom')
-    .pipe(z.number().max(TILE_MAX_ZOOM, `must be at most ${TILE_MAX_ZOOM}`))
+    .pipe(z.number().max(TILE_MAX_ZOOM, `tối đa ${TILE_MAX_ZOOM}`))
     .describe(`zoom, 0 to ${TILE_MAX_ZOOM}`),
   x: tileNumber('tile column').describe('tile column from the west, 0 to 2^z − 1'),
 };

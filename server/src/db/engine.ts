@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ApiError } from '../lib/errors';
+import { msg } from '../lib/messages';
 
 /**
  * Every difference between the two database engines lives in this module.
@@ -94,11 +95,7 @@ export function isStatementTimeout(err: unknown): boolean {
  */
 export function statementTimeoutError(err: unknown): ApiError | null {
   if (!isStatementTimeout(err)) return null;
-  return new ApiError(
-    503,
-    'query_timeout',
-    'Truy vấn chạy quá lâu và đã bị dừng; hãy thu hẹp phạm vi hoặc thử lại sau (the database query took too long and was stopped)',
-  );
+  return new ApiError(503, 'query_timeout', msg('request.timeout', {}));
 }
 
 export interface RoleReport {

@@ -3,6 +3,7 @@ import { readEnv } from '../env';
 import { clientAddress, trustedProxies } from '../features/auth/client-address';
 import { matchedRoute } from './access';
 import { errorBody } from './errors';
+import { msg } from './messages';
 
 /**
  * Routes whose one request can cost seconds of CPU or hundreds of MB (statistics over a country's communes,
@@ -58,8 +59,8 @@ export function heavyRequests(
       c.header('Retry-After', String(HEAVY_RETRY_AFTER_S));
       const message =
         mine >= limits.perCaller
-          ? `you already have ${mine} heavy requests (analyses, imports, PDF or XLSX packs, patrol plans) in progress, the limit per user; retry in ${HEAVY_RETRY_AFTER_S} s when one has finished`
-          : `the server is busy with ${inAll} heavy requests, its limit; retry in ${HEAVY_RETRY_AFTER_S} s`;
+          ? msg('request.busy_caller', { count: mine, seconds: HEAVY_RETRY_AFTER_S })
+          : msg('request.busy_server', { count: inAll, seconds: HEAVY_RETRY_AFTER_S });
       return c.json(errorBody('too_many_requests', message, null), 429);
     }
     perCaller.set(caller, mine + 1);

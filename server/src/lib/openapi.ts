@@ -1,8 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { ErrorResponse } from '../contracts/common';
 import { errorBody } from './errors';
+import { type Message, messageText, msg } from './messages';
+
+/** zod's own issue texts ("expected number, received string") in Vietnamese, as the pages show them. */
+z.config(z.locales.vi());
 
 /**
  * Every router is made here so that a request failing its zod contract always answers
@@ -12,7 +16,7 @@ export function createRouter() {
   return new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const { field, message } = describeZodError(result.error);
+        const { field, message } = zodErrorMessage(result.error);
         return c.json(errorBody('invalid_parameter', message, field), 400);
       }
       return undefined;
@@ -20,14 +24,21 @@ export function createRouter() {
   });
 }
 
+/** The first issue of a failed contract as the field it names and its text (in Vietnamese). */
 export function describeZodError(error: ZodError): { field: string | null; message: string } {
+  const { field, message } = zodErrorMessage(error);
+  return { field, message: messageText(message) };
+}
+
+/** The first issue of a failed contract as the field it names and its message of the catalogue. */
+export function zodErrorMessage(error: ZodError): { field: string | null; message: Message } {
   const issue = error.issues[0];
-  if (!issue) return { field: null, message: 'Invalid request' };
+  if (!issue) return { field: null, message: msg('request.invalid', {}) };
   const field = issue.path.length > 0 ? issue.path.join('.') : null;
   const message =
     issue.code === 'invalid_type' && issue.input === undefined
-      ? `${field ?? 'value'} is required`
-      : `${field ?? 'value'}: ${issue.message}`;
+      ? msg('request.required', { field: field ?? 'value' })
+      : msg('request.invalid_field', { field: field ?? 'value', problem: issue.message });
   return { field, message };
 }
 

@@ -6,6 +6,7 @@ import { readEnv } from '../../env';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { clientAddress, trustedProxies } from './client-address';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_IS_DEFAULT } from './demo-accounts';
@@ -159,7 +160,7 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
           entityId: account?.id ?? '',
           after: { address },
         });
-        throw new ApiError(401, 'invalid_credentials', 'wrong username or password');
+        throw new ApiError(401, 'invalid_credentials', msg('auth.wrong_credentials', {}));
       }
       // A new session id at every login: a token planted before sign-in is worthless after it.
       const previous = c.get('identity').sessionKey;
@@ -201,7 +202,7 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
     .openapi(passwordRoute, async (c) => {
       const identity = c.get('identity');
       const user = identity.user;
-      if (!user) throw new ApiError(401, 'unauthenticated', 'sign in first');
+      if (!user) throw new ApiError(401, 'unauthenticated', msg('auth.sign_in_first', {}));
       const body = c.req.valid('json');
       // A stolen session must not become a way to guess the password: the same limits as signing in.
       const address = addressOf(c);
@@ -218,10 +219,16 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
           entityId: user.id,
           after: { address },
         });
-        throw new ApiError(401, 'invalid_credentials', 'currentPassword is wrong', 'currentPassword');
+        throw new ApiError(
+          401,
+          'invalid_credentials',
+          msg('auth.wrong_current_password', { field: 'currentPassword' }),
+          'currentPassword',
+        );
       }
       const problem = passwordProblem(body.newPassword, user.username, [user.displayName]);
-      if (problem) throw badRequest('newPassword', `newPassword: ${problem}`);
+      if (problem)
+        throw badRequest('newPassword', msg('auth.weak_password', { field: 'newPassword', problem }));
       const hashed = await hashPassword(body.newPassword);
       const { token, csrfToken } = await db.transaction(async (tx) => {
         await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [

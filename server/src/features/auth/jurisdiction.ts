@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { ApiError } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 
 /** The code that grants the whole country. */
 export const NATIONAL = 'VN';
@@ -118,7 +119,7 @@ export function requireReadable(
     throw new ApiError(
       403,
       'outside_jurisdiction',
-      `${field}: ${unit.code} is outside your jurisdiction`,
+      msg('access.outside_jurisdiction', { field, value: unit.code }),
       field,
     );
   }

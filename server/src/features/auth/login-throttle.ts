@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../db/engine';
+import { type Message, msg } from '../../lib/messages';
 
 /**
  * Password guessing limits (sign-in and password change), counted in the database so a restart does not
@@ -132,8 +133,8 @@ export async function settleAttempt(db: Queryable, attemptId: number, succeeded:
 }
 
 /** "Quá nhiều lần nhập sai …" for the page, with the English words the sign-in page looks for. */
-export function throttleMessage(retryAfterSeconds: number): string {
+export function throttleMessage(retryAfterSeconds: number): Message {
   const wait =
     retryAfterSeconds < 120 ? `${retryAfterSeconds} giây` : `${Math.ceil(retryAfterSeconds / 60)} phút`;
-  return `Quá nhiều lần nhập sai mật khẩu; hãy thử lại sau ${wait} (too many failed attempts; retry in ${retryAfterSeconds} s)`;
+  return msg('auth.too_many_attempts', { wait, seconds: retryAfterSeconds });
 }

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Database } from '../../db/engine';
 import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { errorBody } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { expectedOrigin, type OriginSettings, originOf } from '../../lib/public-origin';
 import { ANONYMOUS, type Identity } from './identity';
 import { loadSession } from './sessions.repo';
@@ -82,13 +83,19 @@ export function csrfProtection(settings: OriginSettings = {}): MiddlewareHandler
     // which it replaces; its Origin is still checked below.
     const isLogin = c.req.path === '/api/auth/login';
     if (identity.csrfToken && !isLogin && c.req.header(CSRF_HEADER) !== identity.csrfToken) {
-      return c.json(errorBody('csrf_failed', `missing or wrong ${CSRF_HEADER} header`, CSRF_HEADER), 403);
+      return c.json(
+        errorBody('csrf_failed', msg('access.csrf_header', { field: CSRF_HEADER }), CSRF_HEADER),
+        403,
+      );
     }
     // Browsers send Origin on every cross-site write; it must name this site: scheme, host and port (an
     // http:// page of the same host is another origin), the configured public origin when there is one.
     const origin = c.req.header('origin');
     if (origin && originOf(origin) !== expectedOrigin(settings, c.req.url, c.req.raw.headers)) {
-      return c.json(errorBody('csrf_failed', `cross-origin write from ${origin} refused`, 'origin'), 403);
+      return c.json(
+        errorBody('csrf_failed', msg('access.cross_origin', { origin: origin ?? '' }), 'origin'),
+        403,
+      );
     }
     return next();
   };

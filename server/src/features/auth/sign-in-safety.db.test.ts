@@ -75,7 +75,9 @@ describe('sign-in throttling', () => {
     const first = Number(slowed.headers.get('retry-after'));
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(THROTTLE.pair.firstDelaySeconds);
-    expect(await slowed.json()).toMatchObject({ error: { code: 'too_many_attempts', message: /too many/ } });
+    expect(await slowed.json()).toMatchObject({
+      error: { code: 'too_many_attempts', message: /Quá nhiều lần/ },
+    });
     // The owner of the account, elsewhere, is not locked out by the guesser.
     expect((await login('congan.sonla', DEMO_PASSWORD, '203.0.113.20')).status).toBe(200);
     // Once the wait has passed the guesser gets one more try, and then waits twice as long.

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { ApiError, badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { hashPassword, passwordProblem } from './passwords';
 import type { Role } from './roles';
 
@@ -46,7 +47,7 @@ async function checkJurisdiction(db: Queryable, codes: readonly string[], field:
   const known = new Set(found.map((r) => r.code));
   const unknown = units.filter((c) => !known.has(c));
   if (unknown.length > 0)
-    throw badRequest(field, `${field}: no province or commune in force has code ${unknown.join(', ')}`);
+    throw badRequest(field, msg('auth.unknown_jurisdiction', { field, codes: unknown.join(', ') }));
 }
 
 async function setJurisdiction(db: Queryable, userId: number, codes: readonly string[]) {
@@ -67,10 +68,11 @@ export interface NewUser {
 
 export async function createUser(db: Queryable, u: NewUser): Promise<UserRecord> {
   const problem = passwordProblem(u.password, u.username, [u.displayName]);
-  if (problem) throw badRequest('password', `password: ${problem}`);
+  if (problem) throw badRequest('password', msg('auth.weak_password', { field: 'password', problem }));
   await checkJurisdiction(db, u.jurisdiction, 'jurisdiction');
   const [exists] = await db.query(`select 1 from users where username = $1`, [u.username]);
-  if (exists) throw badRequest('username', `username ${u.username} is taken`);
+  if (exists)
+    throw badRequest('username', msg('auth.username_taken', { field: 'username', username: u.username }));
   const [row] = await db.query<{ id: number }>(
     `insert into users (username, display_name, password_hash, role) values ($1, $2, $3, $4) returning id`,
     [u.username, u.displayName, await hashPassword(u.password), u.role],
@@ -105,19 +107,14 @@ async function keepAnAdmin(db: Queryable, before: UserRecord, ch: UserChanges): 
   ]);
   if (other) return;
   const field = (ch.role ?? 'admin') !== 'admin' ? 'role' : 'active';
-  throw new ApiError(
-    409,
-    'last_admin',
-    `${field}: ${before.username} là quản trị viên cuối cùng đang hoạt động; hãy cấp quyền quản trị cho tài khoản khác trước (the last active admin cannot lose admin rights)`,
-    field,
-  );
+  throw new ApiError(409, 'last_admin', msg('auth.last_admin', { field, username: before.username }), field);
 }
 
 export async function updateUser(db: Queryable, before: UserRecord, ch: UserChanges): Promise<UserRecord> {
   await keepAnAdmin(db, before, ch);
   if (ch.password !== undefined) {
     const problem = passwordProblem(ch.password, before.username, [ch.displayName ?? before.displayName]);
-    if (problem) throw badRequest('password', `password: ${problem}`);
+    if (problem) throw badRequest('password', msg('auth.weak_password', { field: 'password', problem }));
     await db.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [
       before.id,
       await hashPassword(ch.password),

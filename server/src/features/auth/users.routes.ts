@@ -5,6 +5,7 @@ import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import type { SessionCache } from './session-middleware';
 import { endOtherSessions } from './sessions.repo';
@@ -67,7 +68,7 @@ export const usersRoutes = ({ db }: RouteDeps, sessions: SessionCache) =>
       const body = c.req.valid('json');
       const after = await db.transaction(async (tx) => {
         const before = await getUser(tx, id);
-        if (!before) throw notFound('id', `no account with id ${id}`);
+        if (!before) throw notFound('id', msg('auth.no_account', { field: 'id', id }));
         const changed = await updateUser(tx, before, body);
         // A new password, role or jurisdiction, or a disabled account: existing sessions must not keep the old rights.
         await endOtherSessions(tx, id, null);

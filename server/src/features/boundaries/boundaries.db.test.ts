@@ -49,7 +49,7 @@ describe('GET /api/boundaries', () => {
       expect(res.status, url).toBe(404);
       const body = (await res.json()) as { error: { field: string; message: string } };
       expect(body.error.field).toBe('parent');
-      expect(body.error.message).toContain('is valid on 2025-08-01');
+      expect(body.error.message).toContain('còn hiệu lực ngày 01/08/2025');
     }
   });
 

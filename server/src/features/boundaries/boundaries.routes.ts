@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { BoundariesQuery, BoundariesResponse } from '../../contracts/boundaries';
 import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { boundariesCacheFor } from './boundaries-cache';
@@ -30,7 +31,8 @@ export const boundariesRoutes = ({ db, dataset }: RouteDeps) => {
     const parent = q.parent ?? null;
     const detail = q.detail ?? (parent ? 'mid' : 'low');
     const { json, count, parentFound } = await boundaries.get({ level: q.level, parent, at, detail });
-    if (!parentFound) throw notFound('parent', `parent: no unit with code ${parent} is valid on ${at}`);
+    if (!parentFound)
+      throw notFound('parent', msg('unit.not_valid_on', { field: 'parent', code: parent ?? '', date: at }));
     const meta = { synthetic: dataset.synthetic, at, level: q.level, detail, count };
     const body = `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${json}}`;
     return jsonText<z.infer<typeof BoundariesResponse>>(c, body, 'application/geo+json; charset=utf-8');

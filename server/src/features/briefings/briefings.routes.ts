@@ -6,6 +6,7 @@ import { recordAudit } from '../../lib/audit';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
@@ -120,7 +121,7 @@ export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
   /** The briefing a route names; the data guard has checked its areas against the caller's jurisdiction. */
   async function requireBriefing(id: string): Promise<Briefing> {
     const found = await findBriefing(db, id);
-    if (!found) throw notFound('id', `id: no briefing ${id}`);
+    if (!found) throw notFound('id', msg('briefing.unknown', { field: 'id', id }));
     return found;
   }
 
@@ -194,12 +195,12 @@ export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const { user } = c.get('identity');
       await db.transaction(async (tx) => {
         const found = await findBriefingSummary(tx, id);
-        if (!found) throw notFound('id', `id: no briefing ${id}`);
+        if (!found) throw notFound('id', msg('briefing.unknown', { field: 'id', id }));
         if (found.createdBy !== user?.username && user?.role !== 'admin') {
           throw new ApiError(
             403,
             'forbidden',
-            `id: only ${found.createdBy} or an admin may delete briefing ${id}`,
+            msg('briefing.delete_refused', { field: 'id', owner: found.createdBy, id }),
             'id',
           );
         }

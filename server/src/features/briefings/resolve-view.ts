@@ -1,6 +1,7 @@
 import type { BriefingViewSpec } from '../../contracts/briefings';
 import type { Queryable } from '../../db/engine';
 import { ApiError, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
@@ -45,14 +46,25 @@ export async function resolveView(
     method = resolveUnitVersion(ref, period, at, 'commune').method;
   } catch (err) {
     // The view has no `at`: the period is what the user chose.
-    if (err instanceof ApiError) throw new ApiError(err.status, err.code, err.message, `${field}.period`);
+    if (err instanceof ApiError)
+      throw new ApiError(
+        err.status,
+        err.code,
+        err.messageCode
+          ? { code: err.messageCode, params: { ...err.messageParams, field: `${field}.period` } }
+          : err.message,
+        `${field}.period`,
+      );
     throw err;
   }
   let indicator: ResolvedView['indicator'] = null;
   if (spec.indicator !== 'status') {
     const row = ref.indicators.get(spec.indicator);
     if (!row)
-      throw notFound(`${field}.indicator`, `${field}.indicator: no indicator with code ${spec.indicator}`);
+      throw notFound(
+        `${field}.indicator`,
+        msg('indicator.unknown', { field: `${field}.indicator`, code: spec.indicator }),
+      );
     const { stored, formula } = resolveIndicator(ref, spec.indicator);
     indicator = { row, stored, formula };
   }
@@ -60,7 +72,10 @@ export async function resolveView(
   if (spec.province !== null) {
     const unit = await findUnit(db, spec.province, at);
     if (unit?.level !== 'province') {
-      throw notFound(`${field}.province`, `${field}.province: no province ${spec.province} on ${at}`);
+      throw notFound(
+        `${field}.province`,
+        msg('unit.no_province_on', { field: `${field}.province`, code: spec.province, date: at }),
+      );
     }
     province = unit;
   }
@@ -70,7 +85,9 @@ export async function resolveView(
     throw new ApiError(
       403,
       'outside_jurisdiction',
-      `${field}.province: ${province ? province.code : 'the whole country'} is outside your jurisdiction`,
+      province
+        ? msg('access.outside_jurisdiction', { field: `${field}.province`, value: province.code })
+        : msg('access.whole_country_outside', { field: `${field}.province` }),
       `${field}.province`,
     );
   }

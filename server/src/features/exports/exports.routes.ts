@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { TableExportRequest } from '../../contracts/briefings';
 import { bodyHook } from '../../lib/body-hook';
 import { badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { attachment, tablesXlsx, XLSX_CONTENT_TYPE } from './table-xlsx';
 
@@ -31,7 +32,11 @@ export const exportsRoutes = () =>
         if (j >= 0) {
           throw badRequest(
             `sheets[${i}].rows[${j}]`,
-            `sheets[${i}].rows[${j}]: ${sheet.rows[j]?.length} cells, but the table has ${sheet.columns.length} columns`,
+            msg('export.row_width', {
+              field: `sheets[${i}].rows[${j}]`,
+              cells: sheet.rows[j]?.length ?? 0,
+              columns: sheet.columns.length,
+            }),
           );
         }
       }

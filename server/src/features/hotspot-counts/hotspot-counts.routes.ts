@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { HotspotCountsQuery, HotspotCountsResponse } from '../../contracts/hotspot-counts';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { jurisdictionParams, touchesProvince, unitInJurisdictionSql } from '../auth/jurisdiction';
@@ -34,7 +35,7 @@ export const hotspotCountsRoutes = ({ db, dataset }: RouteDeps) =>
       throw new ApiError(
         403,
         'outside_jurisdiction',
-        `parent: ${parent.code} is outside your jurisdiction`,
+        msg('access.outside_jurisdiction', { field: 'parent', value: parent.code }),
         'parent',
       );
     }

@@ -16,6 +16,7 @@ import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import {
@@ -124,7 +125,7 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
   ): Promise<Detail> =>
     db.transaction(async (tx) => {
       const current = await findHotspot(tx, code, today(), true);
-      if (!current) throw notFound('code', `code: no hotspot ${code}`);
+      if (!current) throw notFound('code', msg('hotspot.unknown', { field: 'code', code }));
       requireProvinceScope(c, current.provinceCode, 'code');
       const { next, occurredOn, note, extra } = await apply(current, tx);
       await saveHotspot(tx, next);
@@ -158,7 +159,7 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
     .openapi(getRoute, async (c) => {
       const { code } = c.req.valid('param');
       const h = await findHotspot(db, code, today());
-      if (!h) throw notFound('code', `code: no hotspot ${code}`);
+      if (!h) throw notFound('code', msg('hotspot.unknown', { field: 'code', code }));
       requireProvinceScope(c, h.provinceCode, 'code');
       return c.json(detail(h, await hotspotEvents(db, h.id)), 200);
     })
@@ -167,11 +168,17 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
       const actor = actorOf(c);
       const now = today();
       if (body.detectedOn > now)
-        throw badRequest('detectedOn', `detectedOn: ${body.detectedOn} is in the future (today is ${now})`);
+        throw badRequest(
+          'detectedOn',
+          msg('hotspot.in_future', { field: 'detectedOn', date: body.detectedOn, today: now }),
+        );
       const created = await db.transaction(async (tx) => {
         const communeCode = await communeAt(tx, body.lon, body.lat, now);
         if (!communeCode)
-          throw badRequest('lon', `lon, lat: (${body.lon}, ${body.lat}) lies in no commune of Vietnam`);
+          throw badRequest(
+            'lon',
+            msg('hotspot.outside_vietnam', { field: 'lon, lat', lon: body.lon, lat: body.lat }),
+          );
         // Checked before anything is numbered or written: the place must lie in the caller's area.
         requireProvinceScope(c, await provinceOfCommune(tx, communeCode, now), 'lon');
         const code = await nextHotspotCode(tx, communeCode);
@@ -206,7 +213,10 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
         if (body.lon !== undefined && body.lat !== undefined) {
           const commune = await communeAt(tx, body.lon, body.lat, today());
           if (!commune)
-            throw badRequest('lon', `lon, lat: (${body.lon}, ${body.lat}) lies in no commune of Vietnam`);
+            throw badRequest(
+              'lon',
+              msg('hotspot.outside_vietnam', { field: 'lon, lat', lon: body.lon, lat: body.lat }),
+            );
           next.communeCode = commune;
         }
         return { next, occurredOn: today(), note: body.notes !== undefined ? 'sửa ghi chú' : '' };

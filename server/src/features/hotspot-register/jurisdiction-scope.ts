@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { coversProvince } from '../auth/jurisdiction';
 
 /**
@@ -11,13 +12,13 @@ export function requireProvinceScope(c: Context, province: string | null, field 
   // No identity: the request did not pass the session middleware (scripts, the app before sign-in existed).
   if (!j || j.national) return;
   if (province === null) {
-    throw new ApiError(403, 'outside_jurisdiction', `${field}: give a province of your jurisdiction`, field);
+    throw new ApiError(403, 'outside_jurisdiction', msg('access.give_own_province', { field }), field);
   }
   if (!coversProvince(j, province)) {
     throw new ApiError(
       403,
       'outside_jurisdiction',
-      `${field}: ${province} is outside your jurisdiction`,
+      msg('access.outside_jurisdiction', { field, value: province }),
       field,
     );
   }

@@ -1,4 +1,5 @@
 import { ApiError, badRequest } from '../../lib/errors';
+import { type Message, msg } from '../../lib/messages';
 import type { HotspotRecord } from './hotspot-register.repo';
 
 /**
@@ -7,20 +8,25 @@ import type { HotspotRecord } from './hotspot-register.repo';
  * detected ≤ eliminated, and a re-opening comes on or after the elimination it ends.
  */
 
-const conflict = (message: string) => new ApiError(409, 'conflict', message, null);
+const conflict = (message: Message) => new ApiError(409, 'conflict', message, null);
 
 function notFuture(field: string, date: string, today: string) {
-  if (date > today) throw badRequest(field, `${field}: ${date} is in the future (today is ${today})`);
+  if (date > today) throw badRequest(field, msg('hotspot.in_future', { field, date, today }));
 }
 
 export function eliminate(h: HotspotRecord, on: string, today: string): HotspotRecord {
-  if (h.status !== 'active') throw conflict(`${h.code} is already eliminated (since ${h.eliminatedOn})`);
+  if (h.status !== 'active')
+    throw conflict(msg('hotspot.already_eliminated', { code: h.code, since: h.eliminatedOn ?? '' }));
   notFuture('on', on, today);
   const since = h.reemergedOn ?? h.detectedOn;
   if (on < since) {
     throw badRequest(
       'on',
-      `on: ${on} is before the hotspot was ${h.reemergedOn ? 're-opened' : 'detected'} (${since})`,
+      msg(h.reemergedOn ? 'hotspot.before_reopened' : 'hotspot.before_detected', {
+        field: 'on',
+        date: on,
+        since,
+      }),
     );
   }
   return { ...h, eliminatedOn: on, reemergedOn: null, status: 'eliminated' };
@@ -28,9 +34,13 @@ export function eliminate(h: HotspotRecord, on: string, today: string): HotspotR
 
 export function reopen(h: HotspotRecord, on: string, today: string): HotspotRecord {
   if (h.status !== 'eliminated' || !h.eliminatedOn)
-    throw conflict(`${h.code} is active: only an eliminated hotspot can be re-opened`);
+    throw conflict(msg('hotspot.still_active', { code: h.code }));
   notFuture('on', on, today);
-  if (on < h.eliminatedOn) throw badRequest('on', `on: ${on} is before the elimination (${h.eliminatedOn})`);
+  if (on < h.eliminatedOn)
+    throw badRequest(
+      'on',
+      msg('hotspot.before_elimination', { field: 'on', date: on, eliminated: h.eliminatedOn }),
+    );
   return { ...h, reemergedOn: on, status: 'active' };
 }
 
@@ -57,7 +67,11 @@ export function edit(
     if (h.eliminatedOn && changes.detectedOn > h.eliminatedOn) {
       throw badRequest(
         'detectedOn',
-        `detectedOn: ${changes.detectedOn} is after the elimination (${h.eliminatedOn})`,
+        msg('hotspot.detected_after_elimination', {
+          field: 'detectedOn',
+          date: changes.detectedOn,
+          eliminated: h.eliminatedOn,
+        }),
       );
     }
     next.detectedOn = changes.detectedOn;

@@ -3,6 +3,7 @@ import { repairGeometry } from '../../db/load-dataset';
 import { recordAudit } from '../../lib/audit';
 import { bump } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
+import { LEVEL_NAMES, msg } from '../../lib/messages';
 import {
   applyVersion,
   compareWithPrevious,
@@ -111,7 +112,11 @@ export async function importBoundaries(
   if (latest !== null && input.validFrom <= latest) {
     throw badRequest(
       'validFrom',
-      `validFrom: the ${input.level} version starting ${latest} is the latest; a new version must start after it`,
+      msg('import.version_not_latest', {
+        field: 'validFrom',
+        level: LEVEL_NAMES[input.level] ?? input.level,
+        latest,
+      }),
     );
   }
   try {
@@ -309,10 +314,15 @@ function previousDay(date: string): string {
 export async function rollBackBoundariesImport(db: Database, importId: number, actor: string) {
   const found = await findImport(db, importId);
   if (found?.kind !== 'boundaries') {
-    throw new ApiError(404, 'not_found', `id: no boundaries import ${importId}`, 'id');
+    throw new ApiError(404, 'not_found', msg('import.unknown', { field: 'id', id: importId }), 'id');
   }
   if (found.status === 'rolled_back') {
-    throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
+    throw new ApiError(
+      409,
+      'already_rolled_back',
+      msg('import.already_rolled_back', { field: 'id', id: importId }),
+      'id',
+    );
   }
   const rb = found.summary.rollback as {
     newIds: number[];
@@ -325,7 +335,7 @@ export async function rollBackBoundariesImport(db: Database, importId: number, a
     throw new ApiError(
       409,
       'changed_since',
-      `import ${importId} cannot be rolled back: a later ${level} version starts ${later}; roll that back first`,
+      msg('import.later_version', { field: 'id', id: importId, level: LEVEL_NAMES[level] ?? level, later }),
       'id',
     );
   }
@@ -339,7 +349,7 @@ export async function rollBackBoundariesImport(db: Database, importId: number, a
       throw new ApiError(
         409,
         'changed_since',
-        `import ${importId} cannot be rolled back: ${used[0]?.n} values or status decisions were recorded on its units since`,
+        msg('import.used_since', { field: 'id', id: importId, count: used[0]?.n ?? 0 }),
         'id',
       );
     }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { bump } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
+import { LEVEL_NAMES, msg } from '../../lib/messages';
 import type { BoundaryLevel } from './boundary-units';
 import {
   areaWeightedCrosswalk,
@@ -154,7 +155,11 @@ export async function importCrosswalk(
   if (sides.old.size === 0) {
     throw badRequest(
       'at',
-      `at: no ${input.level} ended on ${input.at}; give the first day of a new unit version`,
+      msg('import.no_version_ended', {
+        field: 'at',
+        level: LEVEL_NAMES[input.level] ?? input.level,
+        date: input.at,
+      }),
     );
   }
   const fileRows = input.file ? await readCrosswalkFile(input.file, sides, input.level, input.at) : null;
@@ -211,9 +216,14 @@ export async function importCrosswalk(
 export async function rollBackCrosswalkImport(db: Database, importId: number, actor: string) {
   const found = await findImport(db, importId);
   if (found?.kind !== 'crosswalk')
-    throw new ApiError(404, 'not_found', `id: no crosswalk import ${importId}`, 'id');
+    throw new ApiError(404, 'not_found', msg('import.unknown', { field: 'id', id: importId }), 'id');
   if (found.status === 'rolled_back')
-    throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
+    throw new ApiError(
+      409,
+      'already_rolled_back',
+      msg('import.already_rolled_back', { field: 'id', id: importId }),
+      'id',
+    );
   const rb = found.summary.rollback as { oldIds: number[]; before: CrosswalkRow[] };
   return db.transaction(async (tx) => {
     await replaceCrosswalk(tx, rb.oldIds, rb.before);

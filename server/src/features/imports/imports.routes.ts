@@ -19,6 +19,7 @@ import { actorOf } from '../../lib/actor';
 import type { RouteDeps } from '../../lib/context';
 import { visibleImportsSql } from '../../lib/data-scope';
 import { badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import type { Jurisdiction } from '../auth/jurisdiction';
 import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
@@ -193,7 +194,7 @@ function parseChoices(raw: string | undefined): Record<string, string> | undefin
   } catch {
     // Reported below.
   }
-  throw badRequest('choices', 'choices: must be a JSON object of name key → 5-digit unit code');
+  throw badRequest('choices', msg('import.choices_shape', { field: 'choices' }));
 }
 
 /** A data officer writes the values of their own province or communes only. */
@@ -299,7 +300,7 @@ export const importsRoutes = ({ db }: RouteDeps) =>
     .openapi(crosswalkRoute, async (c) => {
       const f = c.req.valid('form');
       if (f.method === 'file' && !f.file)
-        throw badRequest('file', 'file: give a crosswalk CSV, or method=area');
+        throw badRequest('file', msg('import.crosswalk_file', { field: 'file' }));
       try {
         const result = await importCrosswalk(db, {
           file:

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { bodyLimit } from 'hono/body-limit';
 import { errorBody } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 
 /**
  * Largest accepted uploads. A national quarterly report (3,321 communes × 13 indicators) is ~0.4 MB as XLSX
@@ -14,7 +15,7 @@ export const MAX_BOUNDARY_BYTES = 100 * 1024 * 1024;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export const tooLargeMessage = (maxBytes: number) =>
-  `file: the upload is larger than the limit of ${mb(maxBytes)}; split the file (e.g. one province per file)`;
+  msg('import.file_too_large', { field: 'file', limit: mb(maxBytes) });
 
 /** Refuses a larger body with 413 before reading it into memory. */
 export const uploadLimit = (maxBytes: number) =>

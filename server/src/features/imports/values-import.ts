@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { ApiError, badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { listIndicators } from '../indicators/indicators.repo';
 import { listPeriods } from '../periods/periods.repo';
 import { ImportRejected } from './import-problem';
@@ -88,12 +89,9 @@ export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).
 async function readValues(db: Database, input: ValuesImportInput) {
   const periods = await listPeriods(db);
   const period = periods.find((p) => p.id === input.period);
-  if (!period) throw badRequest('period', `period: no period ${input.period}`);
+  if (!period) throw badRequest('period', msg('period.unknown', { field: 'period', period: input.period }));
   if (period.kind !== 'quarter') {
-    throw badRequest(
-      'period',
-      `period: values are reported per quarter; ${input.period} is a ${period.kind}`,
-    );
+    throw badRequest('period', msg('period.values_per_quarter', { field: 'period', period: input.period }));
   }
   const [indicators, units, sheets] = await Promise.all([
     listIndicators(db),
@@ -101,7 +99,10 @@ async function readValues(db: Database, input: ValuesImportInput) {
     readTable(input.fileName, input.bytes),
   ]);
   if (input.scope && !units.some((u) => u.provinceCode === input.scope)) {
-    throw badRequest('scope', `scope: no province ${input.scope} has communes on ${period.endDate}`);
+    throw badRequest(
+      'scope',
+      msg('import.no_communes_in_scope', { field: 'scope', code: input.scope ?? '', date: period.endDate }),
+    );
   }
   const matcher = createUnitMatcher(units, {
     scope: input.scope,
@@ -231,16 +232,26 @@ export async function rollBackValuesImport(
 ): Promise<{ restored: number; removed: number }> {
   const found = await findImport(db, importId);
   if (found?.kind !== 'values')
-    throw new ApiError(404, 'not_found', `id: no values import ${importId}`, 'id');
+    throw new ApiError(404, 'not_found', msg('import.unknown', { field: 'id', id: importId }), 'id');
   return db.transaction(async (tx) => {
     await lockImportValueSets(tx, importId);
     // Read again under the locks: a concurrent rollback of the same import has committed or not begun.
     if ((await findImport(tx, importId))?.status === 'rolled_back') {
-      throw new ApiError(409, 'already_rolled_back', `import ${importId} was already rolled back`, 'id');
+      throw new ApiError(
+        409,
+        'already_rolled_back',
+        msg('import.already_rolled_back', { field: 'id', id: importId }),
+        'id',
+      );
     }
     const result = await rollBackValueChanges(tx, importId, importSource(importId, found.fileName));
     if (result.conflict) {
-      throw new ApiError(409, 'changed_since', changedSinceMessage(importId, result.conflict), 'id');
+      throw new ApiError(
+        409,
+        'changed_since',
+        msg('import.changed_since', { detail: changedSinceMessage(importId, result.conflict) }),
+        'id',
+      );
     }
     await markRolledBack(tx, importId);
     await recordAudit(tx, {

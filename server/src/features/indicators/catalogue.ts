@@ -57,7 +57,7 @@ export function recordForChange(
   if (kind === 'computed' && before.kind !== 'computed' && hasValues)
     throw badRequest(
       'kind',
-      `kind: ${before.code} đã có số liệu nhập; không thể chuyển thành chỉ tiêu tính toán (hãy tạo chỉ tiêu mới)`,
+      `kind: ${before.code} đã có số liệu nhập; không thể chuyển thành chỉ số tính toán (hãy tạo chỉ số mới)`,
     );
   const record = toRecord(
     {
@@ -90,7 +90,7 @@ export function recordForChange(
       const field = patch.unitVi !== undefined ? 'unitVi' : patch.sensitivity ? 'sensitivity' : 'kind';
       throw badRequest(
         field,
-        `${field}: chỉ tiêu tính toán ${other.code} dùng ${record.code}: ${problem.message}`,
+        `${field}: chỉ số tính toán ${other.code} dùng ${record.code}: ${problem.message}`,
       );
     }
   }
@@ -106,7 +106,7 @@ function toRecord(r: RecordFields, formula: string | null): IndicatorRecord {
   const { kind, ...rest } = r;
   if (kind === 'computed') {
     if (formula === null || formula.trim() === '')
-      throw badRequest('formula', 'formula: chỉ tiêu tính toán cần công thức, ví dụ a / b * 100');
+      throw badRequest('formula', 'formula: chỉ số tính toán cần công thức, ví dụ a / b * 100');
     let tree: FormulaNode;
     try {
       tree = parseFormula(formula);
@@ -115,7 +115,7 @@ function toRecord(r: RecordFields, formula: string | null): IndicatorRecord {
       throw err;
     }
     if (r.disaggregations.length > 0)
-      throw badRequest('disaggregations', 'disaggregations: chỉ tiêu tính toán không có phân tổ riêng');
+      throw badRequest('disaggregations', 'disaggregations: chỉ số tính toán không có phân tổ riêng');
     return {
       ...rest,
       areaAggregation: 'rate',
@@ -124,7 +124,7 @@ function toRecord(r: RecordFields, formula: string | null): IndicatorRecord {
     };
   }
   if (formula !== null && formula.trim() !== '')
-    throw badRequest('formula', 'formula: chỉ tiêu nhập số liệu không có công thức (chọn loại "tính toán")');
+    throw badRequest('formula', 'formula: chỉ số nhập số liệu không có công thức (chọn loại "tính toán")');
   return { ...rest, areaAggregation: r.areaAggregation, timeAggregation: AGGREGATIONS[kind], formula: null };
 }
 
@@ -147,7 +147,7 @@ function checkEntry(record: IndicatorRecord, catalogue: ReadonlyMap<string, Indi
       throw badRequest(part.field, `${part.field}: mã ${part.code} dài quá 64 ký tự; hãy dùng mã ngắn hơn`);
     const taken = catalogue.get(part.code);
     if (taken && parentOf(part.code, catalogue)?.code !== record.code)
-      throw badRequest(part.field, `${part.field}: mã ${part.code} đã là một chỉ tiêu khác trong danh mục`);
+      throw badRequest(part.field, `${part.field}: mã ${part.code} đã là một chỉ số khác trong danh mục`);
   }
   if (!record.formula) return;
   const row: IndicatorRow = {

@@ -165,7 +165,7 @@ function refuseParts(code: string, catalogue: ReadonlyMap<string, IndicatorRow>)
 
 async function found(tx: Queryable, code: string): Promise<IndicatorRow> {
   const row = await findIndicator(tx, code);
-  if (!row) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+  if (!row) throw notFound('code', `code: không có chỉ số ${code}`);
   return row;
 }
 
@@ -208,7 +208,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
           throw new ApiError(
             403,
             'forbidden',
-            'province: chỉ quản trị viên cấp quốc gia thêm chỉ tiêu vào danh mục quốc gia; hãy chọn tỉnh của bạn',
+            'province: chỉ quản trị viên cấp quốc gia thêm chỉ số vào danh mục quốc gia; hãy chọn tỉnh của bạn',
             'province',
           );
         const created = await db.transaction(async (tx) => {
@@ -234,7 +234,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
         const changed = await db.transaction(async (tx) => {
           const catalogue = await lockedCatalogue(tx);
           const before = await lockIndicator(tx, code);
-          if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+          if (!before) throw notFound('code', `code: không có chỉ số ${code}`);
           refuseParts(code, catalogue);
           const [values] = await tx.query<{ any: boolean }>(
             `select exists (select 1 from indicator_values where indicator_code = $1) as any`,
@@ -256,7 +256,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
       const retired = await db.transaction(async (tx) => {
         const catalogue = await lockedCatalogue(tx);
         const before = await lockIndicator(tx, code);
-        if (!before) throw notFound('code', `code: không có chỉ tiêu ${code}`);
+        if (!before) throw notFound('code', `code: không có chỉ số ${code}`);
         if (before.retiredAt) return before;
         refuseParts(code, catalogue);
         // The entry and the parts of its breakdowns go together.

@@ -13,6 +13,7 @@ import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { requireProvinceScope } from '../hotspot-register/jurisdiction-scope';
@@ -95,11 +96,14 @@ async function plan(db: Queryable, c: Context, r: Request): Promise<PatrolPlan> 
   if (unknown.length > 0)
     throw notFound(
       'hotspotCodes',
-      `hotspotCodes: no hotspot detected by ${r.date} with code ${unknown.join(', ')}`,
+      msg('patrol.unknown_hotspots', { field: 'hotspotCodes', date: r.date, codes: unknown.join(', ') }),
     );
   const inactive = rows.filter((h) => h.status !== 'active').map((h) => h.code);
   if (inactive.length > 0)
-    throw badRequest('hotspotCodes', `hotspotCodes: eliminated on ${r.date}: ${inactive.join(', ')}`);
+    throw badRequest(
+      'hotspotCodes',
+      msg('patrol.eliminated_hotspots', { field: 'hotspotCodes', date: r.date, codes: inactive.join(', ') }),
+    );
   for (const h of rows) requireProvinceScope(c, h.provinceCode, 'hotspotCodes');
   return buildPatrolPlan({
     name: r.name,
@@ -141,7 +145,7 @@ const FILES = {
 export const patrolRoutes = ({ db }: RouteDeps) => {
   const saved = async (c: Context, id: number) => {
     const row = await findPatrolPlan(db, id);
-    if (!row) throw notFound('id', `id: no patrol plan ${id}`);
+    if (!row) throw notFound('id', msg('patrol.unknown_plan', { field: 'id', id }));
     for (const province of row.provinces) requireProvinceScope(c, province, 'id');
     return row;
   };

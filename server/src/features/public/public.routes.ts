@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
 import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { ApiError, badRequest } from '../../lib/errors';
+import { LEVEL_NAMES, msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { boundaryFeaturesJson } from '../boundaries/boundaries.repo';
@@ -84,10 +85,18 @@ export const publicRoutes = ({ db, dataset, reference, publicPages = DEFAULT_PUB
   /** The closed period and the area a request names, or the 4xx that says why not. */
   async function resolveArea(ref: ReferenceData, province: string | undefined) {
     const closed = lastClosedQuarter(ref.periods.values(), today(), publicPages.delayDays);
-    if (!closed) throw new ApiError(404, 'no_closed_period', 'no reporting quarter has closed yet', null);
+    if (!closed) throw new ApiError(404, 'no_closed_period', msg('period.none_closed', {}), null);
     if (province === undefined) return { closed, unit: null };
     const unit = await resolveParent(db, province, closed.endDate, 'province');
-    if (unit.level !== 'province') throw badRequest('province', `province: ${province} is not a province`);
+    if (unit.level !== 'province')
+      throw badRequest(
+        'province',
+        msg('unit.not_a_province', {
+          field: 'province',
+          code: province,
+          level: LEVEL_NAMES[unit.level] ?? unit.level,
+        }),
+      );
     return { closed, unit };
   }
 

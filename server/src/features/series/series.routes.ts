@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { SeriesQuery, SeriesResponse } from '../../contracts/series';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { versionAt } from '../../lib/version-at';
@@ -34,9 +35,9 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const from = q.from ? resolvePeriod(ref, q.from, 'from') : resolvePeriod(ref, '2019-Q1', 'from');
     const to = q.to ? resolvePeriod(ref, q.to, 'to') : null;
     if (to && to.kind !== from.kind)
-      throw badRequest('to', `to: ${to.id} is a ${to.kind}, but from is a ${from.kind}`);
+      throw badRequest('to', msg('period.kind_mismatch', { field: 'to', to: to.id, from: from.id }));
     if (to && to.startDate < from.startDate)
-      throw badRequest('to', `to: ${to.id} comes before from ${from.id}`);
+      throw badRequest('to', msg('period.before_from', { field: 'to', to: to.id, from: from.id }));
     const unitVersion = versionAt(ref.communeVersions, at) ?? at;
     // Periods reported on units newer than this unit cannot be shown on it: stop where it ceased to exist.
     const lastDay =

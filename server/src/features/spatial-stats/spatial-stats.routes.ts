@@ -15,6 +15,7 @@ import {
 } from '../../contracts/analysis';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { requireProvinceScope } from '../hotspot-register/jurisdiction-scope';
@@ -109,17 +110,17 @@ const methodOf = (q: {
 
 /** Quarters from `from` to `to` inclusive, in order. */
 function quarterRun(periods: ReadonlyMap<string, PeriodRow>, from: PeriodRow, to: PeriodRow): PeriodRow[] {
-  if (from.kind !== 'quarter') throw badRequest('from', `from: ${from.id} is not a quarter`);
-  if (to.kind !== 'quarter') throw badRequest('to', `to: ${to.id} is not a quarter`);
-  if (to.startDate < from.startDate) throw badRequest('to', `to: ${to.id} comes before ${from.id}`);
+  if (from.kind !== 'quarter')
+    throw badRequest('from', msg('period.not_quarter', { field: 'from', period: from.id }));
+  if (to.kind !== 'quarter')
+    throw badRequest('to', msg('period.not_quarter', { field: 'to', period: to.id }));
+  if (to.startDate < from.startDate)
+    throw badRequest('to', msg('period.before_from', { field: 'to', to: to.id, from: from.id }));
   const run = [...periods.values()]
     .filter((p) => p.kind === 'quarter' && p.startDate >= from.startDate && p.startDate <= to.startDate)
     .sort((a, b) => a.startDate.localeCompare(b.startDate));
   if (run.length < 6)
-    throw badRequest(
-      'from',
-      `from: a run of at least 6 quarters is needed for a trend (got ${run.length}; ArcGIS advises 10)`,
-    );
+    throw badRequest('from', msg('analysis.short_run', { field: 'from', count: run.length }));
   return run;
 }
 
@@ -266,7 +267,7 @@ export const spatialStatsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const at = q.at ?? today();
       const points = await hotspotPoints(db, { at, province: q.province ?? null, activeOnly: true });
       if (points.length < 2)
-        throw badRequest('province', 'province: fewer than two active hotspots to estimate a density');
+        throw badRequest('province', msg('analysis.too_few_hotspots', { field: 'province' }));
       const grid = kernelDensity(
         points.map((p) => [p.lon, p.lat] as const),
         { ...(q.bandwidth ? { bandwidthM: q.bandwidth } : {}), ...(q.cell ? { cellSizeM: q.cell } : {}) },

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/engine';
 import { badRequest } from '../../lib/errors';
+import { LEVEL_NAMES, msg } from '../../lib/messages';
 import { validAt } from '../../lib/sql';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
@@ -40,12 +41,19 @@ export interface StudyRequest {
 export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRequest): Promise<StudyArea> {
   const { stored: inputs, formula } = resolveIndicator(ref, r.indicator);
   const last = r.periods[r.periods.length - 1];
-  if (!last) throw badRequest('period', 'period: no period given');
+  if (!last) throw badRequest('period', msg('period.missing', { field: 'period' }));
   const { unitVersion } = resolveUnitVersion(ref, last, r.at, 'commune');
   if (r.province) {
     const unit = await resolveParent(db, r.province, r.at, 'province');
     if (unit.level !== 'province')
-      throw badRequest('province', `province: ${r.province} is a ${unit.level}, not a province`);
+      throw badRequest(
+        'province',
+        msg('unit.not_a_province', {
+          field: 'province',
+          code: r.province,
+          level: LEVEL_NAMES[unit.level] ?? unit.level,
+        }),
+      );
   }
   const [rows, weights, area] = await Promise.all([
     valueRows(db, {

@@ -16,6 +16,7 @@ import { recordAudit } from '../../lib/audit';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { coversUnit, requireReadable, touchesProvince } from '../auth/jurisdiction';
 import type { PeriodRow } from '../periods/periods.repo';
@@ -154,8 +155,8 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
     const found = code ? await latestRuleSet(db, code) : await ruleSetInForce(db, period.endDate);
     if (!found)
       throw code
-        ? notFound('ruleSet', `ruleSet: no rule set ${code}`)
-        : notFound('period', `period: no rule set is in force on ${period.endDate}`);
+        ? notFound('ruleSet', msg('rules.unknown_set', { field: 'ruleSet', code }))
+        : notFound('period', msg('rules.none_in_force', { field: 'period', date: period.endDate }));
     return found;
   }
 
@@ -167,7 +168,10 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const period = resolvePeriod(ref, q.period);
       const commune = (await communesOn(db, period.endDate, null)).find((u) => u.code === q.commune);
       if (!commune)
-        throw notFound('commune', `commune: no commune ${q.commune} is valid on ${period.endDate}`);
+        throw notFound(
+          'commune',
+          msg('unit.no_commune_on', { field: 'commune', code: q.commune, date: period.endDate }),
+        );
       requireReadable(c.get('identity').jurisdiction, { ...commune, level: 'commune' }, 'commune');
       const ruleSet = await ruleSetFor(q.ruleSet, period);
       const values = await measuresOf(db, ref, ruleSet.rules, period, {
@@ -210,7 +214,7 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
         throw new ApiError(
           403,
           'outside_jurisdiction',
-          `parent: ${q.parent} is outside your jurisdiction`,
+          msg('access.outside_jurisdiction', { field: 'parent', value: q.parent }),
           'parent',
         );
       }
@@ -219,7 +223,14 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
         coversUnit(jurisdiction, u),
       );
       if (q.parent && communes.length === 0)
-        throw notFound('parent', `parent: no province ${q.parent} with communes on ${period.endDate}`);
+        throw notFound(
+          'parent',
+          msg('unit.no_province_with_communes', {
+            field: 'parent',
+            code: q.parent ?? '',
+            date: period.endDate,
+          }),
+        );
       const ruleSet = await ruleSetFor(q.ruleSet, period);
       const values = await measuresOf(db, ref, ruleSet.rules, period, {
         province: q.parent ?? null,
@@ -264,7 +275,7 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const { code } = c.req.valid('param');
       const all = (await listRuleSets(db)).filter((r) => r.code === code);
       const latest = all[0];
-      if (!latest) throw notFound('code', `code: no rule set ${code}`);
+      if (!latest) throw notFound('code', msg('rules.unknown_set', { field: 'code', code }));
       return c.json(
         {
           ruleSet: latest,
@@ -285,7 +296,10 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
         const { code } = c.req.valid('param');
         const input = c.req.valid('json');
         if (input.validTo !== null && input.validTo <= input.validFrom)
-          throw badRequest('validTo', `validTo: ${input.validTo} is not after validFrom ${input.validFrom}`);
+          throw badRequest(
+            'validTo',
+            msg('rules.valid_to_order', { field: 'validTo', to: input.validTo, from: input.validFrom }),
+          );
         const ref = await reference.get();
         for (const [i, category] of input.rules.categories.entries())
           for (const [j, criterion] of category.criteria.entries()) {
@@ -296,7 +310,7 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
               const indicator = ref.indicators.get(indicatorCode);
               if (!indicator || indicator.areaAggregation === 'rate') {
                 const field = `rules.categories[${i}].criteria[${j}].measure`;
-                throw badRequest(field, `${field}: ${indicatorCode} is not a stored indicator`);
+                throw badRequest(field, msg('indicator.not_stored', { field, code: indicatorCode }));
               }
             }
           }

@@ -1,6 +1,6 @@
 import { TileQuery, TileRouteParams } from '../../contracts/tiles';
 import { badRequest } from '../../lib/errors';
-import { describeZodError } from '../../lib/openapi';
+import { zodErrorMessage } from '../../lib/openapi';
 import { LruCache } from './lru-cache';
 import type { TileRequest } from './tile-service';
 
@@ -39,7 +39,7 @@ export function parseTileRequest(raw: RawTileRequest): ParsedTileRequest {
   return result;
 }
 
-function invalid(error: Parameters<typeof describeZodError>[0]) {
-  const { field, message } = describeZodError(error);
+function invalid(error: Parameters<typeof zodErrorMessage>[0]) {
+  const { field, message } = zodErrorMessage(error);
   return badRequest(field ?? 'path', message);
 }

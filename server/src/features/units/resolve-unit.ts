@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { type FoundUnit, findUnit } from './units.repo';
 
 /** The unit a `parent` parameter names, or a 404 that says on which date it was looked for. */
@@ -10,6 +11,6 @@ export async function resolveParent(
   field = 'parent',
 ): Promise<FoundUnit> {
   const unit = await findUnit(db, code, at);
-  if (!unit) throw notFound(field, `${field}: no unit with code ${code} is valid on ${at}`);
+  if (!unit) throw notFound(field, msg('unit.not_valid_on', { field, code, date: at }));
   return unit;
 }

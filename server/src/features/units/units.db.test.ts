@@ -66,7 +66,7 @@ describe('GET /api/units', () => {
     expect(missing.error).toMatchObject({ code: 'not_found', field: 'parent' });
     // District codes do not exist after the reorganisation.
     const gone = await getJson<ErrorJson>(app, '/api/units?level=commune&parent=001&at=2026-01-01', 404);
-    expect(gone.error.message).toContain('2026-01-01');
+    expect(gone.error.message).toContain('01/01/2026');
   });
 });
 

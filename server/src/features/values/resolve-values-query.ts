@@ -1,5 +1,6 @@
 import type { UnitLevel } from '../../contracts/common';
 import { badRequest, notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { versionAt } from '../../lib/version-at';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
@@ -12,7 +13,7 @@ export function resolveIndicator(
   code: string,
 ): { indicator: IndicatorRow } & Pick<ValuesQuery, 'stored' | 'formula'> {
   const indicator = ref.indicators.get(code);
-  if (!indicator) throw notFound('indicator', `indicator: no indicator with code ${code}`);
+  if (!indicator) throw notFound('indicator', msg('indicator.unknown', { field: 'indicator', code }));
   const inputs = storedInputs(indicator, ref.indicators);
   if (!inputs) throw new Error(`indicator catalogue: ${code} refers to indicators that are not stored`);
   return { indicator, ...inputs };
@@ -20,8 +21,7 @@ export function resolveIndicator(
 
 export function resolvePeriod(ref: ReferenceData, id: string, field = 'period'): PeriodRow {
   const period = ref.periods.get(id);
-  if (!period)
-    throw notFound(field, `${field}: no period ${id} (periods run from 2019 to the current quarter)`);
+  if (!period) throw notFound(field, msg('period.unknown', { field, period: id }));
   return period;
 }
 
@@ -38,15 +38,15 @@ export function resolveUnitVersion(
   const target = versionAt(ref.communeVersions, at);
   const reportedFrom = versionAt(ref.communeVersions, period.startDate);
   const reportedTo = versionAt(ref.communeVersions, period.endDate);
-  if (!target) throw badRequest('at', `at: no administrative units are valid on ${at}`);
+  if (!target) throw badRequest('at', msg('unit.none_on', { field: 'at', date: at }));
   if (reportedTo && reportedTo > target) {
     throw badRequest(
       'at',
-      `at: values of ${period.id} are reported on units valid from ${reportedTo}; they cannot be shown on units of ${at}`,
+      msg('unit.values_on_newer_units', { field: 'at', period: period.id, from: reportedTo, date: at }),
     );
   }
   if (level === 'district' && !ref.districtVersions.includes(target)) {
-    throw badRequest('level', `level: there are no districts on ${at} (abolished on 1/7/2025)`);
+    throw badRequest('level', msg('unit.no_districts', { field: 'level', date: at }));
   }
   return { unitVersion: target, method: reportedFrom && reportedFrom < target ? 'crosswalk' : 'direct' };
 }

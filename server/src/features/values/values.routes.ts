@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ValuesQuery, ValuesResponse } from '../../contracts/values';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
 import { resolveParent } from '../units/resolve-unit';
@@ -31,14 +32,14 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const { unitVersion, method } = resolveUnitVersion(ref, period, at, q.level);
     const parentUnit = q.parent ? await resolveParent(db, q.parent, at) : null;
     if (parentUnit?.level === 'commune') {
-      throw badRequest('parent', `parent: ${parentUnit.code} is a commune; give a province or a district`);
+      throw badRequest('parent', msg('unit.commune_as_parent', { field: 'parent', code: parentUnit.code }));
     }
     const { jurisdiction } = c.get('identity');
     if (parentUnit && !touchesProvince(jurisdiction, parentUnit.provinceCode)) {
       throw new ApiError(
         403,
         'outside_jurisdiction',
-        `parent: ${parentUnit.code} is outside your jurisdiction`,
+        msg('access.outside_jurisdiction', { field: 'parent', value: parentUnit.code }),
         'parent',
       );
     }
