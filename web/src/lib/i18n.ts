@@ -33,7 +33,7 @@ const vi = {
   todayUnits: 'Hiển thị trên đơn vị hành chính hiện nay',
   oldUnitsNote: 'Kỳ trước 1/7/2025: hiển thị đơn vị hành chính cũ.',
   crosswalkNote: 'Số liệu cũ quy đổi sang đơn vị hiện nay.',
-  indicator: 'Chỉ tiêu',
+  indicator: 'Chỉ số',
   statusIndicator: 'Phân loại xã (tình hình ma túy)',
   classMethod: 'Cách chia lớp',
   quantile: 'Phân vị',

@@ -8,7 +8,7 @@ export const analysisText = defineMessages(
     statEmerging: 'Xu hướng cụm giá trị cao, thấp qua các quý (Mann–Kendall)',
     statistic: 'Phép phân tích',
     province: 'Tỉnh, thành phố',
-    indicator: 'Chỉ tiêu',
+    indicator: 'Chỉ số',
     period: 'Quý',
     lastPeriod: 'Quý cuối',
     fromPeriod: 'Từ quý',

@@ -55,7 +55,7 @@ export default function AdminPage() {
     <main className="page">
       <p>
         <a href={hrefWithLang('/quan-tri/chi-tieu', lang)} onClick={onInAppLinkClick}>
-          Danh mục chỉ tiêu
+          Danh mục chỉ số
         </a>
       </p>
       <h2>{t('usersTitle')}</h2>

@@ -15,7 +15,7 @@ export const authText = defineMessages(
     roleAdmin: 'Quản trị',
     roleCommittee: 'Ban chỉ đạo',
     rolePolice: 'Công an',
-    roleDataOfficer: 'Cán bộ số liệu',
+    roleDataOfficer: 'Cán bộ thống kê',
     accountTitle: 'Tài khoản',
     role: 'Vai trò',
     jurisdiction: 'Địa bàn',

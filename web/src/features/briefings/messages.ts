@@ -7,7 +7,7 @@ export const briefingText = defineMessages(
       'Một bản trình chiếu là danh sách các khung nhìn bản đồ theo thứ tự, mỗi khung có tiêu đề và ghi chú. Số liệu được chốt tại ngày tạo: mở lại sau này vẫn thấy đúng số liệu đã trình bày.',
     draft: 'Bản đang soạn',
     draftEmpty:
-      'Chưa có khung nhìn nào. Trên bản đồ, chọn tỉnh, kỳ và chỉ tiêu rồi bấm "Thêm vào trình chiếu".',
+      'Chưa có khung nhìn nào. Trên bản đồ, chọn tỉnh, kỳ và chỉ số rồi bấm "Thêm vào trình chiếu".',
     openMap: 'Mở bản đồ',
     title: 'Tiêu đề',
     note: 'Ghi chú (đọc khi trình bày)',

@@ -13,7 +13,7 @@ export const compareText = defineMessages(
     province: 'Tỉnh, thành phố',
     wholeCountry: 'Toàn quốc',
     period: 'Kỳ báo cáo',
-    indicator: 'Chỉ tiêu',
+    indicator: 'Chỉ số',
     oldUnits: 'Đơn vị hành chính trước',
     newUnits: 'Đơn vị hành chính từ',
     crosswalk: 'Quy đổi sang đơn vị hiện nay',

@@ -119,15 +119,15 @@ export default function CataloguePage() {
 
   return (
     <main className="page" data-testid="indicator-catalogue">
-      <h2>Danh mục chỉ tiêu</h2>
+      <h2>Danh mục chỉ số</h2>
       <p className="muted">
-        Chỉ tiêu quốc gia do quản trị viên cấp quốc gia quản lý; tỉnh có thể thêm chỉ tiêu riêng. Chỉ tiêu
-        tính toán dùng công thức trên các chỉ tiêu khác, ví dụ{' '}
+        Chỉ số quốc gia do quản trị viên cấp quốc gia quản lý; tỉnh có thể thêm chỉ số riêng. Chỉ số
+        tính toán dùng công thức trên các chỉ số khác, ví dụ{' '}
         <code>addicts_reached / managed_addicts * 100</code>.
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />{' '}
-        Hiện cả chỉ tiêu đã ngừng sử dụng
+        Hiện cả chỉ số đã ngừng sử dụng
       </label>
       <div className="table-scroll">
         <table className="page-table" lang={lang}>
@@ -194,8 +194,8 @@ export default function CataloguePage() {
       {list.isError && <ApiErrorNotice error={list.error} lang={lang} />}
       {notice && <p role="status">{notice}</p>}
       {error?.field === 'code' && <p className="field-error">{error.message}</p>}
-      <form className="form" onSubmit={submit} aria-label="Chỉ tiêu" data-testid="indicator-form">
-        <h3>{editing ? `Sửa chỉ tiêu ${editing}` : 'Thêm chỉ tiêu'}</h3>
+      <form className="form" onSubmit={submit} aria-label="Chỉ số" data-testid="indicator-form">
+        <h3>{editing ? `Sửa chỉ số ${editing}` : 'Thêm chỉ số'}</h3>
         {!editing && (
           <label>
             Mã (chữ thường, số, dấu gạch dưới)
