@@ -1,7 +1,11 @@
+import { formatDate } from '@pcmt/domain/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { todayIso } from '../../lib/periods';
+import { indicatorsQuery } from '../indicators/api/get-indicators';
+import { unitsQuery } from '../units/api/get-units';
 import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
 import { draftRequest, EMPTY_DRAFT, moveView, removeView, updateView, useDraft } from './lib/draft';
 import { briefingText } from './messages';
@@ -18,6 +22,14 @@ export default function BriefingsPage() {
   const [draft, change] = useDraft();
   const queryClient = useQueryClient();
   const list = useQuery(briefingsQuery());
+  // Rows name provinces and indicators as readers know them, never by code.
+  const indicators = useQuery(indicatorsQuery);
+  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: todayIso() }));
+  const indicatorName = (code: string) => {
+    const row = indicators.data?.rows.find((r) => r.code === code);
+    return row ? (lang === 'en' ? row.nameEn || row.nameVi : row.nameVi) : code;
+  };
+  const provinceName = (code: string) => provinces.data?.rows.find((u) => u.code === code)?.fullName ?? code;
   const save = useMutation({
     mutationFn: () => createBriefing(draftRequest(draft)),
     onSuccess: (b) => {
@@ -67,8 +79,8 @@ export default function BriefingsPage() {
                 <li key={i} data-testid="draft-view">
                   <div className="draft-view-head">
                     <span className="muted">
-                      {v.province ?? t('country')} · {periodLabel(v.period, lang)} ·{' '}
-                      {v.indicator === 'status' ? t('status') : v.indicator}
+                      {v.province ? provinceName(v.province) : t('country')} · {periodLabel(v.period, lang)} ·{' '}
+                      {v.indicator === 'status' ? t('status') : indicatorName(v.indicator)}
                     </span>
                     <span className="row">
                       <button
@@ -144,8 +156,7 @@ export default function BriefingsPage() {
                 {b.confidential && <strong className="mat-badge">{t('mat')}</strong>} {b.title}
               </a>{' '}
               <span className="muted">
-                · {b.viewCount} {t('views')} · {t('asOf')} {b.createdAt.slice(0, 10)} · {t('by')}{' '}
-                {b.createdBy}
+                · {b.viewCount} {t('views')} · {t('asOf')} {formatDate(b.createdAt)} · {t('by')} {b.createdBy}
               </span>{' '}
               <button
                 type="button"

@@ -1,9 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel } from '../../../lib/i18n';
 import { lastReportedQuarter, periodsOfKind, todayIso } from '../../../lib/periods';
+import { indicatorsQuery } from '../../indicators/api/get-indicators';
 import type { Rejection } from '../api/rejection';
 import { commitValues, previewValues, type ValuesCommit, type ValuesPreview } from '../api/upload';
 import { importMessages } from '../messages';
@@ -24,6 +25,12 @@ type State =
 export function ValuesImport({ lang }: { lang: Lang }) {
   const t = (k: Parameters<typeof importMessages>[1]) => importMessages(lang, k);
   const queryClient = useQueryClient();
+  // The preview names indicators as the report's readers know them, not by code.
+  const indicators = useQuery(indicatorsQuery);
+  const indicatorName = (code: string) => {
+    const row = indicators.data?.rows.find((r) => r.code === code);
+    return row ? (lang === 'en' ? row.nameEn || row.nameVi : row.nameVi) : code;
+  };
   const today = todayIso();
   const quarters = periodsOfKind('quarter', today).reverse();
   const [period, setPeriod] = useState(lastReportedQuarter(today).id);
@@ -173,10 +180,8 @@ export function ValuesImport({ lang }: { lang: Lang }) {
             <tbody>
               {state.preview.sample.map((s) => (
                 <tr key={`${s.unitCode}|${s.indicatorCode}`}>
-                  <td>
-                    {s.unitCode} {s.unitName}
-                  </td>
-                  <td>{s.indicatorCode}</td>
+                  <td title={s.unitCode}>{s.unitName}</td>
+                  <td title={s.indicatorCode}>{indicatorName(s.indicatorCode)}</td>
                   <td>{s.oldValue === null ? '—' : formatNumber(s.oldValue, lang)}</td>
                   <td>{formatNumber(s.newValue, lang)}</td>
                 </tr>
