@@ -27,6 +27,8 @@ export const SeriesResponse = z.object({
       period: z.string(),
       value: z.number().nullable(),
       method: z.enum(['direct', 'crosswalk']),
+      /** Carried by a partial crosswalk row (a share of an old unit's count, by area): an estimate. */
+      estimated: z.boolean(),
     }),
   ),
 });

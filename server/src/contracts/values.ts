@@ -12,7 +12,16 @@ export const ValuesQuery = z.object({
   ),
 });
 
-export const ValueRow = z.object({ code: z.string(), value: z.number() });
+export const ValueRow = z.object({
+  code: z.string(),
+  value: z.number(),
+  estimated: z
+    .literal(true)
+    .optional()
+    .describe(
+      'present when a partial crosswalk row carried the value to this unit (a share of a count): an estimate',
+    ),
+});
 
 export const ValuesMeta = DataMeta.extend({
   indicator: z.string(),

@@ -57,7 +57,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       unitCode: unit.code,
       jurisdiction: jurisdictionParams(jurisdiction),
     });
-    const byPeriod = new Map(rows.map((r) => [r.periodId, r.value]));
+    const byPeriod = new Map(rows.map((r) => [r.periodId, r]));
     return c.json(
       {
         meta: {
@@ -72,7 +72,9 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
         },
         rows: periods.map((p) => ({
           period: p.id,
-          value: byPeriod.get(p.id) ?? null,
+          value: byPeriod.get(p.id)?.value ?? null,
+          // Carried to this unit by a partial crosswalk row (a share of an old unit's count): an estimate.
+          estimated: byPeriod.get(p.id)?.estimated ?? false,
           method: p.startDate < unitVersion ? ('crosswalk' as const) : ('direct' as const),
         })),
       },

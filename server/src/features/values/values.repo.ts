@@ -98,7 +98,8 @@ scoped as (
   select id, group_code from targets where $8::text is null or group_code = $8
 ),
 own as (
-  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value
+  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value,
+    false as estimated
   from scoped s
   join indicator_values v on v.unit_id = s.id
   where v.indicator_code = any($1::text[])
@@ -107,8 +108,10 @@ own as (
 ),
 -- ONE VALUE PER UNIT (comment above valuesSql): older units' values only where the target unit has
 -- none of its own for that indicator and quarter, so a late report on old units is never added on top.
+-- A value carried by a partial crosswalk row (a share of an old unit's count, by area) is an estimate.
 via_crosswalk as (
-  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value * cw.weight as value
+  select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value * cw.weight as value,
+    cw.weight < 1 as estimated
   from scoped s
   join unit_crosswalk cw on cw.new_unit_id = s.id
   join indicator_values v on v.unit_id = cw.old_unit_id
@@ -120,13 +123,14 @@ via_crosswalk as (
     )
 ),
 on_targets as (
-  select x.indicator_code, tp.period_id, tp.q_end, x.group_code, x.value
+  select x.indicator_code, tp.period_id, tp.q_end, x.group_code, x.value, x.estimated
   from (select * from own union all select * from via_crosswalk) x
   join target_periods tp on tp.quarter_id = x.quarter_id
 ),
 per_quarter as (
   select o.indicator_code, o.period_id, o.q_end, o.group_code,
-    case b.area_agg when 'max' then max(o.value) else sum(o.value) end as value
+    case b.area_agg when 'max' then max(o.value) else sum(o.value) end as value,
+    bool_or(o.estimated) as estimated
   from on_targets o join base b on b.code = o.indicator_code
   group by o.indicator_code, o.period_id, o.q_end, o.group_code, b.area_agg
 ),
@@ -136,12 +140,16 @@ per_period as (
       when 'sum' then sum(pq.value)
       when 'max' then max(pq.value)
       else (array_agg(pq.value order by pq.q_end desc))[1]
-    end as value
+    end as value,
+    case b.time_agg
+      when 'last' then (array_agg(pq.estimated order by pq.q_end desc))[1]
+      else bool_or(pq.estimated)
+    end as estimated
   from per_quarter pq join base b on b.code = pq.indicator_code
   group by pq.indicator_code, pq.period_id, pq.group_code, b.time_agg
 ),
 result as (
-  select period_id, group_code as code, ${combined(q)} as value
+  select period_id, group_code as code, ${combined(q)} as value, bool_or(estimated) as estimated
   from per_period
   group by period_id, group_code
 )`;
@@ -234,12 +242,21 @@ result as (
 )`;
 };
 
+/** One row's JSON: `{code, value}`, with `estimated: true` when a partial crosswalk carried it. */
+const rowJson = (q: ValuesQuery) => {
+  const row = `'code', code, 'value', round(value::numeric, 4)::float8`;
+  // The direct path reads a quarter on its own units: no estimated column (its rare crosswalk fallback is
+  // a late report on the older units, not flagged yet).
+  if (q.direct) return `json_build_object(${row})`;
+  return `case when estimated then json_build_object(${row}, 'estimated', true) else json_build_object(${row}) end`;
+};
+
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
 export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
   if (q.direct && q.periodIds.length !== 1) throw new Error('the direct path reads exactly one quarter');
   const rows = await db.query<{ json: string; count: number }>(
     `${q.direct ? `with ${directValuesSql(q)}` : valuesSql(q)}
-     select coalesce(json_agg(json_build_object('code', code, 'value', round(value::numeric, 4)::float8) order by code collate "C"), '[]')::text as json,
+     select coalesce(json_agg(${rowJson(q)} order by code collate "C"), '[]')::text as json,
        count(*)::int as count
      from result where value is not null`,
     params(q),
@@ -274,10 +291,11 @@ export function combineAreasPerPeriod(
 export async function valueRows(
   db: Queryable,
   q: ValuesQuery,
-): Promise<Array<{ periodId: string; code: string; value: number }>> {
+): Promise<Array<{ periodId: string; code: string; value: number; estimated: boolean }>> {
   return db.query(
     `${valuesSql(q)}
-     select period_id as "periodId", code, round(value::numeric, 4)::float8 as value
+     select period_id as "periodId", code, round(value::numeric, 4)::float8 as value,
+       coalesce(estimated, false) as estimated
      from result where value is not null order by code, period_id`,
     params(q),
   );

@@ -23,6 +23,8 @@ export interface IndicatorChoropleth extends Choropleth {
   ranges: [number, number][];
   counts: number[];
   valueByCode: Map<string, number>;
+  /** Units whose value a partial crosswalk row carried: estimates ("ước tính"). */
+  estimated: Set<string>;
 }
 
 export const STATUS_PALETTE = STATUS_ORDER.map((s) => STATUS_COLORS[s]);
@@ -49,7 +51,7 @@ export function statusChoropleth(
 
 /** Indicator values classed by a method into k classes (fewer when ties merge them). */
 export function indicatorChoropleth(
-  rows: readonly { code: string; value: number }[],
+  rows: readonly { code: string; value: number; estimated?: boolean }[],
   inView: readonly string[] | null,
   method: ClassMethod,
   k: number,
@@ -64,6 +66,7 @@ export function indicatorChoropleth(
   const classes = new Map<string, number>();
   const counts = ranges.map(() => 0);
   const valueByCode = new Map<string, number>();
+  const estimated = new Set(rows.filter((r) => r.estimated).map((r) => r.code));
   for (const r of rows) {
     if (!breaks) break;
     const c = classOf(r.value, breaks);
@@ -78,7 +81,7 @@ export function indicatorChoropleth(
       noData++;
     }
   }
-  return { kind: 'indicator', classes, palette, noData, ranges, counts, valueByCode };
+  return { kind: 'indicator', classes, palette, noData, ranges, counts, valueByCode, estimated };
 }
 
 export { NO_DATA_COLOR, OUTSIDE_COLOR };

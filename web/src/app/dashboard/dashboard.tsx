@@ -23,6 +23,7 @@ import {
 import { indicatorsQuery } from '../../features/indicators/api/get-indicators';
 import { IndicatorControls } from '../../features/indicators/components/indicator-controls';
 import { IndicatorLegend } from '../../features/indicators/components/indicator-legend';
+import { isCountUnit } from '../../features/indicators/estimates';
 import { ExportPngButton } from '../../features/map-export/components/export-png-button';
 import { PeriodPicker } from '../../features/periods/components/period-picker';
 import { statusQuery } from '../../features/status/api/get-status';
@@ -260,7 +261,17 @@ export default function Dashboard() {
         };
       }
       const v = choropleth?.kind === 'indicator' ? choropleth.valueByCode.get(u.code) : undefined;
-      return { code: u.code, name: u.fullName, province: provinceName, value: v ?? null, color };
+      const estimated = choropleth?.kind === 'indicator' && choropleth.estimated.has(u.code);
+      const count = !indicatorMeta?.formula && isCountUnit(indicatorMeta?.unitVi ?? '');
+      return {
+        code: u.code,
+        name: u.fullName,
+        province: provinceName,
+        value: v ?? null,
+        color,
+        estimated,
+        count,
+      };
     });
   }, [
     view.view,
@@ -272,6 +283,7 @@ export default function Dashboard() {
     choropleth,
     isStatus,
     lang,
+    indicatorMeta,
   ]);
 
   // Status history of the selected commune, one cell per year (from its province's yearly statuses).
@@ -383,6 +395,7 @@ export default function Dashboard() {
             noData={choropleth.noData}
             noDataColor={NO_DATA_COLOR}
             lang={lang}
+            estimated={choropleth.estimated.size}
           />
         )}
         {user && (

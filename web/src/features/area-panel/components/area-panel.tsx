@@ -15,6 +15,7 @@ import { formatChange, formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS, translate } from '../../../lib/i18n';
 import { type Period, periodsOfKind, sameLastYear, shiftPeriod } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
+import { estimateText, formatValue, isCountUnit } from '../../indicators/estimates';
 import { seriesQuery } from '../api/get-series';
 import { keyFigure } from '../key-figures';
 
@@ -130,13 +131,23 @@ export function AreaPanel(p: AreaPanelProps) {
           {p.indicators.map((ind, i) => {
             const rows = series[i]?.data?.rows ?? [];
             const f = keyFigure(rows, p.period.id, previous, lastYear);
+            const estimated = rows.find((r) => r.period === p.period.id)?.estimated ?? false;
+            const count = isCountUnit(ind.unitVi);
             return (
               <tr key={ind.code}>
                 <th scope="row">
                   {p.lang === 'vi' ? ind.nameVi : ind.nameEn}{' '}
                   <small className="muted">({p.lang === 'vi' ? ind.unitVi : ind.unitEn})</small>
                 </th>
-                <td className="num">{series[i]?.isPending ? '…' : formatNumber(f.current, p.lang)}</td>
+                <td className="num">
+                  {series[i]?.isPending ? '…' : formatValue(f.current, p.lang, { estimated, count })}
+                  {estimated && (
+                    <small className="estimate" title={estimateText(p.lang, 'estimatedTitle')}>
+                      {' '}
+                      {estimateText(p.lang, 'estimated')}
+                    </small>
+                  )}
+                </td>
                 <td className="num">{formatChange(f.current, f.previous, p.lang) ?? '–'}</td>
                 <td className="num">{formatChange(f.current, f.lastYear, p.lang) ?? '–'}</td>
               </tr>
@@ -160,7 +171,14 @@ export function AreaPanel(p: AreaPanelProps) {
                   tickFormatter={(v: number) => formatNumber(v, p.lang)}
                 />
                 <Tooltip
-                  formatter={(v) => formatNumber(typeof v === 'number' ? v : null, p.lang)}
+                  formatter={(v, _name, item) => {
+                    const estimated = (item?.payload as { estimated?: boolean } | undefined)?.estimated;
+                    const text = formatValue(typeof v === 'number' ? v : null, p.lang, {
+                      estimated,
+                      count: isCountUnit(ind.unitVi),
+                    });
+                    return estimated ? `${text} (${estimateText(p.lang, 'estimated')})` : text;
+                  }}
                   labelFormatter={(l) => periodLabel(String(l), p.lang)}
                 />
                 {reorganised.map((r) => (

@@ -1,5 +1,6 @@
 import { formatNumber } from '../../../lib/format';
 import { type Lang, translate } from '../../../lib/i18n';
+import { estimateText } from '../estimates';
 
 export interface IndicatorLegendProps {
   title: string;
@@ -10,6 +11,8 @@ export interface IndicatorLegendProps {
   noData: number;
   noDataColor: string;
   lang: Lang;
+  /** Units whose value is an estimate (carried by a partial crosswalk row). */
+  estimated?: number;
 }
 
 /** Classed legend of an indicator: value ranges written the reader's way, units per class, and no data. */
@@ -36,6 +39,15 @@ export function IndicatorLegend(p: IndicatorLegendProps) {
             <span className="swatch" style={{ background: p.noDataColor }} aria-hidden="true" />
             <span className="label">{translate(p.lang, 'noData')}</span>
             <span className="count">{formatNumber(p.noData, p.lang, 0)}</span>
+          </li>
+        )}
+        {(p.estimated ?? 0) > 0 && (
+          <li data-testid="legend-estimated" title={estimateText(p.lang, 'estimatedTitle')}>
+            <span className="swatch estimate" aria-hidden="true">
+              ≈
+            </span>
+            <span className="label">{estimateText(p.lang, 'estimatedUnits')}</span>
+            <span className="count">{formatNumber(p.estimated ?? 0, p.lang, 0)}</span>
           </li>
         )}
       </ul>

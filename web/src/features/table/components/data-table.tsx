@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, translate } from '../../../lib/i18n';
+import { estimateText, formatValue } from '../../indicators/estimates';
 import { TableExport } from './table-export';
 
 export interface TableRow {
@@ -10,6 +11,10 @@ export interface TableRow {
   /** Number for an indicator, a label for a status; null when missing. */
   value: number | string | null;
   color: string | null;
+  /** The value is an estimate (carried by a partial crosswalk row): marked "ước tính", a count shown whole. */
+  estimated?: boolean;
+  /** The indicator counts things (not a share): an estimate of it is shown as a whole number. */
+  count?: boolean;
 }
 
 export interface DataTableProps {
@@ -67,7 +72,12 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
           caption={caption ?? ''}
           data={() => ({
             columns: headers.map(([, h]) => h),
-            rows: sorted.map((r) => [r.code, r.name, r.province, r.value]),
+            rows: sorted.map((r) => [
+              r.code,
+              r.name,
+              r.province,
+              r.estimated && r.count && typeof r.value === 'number' ? Math.round(r.value) : r.value,
+            ]),
           })}
           lang={lang}
         />
@@ -117,7 +127,15 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
               <td>{r.province}</td>
               <td className={typeof r.value === 'number' ? 'num' : undefined}>
                 {r.color && <span className="swatch" style={{ background: r.color }} aria-hidden="true" />}
-                {typeof r.value === 'number' ? formatNumber(r.value, lang) : (r.value ?? t('noData'))}
+                {typeof r.value === 'string'
+                  ? r.value
+                  : formatValue(r.value, lang, { estimated: r.estimated, count: r.count })}
+                {r.estimated && (
+                  <small className="estimate" title={estimateText(lang, 'estimatedTitle')}>
+                    {' '}
+                    {estimateText(lang, 'estimated')}
+                  </small>
+                )}
               </td>
             </tr>
           ))}
