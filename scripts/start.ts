@@ -5,6 +5,7 @@ import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
+import { failInterruptedJobs } from '@pcmt/server/features/jobs/jobs.repo';
 import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
 import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
 import { type AppDeps, readDatasetInfo } from '@pcmt/server/lib/context';
@@ -45,6 +46,9 @@ if (db.kind === 'postgres') {
   }
 }
 const dataset = await readDatasetInfo(db);
+// A job still running was cut off when this server last stopped: say it failed rather than leave it running.
+const interrupted = await failInterruptedJobs(db);
+if (interrupted > 0) log(`${interrupted} job(s) cut off by the last stop marked failed`);
 await purgeExpiredSessions(db);
 if (dataset.synthetic) {
   const created = await ensureDemoAccounts(db);

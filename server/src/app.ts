@@ -16,6 +16,7 @@ import { hotspotRegisterRoutes } from './features/hotspot-register/hotspot-regis
 import { hotspotsRoutes } from './features/hotspots/hotspots.routes';
 import { importsRoutes } from './features/imports/imports.routes';
 import { indicatorsRoutes } from './features/indicators/indicators.routes';
+import { jobsRoutes } from './features/jobs/jobs.routes';
 import { patrolRoutes } from './features/patrol/patrol.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { scorecardRoutes } from './features/plans/scorecard.routes';
@@ -77,6 +78,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', scorecardRoutes(deps))
     .route('/', statusRulesRoutes(deps))
     .route('/', seriesRoutes(deps))
+    .route('/', jobsRoutes(deps))
     .route('/', publicRoutes(deps))
     .route('/', briefingsRoutes(deps))
     .route('/', reportingRoutes(deps))

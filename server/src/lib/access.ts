@@ -108,6 +108,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   // Public pages: as of the last closed period, public-sensitivity indicators only, small counts suppressed.
   'GET /api/public/summary': 'public',
   'GET /api/public/preview.png': 'public',
+  // Long work as jobs: starting the national weights build is the administrators'; a job is read and cancelled
+  // by its owner or a national grant (the data guard's 'job').
+  'POST /api/jobs/weights': 'admin',
+  'GET /api/jobs/:id': 'internal',
+  'DELETE /api/jobs/:id': 'internal',
   // Briefings hold internal figures: staff only, and each route checks the briefing's areas against the
   // caller's jurisdiction (deletes: its creator or an admin).
   'GET /api/briefings': 'internal',

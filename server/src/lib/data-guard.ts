@@ -73,6 +73,8 @@ export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
   'POST /api/status-rules/:code/versions': [p('code', 'ruleSetWrite')],
   'GET /api/status-rules/explain': [q('commune', 'commune')],
   'GET /api/status-rules/differences': [q('parent', 'area')],
+  'GET /api/jobs/:id': [p('id', 'job')],
+  'DELETE /api/jobs/:id': [p('id', 'job')],
   'POST /api/briefings': [b('views[].province', 'province')],
   'GET /api/briefings/:id': [p('id', 'briefing')],
   'DELETE /api/briefings/:id': [p('id', 'briefing')],

@@ -14,6 +14,7 @@ import { mayReadBriefing } from '../features/briefings/briefing-access';
 import { findBriefingSummary } from '../features/briefings/briefings.repo';
 import { findHotspot } from '../features/hotspot-register/hotspot-register.repo';
 import { findIndicator } from '../features/indicators/indicators.repo';
+import { findJob } from '../features/jobs/jobs.repo';
 import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
@@ -48,6 +49,8 @@ export type DataKind =
   | 'ruleSetWrite'
   /** A catalogue entry to change: a national one needs a national grant, a province's own a grant covering it. */
   | 'indicatorWrite'
+  /** A job (features/jobs): its owner's, or any with a national grant. */
+  | 'job'
   /** A unit's report of a form and period (issue 17): its unit lies inside. */
   | 'submission';
 
@@ -124,6 +127,10 @@ export async function isInside(
       const id = SerialId.safeParse(value);
       const s = id.success ? await findSubmission(db, id.data) : undefined;
       return s !== undefined && coversUnit(j, { id: s.unitId, provinceCode: s.provinceCode });
+    }
+    case 'job': {
+      const job = /^[A-Za-z0-9]{12}$/.test(value) ? await findJob(db, value) : null;
+      return job !== null && job.ownerUserId !== null && job.ownerUserId === identity.user?.id;
     }
     case 'unitsImport':
     case 'ruleSetWrite':

@@ -74,6 +74,52 @@ async function contiguityPairs(
   );
 }
 
+/** A long build's reports: progress (throws once the job is cancelled). */
+export interface WeightsSteps {
+  progress(percent: number, stage: string): Promise<void>;
+}
+
+/**
+ * The same pairs as {@link contiguityPairs} over the whole version, found one province at a time (the
+ * pairs whose first unit lies in it, the second anywhere): each step is a statement of its own, so the
+ * single-connection embedded engine answers other requests between them, and progress is reported.
+ */
+async function contiguityPairsInSteps(
+  db: Queryable,
+  level: string,
+  validFrom: string,
+  snapM: number,
+  steps: WeightsSteps,
+): Promise<Array<readonly [number, number]>> {
+  const provinces = await db.query<{ code: string; name: string }>(
+    `select p.province_code as code, min(q.full_name) as name
+     from (select distinct province_code from admin_units u where u.level = $1 and ${validAt('u', '$2')}) p
+     left join admin_units q on q.level = 'province' and q.code = p.province_code and ${validAt('q', '$2')}
+     group by p.province_code order by p.province_code`,
+    [level, validFrom],
+  );
+  const pairs: Array<readonly [number, number]> = [];
+  for (const [k, province] of provinces.entries()) {
+    await steps.progress(
+      5 + (85 * k) / provinces.length,
+      `Đang tìm đơn vị liền kề: ${province.name ?? province.code} (${k + 1}/${provinces.length})`,
+    );
+    const rows = await db.query<{ i: number; j: number }>(
+      `select a.id as i, b.id as j
+       from admin_units a
+       join admin_units b
+         on b.level = a.level and ${validAt('b', '$2')} and b.id > a.id
+        and b.geom && ST_Expand(a.geom, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point)))))
+        and (ST_Intersects(a.geom, b.geom)
+          or ST_DWithin(a.geom_mid, b.geom_mid, $3::float8 / (111320 * cos(radians(ST_Y(a.label_point))))))
+       where a.level = $1 and ${validAt('a', '$2')} and a.province_code = $4`,
+      [level, validFrom, snapM, province.code],
+    );
+    for (const r of rows) pairs.push([r.i, r.j]);
+  }
+  return pairs;
+}
+
 /**
  * Builds a national set and stores it (set row + both directions of every pair) in one transaction: for
  * benchmarks and offline checks, never inside a request (requests use {@link studyAreaWeights}).
@@ -84,6 +130,7 @@ export async function buildWeights(
   validFrom: string,
   method: WeightsMethod,
   actor: string,
+  steps?: WeightsSteps,
 ): Promise<void> {
   const key = weightsKey(level, validFrom, method);
   const started = performance.now();
@@ -91,7 +138,9 @@ export async function buildWeights(
   const position = new Map(units.map((u, k) => [u.id, k]));
   const pairs =
     method.kind === 'contiguity'
-      ? (await contiguityPairs(db, level, validFrom, method.snapM, null)).map((r) => [r.i, r.j] as const)
+      ? steps
+        ? await contiguityPairsInSteps(db, level, validFrom, method.snapM, steps)
+        : (await contiguityPairs(db, level, validFrom, method.snapM, null)).map((r) => [r.i, r.j] as const)
       : distanceBandPairs(
           units.map((u) => [u.lon, u.lat] as const),
           method.bandM,
@@ -109,6 +158,7 @@ export async function buildWeights(
   );
   const islandIds = islandsOf(w).map((k) => units[k]?.id ?? 0);
   const buildMs = performance.now() - started;
+  await steps?.progress(95, 'Đang lưu ma trận trọng số');
   await db.transaction(async (tx) => {
     const inserted = await tx.query<{ key: string }>(
       `insert into spatial_weight_sets (key, level, valid_on, method, params, unit_count, island_unit_ids, build_ms)

@@ -5,6 +5,7 @@ import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { WeightsJobPanel } from '../jobs/weights-job-panel';
 import { authText, roleLabel } from './messages';
 
 const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
@@ -89,6 +90,7 @@ export default function AdminPage() {
       </div>
       <NewUserForm t={t} lang={lang} onCreated={() => client.invalidateQueries({ queryKey: ['users'] })} />
       {users.isError && <ApiErrorNotice error={users.error} lang={lang} />}
+      <WeightsJobPanel lang={lang} />
       <h2>{t('auditTitle')}</h2>
       <p className="muted">{t('auditNote')}</p>
       <div className="table-scroll">
