@@ -131,8 +131,10 @@ export const YearlyChangeDefinition = z.object({
   kind: z.literal('yearly_change'),
   measure: ReductionMeasure,
   limit: z
-    .enum(['min_reduction', 'max_growth'])
-    .describe('min_reduction: fall by at least pct each year; max_growth: grow by less than pct each year'),
+    .enum(['min_reduction', 'max_growth', 'min_increase'])
+    .describe(
+      'min_reduction: fall by at least pct each year; max_growth: grow by less than pct each year; min_increase: grow by at least pct each year ("tăng tối thiểu 15% số xã đạt tiêu chí mỗi năm")',
+    ),
   pct: z
     .number()
     .min(0, 'must be ≥ 0')

@@ -416,27 +416,38 @@ function yearLevel(
  */
 const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
   const year = Number(ctx.window.to.slice(0, 4));
-  const growth = def.limit === 'max_growth';
-  const base = growth
-    ? {
-        target: def.pct ?? 0,
-        // "dưới 1 %/năm" is strict; "không tăng" (no number) allows zero growth.
-        strict: def.pct !== null,
-        direction: 'lower' as const,
-        measure: 'growth' as const,
-        bounds: { min: -100, max: null },
-        unit: PERCENT,
-        projection: 'carry_forward' as const,
-      }
-    : {
-        target: def.pct ?? 0,
-        // "giảm hằng năm" (no number) needs a fall; "giảm ≥ X %" reaches X.
-        strict: def.pct === null,
-        measure: 'reduction' as const,
-        bounds: { min: null, max: 100 },
-        unit: PERCENT,
-        projection: 'carry_forward' as const,
-      };
+  const growth = def.limit !== 'min_reduction';
+  const base =
+    def.limit === 'min_increase'
+      ? {
+          target: def.pct ?? 0,
+          // "tăng tối thiểu 15%" reaches 15; "tăng hằng năm" (no number) needs a rise.
+          strict: def.pct === null,
+          measure: 'growth' as const,
+          bounds: { min: -100, max: null },
+          unit: PERCENT,
+          projection: 'carry_forward' as const,
+        }
+      : growth
+        ? {
+            target: def.pct ?? 0,
+            // "dưới 1 %/năm" is strict; "không tăng" (no number) allows zero growth.
+            strict: def.pct !== null,
+            direction: 'lower' as const,
+            measure: 'growth' as const,
+            bounds: { min: -100, max: null },
+            unit: PERCENT,
+            projection: 'carry_forward' as const,
+          }
+        : {
+            target: def.pct ?? 0,
+            // "giảm hằng năm" (no number) needs a fall; "giảm ≥ X %" reaches X.
+            strict: def.pct === null,
+            measure: 'reduction' as const,
+            bounds: { min: null, max: 100 },
+            unit: PERCENT,
+            projection: 'carry_forward' as const,
+          };
   if (def.measure.type === 'indicator' && !ctx.indicators.has(def.measure.indicator))
     return empty({ ...base, reason: unknownIndicator(def.measure.indicator) });
   const what = def.measure.type === 'indicator' ? def.measure.indicator : 'status';

@@ -889,3 +889,40 @@ describe('child units of a whole-scope count ("đưa 33 người đi cai nghiệ
     expect(isWholeScopeCount(share)).toBe(false);
   });
 });
+
+describe('minimum yearly increase ("tăng tối thiểu 15% số xã đạt tiêu chí mỗi năm")', () => {
+  const def: TargetDefinition = {
+    kind: 'yearly_change',
+    measure: { type: 'status_count', statuses: ['khong_ma_tuy'] },
+    limit: 'min_increase',
+    pct: 15,
+    fromYear: 2025,
+    eachChild: false,
+  };
+  const communes = (date: string, drugFree: number) =>
+    snapshot(
+      date,
+      Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [`c${i}`, i < drugFree ? 'khong_ma_tuy' : 'co_ma_tuy'] as const),
+      ),
+    );
+
+  it('20 → 23 communes is +15% (met); 20 → 22 is +10% (missed); growth is labelled growth, higher is better', () => {
+    const met = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ statuses: [...communes('2024-12-31', 20), ...communes('2025-12-31', 23)] }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect([met.measure, met.direction, met.current]).toEqual(['growth', 'higher', 15]);
+    expect(met.years?.[0]?.status).toBe('achieved');
+    expect(met.status).toBe('on_track');
+    const short = progressOnArea(
+      target(def, '2026-12-31'),
+      area({ statuses: [...communes('2024-12-31', 20), ...communes('2025-12-31', 22)] }),
+      plan,
+      context('2026-01-20'),
+    );
+    expect([short.current, short.status]).toEqual([10, 'missed']);
+  });
+});

@@ -313,6 +313,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
           >
             <option value="min_reduction">giảm (ít nhất X%)</option>
             <option value="max_growth">tăng dưới X%</option>
+            <option value="min_increase">tăng tối thiểu X%</option>
           </select>
         </label>,
         numberInput('X (%, để trống = chỉ cần giảm / không tăng)', 'pct', value.pct, (n) => set('pct', n)),

@@ -72,13 +72,17 @@ export function targetSentence(
     case 'yearly_change': {
       const what = measure(def.measure);
       body =
-        def.limit === 'max_growth'
+        def.limit === 'min_increase'
           ? def.pct === null
-            ? `${what} không tăng so với năm trước, mỗi năm từ ${def.fromYear}${by}`
-            : `tốc độ tăng ${what} dưới ${pct(def.pct)}/năm, từ ${def.fromYear}${by}`
-          : def.pct === null
-            ? `${what} giảm theo từng năm, từ ${def.fromYear}${by}`
-            : `${what} hằng năm giảm ít nhất ${pct(def.pct)} so với năm trước, từ ${def.fromYear}${by}`;
+            ? `${what} tăng so với năm trước, mỗi năm từ ${def.fromYear}${by}`
+            : `${what} tăng tối thiểu ${pct(def.pct)} mỗi năm, từ ${def.fromYear}${by}`
+          : def.limit === 'max_growth'
+            ? def.pct === null
+              ? `${what} không tăng so với năm trước, mỗi năm từ ${def.fromYear}${by}`
+              : `tốc độ tăng ${what} dưới ${pct(def.pct)}/năm, từ ${def.fromYear}${by}`
+            : def.pct === null
+              ? `${what} giảm theo từng năm, từ ${def.fromYear}${by}`
+              : `${what} hằng năm giảm ít nhất ${pct(def.pct)} so với năm trước, từ ${def.fromYear}${by}`;
       break;
     }
     case 'roadmap': {
