@@ -13,6 +13,19 @@ export const SeriesQuery = z.object({
   ),
 });
 
+/** Where stored values behind a figure came from: an import (file, who, when), the demo generator, or another. */
+export const ValueSource = z.object({
+  kind: z.enum(['import', 'demo', 'other']),
+  tag: z.string(),
+  importId: z.number().nullable(),
+  fileName: z.string().nullable(),
+  actor: z.string().nullable(),
+  importedAt: z.string().nullable(),
+  crosswalk: z.boolean().describe('read from older units through the crosswalk'),
+  estimated: z.boolean().describe('some by a partial crosswalk row (a share by area): an estimate'),
+  values: z.number().int(),
+});
+
 export const SeriesResponse = z.object({
   meta: DataMeta.extend({
     unit: z.string(),
@@ -29,6 +42,8 @@ export const SeriesResponse = z.object({
       method: z.enum(['direct', 'crosswalk']),
       /** Carried by a partial crosswalk row (a share of an old unit's count, by area): an estimate. */
       estimated: z.boolean(),
+      /** A commune's figure read back to its stored values' sources (absent for provinces and districts). */
+      sources: z.array(ValueSource).optional(),
     }),
   ),
 });

@@ -8,6 +8,7 @@ import { today } from '../../lib/sql';
 import { versionAt } from '../../lib/version-at';
 import { jurisdictionParams, requireReadable } from '../auth/jurisdiction';
 import { resolveParent } from '../units/resolve-unit';
+import { communeSources } from '../values/provenance.repo';
 import { resolveIndicator, resolvePeriod } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
 
@@ -58,6 +59,15 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       jurisdiction: jurisdictionParams(jurisdiction),
     });
     const byPeriod = new Map(rows.map((r) => [r.periodId, r]));
+    // A commune's figures can be read back to their source (an import and its file, or the demo generator).
+    const sources =
+      unit.level === 'commune'
+        ? await communeSources(db, {
+            unitId: unit.id,
+            codes: stored.map((s) => s.code),
+            periodIds: periods.map((p) => p.id),
+          })
+        : null;
     return c.json(
       {
         meta: {
@@ -75,6 +85,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
           value: byPeriod.get(p.id)?.value ?? null,
           // Carried to this unit by a partial crosswalk row (a share of an old unit's count): an estimate.
           estimated: byPeriod.get(p.id)?.estimated ?? false,
+          ...(sources ? { sources: sources.get(p.id) ?? [] } : {}),
           method: p.startDate < unitVersion ? ('crosswalk' as const) : ('direct' as const),
         })),
       },

@@ -1,3 +1,4 @@
+import { formatDate } from '@pcmt/domain/format';
 import { formatNumber } from '../../lib/format';
 import { defineMessages, type Lang } from '../../lib/i18n';
 
@@ -12,14 +13,63 @@ export const estimateText = defineMessages(
     estimatedTitle: 'Ước tính: số liệu của đơn vị cũ chia theo tỷ lệ diện tích qua bảng chuyển đổi',
     estimatedUnits: 'Ước tính (quy đổi một phần qua bảng chuyển đổi)',
     noData: 'chưa có số liệu',
+    sources: 'Nguồn số liệu',
+    sourceDemo: 'Dữ liệu minh họa (tổng hợp)',
+    sourceImport: 'Nhập từ tệp {file} (lần nhập số {id}, {actor}, {date})',
+    sourceOther: 'Nguồn: {tag}',
+    sourceCrosswalk: 'quy đổi từ đơn vị cũ qua bảng chuyển đổi',
+    sourceEstimated: 'ước tính qua bảng chuyển đổi (chia theo tỷ lệ diện tích)',
   },
   {
     estimated: 'estimate',
     estimatedTitle: "Estimate: an old unit's figure shared by area through the crosswalk",
     estimatedUnits: 'Estimates (partly carried through the crosswalk)',
     noData: 'no data yet',
+    sources: 'Sources',
+    sourceDemo: 'Demo data (synthetic)',
+    sourceImport: 'Imported from {file} (import {id}, {actor}, {date})',
+    sourceOther: 'Source: {tag}',
+    sourceCrosswalk: 'carried from older units through the crosswalk',
+    sourceEstimated: 'estimated through the crosswalk (shared by area)',
   },
 );
+
+/** The parts of a stored value's source the web names (GET /api/series, `sources`). */
+export interface SourceLike {
+  kind: 'import' | 'demo' | 'other';
+  tag: string;
+  importId: number | null;
+  fileName: string | null;
+  actor: string | null;
+  importedAt: string | null;
+  crosswalk: boolean;
+  estimated: boolean;
+  values: number;
+}
+
+const fill = (text: string, params: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** One source in words: the file and import, or the demo generator; and how the crosswalk carried it. */
+export function describeSource(s: SourceLike, lang: Lang): string {
+  const what =
+    s.kind === 'demo'
+      ? estimateText(lang, 'sourceDemo')
+      : s.kind === 'import'
+        ? fill(estimateText(lang, 'sourceImport'), {
+            file: s.fileName ?? '',
+            id: String(s.importId ?? ''),
+            actor: s.actor ?? '',
+            date: s.importedAt ? formatDate(s.importedAt.slice(0, 10)) : '',
+          })
+        : fill(estimateText(lang, 'sourceOther'), { tag: s.tag });
+  const how = s.estimated
+    ? estimateText(lang, 'sourceEstimated')
+    : s.crosswalk
+      ? estimateText(lang, 'sourceCrosswalk')
+      : null;
+  return how ? `${what} — ${how}` : what;
+}
 
 /**
  * A value as a reader sees it: missing → "chưa có số liệu"; an estimated count → whole (never "50,1495

@@ -15,7 +15,7 @@ import { formatChange, formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS, translate } from '../../../lib/i18n';
 import { type Period, periodsOfKind, sameLastYear, shiftPeriod } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
-import { estimateText, formatValue, isCountUnit } from '../../indicators/estimates';
+import { describeSource, estimateText, formatValue, isCountUnit } from '../../indicators/estimates';
 import { seriesQuery } from '../api/get-series';
 import { keyFigure } from '../key-figures';
 
@@ -155,6 +155,24 @@ export function AreaPanel(p: AreaPanelProps) {
           })}
         </tbody>
       </table>
+      {(() => {
+        const ind = p.indicators[0];
+        const sources = series[0]?.data?.rows.find((r) => r.period === p.period.id)?.sources;
+        if (!ind || !sources || sources.length === 0) return null;
+        return (
+          <section className="value-sources" data-testid="value-sources">
+            <h3>
+              {estimateText(p.lang, 'sources')}: {p.lang === 'vi' ? ind.nameVi : ind.nameEn},{' '}
+              {periodLabel(p.period.id, p.lang)}
+            </h3>
+            <ul>
+              {sources.map((s) => (
+                <li key={`${s.tag}-${s.crosswalk}`}>{describeSource(s, p.lang)}</li>
+              ))}
+            </ul>
+          </section>
+        );
+      })()}
       <h3>{t('trend')}</h3>
       {p.indicators.slice(0, 3).map((ind, i) => {
         const rows = series[i]?.data?.rows ?? [];
