@@ -1,4 +1,8 @@
-import { formatChange as domainChange, formatNumber as domainNumber } from '@pcmt/domain/format';
+import {
+  formatChange as domainChange,
+  formatNumber as domainNumber,
+  formatPercent as domainPercent,
+} from '@pcmt/domain/format';
 import type { Lang } from './i18n';
 
 /**
@@ -7,6 +11,14 @@ import type { Lang } from './i18n';
  */
 export const formatNumber = (value: number | null | undefined, lang: Lang, maxDigits?: number): string =>
   domainNumber(value, lang, maxDigits);
+
+/** A share as Vietnamese writes it, `5%` (no space), or `–` when there is none. */
+export const formatPercent = (value: number | null | undefined, lang: Lang, maxDigits = 1): string =>
+  domainPercent(value, lang, maxDigits);
+
+/** A value followed by its unit: `5%` for percent (no space), `12 người` otherwise. */
+export const withUnit = (text: string, unit: string): string =>
+  unit === '%' ? `${text}%` : unit ? `${text} ${unit}` : text;
 
 /** A signed change, e.g. `+12,5%`, for key figures compared with an earlier period. */
 export const formatChange = (current: number | null, previous: number | null, lang: Lang): string | null =>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatPercent, withUnit } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
 import { statusQuery } from '../status/api/get-status';
@@ -108,10 +108,13 @@ export default function PublicPage() {
         <section className="public-card" data-testid="public-drug-free">
           <h3>{t('drugFreeShare')}</h3>
           <p className="public-big" data-testid="public-drug-free-share">
-            {current.sharePct === null ? '–' : `${formatNumber(current.sharePct, lang, 1)} %`}
+            {formatPercent(current.sharePct, lang)}
           </p>
           <p className="public-muted">
-            {fill(t('drugFreeOf'), { n: current.drugFree, total: current.total })}
+            {fill(t('drugFreeOf'), {
+              n: formatNumber(current.drugFree, lang, 0),
+              total: formatNumber(current.total, lang, 0),
+            })}
           </p>
           <h4>{t('drugFreeTrend')}</h4>
           <TrendChart
@@ -144,7 +147,7 @@ export default function PublicPage() {
                   {last?.value && (
                     <span className="public-muted">
                       {' '}
-                      · {periodLabel(last.period, lang)}: {publishedText(last.value, lang)} {unit}
+                      · {periodLabel(last.period, lang)}: {withUnit(publishedText(last.value, lang), unit)}
                     </span>
                   )}
                 </figcaption>

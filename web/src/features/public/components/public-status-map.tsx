@@ -4,6 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
+import { ARCHIPELAGOS } from '../../../components/map/archipelagos';
 import { buildMapStyle, CLASS_STATE, VIETNAM_BOUNDS } from '../../../components/map/map-style';
 import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../status/status-style';
 
@@ -20,6 +21,28 @@ export interface PublicStatusMapProps {
 }
 
 const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
+
+/** The bounds grown to hold the archipelagos' labels. */
+function withArchipelagos(b: [number, number, number, number]): [number, number, number, number] {
+  const lons = ARCHIPELAGOS.map((a) => a.position[0]);
+  const lats = ARCHIPELAGOS.map((a) => a.position[1]);
+  return [
+    Math.min(b[0], ...lons),
+    Math.min(b[1], ...lats),
+    Math.max(b[2], Math.max(...lons) + 1.5),
+    Math.max(b[3], ...lats),
+  ];
+}
+
+/** MapLibre's own texts (control titles, the two-finger hint) in Vietnamese. */
+const MAP_LOCALE_VI = {
+  'NavigationControl.ZoomIn': 'Phóng to',
+  'NavigationControl.ZoomOut': 'Thu nhỏ',
+  'NavigationControl.ResetBearing': 'Đặt lại hướng bắc',
+  'CooperativeGesturesHandler.WindowsHelpText': 'Giữ Ctrl và cuộn để phóng to, thu nhỏ bản đồ',
+  'CooperativeGesturesHandler.MacHelpText': 'Giữ ⌘ và cuộn để phóng to, thu nhỏ bản đồ',
+  'CooperativeGesturesHandler.MobileHelpText': 'Dùng hai ngón tay để di chuyển bản đồ',
+};
 
 /**
  * A MapLibre map of the communes coloured by their recognised status, with the boundary tiles the
@@ -47,9 +70,14 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
           outsideColor: OUTSIDE_COLOR,
         },
       }),
-      bounds: bounds ?? VIETNAM_BOUNDS,
+      // A national map shows Hoàng Sa and Trường Sa too (Vietnamese maps must), however narrow the screen.
+      bounds: province === null ? withArchipelagos(bounds ?? VIETNAM_BOUNDS) : (bounds ?? VIETNAM_BOUNDS),
       fitBoundsOptions: { padding: 16 },
       attributionControl: false,
+      // One finger scrolls the page past the map on a phone, and the wheel scrolls it on a computer: the map
+      // moves with two fingers, or the wheel with Ctrl, as MapLibre tells the reader (in Vietnamese).
+      cooperativeGestures: true,
+      locale: MAP_LOCALE_VI,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 14,
@@ -59,6 +87,15 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    if (province === null) {
+      for (const a of ARCHIPELAGOS) {
+        const label = document.createElement('div');
+        label.className = 'public-map-label';
+        label.dataset.testid = `archipelago-${a.code}`;
+        label.textContent = a.name;
+        new maplibregl.Marker({ element: label }).setLngLat(a.position).addTo(map);
+      }
+    }
     map.on('load', () => {
       loaded.current = true;
       map.setFilter('province-focus', ['==', ['get', 'code'], province ?? '']);

@@ -1,5 +1,5 @@
 import type { PublicSummaryResponse } from '@pcmt/server/contracts/public';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, withUnit } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { publicText } from '../messages';
 import { publishedText } from '../published-number';
@@ -24,9 +24,13 @@ export function TargetsList({ targets, lang }: { targets: readonly Target[]; lan
               <span style={{ width: `${pct}%` }} />
             </div>
             <div className="public-muted">
-              {target.current ? publishedText(target.current, lang) : '–'}
-              {target.target !== null && ` / ${formatNumber(target.target, lang)}`} {target.unit} ·{' '}
-              {t('deadline')} {target.deadline.split('-').reverse().join('/')} · {target.planTitle}
+              {withUnit(
+                `${target.current ? publishedText(target.current, lang) : '–'}${
+                  target.target !== null ? ` / ${formatNumber(target.target, lang)}` : ''
+                }`,
+                target.unit,
+              )}{' '}
+              · {t('deadline')} {target.deadline.split('-').reverse().join('/')} · {target.planTitle}
             </div>
           </li>
         );

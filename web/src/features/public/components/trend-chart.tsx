@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, withUnit } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 
 export interface TrendPoint {
@@ -20,14 +20,18 @@ export function TrendChart({
   unit: string;
   testId: string;
 }) {
+  // The axis is as wide as its longest label ("120.000.000" is not cut to "20.000.000"); shares say "%".
+  const tick = (v: number) => (unit === '%' ? withUnit(formatNumber(v, lang), '%') : formatNumber(v, lang));
+  const largest = Math.max(0, ...points.map((p) => Math.abs(p.value ?? 0)));
+  const axisWidth = Math.max(36, 10 + 7 * tick(largest).length);
   return (
     <div className="public-chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height={180}>
         <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e3e3e3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => formatNumber(v, lang)} />
-          <Tooltip formatter={(v) => `${formatNumber(typeof v === 'number' ? v : null, lang)} ${unit}`} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
+          <YAxis tick={{ fontSize: 12 }} width={axisWidth} tickFormatter={tick} />
+          <Tooltip formatter={(v) => withUnit(formatNumber(typeof v === 'number' ? v : null, lang), unit)} />
           <Line
             type="monotone"
             dataKey="value"
