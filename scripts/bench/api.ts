@@ -94,8 +94,16 @@ async function benchEngine(db: Database): Promise<Row[]> {
     const cookie = /pcmt_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
     if (!cookie) throw new Error(`bench sign-in failed: ${login.status}`);
     const headers = { cookie };
+    // A kept-alive connection left idle while a statement was timed alone (PGlite: seconds) may be closed by
+    // the server as the next request leaves on it: send that GET again once, as browsers do.
+    const fetchOnce = (url: string) =>
+      fetch(url, { headers }).catch((err: unknown) => {
+        const code = (err as { cause?: { code?: string } }).cause?.code;
+        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return fetch(url, { headers });
+        throw err;
+      });
     const get = (url: string) => async () => {
-      const res = await fetch(url, { headers });
+      const res = await fetchOnce(url);
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${url} → ${res.status}`);
     };
