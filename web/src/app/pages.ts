@@ -171,6 +171,30 @@ export const PAGES: readonly Page[] = [
     navLabel: 'rulesNav',
     component: lazy(() => import('../features/status-rules/rules-page')),
   },
+  {
+    // The reporting cycle (issue 17): a commune's report of the period, the province's review, completeness.
+    id: 'reporting',
+    path: /^\/bao-cao\/?$/,
+    navHref: '/bao-cao',
+    navLabel: 'reportingNav',
+    component: lazy(() => import('../features/reporting/report-entry-page')),
+    access: ['admin', 'data_officer'],
+  },
+  {
+    id: 'reporting-review',
+    path: /^\/bao-cao\/duyet\/?$/,
+    navHref: null,
+    navLabel: 'reportingNav',
+    component: lazy(() => import('../features/reporting/review-page')),
+    access: ['admin', 'data_officer'],
+  },
+  {
+    id: 'reporting-completeness',
+    path: /^\/bao-cao\/tien-do\/?$/,
+    navHref: '/bao-cao/tien-do',
+    navLabel: 'completenessNav',
+    component: lazy(() => import('../features/reporting/completeness-page')),
+  },
 ];
 
 /** The header's links, in the order of a steering committee's work: situation, plans, analysis, data, public. */
@@ -183,6 +207,8 @@ const NAV_ORDER = [
   'analysis',
   'patrol',
   'imports',
+  'reporting',
+  'reporting-completeness',
   'public',
   'admin',
 ];

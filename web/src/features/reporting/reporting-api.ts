@@ -1,0 +1,104 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+import { ApiError, apiError } from '../../lib/api-error';
+
+/** Query keys of the reporting pages, general to specific: every write refreshes `all`. */
+export const reportingKeys = { all: ['reporting'] as const };
+
+export const formsQuery = queryOptions({
+  queryKey: [...reportingKeys.all, 'forms'],
+  queryFn: async ({ signal }) => {
+    const res = await api.api.reporting.forms.$get(undefined, { init: { signal } });
+    if (!res.ok) throw await apiError(res, '/api/reporting/forms');
+    return res.json();
+  },
+});
+
+export const entryQuery = (form: string, commune: string, period: string) =>
+  queryOptions({
+    queryKey: [...reportingKeys.all, 'entry', form, commune, period],
+    queryFn: async ({ signal }) => {
+      const res = await api.api.reporting.entry.$get(
+        { query: { form, commune, period } },
+        { init: { signal } },
+      );
+      if (!res.ok) throw await apiError(res, '/api/reporting/entry');
+      return res.json();
+    },
+    enabled: form !== '' && commune !== '',
+  });
+
+export const submissionsQuery = (form: string, period: string, parent: string | null) =>
+  queryOptions({
+    queryKey: [...reportingKeys.all, 'submissions', form, period, parent],
+    queryFn: async ({ signal }) => {
+      const res = await api.api.reporting.submissions.$get(
+        { query: { form, period, ...(parent ? { parent } : {}) } },
+        { init: { signal } },
+      );
+      if (!res.ok) throw await apiError(res, '/api/reporting/submissions');
+      return res.json();
+    },
+    enabled: form !== '',
+  });
+
+export const completenessQuery = (form: string, period: string, parent: string | null) =>
+  queryOptions({
+    queryKey: [...reportingKeys.all, 'completeness', form, period, parent],
+    queryFn: async ({ signal }) => {
+      const res = await api.api.reporting.completeness.$get(
+        { query: { form, period, ...(parent ? { parent } : {}) } },
+        { init: { signal } },
+      );
+      if (!res.ok) throw await apiError(res, '/api/reporting/completeness');
+      return res.json();
+    },
+    enabled: form !== '',
+  });
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  field: string;
+  rule: string;
+  messageVi: string;
+}
+
+export interface DraftReport {
+  form: string;
+  commune: string;
+  period: string;
+  values: Record<string, number | null>;
+  submit: boolean;
+  warningComment?: string;
+}
+
+/** A refused submission: the server's message and field, and every problem it found. */
+export class ReportRefused extends ApiError {
+  constructor(
+    base: ApiError,
+    readonly problems: readonly Problem[],
+  ) {
+    super(base.route, base.status, base.serverMessage, base.code, base.field);
+  }
+}
+
+/** Saves or submits; a network failure throws a TypeError (the caller keeps the draft and retries). */
+export async function sendReport(report: DraftReport) {
+  const res = await api.api.reporting.submissions.$post({ json: report });
+  if (res.ok) return res.json();
+  const problems =
+    res.status === 422 ? (((await res.clone().json()) as { problems?: Problem[] }).problems ?? []) : [];
+  throw new ReportRefused(await apiError(res, '/api/reporting/submissions'), problems);
+}
+
+export async function reviewStep(id: number, step: 'approve' | 'return' | 'reopen', comment: string) {
+  const param = { id: String(id) };
+  const res =
+    step === 'approve'
+      ? await api.api.reporting.submissions[':id'].approve.$post({ param, json: comment ? { comment } : {} })
+      : step === 'return'
+        ? await api.api.reporting.submissions[':id'].return.$post({ param, json: { comment } })
+        : await api.api.reporting.submissions[':id'].reopen.$post({ param, json: { comment } });
+  if (!res.ok) throw await apiError(res, `/api/reporting/submissions/${id}/${step}`);
+  return res.json();
+}
