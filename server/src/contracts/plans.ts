@@ -73,6 +73,11 @@ export const StatusConversionDefinition = z.object({
 export const ReductionMeasure = z.discriminatedUnion('type', [
   z.object({ type: z.literal('indicator'), indicator: IndicatorCode }),
   z.object({ type: z.literal('status_count'), statuses: Statuses }),
+  /**
+   * Severity of the key communes ("mức độ phức tạp của xã trọng điểm"): the sum over communes of a weight per
+   * class, trọng điểm loại I = 3, loại II = 2, loại III = 1, others 0 (SEVERITY_WEIGHTS in progress/area-series).
+   */
+  z.object({ type: z.literal('severity') }),
 ]);
 
 /**

@@ -107,6 +107,37 @@ export function snapshots(statuses: readonly StatusObservation[]): Map<string, S
   return byDate;
 }
 
+/** Severity of a commune's class: the weights of the "severity" measure (loại I the most serious). */
+export const SEVERITY_WEIGHTS: Readonly<Record<CommuneStatus, number>> = {
+  trong_diem_I: 3,
+  trong_diem_II: 2,
+  trong_diem_III: 1,
+  co_ma_tuy: 0,
+  khong_ma_tuy: 0,
+};
+
+/**
+ * The level a status measure reads on one snapshot: the weighted number of communes in some statuses, or
+ * the severity (sum of class weights); `decided` is the weight of communes with any decision (0: no data).
+ */
+export function statusLevel(
+  rows: readonly StatusObservation[],
+  measure: { type: 'status_count'; statuses: readonly CommuneStatus[] } | { type: 'severity' },
+): { value: number; decided: number } {
+  if (measure.type === 'status_count') {
+    const { inStatus, decided } = countInStatus(rows, measure.statuses);
+    return { value: inStatus, decided };
+  }
+  let value = 0;
+  let decided = 0;
+  for (const r of rows) {
+    if (r.status === null) continue;
+    decided += r.weight;
+    value += r.weight * SEVERITY_WEIGHTS[r.status];
+  }
+  return { value, decided };
+}
+
 /** Weighted number of communes in one of `statuses`, and of communes with any decision. */
 export function countInStatus(rows: readonly StatusObservation[], statuses: readonly CommuneStatus[]) {
   let inStatus = 0;

@@ -5,6 +5,7 @@ import {
   quartersIn,
   quartersOfYear,
   snapshots,
+  statusLevel,
   trailingYearSeries,
   valueOver,
 } from './area-series';
@@ -228,17 +229,17 @@ const reduction: Measure<'reduction'> = (def, area, ctx) => {
     });
     levels = trailingYearSeries(area, indicator, ctx);
   } else {
-    const statuses = def.measure.statuses;
+    const measure = def.measure;
     const byDate = snapshots(area.statuses);
     baselineValues = years.map((y) => {
       const rows = byDate.get(`${y}-12-31`);
-      const counted = rows ? countInStatus(rows, statuses) : null;
+      const counted = rows ? statusLevel(rows, measure) : null;
       // No decision in force at the end of a baseline year is missing data, not a count of zero.
-      return counted && counted.decided > 0 ? counted.inStatus : null;
+      return counted && counted.decided > 0 ? counted.value : null;
     });
     levels = [...byDate].map(([date, rows]) => ({
       date,
-      value: countInStatus(rows, statuses).inStatus,
+      value: statusLevel(rows, measure).value,
       estimated: rows.some((r) => r.estimated),
     }));
   }
@@ -387,12 +388,12 @@ function yearLevel(
   year: number,
 ): YearLevel | null {
   const yearEnd = `${year}-12-31`;
-  if (measure.type === 'status_count') {
+  if (measure.type !== 'indicator') {
     let found: YearLevel | null = null;
     for (const [date, rows] of snapshots(area.statuses)) {
       if (date < `${year}-01-01` || date > yearEnd || date > ctx.asOf) continue;
-      const { inStatus, decided } = countInStatus(rows, measure.statuses);
-      if (decided > 0) found = { date, value: inStatus, estimated: rows.some((r) => r.estimated) };
+      const { value, decided } = statusLevel(rows, measure);
+      if (decided > 0) found = { date, value, estimated: rows.some((r) => r.estimated) };
     }
     return found;
   }
@@ -452,7 +453,7 @@ const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
     return empty({ ...base, reason: unknownIndicator(def.measure.indicator) });
   const what = def.measure.type === 'indicator' ? def.measure.indicator : 'status';
   const previous = yearLevel(def.measure, area, ctx, year - 1);
-  if (!previous || (def.measure.type === 'status_count' && previous.date !== `${year - 1}-12-31`))
+  if (!previous || (def.measure.type !== 'indicator' && previous.date !== `${year - 1}-12-31`))
     return empty({
       ...base,
       reason: reason('previous_year_missing', `no data for ${year - 1}, the year compared with`, {

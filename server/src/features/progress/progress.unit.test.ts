@@ -926,3 +926,60 @@ describe('minimum yearly increase ("tăng tối thiểu 15% số xã đạt tiê
     expect([short.current, short.status]).toEqual([10, 'missed']);
   });
 });
+
+describe('severity of key communes falls ("giảm mức độ phức tạp của xã trọng điểm")', () => {
+  const def: TargetDefinition = {
+    kind: 'reduction',
+    measure: { type: 'severity' },
+    baseline: { from: '2019', to: '2019' },
+    minPct: 1,
+    eachChild: false,
+  };
+
+  it('weights loại I = 3, II = 2, III = 1: one loại I becoming loại III lowers 2019’s severity 7 to 5 (−28,57%)', () => {
+    const before = snapshot('2019-12-31', {
+      a: 'trong_diem_I',
+      b: 'trong_diem_II',
+      c: 'trong_diem_II',
+      d: 'co_ma_tuy',
+    });
+    const after = snapshot('2020-12-31', {
+      a: 'trong_diem_III',
+      b: 'trong_diem_II',
+      c: 'trong_diem_II',
+      d: 'khong_ma_tuy',
+    });
+    const r = progressOnArea(
+      target(def, '2020-12-31'),
+      area({ statuses: [...before, ...after] }),
+      plan,
+      context('2021-02-01'),
+    );
+    expect(r.measure).toBe('reduction');
+    expect(r.current).toBeCloseTo(28.57, 2);
+    expect(r.status).toBe('achieved');
+    const worse = snapshot('2020-12-31', {
+      a: 'trong_diem_I',
+      b: 'trong_diem_I',
+      c: 'trong_diem_II',
+      d: 'co_ma_tuy',
+    });
+    const w = progressOnArea(
+      target(def, '2020-12-31'),
+      area({ statuses: [...before, ...worse] }),
+      plan,
+      context('2021-02-01'),
+    );
+    expect([w.current, w.status]).toEqual([-14.29, 'missed']);
+  });
+
+  it('no decision in force at the baseline is missing data, not a severity of zero', () => {
+    const r = progressOnArea(
+      target(def, '2020-12-31'),
+      area({ statuses: snapshot('2020-12-31', { a: 'trong_diem_I' }) }),
+      plan,
+      context('2021-02-01'),
+    );
+    expect([r.status, r.reasonCode]).toEqual(['no_data', 'baseline_missing']);
+  });
+});

@@ -157,7 +157,9 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
               'measure',
               e.target.value === 'indicator'
                 ? { type: 'indicator', indicator: '' }
-                : { type: e.target.value, statuses: ['khong_ma_tuy'] },
+                : e.target.value === 'severity'
+                  ? { type: 'severity' }
+                  : { type: e.target.value, statuses: ['khong_ma_tuy'] },
             )
           }
         >
@@ -168,13 +170,15 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
           ))}
         </select>
       </label>,
-      type === 'indicator'
-        ? indicatorSelect('Chỉ số', 'measure.indicator', m.indicator, (s) =>
-            set('measure', { ...m, indicator: s }),
-          )
-        : statusChecks('Phân loại xã được đếm', 'measure.statuses', m.statuses, (s) =>
-            set('measure', { ...m, statuses: s }),
-          ),
+      type === 'severity'
+        ? null
+        : type === 'indicator'
+          ? indicatorSelect('Chỉ số', 'measure.indicator', m.indicator, (s) =>
+              set('measure', { ...m, indicator: s }),
+            )
+          : statusChecks('Phân loại xã được đếm', 'measure.statuses', m.statuses, (s) =>
+              set('measure', { ...m, statuses: s }),
+            ),
     ];
   };
 
@@ -216,6 +220,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
       fields.push(
         ...measureFields([
           ['status_count', 'Số xã theo phân loại'],
+          ['severity', 'Mức độ phức tạp của xã trọng điểm'],
           ['indicator', 'Một chỉ số'],
         ]),
         numberInput(
@@ -303,6 +308,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
         ...measureFields([
           ['indicator', 'Một chỉ số'],
           ['status_count', 'Số xã theo phân loại'],
+          ['severity', 'Mức độ phức tạp của xã trọng điểm'],
         ]),
         <label key="limit">
           Yêu cầu mỗi năm so với năm trước

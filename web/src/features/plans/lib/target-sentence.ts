@@ -25,11 +25,13 @@ export function targetSentence(
   const yearly = 'window' in def && def.window.eachYear ? ' mỗi năm' : '';
   const from = 'window' in def && def.window.from ? ` (tính từ ${formatDate(def.window.from)})` : '';
   const measure = (m: { type: string; indicator?: string; statuses?: readonly string[] }) =>
-    m.type === 'indicator'
-      ? indicatorName(m.indicator ?? '', names)
-      : m.type === 'status_share'
-        ? `tỷ lệ xã ${statuses(m.statuses ?? [])}`
-        : `số xã ${statuses(m.statuses ?? [])}`;
+    m.type === 'severity'
+      ? 'mức độ phức tạp của các xã trọng điểm (loại I = 3, loại II = 2, loại III = 1)'
+      : m.type === 'indicator'
+        ? indicatorName(m.indicator ?? '', names)
+        : m.type === 'status_share'
+          ? `tỷ lệ xã ${statuses(m.statuses ?? [])}`
+          : `số xã ${statuses(m.statuses ?? [])}`;
   let body: string;
   switch (def.kind) {
     case 'share':
