@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
+import { TimeInput } from '../../components/time-input';
 import { langOf, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
@@ -351,20 +352,22 @@ export default function PatrolPage() {
               onChange={(e) => setParam('radiusM', Number(e.target.value))}
             />
           </label>
-          <label>
+          <label htmlFor="patrol-shift-start">
             {t('shiftStart')}{' '}
-            <input
-              type="time"
+            <TimeInput
+              id="patrol-shift-start"
+              data-testid="patrol-shift-start"
               value={params.shiftStart}
-              onChange={(e) => setParam('shiftStart', e.target.value)}
+              onChange={(time) => setParam('shiftStart', time)}
             />
           </label>
-          <label>
+          <label htmlFor="patrol-shift-end">
             {t('shiftEnd')}{' '}
-            <input
-              type="time"
+            <TimeInput
+              id="patrol-shift-end"
+              data-testid="patrol-shift-end"
               value={params.shiftEnd}
-              onChange={(e) => setParam('shiftEnd', e.target.value)}
+              onChange={(time) => setParam('shiftEnd', time)}
             />
           </label>
           <label>
