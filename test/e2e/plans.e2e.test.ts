@@ -18,19 +18,19 @@ describe.skipIf(!browserAvailable)('plans and status criteria in Chromium', () =
     await page.goto(`${baseUrl}/bang-diem/quoc-gia-2030`);
     const table = page.getByTestId('scorecard');
     await table.waitFor();
-    // Rows = the four national targets, columns = the 34 provinces (plus target and total).
-    expect(await table.locator('tbody tr').count()).toBe(4);
+    // Rows = the five national targets, columns = the 34 provinces (plus target and total).
+    expect(await table.locator('tbody tr').count()).toBe(5);
     expect(await table.locator('thead th').count()).toBe(36);
     const statuses = await table
       .locator('td button')
       .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
-    expect(statuses).toHaveLength(4 * 35);
+    expect(statuses).toHaveLength(5 * 35);
     // The full demo has data everywhere: every cell has a real status.
     expect(statuses.filter((s) => s === 'no_data')).toEqual([]);
     await screenshot(page, 'plans-scorecard');
 
     // The Sơn La cell of "≥ 80 % counselled".
-    const cell = table.getByRole('button', { name: /Ít nhất 80 % người nghiện.*Sơn La/ });
+    const cell = table.getByRole('button', { name: /Ít nhất 80% người nghiện.*Sơn La/ });
     await cell.click();
     const detail = page.getByTestId('cell-detail');
     await detail.getByTestId('trend-chart').waitFor();
@@ -49,12 +49,12 @@ describe.skipIf(!browserAvailable)('plans and status criteria in Chromium', () =
     const page = await newPage();
     await page.goto(`${baseUrl}/ke-hoach/bac-tu-liem-2020`);
     await page.getByTestId('target-methadone-170').waitFor();
-    expect(await page.getByRole('progressbar').count()).toBe(5);
+    expect(await page.getByRole('progressbar').count()).toBe(7);
     // The deadline (end of 2020) has passed: each target is achieved or missed.
     const badges = await page
       .locator('td .status-badge')
       .evaluateAll((b) => b.map((x) => x.getAttribute('data-status')));
-    expect(badges.length).toBe(5);
+    expect(badges.length).toBe(7);
     for (const b of badges) expect(['achieved', 'missed']).toContain(b);
     await screenshot(page, 'plans-plan-page');
 
@@ -78,10 +78,9 @@ describe.skipIf(!browserAvailable)('plans and status criteria in Chromium', () =
     await page.locator('input[name="periodEnd"]').fill('2026-12-31');
     await page.getByRole('button', { name: /Thêm chỉ tiêu/ }).click();
     await page.locator('input[name="targets[0].title"]').fill('Tỷ lệ tư vấn, điều trị');
-    const definition = page.locator('textarea[name="targets[0].definition"]');
-    await definition.fill(
-      JSON.stringify({ kind: 'share', indicator: 'treatment_reach_pct', threshold: 180 }),
-    );
+    // Field by field (no JSON): a share of 180 %.
+    const definition = page.locator('input[name="targets[0].definition.threshold"]');
+    await definition.fill('180');
     await page.getByTestId('save-plan').click();
     const error = page.getByTestId('target-form-0').getByRole('alert');
     await expect.poll(() => error.textContent(), WAIT).toContain('targets[0].definition.threshold');
