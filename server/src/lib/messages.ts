@@ -40,11 +40,11 @@ export const MESSAGES = {
 
   // Access
   'access.no_rule': {
-    vi: 'Đường dẫn {method} {path} chưa có quy tắc truy cập',
+    vi: 'Chức năng này chưa được cấp quyền truy cập cho ai',
     en: 'no access rule for {method} {path}',
   },
   'access.role_refused': {
-    vi: 'Vai trò {role} không được dùng chức năng này ({method} {path})',
+    vi: 'Vai trò {role} không được dùng chức năng này',
     en: 'the {role} role may not call {method} {path}',
   },
   'access.sign_in': { vi: 'Hãy đăng nhập để dùng chức năng này', en: 'sign in to call {method} {path}' },
