@@ -6,7 +6,7 @@ import { ApiError, badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
-import { resolveParent } from '../units/resolve-unit';
+import { unitLookupFor } from '../units/unit-lookup-cache';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
 import { valuesJson } from './values.repo';
 
@@ -22,15 +22,16 @@ const route = createRoute({
   },
 });
 
-export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
-  createRouter().openapi(route, async (c) => {
+export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
+  const units = unitLookupFor(db);
+  return createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const ref = await reference.get();
     const { indicator, stored, formula } = resolveIndicator(ref, q.indicator);
     const period = resolvePeriod(ref, q.period);
     const at = q.at ?? period.endDate;
     const { unitVersion, method } = resolveUnitVersion(ref, period, at, q.level);
-    const parentUnit = q.parent ? await resolveParent(db, q.parent, at) : null;
+    const parentUnit = q.parent ? await units.resolve(q.parent, at) : null;
     if (parentUnit?.level === 'commune') {
       throw badRequest('parent', msg('unit.commune_as_parent', { field: 'parent', code: parentUnit.code }));
     }
@@ -74,3 +75,4 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) =>
     const body = `{"meta":${JSON.stringify(meta)},"rows":${json}}`;
     return jsonText<z.infer<typeof ValuesResponse>>(c, body);
   });
+};
