@@ -42,6 +42,8 @@ export const SeriesResponse = z.object({
       method: z.enum(['direct', 'crosswalk']),
       /** Carried by a partial crosswalk row (a share of an old unit's count, by area): an estimate. */
       estimated: z.boolean(),
+      /** Some quarters of the period have no value: the figure covers only part of it (e.g. a year so far). */
+      partial: z.boolean(),
       /** A commune's figure read back to its stored values' sources (absent for provinces and districts). */
       sources: z.array(ValueSource).optional(),
     }),

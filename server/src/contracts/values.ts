@@ -21,6 +21,10 @@ export const ValueRow = z.object({
     .describe(
       'present when a partial crosswalk row carried the value to this unit (a share of a count): an estimate',
     ),
+  partial: z
+    .literal(true)
+    .optional()
+    .describe('present when some quarters of the period have no value: the figure covers only part of it'),
 });
 
 export const ValuesMeta = DataMeta.extend({

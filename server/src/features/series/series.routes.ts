@@ -85,6 +85,7 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
           value: byPeriod.get(p.id)?.value ?? null,
           // Carried to this unit by a partial crosswalk row (a share of an old unit's count): an estimate.
           estimated: byPeriod.get(p.id)?.estimated ?? false,
+          partial: byPeriod.get(p.id)?.partial ?? false,
           ...(sources ? { sources: sources.get(p.id) ?? [] } : {}),
           method: p.startDate < unitVersion ? ('crosswalk' as const) : ('direct' as const),
         })),

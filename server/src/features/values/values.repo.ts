@@ -82,7 +82,10 @@ with base as (
   select * from unnest($1::text[], $2::text[], $3::text[]) as b(code, area_agg, time_agg)
 ),
 target_periods as (
-  select p.id as period_id, q.id as quarter_id, q.end_date as q_end
+  -- quarters: how many quarters the period spans (a period with fewer reported is partial, and says so,
+  -- e.g. a year whose last quarters are not reported yet).
+  select p.id as period_id, q.id as quarter_id, q.end_date as q_end,
+    case p.kind when 'year' then 4 when 'half' then 2 else 1 end as quarters
   from periods p
   join periods q on q.kind = 'quarter' and q.start_date >= p.start_date and q.end_date <= p.end_date
   where p.id = any($4::text[])
@@ -123,16 +126,16 @@ via_crosswalk as (
     )
 ),
 on_targets as (
-  select x.indicator_code, tp.period_id, tp.q_end, x.group_code, x.value, x.estimated
+  select x.indicator_code, tp.period_id, tp.q_end, tp.quarters, x.group_code, x.value, x.estimated
   from (select * from own union all select * from via_crosswalk) x
   join target_periods tp on tp.quarter_id = x.quarter_id
 ),
 per_quarter as (
-  select o.indicator_code, o.period_id, o.q_end, o.group_code,
+  select o.indicator_code, o.period_id, o.q_end, o.quarters, o.group_code,
     case b.area_agg when 'max' then max(o.value) else sum(o.value) end as value,
     bool_or(o.estimated) as estimated
   from on_targets o join base b on b.code = o.indicator_code
-  group by o.indicator_code, o.period_id, o.q_end, o.group_code, b.area_agg
+  group by o.indicator_code, o.period_id, o.q_end, o.quarters, o.group_code, b.area_agg
 ),
 per_period as (
   select pq.indicator_code, pq.period_id, pq.group_code,
@@ -144,12 +147,14 @@ per_period as (
     case b.time_agg
       when 'last' then (array_agg(pq.estimated order by pq.q_end desc))[1]
       else bool_or(pq.estimated)
-    end as estimated
+    end as estimated,
+    count(*) < max(pq.quarters) as partial
   from per_quarter pq join base b on b.code = pq.indicator_code
   group by pq.indicator_code, pq.period_id, pq.group_code, b.time_agg
 ),
 result as (
-  select period_id, group_code as code, ${combined(q)} as value, bool_or(estimated) as estimated
+  select period_id, group_code as code, ${combined(q)} as value, bool_or(estimated) as estimated,
+    bool_or(partial) as partial
   from per_period
   group by period_id, group_code
 )`;
@@ -248,7 +253,9 @@ const rowJson = (q: ValuesQuery) => {
   // The direct path reads a quarter on its own units: no estimated column (its rare crosswalk fallback is
   // a late report on the older units, not flagged yet).
   if (q.direct) return `json_build_object(${row})`;
-  return `case when estimated then json_build_object(${row}, 'estimated', true) else json_build_object(${row}) end`;
+  // Flags only when true: `estimated` (a partial crosswalk row carried it), `partial` (quarters missing).
+  return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end,
+    'partial', case when partial then true end))`;
 };
 
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
@@ -291,11 +298,11 @@ export function combineAreasPerPeriod(
 export async function valueRows(
   db: Queryable,
   q: ValuesQuery,
-): Promise<Array<{ periodId: string; code: string; value: number; estimated: boolean }>> {
+): Promise<Array<{ periodId: string; code: string; value: number; estimated: boolean; partial: boolean }>> {
   return db.query(
     `${valuesSql(q)}
      select period_id as "periodId", code, round(value::numeric, 4)::float8 as value,
-       coalesce(estimated, false) as estimated
+       coalesce(estimated, false) as estimated, coalesce(partial, false) as partial
      from result where value is not null order by code, period_id`,
     params(q),
   );

@@ -132,6 +132,7 @@ export function AreaPanel(p: AreaPanelProps) {
             const rows = series[i]?.data?.rows ?? [];
             const f = keyFigure(rows, p.period.id, previous, lastYear);
             const estimated = rows.find((r) => r.period === p.period.id)?.estimated ?? false;
+            const partial = rows.find((r) => r.period === p.period.id)?.partial ?? false;
             const count = isCountUnit(ind.unitVi);
             return (
               <tr key={ind.code}>
@@ -145,6 +146,12 @@ export function AreaPanel(p: AreaPanelProps) {
                     <small className="estimate" title={estimateText(p.lang, 'estimatedTitle')}>
                       {' '}
                       {estimateText(p.lang, 'estimated')}
+                    </small>
+                  )}
+                  {partial && (
+                    <small className="partial" title={estimateText(p.lang, 'partialTitle')}>
+                      {' '}
+                      {estimateText(p.lang, 'partial')}
                     </small>
                   )}
                 </td>
