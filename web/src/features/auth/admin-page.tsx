@@ -1,3 +1,4 @@
+import { formatDateTime } from '@pcmt/domain/format';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
@@ -6,6 +7,7 @@ import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { WeightsJobPanel } from '../jobs/weights-job-panel';
+import { auditActionText, auditChangeText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
 
 const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
@@ -109,15 +111,12 @@ export default function AdminPage() {
               .flatMap((p) => p.rows)
               .map((r) => (
                 <tr key={r.id}>
-                  <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td>{formatDateTime(r.at)}</td>
                   <td>{r.actor}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    {r.entity} #{r.entityId}
-                  </td>
+                  <td title={r.action}>{auditActionText(r.action, lang)}</td>
+                  <td>{auditEntityText(r.entity, r.entityId, lang)}</td>
                   <td className="audit-change">
-                    {r.before ? JSON.stringify(r.before).slice(0, 120) : '—'} →{' '}
-                    {r.after ? JSON.stringify(r.after).slice(0, 120) : '—'}
+                    {auditChangeText(r.before, lang)} → {auditChangeText(r.after, lang)}
                   </td>
                 </tr>
               ))}
