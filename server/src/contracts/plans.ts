@@ -10,12 +10,12 @@ import { CommuneStatus, DataMeta, IndicatorCode, IsoDate, PeriodId, UnitCode } f
 /** Slugs used in URLs: plan codes ("dong-thap-2023") and target codes within a plan. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug of lower-case letters, digits and dashes')
-  .max(80, 'must be at most 80 characters');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang')
+  .max(80, 'tối đa 80 ký tự');
 
-const Percent = z.number().min(-100, 'must be ≥ -100').max(100, 'must be ≤ 100');
-const PositiveCount = z.number().positive('must be greater than 0');
-const Statuses = z.array(CommuneStatus).min(1, 'must list at least one status');
+const Percent = z.number().min(-100, 'phải ≥ -100').max(100, 'phải ≤ 100');
+const PositiveCount = z.number().positive('phải lớn hơn 0');
+const Statuses = z.array(CommuneStatus).min(1, 'chọn ít nhất một phân loại');
 
 /**
  * The window a flow is counted in: from `from` to the target's deadline, or each calendar year of it
@@ -37,7 +37,7 @@ export const ShareDefinition = z.object({
   kind: z.literal('share'),
   indicator: IndicatorCode.describe('a rate indicator expressed in %'),
   op: z.enum(['gte', 'gt']).default('gte'),
-  threshold: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  threshold: Percent.refine((v) => v > 0, 'phải lớn hơn 0'),
   eachChild: EachChild,
 });
 
@@ -46,7 +46,7 @@ export const StatusShareDefinition = z.object({
   kind: z.literal('status_share'),
   statuses: Statuses,
   op: z.enum(['gte', 'gt']).default('gte'),
-  threshold: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  threshold: Percent.refine((v) => v > 0, 'phải lớn hơn 0'),
   eachChild: EachChild,
 });
 
@@ -97,7 +97,7 @@ export const ReductionDefinition = z.object({
 export const KeptUnits = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('codes'),
-    codes: z.array(UnitCode).min(1, 'must list at least one commune'),
+    codes: z.array(UnitCode).min(1, 'cần ít nhất một xã'),
     validOn: IsoDate.describe('the date on which the codes are valid (their unit version)'),
   }),
   z.object({ type: z.literal('status_on'), date: IsoDate, statuses: Statuses }),
@@ -122,7 +122,7 @@ export const CumulativeDefinition = z.object({
 /** Share of the hotspots active at the window's start that are eliminated (triệt xóa) within it. */
 export const HotspotEliminationDefinition = z.object({
   kind: z.literal('hotspot_elimination'),
-  minPct: Percent.refine((v) => v > 0, 'must be greater than 0'),
+  minPct: Percent.refine((v) => v > 0, 'phải lớn hơn 0'),
   maxPct: Percent.optional(),
   window: FlowWindow,
   eachChild: EachChild,
@@ -142,12 +142,12 @@ export const YearlyChangeDefinition = z.object({
     ),
   pct: z
     .number()
-    .min(0, 'must be ≥ 0')
-    .max(100, 'must be ≤ 100')
+    .min(0, 'phải ≥ 0')
+    .max(100, 'phải ≤ 100')
     .nullable()
     .default(null)
     .describe('null: only the direction counts ("giảm hằng năm")'),
-  fromYear: z.number().int().min(2000, 'must be ≥ 2000').max(2100, 'must be ≤ 2100'),
+  fromYear: z.number().int().min(2000, 'phải từ năm 2000').max(2100, 'phải đến năm 2100'),
   eachChild: EachChild,
 });
 
@@ -168,12 +168,12 @@ export const RoadmapDefinition = z.object({
   milestones: z
     .array(
       z.object({
-        year: z.number().int().min(2000, 'must be ≥ 2000').max(2100, 'must be ≤ 2100'),
-        value: z.number().min(0, 'must be ≥ 0'),
+        year: z.number().int().min(2000, 'phải từ năm 2000').max(2100, 'phải đến năm 2100'),
+        value: z.number().min(0, 'phải ≥ 0'),
       }),
     )
-    .min(1, 'must list at least one year')
-    .max(30, 'must list at most 30 years'),
+    .min(1, 'cần ít nhất một năm')
+    .max(30, 'tối đa 30 năm'),
   eachChild: EachChild,
 });
 
@@ -183,7 +183,7 @@ export const RoadmapDefinition = z.object({
  */
 export const NamedUnitsDefinition = z.object({
   kind: z.literal('named_units'),
-  codes: z.array(UnitCode).min(1, 'must list at least one commune').max(500, 'must list at most 500'),
+  codes: z.array(UnitCode).min(1, 'cần ít nhất một xã').max(500, 'tối đa 500 xã'),
   validOn: IsoDate.describe('the date on which the codes are valid (their unit version)'),
   statuses: Statuses,
   eachChild: EachChild,
@@ -208,7 +208,7 @@ export const TARGET_KINDS = TargetDefinition.options.map((o) => o.shape.kind.val
 
 export const TargetInput = z.object({
   code: Slug,
-  title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  title: z.string().trim().min(1, 'cần nhập').max(300, 'tối đa 300 ký tự'),
   definition: TargetDefinition,
   deadline: IsoDate,
   isPublic: z.boolean().default(false),
@@ -217,9 +217,9 @@ export type TargetInput = z.infer<typeof TargetInput>;
 
 export const PlanInput = z.object({
   code: Slug,
-  title: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
-  issuingBody: z.string().trim().min(1, 'must not be empty'),
-  documentNo: z.string().trim().min(1, 'must not be empty'),
+  title: z.string().trim().min(1, 'cần nhập').max(300, 'tối đa 300 ký tự'),
+  issuingBody: z.string().trim().min(1, 'cần nhập'),
+  documentNo: z.string().trim().min(1, 'cần nhập'),
   issuedOn: IsoDate,
   scope: z
     .object({ code: UnitCode, validOn: IsoDate.describe('a date the unit is valid on (its version)') })
@@ -227,8 +227,8 @@ export const PlanInput = z.object({
     .describe('the unit the plan covers; null = the whole country'),
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  notes: z.string().max(4000, 'must be at most 4000 characters').default(''),
-  targets: z.array(TargetInput).max(100, 'must have at most 100 targets').default([]),
+  notes: z.string().max(4000, 'tối đa 4000 ký tự').default(''),
+  targets: z.array(TargetInput).max(100, 'tối đa 100 chỉ tiêu').default([]),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 

@@ -1,3 +1,4 @@
+import { formatDate } from '@pcmt/domain/format';
 import type { PlanInput, TargetInput } from '../../contracts/plans';
 import type { IndicatorRef } from '../progress/inputs';
 
@@ -16,14 +17,14 @@ export function planProblem(plan: PlanInput, indicators: ReadonlyMap<string, Ind
   if (plan.periodEnd < plan.periodStart)
     return {
       field: 'periodEnd',
-      message: `periodEnd: ${plan.periodEnd} is before periodStart ${plan.periodStart}`,
+      message: `periodEnd: ngày kết thúc ${formatDate(plan.periodEnd)} trước ngày bắt đầu ${formatDate(plan.periodStart)}`,
     };
   const seen = new Set<string>();
   for (const [i, t] of plan.targets.entries()) {
     if (seen.has(t.code))
       return {
         field: `targets[${i}].code`,
-        message: `targets[${i}].code: ${t.code} is used by another target`,
+        message: `targets[${i}].code: mã ${t.code} đã dùng cho một chỉ tiêu khác`,
       };
     seen.add(t.code);
     const problem = targetProblem(t, plan.periodStart, indicators, `targets[${i}]`);
@@ -43,11 +44,15 @@ export function targetProblem(
     message: `${prefix}.${field}: ${message}`,
   });
   const def = t.definition;
-  if (t.deadline < planStart) return at('deadline', `${t.deadline} is before the plan starts (${planStart})`);
+  if (t.deadline < planStart)
+    return at(
+      'deadline',
+      `hạn ${formatDate(t.deadline)} trước ngày bắt đầu kế hoạch ${formatDate(planStart)}`,
+    );
   const indicator = (field: string, code: string, suits: (i: IndicatorRef) => string | null) => {
     const found = indicators.get(code);
-    if (!found) return at(field, `no indicator with code ${code}`);
-    if (found.retired) return at(field, `chỉ tiêu ${code} đã ngừng sử dụng`);
+    if (!found) return at(field, `không có chỉ số mã ${code} trong danh mục`);
+    if (found.retired) return at(field, `chỉ số ${code} đã ngừng sử dụng`);
     const wrong = suits(found);
     return wrong ? at(field, `${code} ${wrong}`) : null;
   };
@@ -56,46 +61,48 @@ export function targetProblem(
       return indicator('definition.indicator', def.indicator, (i) =>
         i.areaAggregation === 'rate' && i.unitVi === '%'
           ? null
-          : 'is not a rate in % (share targets need one)',
+          : 'không phải tỷ lệ tính bằng % (chỉ tiêu tỷ lệ cần một chỉ số tỷ lệ)',
       );
     case 'count':
       return (
         indicator('definition.indicator', def.indicator, (i) =>
-          i.timeAggregation === 'sum' ? null : 'is not summed over time (count targets need a flow)',
+          i.timeAggregation === 'sum'
+            ? null
+            : 'không cộng dồn theo kỳ (chỉ tiêu số lượng cần một chỉ số phát sinh trong kỳ)',
         ) ?? windowProblem(def.window.from, t.deadline, at)
       );
     case 'cumulative':
       return indicator('definition.indicator', def.indicator, (i) =>
         i.timeAggregation === 'last' || i.timeAggregation === 'max'
           ? null
-          : 'is not a stock or cumulative count (its periods add up)',
+          : 'không phải số tồn hoặc số lũy tích (các kỳ của nó cộng lại)',
       );
     case 'reduction': {
       if (!/^\d{4}$/.test(def.baseline.from))
-        return at('definition.baseline.from', 'must be a year such as 2019');
+        return at('definition.baseline.from', 'phải là một năm, ví dụ 2019');
       if (!/^\d{4}$/.test(def.baseline.to))
-        return at('definition.baseline.to', 'must be a year such as 2019');
+        return at('definition.baseline.to', 'phải là một năm, ví dụ 2019');
       if (def.baseline.to < def.baseline.from)
-        return at('definition.baseline.to', `${def.baseline.to} is before ${def.baseline.from}`);
+        return at('definition.baseline.to', `năm ${def.baseline.to} trước năm ${def.baseline.from}`);
       if (`${def.baseline.to}-12-31` >= t.deadline)
-        return at('definition.baseline.to', 'the baseline must end before the deadline');
+        return at('definition.baseline.to', 'kỳ gốc phải kết thúc trước hạn');
       if (def.maxPct !== undefined && def.maxPct < def.minPct)
-        return at('definition.maxPct', `${def.maxPct} is below minPct ${def.minPct}`);
+        return at('definition.maxPct', `${def.maxPct} nhỏ hơn mức tối thiểu ${def.minPct}`);
       return def.measure.type === 'indicator'
         ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
         : null;
     }
     case 'hotspot_elimination':
       if (def.maxPct !== undefined && def.maxPct < def.minPct)
-        return at('definition.maxPct', `${def.maxPct} is below minPct ${def.minPct}`);
+        return at('definition.maxPct', `${def.maxPct} nhỏ hơn mức tối thiểu ${def.minPct}`);
       return windowProblem(def.window.from, t.deadline, at);
     case 'status_conversion':
       if (def.from.some((s) => def.to.includes(s)))
-        return at('definition.to', 'must not repeat a status listed in from');
+        return at('definition.to', 'không được lặp lại phân loại đã chọn ở "từ phân loại"');
       return windowProblem(def.window.from, t.deadline, at);
     case 'keep_status':
       if (def.units.type === 'codes' && def.units.validOn > t.deadline)
-        return at('definition.units.validOn', 'must not be after the deadline');
+        return at('definition.units.validOn', 'không được sau hạn');
       return null;
     case 'status_share':
       return null;
@@ -105,21 +112,21 @@ export function targetProblem(
       if (repeated >= 0)
         return at(`definition.milestones[${repeated}].year`, `năm ${years[repeated]} lặp lại`);
       const late = def.milestones.findIndex((m) => `${m.year}-01-01` > t.deadline);
-      if (late >= 0) return at(`definition.milestones[${late}].year`, 'must not be after the deadline');
+      if (late >= 0) return at(`definition.milestones[${late}].year`, 'không được sau năm của hạn');
       if (def.measure.type === 'status_share') {
         const over = def.milestones.findIndex((m) => m.value > 100);
-        if (over >= 0) return at(`definition.milestones[${over}].value`, 'must be ≤ 100 (a share in %)');
+        if (over >= 0) return at(`definition.milestones[${over}].value`, 'phải ≤ 100 (tỷ lệ %)');
       }
       return def.measure.type === 'indicator'
         ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
         : null;
     }
     case 'named_units':
-      if (def.validOn > t.deadline) return at('definition.validOn', 'must not be after the deadline');
+      if (def.validOn > t.deadline) return at('definition.validOn', 'không được sau hạn');
       return null;
     case 'yearly_change':
       if (`${def.fromYear}-12-31` > t.deadline)
-        return at('definition.fromYear', `${def.fromYear} ends after the deadline ${t.deadline}`);
+        return at('definition.fromYear', `năm ${def.fromYear} kết thúc sau hạn ${formatDate(t.deadline)}`);
       return def.measure.type === 'indicator'
         ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
         : null;
@@ -131,5 +138,7 @@ function windowProblem(
   deadline: string,
   at: (f: string, m: string) => Problem,
 ): Problem | null {
-  return from > deadline ? at('definition.window.from', `${from} is after the deadline ${deadline}`) : null;
+  return from > deadline
+    ? at('definition.window.from', `ngày ${formatDate(from)} sau hạn ${formatDate(deadline)}`)
+    : null;
 }

@@ -303,6 +303,60 @@ describe('plans: bad input answers 400 naming the field, and writes nothing', ()
       'scope.code',
     ],
     ['a missing title', { ...sonLaPlan('test-invalid'), title: undefined }, 'title'],
+    [
+      'a roadmap naming one year twice',
+      withTarget(0, (t) => ({
+        ...t,
+        definition: {
+          kind: 'roadmap',
+          measure: { type: 'status_count', statuses: ['khong_ma_tuy'] },
+          milestones: [
+            { year: 2026, value: 12 },
+            { year: 2026, value: 18 },
+          ],
+        },
+      })),
+      'targets[0].definition.milestones[1].year',
+    ],
+    [
+      'a roadmap share above 100 %',
+      withTarget(0, (t) => ({
+        ...t,
+        definition: {
+          kind: 'roadmap',
+          measure: { type: 'status_share', statuses: ['khong_ma_tuy'] },
+          milestones: [{ year: 2026, value: 130 }],
+        },
+      })),
+      'targets[0].definition.milestones[0].value',
+    ],
+    [
+      'a named list with a commune that does not exist',
+      withTarget(0, (t) => ({
+        ...t,
+        definition: {
+          kind: 'named_units',
+          codes: ['04045', '99999'],
+          validOn: '2026-01-15',
+          statuses: ['khong_ma_tuy'],
+        },
+      })),
+      'targets[0].definition.codes[1]',
+    ],
+    [
+      'a yearly change starting after the deadline',
+      withTarget(0, (t) => ({
+        ...t,
+        definition: {
+          kind: 'yearly_change',
+          measure: { type: 'indicator', indicator: 'managed_addicts' },
+          limit: 'max_growth',
+          pct: 1,
+          fromYear: 2031,
+        },
+      })),
+      'targets[0].definition.fromYear',
+    ],
   ];
   it.each(cases)('%s', async (_, body, field) => {
     const before = await planCount();
@@ -311,6 +365,8 @@ describe('plans: bad input answers 400 naming the field, and writes nothing', ()
     expect(res.status, JSON.stringify(error)).toBe(400);
     expect(error.field).toBe(field);
     expect(error.message).toContain(field);
+    // Said in Vietnamese: no English sentence after the field.
+    expect(error.message).not.toMatch(/\b(is|must|the|no) [a-z]+/);
     expect(await planCount()).toBe(before);
   });
 });

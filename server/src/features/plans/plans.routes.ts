@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { formatDate } from '@pcmt/domain/format';
 import {
   AsOfQuery,
   PlanCodeParam,
@@ -9,7 +10,6 @@ import {
   TargetInput,
   TargetParams,
 } from '../../contracts/plans';
-import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { bodyHook } from '../../lib/body-hook';
@@ -150,7 +150,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     if (id === undefined)
       throw badRequest(
         'scope.code',
-        `scope.code: no unit with code ${input.scope.code} is valid on ${input.scope.validOn}`,
+        `scope.code: không có đơn vị mã ${input.scope.code} hiệu lực ngày ${formatDate(input.scope.validOn)}`,
       );
     return id;
   }
