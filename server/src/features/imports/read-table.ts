@@ -316,3 +316,56 @@ export function parseNumber(cell: Cell): number | null {
   const n = Number(normalised);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * How a file writes its numbers, decided once per file from its text cells (never per cell): `comma` when
+ * a cell can only be read with a decimal comma (`12,5`, `1.234,5`, `93,3868`), `dot` when one can only be
+ * read with a decimal point (`1234.5`, `93.3868`, `1,234.5`); null when no cell tells (every number is
+ * whole, or reads either way such as `96.163`); `mixed` when cells tell both.
+ */
+export type NumberConvention = 'comma' | 'dot' | 'mixed' | null;
+
+/** What one text cell tells about the convention: 'comma', 'dot', 'either' (ambiguous) or null (nothing). */
+export function numberEvidence(cell: Cell): 'comma' | 'dot' | 'either' | null {
+  if (typeof cell !== 'string') return null;
+  const s = cell.replace(/\s/g, '');
+  if (/^-?\d{1,3}\.\d{3}$/.test(s) || /^-?\d{1,3},\d{3}$/.test(s)) return 'either';
+  if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^-?\d+,\d+$/.test(s) || /^-?\d{1,3}(\.\d{3}){2,}$/.test(s))
+    return 'comma';
+  if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^-?\d+\.\d+$/.test(s) || /^-?\d{1,3}(,\d{3}){2,}$/.test(s))
+    return 'dot';
+  return null;
+}
+
+/** The convention of a file's cells (see NumberConvention). */
+export function numberConvention(cells: Iterable<Cell>): NumberConvention {
+  let comma = false;
+  let dot = false;
+  for (const cell of cells) {
+    const e = numberEvidence(cell);
+    if (e === 'comma') comma = true;
+    else if (e === 'dot') dot = true;
+  }
+  return comma && dot ? 'mixed' : comma ? 'comma' : dot ? 'dot' : null;
+}
+
+/**
+ * A number read with the file's convention: `comma` reads `96.163` as 96163 and `96,163` as 96,163; `dot`
+ * the other way round; a file whose cells do not tell is read the Vietnamese way (`1.234` = 1234). Null when
+ * the text is not a number, or is ambiguous (`96.163`) in a file whose cells tell both ways.
+ */
+export function parseNumberIn(cell: Cell, convention: NumberConvention): number | null {
+  if (typeof cell !== 'string') return parseNumber(cell);
+  const s = cell.replace(/\s/g, '');
+  const e = numberEvidence(s);
+  if (e === 'either' && convention === 'mixed') return null;
+  // No cell tells: read as a Vietnamese spreadsheet writes it (parseNumber: `1.234` is 1234).
+  if (convention === null) return parseNumber(cell);
+  let normalised = s;
+  if (convention === 'comma' && /^-?[\d.]+(,\d+)?$/.test(s))
+    normalised = s.replaceAll('.', '').replace(',', '.');
+  else if (convention === 'dot' && /^-?[\d,]+(\.\d+)?$/.test(s)) normalised = s.replaceAll(',', '');
+  else return parseNumber(cell);
+  const n = Number(normalised);
+  return normalised !== '' && Number.isFinite(n) ? n : null;
+}

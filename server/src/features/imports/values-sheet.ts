@@ -4,7 +4,7 @@ import { evaluateFormula, formulaCodes, formulaTree } from '../indicators/formul
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import { columnLetter, type ImportProblem } from './import-problem';
 import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
-import { type Cell, parseNumber, type Sheet } from './read-table';
+import { type Cell, numberConvention, numberEvidence, parseNumberIn, type Sheet } from './read-table';
 import type { createUnitMatcher, MatchableUnit } from './unit-matcher';
 
 /** One value read from a report, with the cell it came from. */
@@ -81,6 +81,9 @@ export function readReport(
 
   const legacy = findLegacyText(sheets);
   if (legacy) return { values, problems: [legacy], ambiguous: [] };
+  // One number convention per file, from all its cells: "96.163" is 96163 in a file that writes "1.234,5"
+  // and 96,163 in one that writes "93.3868"; never decided cell by cell.
+  const convention = numberConvention(sheets.flatMap((sh) => sh.rows.flat()));
 
   for (const sheet of sheets) {
     const found = findHeader(sheet, options.indicators);
@@ -174,7 +177,17 @@ export function readReport(
       }
       for (const { col, indicator, raw } of entries) {
         if (raw === null || !indicator) continue;
-        const value = parseNumber(raw);
+        const value = parseNumberIn(raw, convention);
+        if (convention === 'mixed' && numberEvidence(raw) !== null) {
+          problems.push(
+            at(
+              rowNo,
+              col,
+              `"${raw}": tệp vừa dùng dấu phẩy thập phân (1.234,5) vừa dùng dấu chấm thập phân (1234.5); hãy viết thống nhất một cách`,
+            ),
+          );
+          continue;
+        }
         if (value === null) {
           problems.push(at(rowNo, col, `"${raw}" is not a number`));
           continue;

@@ -84,6 +84,27 @@ describe('reading a report', () => {
     ]);
   });
 
+  it('decides the decimal convention once per file: 96.163 is 96,163 beside 93.3868, 96 163 beside 1.234,5', () => {
+    const header = ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts'];
+    const dot = read([header, ['00004', '2026-Q3', '93.3868'], [8, '2026-Q3', '96.163']]);
+    expect(dot.problems).toEqual([]);
+    expect(dot.values.map((v) => v.value)).toEqual([93.3868, 96.163]);
+    const comma = read([header, ['00004', '2026-Q3', '1.234,5'], [8, '2026-Q3', '96.163']]);
+    expect(comma.problems).toEqual([]);
+    expect(comma.values.map((v) => v.value)).toEqual([1234.5, 96163]);
+  });
+
+  it('refuses a file that writes decimals both ways, naming each row and column', () => {
+    const header = ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts'];
+    const r = read([header, ['00004', '2026-Q3', '93.3868'], [8, '2026-Q3', '1.234,5']]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'C'],
+      [3, 'C'],
+    ]);
+    expect(r.problems[0]?.message).toContain('dấu phẩy thập phân');
+    expect(r.values).toEqual([]);
+  });
+
   it('reads the long layout and matches names without diacritics or prefix', () => {
     const r = read([
       ['Ten don vi', 'Chỉ tiêu', 'Giá trị'],
