@@ -4,7 +4,12 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
-import { buildLabelLayer, type MapLabel } from '../../components/map/label-layer';
+import {
+  ARCHIPELAGO_LABELS,
+  buildLabelLayer,
+  type MapLabel,
+  unitLabelPriority,
+} from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
 import { sessionQuery } from '../../features/auth/session';
 import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
@@ -177,8 +182,14 @@ export default function Dashboard() {
   const labels: MapLabel[] = useMemo(() => {
     if (!view.layers.has('labels')) return [];
     const rows = showCommuneLabels ? (provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
-    return rows.map((u) => ({ code: u.code, name: u.name, position: u.labelPoint }));
-  }, [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data]);
+    const units = rows.map((u) => ({
+      code: u.code,
+      name: u.name,
+      position: u.labelPoint,
+      priority: unitLabelPriority(u.code, u.areaKm2),
+    }));
+    return province === null ? [...ARCHIPELAGO_LABELS, ...units] : units;
+  }, [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data, province]);
 
   const hotspotsOn = view.layers.has('hotspots') && seesPoints;
   const deckLayers = useMemo(() => {

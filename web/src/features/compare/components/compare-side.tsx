@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { ApiErrorNotice } from '../../../components/api-error-notice';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
-import { buildLabelLayer } from '../../../components/map/label-layer';
+import { ARCHIPELAGO_LABELS, buildLabelLayer, unitLabelPriority } from '../../../components/map/label-layer';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
 import { type PeriodKind, periodsOfKind } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
@@ -75,11 +75,17 @@ export function CompareSide(p: CompareSideProps) {
   const communeLabels = province !== null && (p.position?.zoom ?? 0) >= COMMUNE_LABEL_ZOOM;
   const deckLayers = useMemo(() => {
     const rows = communeLabels ? (c.provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
-    const labels = rows.map((u) => ({ code: u.code, name: u.name, position: u.labelPoint }));
-    return labels.length > 0
+    const units = rows.map((u) => ({
+      code: u.code,
+      name: u.name,
+      position: u.labelPoint,
+      priority: unitLabelPriority(u.code, u.areaKm2),
+    }));
+    const labels = province === null ? [...ARCHIPELAGO_LABELS, ...units] : units;
+    return units.length > 0
       ? [buildLabelLayer(`${p.side}-${communeLabels ? 'commune' : 'province'}-labels`, labels, 12)]
       : [];
-  }, [communeLabels, c.provinceCommunes.data, provinces.data, p.side]);
+  }, [communeLabels, c.provinceCommunes.data, provinces.data, p.side, province]);
 
   const info = p.indicators.find((i) => i.code === p.indicator) ?? null;
   const what =
