@@ -6,6 +6,7 @@ import { readEnv } from '@pcmt/server/env';
 import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
 import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
 import { failInterruptedJobs } from '@pcmt/server/features/jobs/jobs.repo';
+import { ensureDemoReporting } from '@pcmt/server/features/reporting/demo';
 import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
 import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
 import { type AppDeps, readDatasetInfo } from '@pcmt/server/lib/context';
@@ -53,6 +54,8 @@ await purgeExpiredSessions(db);
 if (dataset.synthetic) {
   const created = await ensureDemoAccounts(db);
   if (created > 0) log(`demo accounts created (${created}); password: PCMT_DEMO_PASSWORD (see README)`);
+  const reports = await ensureDemoReporting(db);
+  if (reports > 0) log(`demo report form and ${reports} demo commune reports (synthetic) created`);
 }
 const deps: AppDeps = {
   db,

@@ -40,6 +40,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'data_officer',
     jurisdiction: ['01'],
   },
+  {
+    // Reports its commune's figures each period (issue 17); thongke.hanoi reviews and approves them.
+    username: 'thongke.xa',
+    displayName: 'Cán bộ số liệu một xã của Hà Nội',
+    role: 'data_officer',
+    jurisdiction: ['commune:01'],
+  },
 ];
 
 /** Creates the demo accounts if there is no account at all; returns how many it created. */

@@ -1,22 +1,17 @@
-import { parsePeriod, shiftPeriod, todayIso } from '../../lib/periods';
+import { latestPeriod, type PeriodKind, shiftPeriod, todayIso } from '../../lib/periods';
 
-/** The current period of a kind and the `n − 1` before it, newest first (month forms: quarters' months). */
+/**
+ * The periods a report form offers, newest first: the latest period that has ended (as the map's period
+ * picker) and the `n − 1` before it. Month forms: the latest ended month and those before.
+ */
 export function recentPeriods(kind: string, n: number, today = todayIso()): string[] {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
   if (kind === 'month') {
+    const m0 = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 2;
     return Array.from({ length: n }, (_, i) => {
-      const m = year * 12 + (month - 1) - i;
+      const m = m0 - i;
       return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     });
   }
-  const id =
-    kind === 'year'
-      ? String(year)
-      : kind === 'half'
-        ? `${year}-H${month <= 6 ? 1 : 2}`
-        : `${year}-Q${Math.ceil(month / 3)}`;
-  const current = parsePeriod(id);
-  if (!current) return [];
-  return Array.from({ length: n }, (_, i) => shiftPeriod(current, -i).id);
+  const latest = latestPeriod(kind as PeriodKind, today);
+  return Array.from({ length: n }, (_, i) => shiftPeriod(latest, -i).id);
 }

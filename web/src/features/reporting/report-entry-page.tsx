@@ -254,7 +254,7 @@ export default function ReportEntryPage() {
                     <span
                       key={p.rule}
                       className={`report-problem ${p.severity}`}
-                      data-testid={`problem-${p.field}`}
+                      data-testid={`${p.severity}-${p.field}`}
                     >
                       {p.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}
                       {p.messageVi}
