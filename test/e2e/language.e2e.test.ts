@@ -94,6 +94,10 @@ describe.skipIf(!browserAvailable)('the national map labels', () => {
       await page.waitForLoadState('networkidle', WAIT);
       const boxes = await placedLabels(page, 'province-labels');
       await screenshot(page, `language-map-labels-${viewport.width}`);
+      for (const b of boxes) {
+        // Whole on screen: a label near the edge is moved in, not cut.
+        expect(b.x0 >= 0 && b.x1 <= viewport.width, `${b.name} is cut at the edge`).toBe(true);
+      }
       for (const [i, a] of boxes.entries()) {
         for (const b of boxes.slice(i + 1)) {
           const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

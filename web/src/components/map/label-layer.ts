@@ -51,26 +51,28 @@ export function placeLabels(
   textWidth: (text: string) => number,
   size: number,
   screen: { width: number; height: number },
-): { label: MapLabel; box: LabelBox }[] {
+): { label: MapLabel; box: LabelBox; dx: number }[] {
   const ordered = [...labels].sort(
     (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.code.localeCompare(b.code),
   );
-  const kept: { label: MapLabel; box: LabelBox }[] = [];
+  const kept: { label: MapLabel; box: LabelBox; dx: number }[] = [];
   for (const label of ordered) {
     const [x, y] = project(label.position);
     const halfW = textWidth(label.name) / 2 + HALO_PX + GAP_PX;
     const halfH = (size * 1.2) / 2 + HALO_PX;
+    if (x < 0 || y < 0 || x > screen.width || y > screen.height) continue;
+    // A label near the edge is moved in whole rather than cut (its place is still on screen).
+    const dx = Math.max(0, halfW - x) - Math.max(0, x + halfW - screen.width);
     const box = {
       code: label.code,
       name: label.name,
-      x0: x - halfW,
+      x0: x + dx - halfW,
       y0: y - halfH,
-      x1: x + halfW,
+      x1: x + dx + halfW,
       y1: y + halfH,
     };
-    if (box.x1 < 0 || box.y1 < 0 || box.x0 > screen.width || box.y0 > screen.height) continue;
     if (kept.some((k) => overlaps(k.box, box))) continue;
-    kept.push({ label, box });
+    kept.push({ label, box, dx });
   }
   return kept;
 }
@@ -118,6 +120,7 @@ class PlacedLabelLayer extends CompositeLayer<PlacedLabelProps> {
       this.id,
       placed.map((p) => p.box),
     );
+    const shift = new Map(placed.map((p) => [p.label.code, p.dx]));
     return new TextLayer<MapLabel>(
       this.getSubLayerProps({
         id: 'text',
@@ -133,6 +136,7 @@ class PlacedLabelLayer extends CompositeLayer<PlacedLabelProps> {
         outlineWidth: HALO_PX,
         outlineColor: [255, 255, 255, 230],
         fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+        getPixelOffset: (l: MapLabel) => [shift.get(l.code) ?? 0, 0],
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
       }),
