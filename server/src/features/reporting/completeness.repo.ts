@@ -103,22 +103,27 @@ export async function completeness(
 
 /**
  * Units that have not reported on time (not submitted at all, or first submitted after the due day), with
- * the data officers to call: those granted the commune, else those granted its province.
+ * the data officers to call: those granted the commune, then those granted its province.
  */
 export async function lateUnits(db: Queryable, q: CompletenessQuery, j: Jurisdiction): Promise<LateUnit[]> {
   const e = expectedSql(q, j);
   if (e.none) return [];
+  // Officers grouped once per granted code (not once per late unit): the national list stays one pass.
   return db.query<LateUnit>(
-    `with late as (select * from (${e.sql}) e where e.on_time is distinct from 1)
+    `with late as (select * from (${e.sql}) e where e.on_time is distinct from 1),
+     officers as (
+       select g.unit_code, jsonb_agg(jsonb_build_object('username', us.username, 'displayName', us.display_name)
+                                     order by us.username) as people
+       from users us join user_jurisdictions g on g.user_id = us.id
+       where us.active and us.role = 'data_officer'
+       group by g.unit_code)
      select l.code, l.name, l.province_code as "provinceCode", l.state,
        to_char(l.first_submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "submittedAt",
-       coalesce((select json_agg(json_build_object('username', x.username, 'displayName', x.display_name)
-                                 order by x.commune desc, x.username)
-                 from (select distinct on (us.id) us.username, us.display_name, (g.unit_code = l.code) as commune
-                       from users us join user_jurisdictions g on g.user_id = us.id
-                       where us.active and us.role = 'data_officer' and g.unit_code in (l.code, l.province_code)
-                       order by us.id, (g.unit_code = l.code) desc) x), '[]'::json) as contacts
-     from late l order by l.province_code, l.code`,
+       coalesce(oc.people, '[]'::jsonb) || coalesce(op.people, '[]'::jsonb) as contacts
+     from late l
+     left join officers oc on oc.unit_code = l.code
+     left join officers op on op.unit_code = l.province_code
+     order by l.province_code, l.code`,
     e.params,
   );
 }
