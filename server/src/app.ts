@@ -21,8 +21,8 @@ import { patrolRoutes } from './features/patrol/patrol.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { scorecardRoutes } from './features/plans/scorecard.routes';
 import { publicRoutes } from './features/public/public.routes';
-import { reportingRoutes } from './features/reporting/reporting.routes';
 import { createReferenceCache } from './features/reference/reference-cache';
+import { reportingRoutes } from './features/reporting/reporting.routes';
 import { seriesRoutes } from './features/series/series.routes';
 import { spatialStatsRoutes } from './features/spatial-stats/spatial-stats.routes';
 import { statusRoutes } from './features/status/status.routes';
@@ -37,6 +37,7 @@ import { currentGenerations } from './lib/data-generations';
 import { dataGuard } from './lib/data-guard';
 import { ApiError, errorBody } from './lib/errors';
 import { heavyRequests } from './lib/heavy-requests';
+import { msg } from './lib/messages';
 import { createRouter } from './lib/openapi';
 
 /** The API: middleware, error shape, every feature's routes chained so their types reach the web client. */
@@ -95,15 +96,25 @@ export function createApp(appDeps: AppDeps) {
   });
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.field), err.status);
-    if (err instanceof HTTPException) return c.json(errorBody('http_error', err.message, null), err.status);
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message, err.field, err.messageCode), err.status);
+    if (err instanceof HTTPException)
+      return c.json(
+        errorBody('http_error', msg('request.http_error', { status: err.status }), null),
+        err.status,
+      );
     const timedOut = statementTimeoutError(err);
-    if (timedOut) return c.json(errorBody(timedOut.code, timedOut.message, null), 503);
+    if (timedOut) return c.json(errorBody(timedOut.code, timedOut.message, null, timedOut.messageCode), 503);
     // Never leak internals: log for operators, answer with a generic message.
     console.error(`${c.req.method} ${c.req.path}:`, err);
-    return c.json(errorBody('internal_error', 'Internal server error', null), 500);
+    return c.json(errorBody('internal_error', msg('request.internal', {}), null), 500);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`, null), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody('not_found', msg('request.no_route', { method: c.req.method, path: c.req.path }), null),
+      404,
+    ),
+  );
 
   return routes;
 }
@@ -118,7 +129,8 @@ function requestSizeLimit(): MiddlewareHandler {
   const limiter = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => c.json(errorBody('payload_too_large', `request body over ${maxSize} bytes`, null), 413),
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', msg('request.too_large', { bytes: maxSize }), null), 413),
     });
   const limit = limiter(API_BODY_LIMIT);
   const exportLimit = limiter(EXPORT_BODY_LIMIT);
@@ -141,11 +153,17 @@ function refuseNulBytes(): MiddlewareHandler {
   return async (c, next) => {
     for (const [name, values] of Object.entries(c.req.queries())) {
       if (name.includes('\u0000') || values.some((v) => v.includes('\u0000'))) {
-        return c.json(errorBody('invalid_parameter', `${name}: must not contain a NUL character`, name), 400);
+        return c.json(
+          errorBody('invalid_parameter', msg('request.nul_character', { field: name }), name),
+          400,
+        );
       }
     }
     if (decodeURIComponentSafe(c.req.path).includes('\u0000')) {
-      return c.json(errorBody('invalid_parameter', 'path: must not contain a NUL character', 'path'), 400);
+      return c.json(
+        errorBody('invalid_parameter', msg('request.nul_character', { field: 'path' }), 'path'),
+        400,
+      );
     }
     // File imports take multipart bodies only, under their own size limit: their streams are left unread.
     if (
@@ -165,7 +183,14 @@ function refuseNulBytes(): MiddlewareHandler {
       const bad = findUnstorableText(body, '');
       if (bad) {
         const field = bad.path || 'body';
-        return c.json(errorBody('invalid_parameter', `${field}: ${bad.problem}`, field), 400);
+        return c.json(
+          errorBody(
+            'invalid_parameter',
+            msg('request.invalid_field', { field, problem: bad.problem }),
+            field,
+          ),
+          400,
+        );
       }
     }
     return next();
@@ -176,8 +201,8 @@ const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function textProblem(s: string): string | null {
-  if (s.includes('\u0000')) return 'must not contain a NUL character';
-  if (LONE_SURROGATE.test(s)) return 'must not contain a lone UTF-16 surrogate (not a character)';
+  if (s.includes('\u0000')) return 'không được chứa ký tự NUL';
+  if (LONE_SURROGATE.test(s)) return 'không được chứa nửa cặp thay thế UTF-16 lẻ (không phải một ký tự)';
   return null;
 }
 
@@ -200,7 +225,7 @@ function findUnstorableText(value: unknown, path: string): { path: string; probl
         ? `${path}${path ? '.' : ''}${key}`
         : `${path}[${JSON.stringify(key)}]`;
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: keyPath, problem: `the key ${keyProblem}` };
+      if (keyProblem) return { path: keyPath, problem: `tên khóa ${keyProblem}` };
       const bad = findUnstorableText(item, keyPath);
       if (bad) return bad;
     }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReach } from '../features/auth/roles';
 import { insertJob } from '../features/jobs/jobs.repo';
-import { insertJob } from '../features/jobs/jobs.repo';
 import { signIn, type TestClient, testApp, testEngine } from '../testing/test-db';
 import { ROUTE_ACCESS, routeKey } from './access';
 import { DATA_NAMING_FIELDS, type NamedInput, ROUTE_DATA } from './data-guard';
@@ -162,10 +161,6 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/jobs/weights': { path: '/api/jobs/weights', body: { validFrom: '1900-01-01' }, status: 400 },
   'GET /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', foreign: '/api/jobs/{jobOfOther}', status: 404 },
   'DELETE /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', status: 404 },
-  // A job is its owner's: a well-formed id of no job (starting one would build the national weights).
-  'POST /api/jobs/weights': { path: '/api/jobs/weights', body: { validFrom: '1900-01-01' }, status: 400 },
-  'GET /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', foreign: '/api/jobs/{jobOfOther}', status: 404 },
-  'DELETE /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', status: 404 },
   'POST /api/exports/xlsx': { path: '/api/exports/xlsx', body: {} },
   'GET /api/reporting/forms': { path: '/api/reporting/forms' },
   'POST /api/reporting/forms': { path: '/api/reporting/forms', body: {} },
@@ -277,16 +272,6 @@ beforeAll(async () => {
     stage: 'Đang chạy',
     params: {},
   });
-  // A job someone else (a script) started.
-  placeholders.jobOfOther = 'otherjob0001';
-  await insertJob(app.db, {
-    id: placeholders.jobOfOther,
-    kind: 'test',
-    ownerUserId: null,
-    ownerName: 'cli:test',
-    stage: 'Đang chạy',
-    params: {},
-  });
   placeholders.form = await createReportForm();
   placeholders.submission14 = await createSubmission(placeholders.form, '14');
   const points = await app.db.query<{ x: number; y: number }>(
@@ -382,7 +367,6 @@ afterAll(async () => {
   ]);
   await app.db.query(`delete from patrol_plans where id = $1`, [Number(placeholders.patrolPlan14)]);
   await app.db.query(`delete from imports where id = $1`, [Number(placeholders.import14)]);
-  await app.db.query('delete from jobs where id = $1', [placeholders.jobOfOther]);
   await app.db.query('delete from jobs where id = $1', [placeholders.jobOfOther]);
   if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
 });
@@ -494,7 +478,6 @@ const OUTSIDE: Record<NamedInput['kind'], { foreign: string; missing: string }> 
   ruleSetWrite: { foreign: '{ruleSet}', missing: 'khong-co-bo-tieu-chi' },
   // A national entry: outside every province's grant, as a code that does not exist.
   indicatorWrite: { foreign: 'managed_addicts', missing: 'khong_co_chi_tieu' },
-  job: { foreign: '{jobOfOther}', missing: 'zzzzzzzzzzzz' },
   job: { foreign: '{jobOfOther}', missing: 'zzzzzzzzzzzz' },
   submission: { foreign: '{submission14}', missing: '999999' },
 };

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { mayReach } from '../features/auth/roles';
 import { errorBody } from './errors';
+import { msg, ROLE_NAMES } from './messages';
 
 /**
  * The one place where every API route's access is decided: each route names its audience, and
@@ -158,15 +159,33 @@ export function accessControl(): MiddlewareHandler {
     if (!route) return next();
     const audience = ROUTE_ACCESS[route.key];
     if (!audience) {
-      return c.json(errorBody('forbidden', `no access rule for ${c.req.method} ${route.path}`, null), 403);
+      return c.json(
+        errorBody('forbidden', msg('access.no_rule', { method: c.req.method, path: route.path }), null),
+        403,
+      );
     }
     const user = c.get('identity').user;
     if (mayReach(user?.role ?? null, audience)) return next();
     return user
       ? c.json(
-          errorBody('forbidden', `the ${user.role} role may not call ${c.req.method} ${route.path}`, null),
+          errorBody(
+            'forbidden',
+            msg('access.role_refused', {
+              role: ROLE_NAMES[user.role] ?? user.role,
+              method: c.req.method,
+              path: route.path,
+            }),
+            null,
+          ),
           403,
         )
-      : c.json(errorBody('unauthenticated', `sign in to call ${c.req.method} ${route.path}`, null), 401);
+      : c.json(
+          errorBody(
+            'unauthenticated',
+            msg('access.sign_in', { method: c.req.method, path: route.path }),
+            null,
+          ),
+          401,
+        );
   };
 }

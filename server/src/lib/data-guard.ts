@@ -3,6 +3,7 @@ import type { Queryable } from '../db/engine';
 import { matchedRoute } from './access';
 import { type DataKind, isInside, isUnitKind } from './data-scope';
 import { errorBody } from './errors';
+import { msg } from './messages';
 
 /**
  * Jurisdiction in one place: every input of a staff route that names data (a unit, a plan, a hotspot, an
@@ -110,13 +111,13 @@ export const DATA_NAMING_FIELDS = [
 ] as const;
 
 const NOUNS: Partial<Record<DataKind, string>> = {
-  plan: 'plan',
-  hotspot: 'hotspot',
-  briefing: 'briefing',
-  patrolPlan: 'patrol plan',
-  valuesImport: 'import',
-  unitsImport: 'import',
-  submission: 'report',
+  plan: 'kế hoạch',
+  hotspot: 'tụ điểm, điểm',
+  briefing: 'bản trình chiếu',
+  patrolPlan: 'kế hoạch tuần tra',
+  valuesImport: 'lần nhập',
+  unitsImport: 'lần nhập',
+  submission: 'báo cáo',
 };
 
 /** The uniform refusal: the same for data that does not exist and data outside the jurisdiction. */
@@ -124,32 +125,28 @@ export function refusal(kind: DataKind, field: string, value: string) {
   if (kind === 'indicatorWrite') {
     return {
       status: 403 as const,
-      body: errorBody(
-        'forbidden',
-        `${field}: ${value} không thuộc quyền sửa của bạn (chỉ tiêu quốc gia: quản trị viên cấp quốc gia; chỉ tiêu của một tỉnh: quản trị viên tỉnh đó)`,
-        field,
-      ),
+      body: errorBody('forbidden', msg('access.indicator_write', { field, value }), field),
     };
   }
   if (kind === 'ruleSetWrite') {
     return {
       status: 403 as const,
-      body: errorBody(
-        'forbidden',
-        `${field}: status rule sets apply to every province; only a national administrator may change them`,
-        field,
-      ),
+      body: errorBody('forbidden', msg('access.rule_set_write', { field }), field),
     };
   }
   if (isUnitKind(kind)) {
     return {
       status: 403 as const,
-      body: errorBody('outside_jurisdiction', `${field}: ${value} is outside your jurisdiction`, field),
+      body: errorBody('outside_jurisdiction', msg('access.outside_jurisdiction', { field, value }), field),
     };
   }
   return {
     status: 404 as const,
-    body: errorBody('not_found', `${field}: no ${NOUNS[kind]} ${value} in your jurisdiction`, field),
+    body: errorBody(
+      'not_found',
+      msg('access.not_found_in_jurisdiction', { field, noun: NOUNS[kind] ?? '', value }),
+      field,
+    ),
   };
 }
 

@@ -69,8 +69,8 @@ const HOSTILE_BODIES: Array<{ body: unknown; field: string; message: RegExp }> =
     message: /NUL/,
   },
   { body: { title: 'x\u0000' }, field: 'title', message: /NUL/ },
-  { body: { notes: 'ghi chú \ud800' }, field: 'notes', message: /surrogate/ },
-  { body: { name: '\udc00 tuần tra', hotspotCodes: ['HS-1'] }, field: 'name', message: /surrogate/ },
+  { body: { notes: 'ghi chú \ud800' }, field: 'notes', message: /UTF-16/ },
+  { body: { name: '\udc00 tuần tra', hotspotCodes: ['HS-1'] }, field: 'name', message: /UTF-16/ },
   {
     body: {
       rows: [
@@ -79,7 +79,7 @@ const HOSTILE_BODIES: Array<{ body: unknown; field: string; message: RegExp }> =
       ],
     },
     field: 'rows[1][1]',
-    message: /surrogate/,
+    message: /UTF-16/,
   },
   { body: { 'bad\u0000key': 1 }, field: '["bad\\u0000key"]', message: /NUL/ },
 ];

@@ -121,9 +121,8 @@ export default function CataloguePage() {
     <main className="page" data-testid="indicator-catalogue">
       <h2>Danh mục chỉ số</h2>
       <p className="muted">
-        Chỉ số quốc gia do quản trị viên cấp quốc gia quản lý; tỉnh có thể thêm chỉ số riêng. Chỉ số
-        tính toán dùng công thức trên các chỉ số khác, ví dụ{' '}
-        <code>addicts_reached / managed_addicts * 100</code>.
+        Chỉ số quốc gia do quản trị viên cấp quốc gia quản lý; tỉnh có thể thêm chỉ số riêng. Chỉ số tính toán
+        dùng công thức trên các chỉ số khác, ví dụ <code>addicts_reached / managed_addicts * 100</code>.
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />{' '}
