@@ -1,7 +1,9 @@
+import { formatDate } from '@pcmt/domain/format';
 import type { TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { formatPercent } from '../../lib/format';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { TableExport } from '../table/components/table-export';
 import { readTable } from '../table/lib/read-table';
@@ -100,7 +102,7 @@ export default function PlanPage() {
                         </a>
                       </div>
                     </td>
-                    <td>{target.deadline}</td>
+                    <td>{formatDate(target.deadline)}</td>
                     <td className="num">{formatNumber(p.baseline, lang)}</td>
                     <td className="num">
                       {formatNumber(p.current, lang)} {p.unit}
@@ -115,7 +117,7 @@ export default function PlanPage() {
                     <td>
                       <ProgressBar pct={p.progressPct} status={p.status} />
                       <span className="meta">
-                        {p.progressPct === null ? '–' : `${formatNumber(p.progressPct, lang, 0)} %`}
+                        {p.progressPct === null ? '–' : formatPercent(p.progressPct, lang, 0)}
                       </span>
                     </td>
                     <td

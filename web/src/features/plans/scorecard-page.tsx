@@ -1,6 +1,8 @@
+import { formatDate } from '@pcmt/domain/format';
 import type { ProgressSummary } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { formatPercent } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { TableExport } from '../table/components/table-export';
@@ -55,7 +57,7 @@ export default function ScorecardPage() {
       </h2>
       <div className="toolbar">
         <span>
-          {t('asOf')} {data?.meta.asOf ?? '…'}
+          {t('asOf')} {data ? formatDate(data.meta.asOf) : '…'}
         </span>
         {unit && (
           <a href={withParams({ 'don-vi': null, o: null })} onClick={onInAppLinkClick}>
@@ -86,7 +88,7 @@ export default function ScorecardPage() {
           <TableExport
             fileBase={`bang-diem-${code}${unit ? `-${unit}` : ''}`}
             sheet={t('scorecard')}
-            caption={`${data.plan.title} — ${t('scorecard')}: ${data.unit?.name ?? t('country')} — ${t('asOf')} ${data.meta.asOf}`}
+            caption={`${data.plan.title} — ${t('scorecard')}: ${data.unit?.name ?? t('country')} — ${t('asOf')} ${formatDate(data.meta.asOf)}`}
             lang={lang}
             data={() => ({
               // One line per target and column (long form): what a spreadsheet filters and pivots best.
@@ -105,7 +107,7 @@ export default function ScorecardPage() {
                   ...row.cells.map((c, i) => ({ label: data.columns[i]?.label ?? c.key, summary: c })),
                 ].map(({ label, summary }) => [
                   row.target.title,
-                  row.target.deadline,
+                  formatDate(row.target.deadline),
                   label,
                   summary.current,
                   summary.target,
@@ -162,7 +164,7 @@ export default function ScorecardPage() {
                   <th scope="row">
                     {row.target.title}
                     <div className="meta">
-                      {t('deadline')} {row.target.deadline} ·{' '}
+                      {t('deadline')} {formatDate(row.target.deadline)} ·{' '}
                       <a href={withParams({ 'xep-hang': row.target.code })} onClick={onInAppLinkClick}>
                         {t('ranking')}
                       </a>
@@ -261,7 +263,7 @@ function CellDetail(p: {
               {formatNumber(d.progress.target, p.lang)}
               {d.progress.targetMax !== null ? `–${formatNumber(d.progress.targetMax, p.lang)}` : ''} ·{' '}
               {p.t('projected')}: {formatNumber(d.progress.projection.value, p.lang)} · {p.t('deadline')}{' '}
-              {d.target.deadline}
+              {formatDate(d.target.deadline)}
               {d.progress.reasonCode ? ` · ${reasonText(d.progress, p.lang)}` : ''}
               {measureText(d.progress, p.lang) ? ` · ${measureText(d.progress, p.lang)}` : ''}
               {projectionNotes(d.progress, p.lang).map((note) => ` · ${note}`)}
@@ -331,7 +333,7 @@ function Ranking(p: { code: string; target: string; lang: Lang; t: T; close: str
                 {formatNumber(r.current, p.lang)} {r.unit}
               </td>
               <td className="num">
-                {r.progressPct === null ? '–' : `${formatNumber(r.progressPct, p.lang, 0)} %`}
+                {r.progressPct === null ? '–' : formatPercent(r.progressPct, p.lang, 0)}
               </td>
               <td>
                 <StatusBadge status={r.status} lang={p.lang} />

@@ -1,6 +1,6 @@
 import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { NO_DATA_COLOR } from '../../../app/dashboard/choropleth';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, formatPercent } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { legendLines, topRows } from '../lib/slide-figures';
 import { briefingText } from '../messages';
@@ -46,7 +46,7 @@ export function SlidePanel({
               </td>
               <th scope="row">{l.label}</th>
               <td className="num">{formatNumber(l.count, lang, 0)}</td>
-              <td className="num">{l.key === 'no-data' ? '' : `${formatNumber(l.share, lang, 1)} %`}</td>
+              <td className="num">{l.key === 'no-data' ? '' : formatPercent(l.share, lang, 1)}</td>
             </tr>
           ))}
         </tbody>
