@@ -30,7 +30,7 @@ describe('heavy requests limited per user', () => {
     expect(refused.headers.get('retry-after')).toBe('2');
     expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
       code: 'too_many_requests',
-      message: expect.stringContaining('limit per user'),
+      message: expect.stringContaining('tối đa cho một người'),
     });
     expect(theirs.status).toBe(200);
     // Once they finished, the same user is served again.

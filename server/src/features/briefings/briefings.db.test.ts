@@ -138,7 +138,8 @@ describe('creating a briefing', () => {
     const snapValues = valuesView.rows
       .filter((r) => r.value !== null)
       .map((r) => ({ code: r.code, value: r.value }));
-    expect(snapValues).toEqual(values.rows);
+    // The slide freezes each unit's figure; whether /api/values marks it an estimate is not carried (yet).
+    expect(snapValues).toEqual(values.rows.map(({ code, value }) => ({ code, value })));
     const expected = classBreaks(
       values.rows.map((r) => r.value),
       'jenks',
@@ -164,7 +165,7 @@ describe('creating a briefing', () => {
     expect(todayView.at).toBe(todayVn);
     expect(
       todayView.rows.filter((r) => r.value !== null).map(({ code, value }) => ({ code, value })),
-    ).toEqual(onToday.rows);
+    ).toEqual(onToday.rows.map(({ code, value }) => ({ code, value })));
     expect(todayView.trend.map((t) => t.period)).toEqual([
       '2020-H2',
       '2021-H1',
