@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
+import { weightsKey } from '../spatial-stats/spatial-weights.repo';
 import { runningJobIds, startJob } from './job-runner';
 import { failInterruptedJobs } from './jobs.repo';
 
@@ -151,6 +152,11 @@ describe('jobs', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('validFrom');
 
+    // On PostgreSQL the test database is shared with the worker's other files, one of which may have built
+    // these weights already (then the job is refused with 409): start from none, as a new version would.
+    const existing = weightsKey('commune', '2025-07-01', { kind: 'contiguity', snapM: 50 });
+    await db.query(`delete from spatial_weights where set_key = $1`, [existing]);
+    await db.query(`delete from spatial_weight_sets where key = $1`, [existing]);
     const res = await admin.request('/api/jobs/weights', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
