@@ -1,6 +1,6 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { afterDataChange } from '../../lib/data-changes';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/i18n';
@@ -94,8 +94,12 @@ export default function ReportEntryPage() {
     writeDraft(before?.pending ? { ...r, submit: before.report.submit } : r, before?.pending ?? false);
   }, [texts, reportOf]);
 
+  // A report being sent is not sent again by the retry below until its answer is back.
+  const sending = useRef(new Set<string>());
   const send = useCallback(
     async (report: DraftReport) => {
+      const key = `${report.form}|${report.commune}|${report.period}`;
+      if (sending.current.has(key)) return;
       writeDraft(report, true);
       if (!navigator.onLine) {
         setNotice({
@@ -105,6 +109,7 @@ export default function ReportEntryPage() {
         return;
       }
       setBusy(true);
+      sending.current.add(key);
       try {
         const saved = await sendReport(report);
         setProblems(saved.problems);
@@ -125,20 +130,28 @@ export default function ReportEntryPage() {
           });
         }
       } finally {
+        sending.current.delete(key);
         setBusy(false);
       }
     },
     [client],
   );
 
-  // Back online: send every report that waits.
+  // Back online: send every report that waits. A send can also fail while the browser says it is online
+  // (the connection comes back a moment after the event, a flaky network): retry every few seconds.
   useEffect(() => {
     const flush = () => {
       for (const d of pendingDrafts()) void send(d.report);
     };
     window.addEventListener('online', flush);
     if (navigator.onLine) flush();
-    return () => window.removeEventListener('online', flush);
+    const retry = window.setInterval(() => {
+      if (navigator.onLine) flush();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', flush);
+      window.clearInterval(retry);
+    };
   }, [send]);
 
   const byField = new Map<string, Problem[]>();
@@ -310,3 +323,6 @@ export default function ReportEntryPage() {
     </main>
   );
 }
+
+/** How often reports kept in the browser are sent again while the browser is online. */
+const RETRY_MS = 5_000;
