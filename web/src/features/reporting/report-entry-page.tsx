@@ -51,12 +51,18 @@ export default function ReportEntryPage() {
   const [busy, setBusy] = useState(false);
 
   // Fill the fields: a draft kept in this browser wins over the server's copy (it is newer or unsent).
+  // The notice and problems belong to one report: a refetch of the same report (after sending it, or on
+  // reconnecting) keeps "Đã gửi báo cáo lên tỉnh." on screen instead of wiping it.
+  const shownReport = useRef('');
   useEffect(() => {
     if (!data) return;
     const local = readDraft(data.form.code, data.unit.code, data.period.id);
     const values = local?.report.values ?? data.submission?.values ?? {};
     setTexts(Object.fromEntries(data.items.map((i) => [i.code, showNumberVi(values[i.code] ?? null)])));
     setComment(local?.report.warningComment ?? data.submission?.warningComment ?? '');
+    const report = `${data.form.code}|${data.unit.code}|${data.period.id}`;
+    if (report === shownReport.current) return;
+    shownReport.current = report;
     setProblems([]);
     setNotice(
       local?.pending ? { kind: 'offline', text: 'Có bản nháp chưa gửi được; sẽ gửi khi có mạng.' } : null,
