@@ -8,6 +8,7 @@ import { TableExport } from '../table/components/table-export';
 import { recentPeriods } from './periods';
 import { completenessQuery, formsQuery } from './reporting-api';
 import './reporting.css';
+import { FormAndPeriodPickers } from './form-period-pickers';
 
 const share = (n: number, of: number) => formatPercent(of > 0 ? (n / of) * 100 : null, 'vi');
 
@@ -33,30 +34,15 @@ export default function CompletenessPage() {
     <main className="reporting-page" data-testid="report-completeness">
       <h2>Tiến độ báo cáo</h2>
       <div className="reporting-pickers">
-        <label>
-          Biểu mẫu{' '}
-          <select value={form?.code ?? ''} onChange={(e) => setFormCode(e.target.value)}>
-            {forms.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.nameVi}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kỳ{' '}
-          <select
-            value={periodId}
-            onChange={(e) => setPeriod(e.target.value)}
-            data-testid="completeness-period"
-          >
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p, 'vi')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormAndPeriodPickers
+          forms={forms}
+          formCode={form?.code ?? ''}
+          onForm={setFormCode}
+          periods={periods}
+          periodId={periodId}
+          onPeriod={setPeriod}
+          testIdPrefix="completeness"
+        />
         {parent && (
           <button type="button" onClick={() => setParent(null)}>
             ← Toàn quốc

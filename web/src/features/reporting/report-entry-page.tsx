@@ -19,6 +19,7 @@ import {
   sendReport,
 } from './reporting-api';
 import './reporting.css';
+import { FormAndPeriodPickers } from './form-period-pickers';
 
 const STATE_VI: Record<string, string> = {
   draft: 'Bản nháp',
@@ -180,30 +181,16 @@ export default function ReportEntryPage() {
         </p>
       )}
       <div className="reporting-pickers">
-        <label>
-          Biểu mẫu{' '}
-          <select
-            value={form?.code ?? ''}
-            onChange={(e) => setFormCode(e.target.value)}
-            data-testid="report-form"
-          >
-            {forms.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.nameVi}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kỳ{' '}
-          <select value={periodId} onChange={(e) => setPeriod(e.target.value)} data-testid="report-period">
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p, 'vi')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormAndPeriodPickers
+          forms={forms}
+          formCode={form?.code ?? ''}
+          onForm={setFormCode}
+          periods={periods}
+          periodId={periodId}
+          onPeriod={setPeriod}
+          testIdPrefix="report"
+          formTestId
+        />
         {!ownCommune && (
           <label>
             Mã xã{' '}

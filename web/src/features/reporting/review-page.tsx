@@ -3,11 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { afterDataChange } from '../../lib/data-changes';
 import { formatNumber } from '../../lib/format';
-import { periodLabel } from '../../lib/i18n';
 import { sessionQuery } from '../auth/session';
 import { recentPeriods } from './periods';
 import { formsQuery, reportingKeys, reviewStep, submissionsQuery } from './reporting-api';
 import './reporting.css';
+import { FormAndPeriodPickers } from './form-period-pickers';
 
 const STATE_VI: Record<string, string> = {
   draft: 'Bản nháp',
@@ -48,26 +48,15 @@ export default function ReviewPage() {
     <main className="reporting-page" data-testid="report-review">
       <h2>Duyệt báo cáo của xã</h2>
       <div className="reporting-pickers">
-        <label>
-          Biểu mẫu{' '}
-          <select value={form?.code ?? ''} onChange={(e) => setFormCode(e.target.value)}>
-            {forms.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.nameVi}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kỳ{' '}
-          <select value={periodId} onChange={(e) => setPeriod(e.target.value)} data-testid="review-period">
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p, 'vi')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormAndPeriodPickers
+          forms={forms}
+          formCode={form?.code ?? ''}
+          onForm={setFormCode}
+          periods={periods}
+          periodId={periodId}
+          onPeriod={setPeriod}
+          testIdPrefix="review"
+        />
       </div>
       {error && (
         <p role="alert" className="error">
