@@ -3,8 +3,8 @@ import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-
 
 /**
  * Long work run as a job (features/jobs): who started it, how far it got, how it ended. A row outlives
- * the process: a job still `running` when the server starts again was cut off by a crash or a stop and is
- * marked `failed` then, never left running or lost.
+ * the process: a job still `running` whose heartbeat has stopped was cut off by a crash or a stop and is
+ * marked `failed` when a server starts, never left running or lost (a live job of another server is left alone).
  */
 export const jobs = pgTable(
   'jobs',
@@ -24,6 +24,15 @@ export const jobs = pgTable(
     error: text('error'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The server process running it: host name, process id and when that process started. */
+    runnerHost: text('runner_host'),
+    runnerPid: integer('runner_pid'),
+    runnerStartedAt: timestamp('runner_started_at', { withTimezone: true }),
+    /**
+     * Touched every few seconds by the process running it: a running job whose heartbeat is old was cut off
+     * (a crash or a stop); one with a fresh heartbeat belongs to a live process, perhaps another server.
+     */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('jobs_state_ck', sql`${t.state} in ('running', 'done', 'failed', 'cancelled')`),
