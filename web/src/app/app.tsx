@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { sessionQuery, signOut } from '../features/auth/session';
+import { sessionQuery, signOut } from '../entities/auth/session';
 import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
 import { healthQuery } from './health-query';

@@ -1,5 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import type { SessionUser } from '../features/auth/session';
+import type { SessionUser } from '../entities/auth/session';
 import { PUBLIC_PATH } from '../features/public/public-path';
 import type { MessageKey } from '../lib/i18n';
 import { COMPARE_PAGE_PATH, MAP_PATH } from '../lib/url-state';

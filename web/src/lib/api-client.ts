@@ -1,6 +1,6 @@
 import type { AppType } from '@pcmt/server/app';
 import { hc } from 'hono/client';
-import { csrfHeaders } from '../features/auth/csrf';
+import { csrfHeaders } from './csrf';
 
 /**
  * Typed client of the API on the app's own origin: response types come from the server's routes.

@@ -4,6 +4,9 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
+import { boundsOfPoints } from '../../components/map/bounds';
+import { Breadcrumb } from '../../components/map/breadcrumb';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../components/map/choropleth';
 import {
   ARCHIPELAGO_LABELS,
   buildLabelLayer,
@@ -11,12 +14,23 @@ import {
   unitLabelPriority,
 } from '../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
-import { sessionQuery } from '../../features/auth/session';
+import { sessionQuery } from '../../entities/auth/session';
+import { useChoropleth } from '../../entities/choropleth-data/use-choropleth';
+import { configQuery } from '../../entities/config/api/get-config';
+import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { IndicatorControls } from '../../entities/indicators/components/indicator-controls';
+import { IndicatorLegend } from '../../entities/indicators/components/indicator-legend';
+import { isCountUnit } from '../../entities/indicators/estimates';
+import { PeriodPicker } from '../../entities/periods/components/period-picker';
+import { statusQuery } from '../../entities/status/api/get-status';
+import { StatusLegend } from '../../entities/status/components/status-legend';
+import { STATUS_COLORS } from '../../entities/status/status-style';
+import { DataTable, type TableRow } from '../../entities/table/components/data-table';
+import { unitsQuery } from '../../entities/units/api/get-units';
+import { type SearchUnit, UnitSearch } from '../../entities/units/components/unit-search';
 import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
 import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
-import { useChoropleth } from '../../features/choropleth-data/use-choropleth';
 import { CompareLink } from '../../features/compare/components/compare-link';
-import { configQuery } from '../../features/config/api/get-config';
 import { hotspotCountsQuery } from '../../features/hotspots/api/get-hotspot-counts';
 import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
@@ -25,30 +39,16 @@ import {
   type HotspotPoint,
   hotspotPoints,
 } from '../../features/hotspots/layers/hotspot-layers';
-import { indicatorsQuery } from '../../features/indicators/api/get-indicators';
-import { IndicatorControls } from '../../features/indicators/components/indicator-controls';
-import { IndicatorLegend } from '../../features/indicators/components/indicator-legend';
-import { isCountUnit } from '../../features/indicators/estimates';
 import { ExportPngButton } from '../../features/map-export/components/export-png-button';
-import { PeriodPicker } from '../../features/periods/components/period-picker';
-import { statusQuery } from '../../features/status/api/get-status';
-import { StatusLegend } from '../../features/status/components/status-legend';
-import { STATUS_COLORS } from '../../features/status/status-style';
-import { DataTable, type TableRow } from '../../features/table/components/data-table';
 import { TimelapseControls } from '../../features/timelapse/components/timelapse-controls';
 import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
 import { useTimelapse } from '../../features/timelapse/use-timelapse';
-import { unitsQuery } from '../../features/units/api/get-units';
-import { type SearchUnit, UnitSearch } from '../../features/units/components/unit-search';
 import { formatNumber } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { lastReportedQuarter, parsePeriod, periodsOfKind, todayIso } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
 import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
-import { boundsOfPoints } from './bounds';
-import { Breadcrumb } from './breadcrumb';
-import { NO_DATA_COLOR, OUTSIDE_COLOR } from './choropleth';
 
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),

@@ -4,6 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
+import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
+import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { TableExport } from '../../entities/table/components/table-export';
+import { readTable } from '../../entities/table/lib/read-table';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import { langOf, useLocation } from '../../lib/navigation';
@@ -16,11 +21,6 @@ import {
   todayIso,
 } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
-import { mayOpenProvince, useHomeArea } from '../auth/home-area';
-import { indicatorsQuery } from '../indicators/api/get-indicators';
-import { TableExport } from '../table/components/table-export';
-import { readTable } from '../table/lib/read-table';
-import { unitsQuery } from '../units/api/get-units';
 import {
   emergingClass,
   giClass,

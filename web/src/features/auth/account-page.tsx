@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { sessionQuery } from '../../entities/auth/session';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
+import { setCsrfToken } from '../../lib/csrf';
 import { langOf, useLocation } from '../../lib/navigation';
 import { queryClient } from '../../lib/query-client';
-import { setCsrfToken } from './csrf';
 import { authText, roleLabel } from './messages';
-import { sessionQuery } from './session';
 
 /** The signed-in user's own account: who they are, where they may look, and a password change. */
 export default function AccountPage() {

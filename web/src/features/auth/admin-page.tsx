@@ -2,11 +2,11 @@ import { formatDateTime } from '@pcmt/domain/format';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { WeightsJobPanel } from '../../entities/jobs/weights-job-panel';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
-import { WeightsJobPanel } from '../jobs/weights-job-panel';
 import { auditActionText, auditChangeText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
 

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { signIn } from '../../entities/auth/session';
 import { api } from '../../lib/api-client';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
 import { authText, roleLabel } from './messages';
-import { signIn } from './session';
 
 const demoQuery = {
   queryKey: ['auth-demo'],

@@ -1,11 +1,11 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
-import { indicatorsQuery } from '../indicators/api/get-indicators';
-import { unitsQuery } from '../units/api/get-units';
 import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
 import { draftRequest, EMPTY_DRAFT, moveView, removeView, updateView, useDraft } from './lib/draft';
 import { briefingText } from './messages';

@@ -2,10 +2,15 @@ import { formatDate } from '@pcmt/domain/format';
 import { reorganisationPairs } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
-import { boundsOfPoints } from '../../app/dashboard/bounds';
-import { Breadcrumb } from '../../app/dashboard/breadcrumb';
 import type { MapClick } from '../../components/map/atlas-map';
+import { boundsOfPoints } from '../../components/map/bounds';
+import { Breadcrumb } from '../../components/map/breadcrumb';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
+import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
+import { viewDates } from '../../entities/choropleth-data/view-dates';
+import { configQuery } from '../../entities/config/api/get-config';
+import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { periodLabel } from '../../lib/i18n';
 import { navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { lastReportedQuarter, todayIso } from '../../lib/periods';
@@ -19,11 +24,6 @@ import {
   serializeCompareState,
   serializeViewState,
 } from '../../lib/url-state';
-import { mayOpenProvince, useHomeArea } from '../auth/home-area';
-import { viewDates } from '../choropleth-data/view-dates';
-import { configQuery } from '../config/api/get-config';
-import { indicatorsQuery } from '../indicators/api/get-indicators';
-import { unitsQuery } from '../units/api/get-units';
 import { lastYearPair, type PeriodPair, resolveComparePeriods } from './compare-periods';
 import { CompareSide } from './components/compare-side';
 import { compareText } from './messages';

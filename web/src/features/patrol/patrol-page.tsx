@@ -6,11 +6,11 @@ import { useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { TimeInput } from '../../components/time-input';
+import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { langOf, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
-import { mayOpenProvince, useHomeArea } from '../auth/home-area';
-import { unitsQuery } from '../units/api/get-units';
 import { type PatrolKey, patrolText } from './messages';
 import {
   activeHotspotsQuery,

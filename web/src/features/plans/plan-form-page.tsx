@@ -1,8 +1,8 @@
 import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
-import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { FieldError, planKeys, planQuery, savePlan } from './api/plans-api';
 import { type Definition, DefinitionFields } from './components/definition-fields';
 import { targetSentence } from './lib/target-sentence';

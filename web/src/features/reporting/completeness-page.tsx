@@ -1,10 +1,10 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { sessionQuery } from '../../entities/auth/session';
+import { TableExport } from '../../entities/table/components/table-export';
 import { formatPercent } from '../../lib/format';
 import { periodLabel } from '../../lib/i18n';
-import { sessionQuery } from '../auth/session';
-import { TableExport } from '../table/components/table-export';
 import { recentPeriods } from './periods';
 import { completenessQuery, formsQuery } from './reporting-api';
 import './reporting.css';

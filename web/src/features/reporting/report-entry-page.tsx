@@ -1,11 +1,11 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { sessionQuery } from '../../entities/auth/session';
 import { afterDataChange } from '../../lib/data-changes';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/i18n';
 import { onInAppLinkClick } from '../../lib/navigation';
-import { sessionQuery } from '../auth/session';
 import { clearDraft, pendingDrafts, readDraft, writeDraft } from './draft-store';
 import { parseNumberVi, showNumberVi } from './number-input';
 import { recentPeriods } from './periods';

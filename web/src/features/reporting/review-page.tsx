@@ -1,9 +1,9 @@
 import { formatDateTime } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { sessionQuery } from '../../entities/auth/session';
 import { afterDataChange } from '../../lib/data-changes';
 import { formatNumber } from '../../lib/format';
-import { sessionQuery } from '../auth/session';
 import { recentPeriods } from './periods';
 import { formsQuery, reportingKeys, reviewStep, submissionsQuery } from './reporting-api';
 import './reporting.css';

@@ -1,6 +1,6 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { periodOfClassesKey } from '../../entities/choropleth-data/classes-key';
 import type { Period } from '../../lib/periods';
-import { periodOfClassesKey } from '../choropleth-data/classes-key';
 import { DEFAULT_SPEED_MS, nextTimelapsePeriod, timelapseStart } from './timelapse-steps';
 import { useRenderedKey } from './use-rendered-key';
 

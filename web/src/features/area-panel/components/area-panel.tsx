@@ -11,11 +11,16 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import {
+  describeSource,
+  estimateText,
+  formatValue,
+  isCountUnit,
+} from '../../../entities/indicators/estimates';
 import { formatChange, formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS, translate } from '../../../lib/i18n';
 import { type Period, periodsOfKind, sameLastYear, shiftPeriod } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
-import { describeSource, estimateText, formatValue, isCountUnit } from '../../indicators/estimates';
 import { seriesQuery } from '../api/get-series';
 import { keyFigure } from '../key-figures';
 

@@ -1,5 +1,5 @@
 import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
-import { NO_DATA_COLOR } from '../../../app/dashboard/choropleth';
+import { NO_DATA_COLOR } from '../../../components/map/choropleth';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { legendLines, topRows } from '../lib/slide-figures';

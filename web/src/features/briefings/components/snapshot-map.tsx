@@ -2,12 +2,12 @@ import { hasDistricts, tileDateFor } from '@pcmt/domain/unit-versions';
 import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { boundsOfPoints } from '../../../app/dashboard/bounds';
-import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { AtlasMap } from '../../../components/map/atlas-map';
+import { boundsOfPoints } from '../../../components/map/bounds';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../components/map/choropleth';
 import { VIETNAM_BOUNDS } from '../../../components/map/map-style';
+import { unitsQuery } from '../../../entities/units/api/get-units';
 import { useUnitVersions } from '../../../lib/unit-versions';
-import { unitsQuery } from '../../units/api/get-units';
 import { paletteOf } from '../lib/slide-figures';
 
 /**

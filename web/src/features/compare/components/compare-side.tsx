@@ -2,19 +2,19 @@ import { formatDate } from '@pcmt/domain/format';
 import { hasDistricts, versionOn } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../app/dashboard/choropleth';
 import { ApiErrorNotice } from '../../../components/api-error-notice';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
+import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../components/map/choropleth';
 import { ARCHIPELAGO_LABELS, buildLabelLayer, unitLabelPriority } from '../../../components/map/label-layer';
+import { type ChoroplethRequest, useChoropleth } from '../../../entities/choropleth-data/use-choropleth';
+import { viewDates } from '../../../entities/choropleth-data/view-dates';
+import { IndicatorLegend } from '../../../entities/indicators/components/indicator-legend';
+import { StatusLegend } from '../../../entities/status/components/status-legend';
+import { unitsQuery } from '../../../entities/units/api/get-units';
 import { type Lang, periodLabel, translate } from '../../../lib/i18n';
 import { type PeriodKind, periodsOfKind } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
 import { type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
-import { type ChoroplethRequest, useChoropleth } from '../../choropleth-data/use-choropleth';
-import { viewDates } from '../../choropleth-data/view-dates';
-import { IndicatorLegend } from '../../indicators/components/indicator-legend';
-import { StatusLegend } from '../../status/components/status-legend';
-import { unitsQuery } from '../../units/api/get-units';
 import { compareText } from '../messages';
 
 /** Zoom from which a province view labels its communes instead of provinces (as on the dashboard). */

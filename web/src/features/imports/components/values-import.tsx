@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { indicatorsQuery } from '../../../entities/indicators/api/get-indicators';
 import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel } from '../../../lib/i18n';
 import { lastReportedQuarter, periodsOfKind, todayIso } from '../../../lib/periods';
-import { indicatorsQuery } from '../../indicators/api/get-indicators';
 import type { Rejection } from '../api/rejection';
 import { commitValues, previewValues, type ValuesCommit, type ValuesPreview } from '../api/upload';
 import { importMessages } from '../messages';

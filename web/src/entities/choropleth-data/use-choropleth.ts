@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { indicatorChoropleth, statusChoropleth } from '../../app/dashboard/choropleth';
+import { indicatorChoropleth, statusChoropleth } from '../../components/map/choropleth';
 import { type Period, periodsOfKind, shiftPeriod } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
 import { type ClassMethod, STATUS_INDICATOR } from '../../lib/url-state';

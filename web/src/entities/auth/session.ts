@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
+import { setCsrfToken } from '../../lib/csrf';
 import { queryClient } from '../../lib/query-client';
-import { setCsrfToken } from './csrf';
 
 /** Who is signed in (user null = the public). Refetched after sign-in and sign-out. */
 export const sessionQuery = queryOptions({

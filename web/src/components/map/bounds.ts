@@ -1,4 +1,4 @@
-import type { Bounds } from '../../components/map/atlas-map';
+import type { Bounds } from './atlas-map';
 
 /** Bounds around a unit's communes (their label points), padded so border communes are not cut off. */
 export function boundsOfPoints(points: readonly (readonly [number, number])[]): Bounds | null {
