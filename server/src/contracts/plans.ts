@@ -301,6 +301,7 @@ export const ReasonCode = z.enum([
   'children_missed',
   'previous_year_missing',
   'contribution',
+  'no_milestone',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));

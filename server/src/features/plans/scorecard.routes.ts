@@ -21,6 +21,7 @@ import { requirePlan } from './plan-access';
 import { childCells, loadUnit, summarize, unitTargetProgress } from './plan-progress';
 import type { PlanRecord } from './plans.repo';
 import { type AreaUnit, unitById, unitOn } from './progress-inputs.repo';
+import { compareRanked } from './ranking';
 
 /**
  * Scorecards (rows = targets, columns = child units or years), the detail behind one cell (its trend and
@@ -191,15 +192,8 @@ export const scorecardRoutes = ({ db, dataset, reference }: RouteDeps) =>
           const cell = cells.get(u.code);
           return cell ? [{ code: u.code, name: u.name, ...summarize(cell) }] : [];
         })
-        // Units with figures first, best progress first; ties by value, then code for a stable order.
-        .sort(
-          (a, b) =>
-            Number(a.status === 'no_data') - Number(b.status === 'no_data') ||
-            (b.progressPct ?? -1) - (a.progressPct ?? -1) ||
-            // A cap (growth < 1 %/year): the lower value ranks first.
-            (a.direction === 'lower' ? -1 : 1) * ((b.current ?? 0) - (a.current ?? 0)) ||
-            a.code.localeCompare(b.code),
-        )
+        // Units with figures first, best progress first; a missing figure ranks last, never as 0.
+        .sort(compareRanked)
         .map((row, i) => ({ rank: i + 1, ...row }));
       return c.json(
         { meta: { synthetic: dataset.synthetic, source: dataset.source, asOf }, target: head(target), rows },

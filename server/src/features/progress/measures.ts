@@ -418,10 +418,13 @@ function yearLevel(
 const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
   const year = Number(ctx.window.to.slice(0, 4));
   const growth = def.limit !== 'min_reduction';
+  // No number ("giảm hằng năm", "không tăng") is a direction, not missing data: the threshold is a change of
+  // 0 %, strict for a fall or a rise, inclusive for "không tăng".
+  const threshold = def.pct === null ? 0 : def.pct;
   const base =
     def.limit === 'min_increase'
       ? {
-          target: def.pct ?? 0,
+          target: threshold,
           // "tăng tối thiểu 15%" reaches 15; "tăng hằng năm" (no number) needs a rise.
           strict: def.pct === null,
           measure: 'growth' as const,
@@ -431,7 +434,7 @@ const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
         }
       : growth
         ? {
-            target: def.pct ?? 0,
+            target: threshold,
             // "dưới 1 %/năm" is strict; "không tăng" (no number) allows zero growth.
             strict: def.pct !== null,
             direction: 'lower' as const,
@@ -441,7 +444,7 @@ const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
             projection: 'carry_forward' as const,
           }
         : {
-            target: def.pct ?? 0,
+            target: threshold,
             // "giảm hằng năm" (no number) needs a fall; "giảm ≥ X %" reaches X.
             strict: def.pct === null,
             measure: 'reduction' as const,
@@ -501,20 +504,29 @@ const namedUnits: Measure<'named_units'> = (def, area, ctx) =>
  */
 const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
   const year = Number(ctx.window.to.slice(0, 4));
-  const milestone = [...def.milestones]
-    .sort((a, b) => a.year - b.year)
-    .filter((m) => m.year <= year)
-    .at(-1);
+  const sorted = [...def.milestones].sort((a, b) => a.year - b.year);
+  const milestone = sorted.filter((m) => m.year <= year).at(-1);
   const m = def.measure;
   const share = m.type === 'status_share';
   const indicator = m.type === 'indicator' ? ctx.indicators.get(m.indicator) : undefined;
   const base = {
-    target: milestone?.value ?? 0,
     unit: share ? PERCENT : m.type === 'status_count' ? COMMUNES : (indicator?.unitVi ?? ''),
     bounds: share ? SHARE_BOUNDS : COUNT_BOUNDS,
     projection: m.type === 'indicator' ? ('linear_trend' as const) : ('carry_forward' as const),
   };
-  if (m.type === 'indicator' && !indicator) return empty({ ...base, reason: unknownIndicator(m.indicator) });
+  // A year before the first milestone has nothing to be judged against: not a milestone of zero.
+  if (!milestone)
+    return empty({
+      ...base,
+      // The schema asks for at least one milestone: the first one lies after this year.
+      target: sorted[0] ? sorted[0].value : 0,
+      reason: reason('no_milestone', `the roadmap sets no milestone for ${year} or before`, {
+        year,
+        first: sorted[0] ? String(sorted[0].year) : '',
+      }),
+    });
+  if (m.type === 'indicator' && !indicator)
+    return empty({ ...base, target: milestone.value, reason: unknownIndicator(m.indicator) });
   const inYear = (date: string) => date >= `${year}-01-01` && date <= ctx.window.to && date <= ctx.asOf;
   let series: Observation[] = [];
   if (m.type === 'indicator' && indicator) {
@@ -535,7 +547,7 @@ const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
         });
     }
   }
-  return empty({ ...base, series });
+  return empty({ ...base, target: milestone.value, series });
 };
 
 /** Dispatch on the kind; the switch is exhaustive, so a new kind cannot be forgotten here. */

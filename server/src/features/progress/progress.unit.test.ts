@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetDefinition } from '../../contracts/plans';
+import { evaluateMeasured } from './evaluate';
 import { mergeAreas } from './inputs';
+import { measureTarget } from './measures';
 import { linearTrendAt, paceAt } from './projection';
 import {
   asContribution,
@@ -782,6 +784,22 @@ describe('roadmap by year (12 → 18 → 24 drug-free communes; each year on its
   it('has not enough data when no status is decided in the year', () => {
     const r = roadmap([], '2025-07-01');
     expect([r.status, r.reasonCode]).toEqual(['no_data', 'no_data_until']);
+  });
+
+  it('a year before the first milestone has no milestone of 0: not enough data, naming the first milestone', () => {
+    const m = measureTarget(def, area({ statuses: communes('2024-12-31', 5) }), {
+      ...context('2025-01-10', quarterCalendar(2019, '2027-Q4')),
+      planStart: '2021-01-01',
+      targetCode: 't',
+      window: { from: '2024-01-01', to: '2024-12-31' },
+    });
+    const r = evaluateMeasured(m, '2024-12-31', '2025-01-10');
+    expect([r.status, r.reasonCode, r.reasonParams]).toEqual([
+      'no_data',
+      'no_milestone',
+      { year: 2024, first: '2025' },
+    ]);
+    expect(r.target).toBe(12);
   });
 
   it('a share roadmap (30 % in 2026) is held within 0–100 % and reads the year’s own units', () => {

@@ -103,13 +103,12 @@ function byYear(
   return {
     ...current.result,
     status,
-    series: years
-      .filter((y) => y.result.current !== null && y.result.currentDate !== null)
-      .map((y) => ({
-        date: y.result.currentDate ?? '',
-        value: y.result.current ?? 0,
-        estimated: y.result.series.some((p) => p.estimated),
-      })),
+    // A year without a figure has no point on the chart (not a point at zero).
+    series: years.flatMap(({ result: r }) =>
+      r.current !== null && r.currentDate !== null
+        ? [{ date: r.currentDate, value: r.current, estimated: r.series.some((p) => p.estimated) }]
+        : [],
+    ),
     trajectory: years.map((y) => ({ date: `${y.year}-12-31`, value: y.result.target })),
     years: years.map((y) => ({ year: y.year, status: y.result.status, current: y.result.current })),
     reason: finishedMiss ? `missed in ${missedYears}` : current.result.reason,

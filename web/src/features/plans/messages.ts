@@ -201,6 +201,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     children_missed: '{missed}/{total} đơn vị không đạt',
     previous_year_missing: 'Chưa đủ số liệu: thiếu số liệu năm {year} để so sánh',
     contribution: 'Phần đóng góp vào chỉ tiêu chung {total} {unit}, không đánh giá riêng',
+    no_milestone: 'Chưa đủ số liệu: lộ trình chưa đặt mốc cho năm {year} (mốc đầu tiên năm {first})',
   },
   en: {
     unknown_indicator: 'Not enough data: indicator {indicator} is not in the catalogue',
@@ -216,6 +217,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     children_missed: '{missed} of {total} units missed the target',
     previous_year_missing: 'Not enough data: no figures for {year} to compare with',
     contribution: 'A contribution to the common target of {total} {unit}, not judged on its own',
+    no_milestone: 'Not enough data: the roadmap sets no milestone for {year} (the first is {first})',
   },
 };
 
