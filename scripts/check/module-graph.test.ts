@@ -40,6 +40,40 @@ describe('module rules', () => {
     ]);
   });
 
+  it('finds a web feature importing another feature, and lets it use entities and its own folder', () => {
+    const root = tree({
+      'web/src/features/plans/plan-page.tsx':
+        "import { a } from '../../entities/units/units';\nimport { b } from './lib/b';\nimport '../compare/compare.css';\nexport const p = a + b;\n",
+      'web/src/features/plans/lib/b.ts': 'export const b = 1;\n',
+      'web/src/features/compare/compare.css': '.x {}\n',
+      'web/src/entities/units/units.ts': 'export const a = 1;\n',
+      'web/src/app/pages.ts':
+        "export const pages = [() => import('../features/plans/plan-page'), () => import('../features/compare/page')];\n",
+      'web/src/features/compare/page.tsx': "export const lazyPlans = () => import('../plans/lib/b');\n",
+    });
+    expect(moduleViolations(root).sort()).toEqual([
+      'web: a feature imports another feature (compose them in web/src/app/, or move the shared part to entities/): web/src/features/compare/page.tsx → web/src/features/plans/lib/b.ts',
+      'web: a feature imports another feature (compose them in web/src/app/, or move the shared part to entities/): web/src/features/plans/plan-page.tsx → web/src/features/compare/compare.css',
+    ]);
+  });
+
+  it('finds entities, components and lib importing the rooms above them', () => {
+    const root = tree({
+      'web/src/entities/units/units.ts': "import { f } from '../../features/plans/f';\nexport const u = f;\n",
+      'web/src/components/map/map.ts':
+        "import { u } from '../../entities/units/units';\nexport const m = u;\n",
+      'web/src/lib/api.ts': "import { m } from '../components/map/map';\nexport const l = m;\n",
+      'web/src/features/plans/f.ts': "import { pages } from '../../app/pages';\nexport const f = pages;\n",
+      'web/src/app/pages.ts': 'export const pages = 1;\n',
+    });
+    expect(moduleViolations(root).sort()).toEqual([
+      'web: components/ may not import entities/: web/src/components/map/map.ts → web/src/entities/units/units.ts',
+      'web: entities/ may not import features/: web/src/entities/units/units.ts → web/src/features/plans/f.ts',
+      'web: features/ may not import app/: web/src/features/plans/f.ts → web/src/app/pages.ts',
+      'web: lib/ may not import components/: web/src/lib/api.ts → web/src/components/map/map.ts',
+    ]);
+  });
+
   it('the repository itself keeps the rules', () => {
     expect(moduleViolations(resolve(import.meta.dirname, '../..'))).toEqual([]);
   });

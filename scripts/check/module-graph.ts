@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -6,10 +6,14 @@ import { dirname, join, relative, resolve } from 'node:path';
  * - Server feature folders (server/src/features/<name>) form no cycle: a feature may use another, never
  *   both ways (a cycle means the two are one feature, or a piece belongs in a shared module).
  * - No route file (*.routes.ts) imports another route file: routes compose in app.ts.
+ * - The web's rooms (web/src): `lib/` imports only lib; `components/` lib and components; `entities/<name>/`
+ *   lib, components and entities; `features/<name>/` lib, components, entities and its own folder — never
+ *   another feature (pages compose in `app/`, which may import anything, like `main.tsx`).
  * Prints every violation with the import that makes it; exits 1 when there is one.
  */
 
 function* sourceFiles(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
@@ -19,12 +23,14 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s(?:[^'"]*?\sfrom\s)?['"]([^'"]+)['"]/g;
+/** `import('…')`: a lazily loaded module is a dependency too. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Relative imports of a file, resolved to paths (extension-less specifiers get .ts / .tsx / index.ts). */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(IMPORT)) {
+  for (const m of [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)]) {
     const spec = m[1] ?? '';
     if (!spec.startsWith('.')) continue;
     const base = resolve(dirname(file), spec);
@@ -109,7 +115,48 @@ export function moduleViolations(root: string): string[] {
     violations.push(`server features in a cycle: ${component.sort().join(', ')}\n${links.join('\n')}`);
   }
 
+  violations.push(...webViolations(root));
   return violations;
+}
+
+/** The room of a web file: `lib`, `components`, `entities/<name>`, `features/<name>` or `app` (the rest). */
+function webRoom(webSrc: string, file: string): { kind: string; name: string } | null {
+  const rel = relative(webSrc, file);
+  if (rel.startsWith('..')) return null;
+  const [top = '', name = ''] = rel.split('/');
+  if (top === 'entities' || top === 'features') return { kind: top, name };
+  if (top === 'lib' || top === 'components') return { kind: top, name: top };
+  return { kind: 'app', name: 'app' };
+}
+
+/** What each room may import besides itself (app imports anything). */
+const WEB_MAY_IMPORT: Record<string, string[]> = {
+  lib: ['lib'],
+  components: ['lib', 'components'],
+  entities: ['lib', 'components', 'entities'],
+  features: ['lib', 'components', 'entities'],
+};
+
+/** Imports that cross the web's rooms the wrong way (ARCHITECTURE.md, "Web"). */
+function webViolations(root: string): string[] {
+  const webSrc = join(root, 'web/src');
+  const out: string[] = [];
+  for (const file of sourceFiles(webSrc)) {
+    const from = webRoom(webSrc, file);
+    if (!from || from.kind === 'app') continue;
+    for (const target of importsOf(file)) {
+      const to = webRoom(webSrc, target);
+      if (!to) continue;
+      if (to.kind === from.kind && to.name === from.name) continue;
+      if (WEB_MAY_IMPORT[from.kind]?.includes(to.kind)) continue;
+      const why =
+        from.kind === 'features' && to.kind === 'features'
+          ? 'a feature imports another feature (compose them in web/src/app/, or move the shared part to entities/)'
+          : `${from.kind}/ may not import ${to.kind === 'app' ? 'app/' : `${to.kind}/`}`;
+      out.push(`web: ${why}: ${relative(root, file)} → ${relative(root, target)}`);
+    }
+  }
+  return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
@@ -120,5 +167,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     );
     process.exit(1);
   }
-  console.log('module rules: no cycle between server features, no route file importing another');
+  console.log(
+    'module rules: no cycle between server features, no route file importing another, web rooms kept',
+  );
 }

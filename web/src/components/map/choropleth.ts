@@ -1,7 +1,7 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { classBreaks, classOf, classRanges } from '@pcmt/server/features/choropleth/class-breaks';
 import { NO_DATA_COLOR, OUTSIDE_COLOR, sequentialPalette } from '@pcmt/server/features/choropleth/palette';
-import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../../entities/status/status-style';
+import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../../lib/status-style';
 import type { ClassMethod } from '../../lib/url-state';
 
 /** What the map colours and the legend shows, derived from one response. */

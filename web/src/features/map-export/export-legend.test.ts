@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_COLORS } from '../../entities/status/status-style';
+import { STATUS_COLORS } from '../../lib/status-style';
 import { exportLegend } from './export-legend';
 
 describe('export legend', () => {

@@ -1,7 +1,7 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
-import { STATUS_COLORS, STATUS_ORDER } from '../../entities/status/status-style';
 import { formatNumber } from '../../lib/format';
 import { type Lang, STATUS_LABELS, translate } from '../../lib/i18n';
+import { STATUS_COLORS, STATUS_ORDER } from '../../lib/status-style';
 import type { ExportLegend, ExportLegendRow } from './layout';
 
 /** What a map colours by, as the dashboard's choropleth describes it (only the fields a legend needs). */

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { statusQuery } from '../../entities/status/api/get-status';
-import { STATUS_COLORS, STATUS_ORDER } from '../../entities/status/status-style';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { formatNumber, formatPercent, withUnit } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
+import { STATUS_COLORS, STATUS_ORDER } from '../../lib/status-style';
 import { publicSummaryQuery } from './api/get-public-summary';
 import { PublicStatusMap } from './components/public-status-map';
 import { TargetsList } from './components/targets-list';

@@ -4,15 +4,16 @@ import { useMemo, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap } from '../../components/map/atlas-map';
 import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
-import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../entities/status/status-style';
 import { TableExport } from '../../entities/table/components/table-export';
 import { readTable } from '../../entities/table/lib/read-table';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { type Lang, STATUS_LABELS } from '../../lib/i18n';
 import { langOf, navigate, useLocation } from '../../lib/navigation';
+import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../lib/status-style';
 import { differencesQuery, explainQuery } from './api/status-rules-api';
 import { rulesText } from './messages';
-import '../plans/plans.css';
+import '../../components/page.css';
+import './rules.css';
 
 const YEARS = ['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026'];
 const DIFFERENCE_COLORS = ['#4d9221', '#c51b7d'];

@@ -1,7 +1,7 @@
 import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, STATUS_LABELS, translate } from '../../../lib/i18n';
-import { STATUS_COLORS, STATUS_ORDER } from '../status-style';
+import { STATUS_COLORS, STATUS_ORDER } from '../../../lib/status-style';
 
 export interface StatusLegendProps {
   counts: Record<CommuneStatus, number> | null;

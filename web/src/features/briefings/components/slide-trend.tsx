@@ -1,8 +1,8 @@
 import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { STATUS_COLORS, STATUS_ORDER } from '../../../entities/status/status-style';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS } from '../../../lib/i18n';
+import { STATUS_COLORS, STATUS_ORDER } from '../../../lib/status-style';
 
 /** Short period labels for a chart axis: "Q3/25", "2024", "H1/25". */
 function shortPeriod(id: string): string {

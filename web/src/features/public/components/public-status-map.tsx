@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { ARCHIPELAGOS } from '../../../components/map/archipelagos';
 import { buildMapStyle, CLASS_STATE, VIETNAM_BOUNDS } from '../../../components/map/map-style';
-import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../../entities/status/status-style';
+import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../../lib/status-style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
