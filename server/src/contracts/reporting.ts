@@ -156,6 +156,10 @@ export const CompletenessQuery = z.object({
   form: FormCode,
   period: PeriodId,
   parent: UnitCode.optional().describe('a province: one row per commune; absent: one row per province'),
+  per: z
+    .enum(['province', 'commune'])
+    .optional()
+    .describe('commune: one row per commune even for the nation (the map’s completeness layer)'),
 });
 
 const Counts = z.object({

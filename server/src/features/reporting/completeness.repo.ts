@@ -36,6 +36,8 @@ export interface CompletenessQuery {
   /** The form's own province (null = every province) and the requested one. */
   formProvince: string | null;
   province: string | null;
+  /** One row per commune even without a province (the map layer of the whole country). */
+  perCommune?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function completeness(
 ): Promise<{ total: Counts; rows: CompletenessRow[] }> {
   const e = expectedSql(q, j);
   if (e.none) return { total: { expected: 0, received: 0, onTime: 0, approved: 0 }, rows: [] };
-  const perCommune = q.province !== null;
+  const perCommune = q.province !== null || q.perCommune === true;
   const rows = await db.query<CompletenessRow>(
     perCommune
       ? `select e.code, e.name, e.state, 1 as expected, e.received, coalesce(e.on_time, 0) as "onTime",

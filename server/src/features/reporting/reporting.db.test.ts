@@ -396,6 +396,12 @@ describe('completeness', () => {
     const contacts = perCommune.late.find((l) => l.code === commune)?.contacts.map((c) => c.username) ?? [];
     expect(contacts).toContain(users[0]);
     expect(contacts.at(-1)).toBe('thongke.hanoi');
+    // The map layer of the whole country: one row per commune, the same totals.
+    res = await ctx.app.request(`/api/reporting/completeness?form=${FORM}&period=${PERIOD}&per=commune`);
+    const map = (await res.json()) as Completeness;
+    expect(map.total).toEqual(nation.total);
+    expect(map.rows.length).toBe(nation.total.expected);
+    expect(map.rows.find((r) => r.code === commune)).toMatchObject({ state: 'approved', received: 1 });
     // The commune officer sees their own commune only.
     res = await reporter.request(`/api/reporting/completeness?form=${FORM}&period=${PERIOD}`);
     expect(((await res.json()) as Completeness).total.expected).toBe(1);

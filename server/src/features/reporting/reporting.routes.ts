@@ -292,6 +292,7 @@ export const reportingRoutes = ({ db }: RouteDeps) => {
         dueAt: period.dueAt,
         formProvince: form.provinceCode,
         province: q.parent ?? null,
+        perCommune: q.per === 'commune',
       };
       const [counts, late] = await Promise.all([completeness(db, query, j), lateUnits(db, query, j)]);
       return c.json(

@@ -42,12 +42,20 @@ export const submissionsQuery = (form: string, period: string, parent: string | 
     enabled: form !== '',
   });
 
-export const completenessQuery = (form: string, period: string, parent: string | null) =>
+/** `perCommune`: one row per commune even for the whole country (the map layer). */
+export const completenessQuery = (form: string, period: string, parent: string | null, perCommune = false) =>
   queryOptions({
-    queryKey: [...reportingKeys.all, 'completeness', form, period, parent],
+    queryKey: [...reportingKeys.all, 'completeness', form, period, parent, perCommune],
     queryFn: async ({ signal }) => {
       const res = await api.api.reporting.completeness.$get(
-        { query: { form, period, ...(parent ? { parent } : {}) } },
+        {
+          query: {
+            form,
+            period,
+            ...(parent ? { parent } : {}),
+            ...(perCommune && !parent ? { per: 'commune' as const } : {}),
+          },
+        },
         { init: { signal } },
       );
       if (!res.ok) throw await apiError(res, '/api/reporting/completeness');
