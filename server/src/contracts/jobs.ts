@@ -24,6 +24,10 @@ export const Job = z.object({
   error: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** The server process running it: host, process id, when that process started. */
+  runner: z.object({ host: z.string(), pid: z.number().int(), startedAt: z.string() }).nullable(),
+  /** Last sign of life from that process; a running job silent for a minute is taken for cut off. */
+  heartbeatAt: z.string(),
 });
 
 export const WeightsJobBody = z
@@ -31,5 +35,17 @@ export const WeightsJobBody = z
     validFrom: IsoDate.optional().describe(
       'first day of the commune version to build the national contiguity weights of; default the version in force today',
     ),
+  })
+  .strict();
+
+/** The PDF pack of a saved briefing, rendered as a job (a national pack of 30 pages takes a while). */
+export const BriefingPdfJobBody = z
+  .object({
+    briefingId: z
+      .string()
+      .regex(/^[a-km-np-z2-9]{10}$/, 'phải là mã bản trình chiếu gồm 10 chữ và số')
+      .describe('the briefing to render'),
+    /** Marks every page of this copy MẬT; a briefing saved as MẬT is marked whatever this says. */
+    mat: z.boolean().default(false),
   })
   .strict();

@@ -1,6 +1,19 @@
+import { hostname } from 'node:os';
 import type { Database } from '../../db/engine';
 import { ApiError } from '../../lib/errors';
-import { findJob, finishJob, type JobRow, newJobId, setProgress } from './jobs.repo';
+import {
+  failInterruptedJobs,
+  findJob,
+  finishJob,
+  insertJobUnlessRunning,
+  type JobRow,
+  type JobRunner,
+  markCancelled,
+  newJobId,
+  runningJobOf,
+  setProgress,
+  touchJobs,
+} from './jobs.repo';
 
 /** What a job's work is given: report progress (which also learns of a cancel) and check for a cancel. */
 export interface JobContext {
@@ -27,8 +40,46 @@ export interface JobSpec {
   run(ctx: JobContext): Promise<unknown>;
 }
 
-/** This process's running jobs: their cancel switches. */
-const running = new Map<string, AbortController>();
+/** This process, as written on the jobs it runs. */
+export const thisRunner: JobRunner = {
+  host: hostname(),
+  pid: process.pid,
+  startedAt: new Date(Date.now() - Math.round(process.uptime() * 1000)).toISOString(),
+};
+
+/** This process's running jobs: their cancel switches and their database. */
+const running = new Map<string, { controller: AbortController; db: Database }>();
+
+/** How often this process's running jobs beat (well within the staleness limit of jobs.repo). */
+const HEARTBEAT_MS = 5_000;
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/** Touches the heartbeat of every job this process runs (what the timer does; tests call it directly). */
+export async function beatNow(): Promise<void> {
+  const byDb = new Map<Database, string[]>();
+  for (const [id, job] of running) byDb.set(job.db, [...(byDb.get(job.db) ?? []), id]);
+  await Promise.all(
+    [...byDb].map(([db, ids]) =>
+      touchJobs(db, ids).catch((err: unknown) => {
+        console.error('job heartbeat failed:', err instanceof Error ? err.message : String(err));
+      }),
+    ),
+  );
+}
+
+function keepBeating() {
+  if (heartbeat || running.size === 0) return;
+  heartbeat = setInterval(() => {
+    if (running.size === 0) {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
+      return;
+    }
+    void beatNow();
+  }, HEARTBEAT_MS);
+  // A running job does not keep a stopping process alive.
+  heartbeat.unref();
+}
 
 /**
  * Starts long work as a job and returns at once with its row: the work runs on, between other requests'
@@ -38,27 +89,29 @@ const running = new Map<string, AbortController>();
  */
 export async function startJob(db: Database, spec: JobSpec): Promise<JobRow> {
   const id = newJobId();
-  const inserted = await db.query<{ id: string }>(
-    `insert into jobs (id, kind, owner_user_id, owner_name, stage, params)
-     select $1, $2, $3, $4, $5, $6::jsonb
-     where not exists (select 1 from jobs where kind = $2 and state = 'running')
-     returning id`,
-    [id, spec.kind, spec.owner.id, spec.owner.name, spec.stage, JSON.stringify(spec.params)],
-  );
-  if (inserted.length === 0) {
-    const other = await db.query<{ id: string; ownerName: string; progress: number }>(
-      `select id, owner_name as "ownerName", progress from jobs where kind = $1 and state = 'running' limit 1`,
-      [spec.kind],
-    );
+  // A job of this kind left `running` by a process that stopped no longer holds the kind.
+  await failInterruptedJobs(db, { kind: spec.kind });
+  const inserted = await insertJobUnlessRunning(db, {
+    id,
+    kind: spec.kind,
+    ownerUserId: spec.owner.id,
+    ownerName: spec.owner.name,
+    stage: spec.stage,
+    params: spec.params,
+    runner: thisRunner,
+  });
+  if (!inserted) {
+    const other = await runningJobOf(db, spec.kind);
     throw new ApiError(
       409,
       'job_running',
-      `Công việc này đang chạy (mã ${other[0]?.id ?? '?'}, do ${other[0]?.ownerName ?? '?'} bắt đầu, ${other[0]?.progress ?? 0}%): hãy chờ nó xong hoặc hủy nó`,
+      `Công việc này đang chạy (mã ${other?.id ?? '?'}, do ${other?.ownerName ?? '?'} bắt đầu, ${other?.progress ?? 0}%): hãy chờ nó xong hoặc hủy nó`,
       'kind',
     );
   }
   const controller = new AbortController();
-  running.set(id, controller);
+  running.set(id, { controller, db });
+  keepBeating();
   const ctx: JobContext = {
     signal: controller.signal,
     checkpoint() {
@@ -102,11 +155,8 @@ export async function startJob(db: Database, spec: JobSpec): Promise<JobRow> {
  * through its switch, in another when it next reports progress). A job already ended is left as it is.
  */
 export async function cancelJob(db: Database, id: string): Promise<JobRow | null> {
-  await db.query(
-    `update jobs set state = 'cancelled', stage = 'Đã hủy', finished_at = now() where id = $1 and state = 'running'`,
-    [id],
-  );
-  running.get(id)?.abort();
+  await markCancelled(db, id);
+  running.get(id)?.controller.abort();
   return findJob(db, id);
 }
 

@@ -1,14 +1,15 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
 import { weightsKey } from '../spatial-stats/spatial-weights.repo';
-import { runningJobIds, startJob } from './job-runner';
-import { failInterruptedJobs } from './jobs.repo';
+import { beatNow, runningJobIds, startJob } from './job-runner';
+import { failInterruptedJobs, insertJob, newJobId } from './jobs.repo';
 
 /**
  * Long work runs as a job: started by a request that is answered at once, followed by GET /api/jobs/:id
- * (progress 0–100 and a Vietnamese stage), cancelled by DELETE, and marked failed when the server restarts
- * under it. Other requests are answered while it runs, also on the single-connection embedded engine.
+ * (progress 0–100 and a Vietnamese stage), cancelled by DELETE, and marked failed when the process running
+ * it stopped (its heartbeat went silent) — not when another server process starts beside it. Other requests are answered while it runs, also on the single-connection embedded engine.
  */
 
 interface JobJson {
@@ -18,6 +19,7 @@ interface JobJson {
   stage: string;
   result: unknown;
   error: string | null;
+  runner: { host: string; pid: number; startedAt: string } | null;
 }
 
 let t: Awaited<ReturnType<typeof writableTestApp>>;
@@ -116,14 +118,59 @@ describe('jobs', () => {
     expect((await jobOf(admin, job.id)).state).toBe('cancelled');
   });
 
-  it('marks a job running when the server restarts as failed, saying where it was', async () => {
-    const job = await gatedJob('test-restart');
-    await until(admin, job.id, (j) => j.progress === 40);
+  it('records the process running it; a server starting beside it leaves its live job alone and fails a silent one', async () => {
+    const live = await gatedJob('test-restart-live');
+    const seen = await until(admin, live.id, (j) => j.progress === 40);
+    expect(seen.runner).toEqual({ host: hostname(), pid: process.pid, startedAt: expect.any(String) });
+    // A job of a process that stopped 10 minutes ago: its heartbeat went silent then.
+    const deadId = newJobId();
+    await insertJob(db, {
+      id: deadId,
+      kind: 'test-restart-dead',
+      ownerUserId: adminId,
+      ownerName: 'admin',
+      stage: 'Đang dựng tệp',
+      params: {},
+      runner: { host: 'may-khac', pid: 999_999, startedAt: '2026-01-01T00:00:00Z' },
+    });
+    started.push(deadId);
+    await db.query(
+      `update jobs set progress = 30, heartbeat_at = now() - interval '10 minutes' where id = $1`,
+      [deadId],
+    );
+    // What a second server process does when it starts on the same database.
     expect(await failInterruptedJobs(db)).toBeGreaterThanOrEqual(1);
-    const failed = await jobOf(admin, job.id);
-    expect(failed.state).toBe('failed');
-    expect(failed.error).toContain('Đang chờ cổng');
+    const dead = await jobOf(admin, deadId);
+    expect(dead.state).toBe('failed');
+    expect(dead.error).toContain('bị gián đoạn khi máy chủ khởi động lại');
+    expect(dead.error).toContain('Đang dựng tệp, 30%');
+    expect((await jobOf(admin, live.id)).state).toBe('running');
+
+    // The live job keeps beating: made to look silent, its next heartbeat brings it back to now.
+    await db.query(`update jobs set heartbeat_at = now() - interval '10 minutes' where id = $1`, [live.id]);
+    await beatNow();
+    await failInterruptedJobs(db);
+    expect((await jobOf(admin, live.id)).state).toBe('running');
+    live.open();
+    expect((await until(admin, live.id, (j) => j.state !== 'running')).state).toBe('done');
+  });
+
+  it('does not let a job cut off by a stopped process hold its kind', async () => {
+    const deadId = newJobId();
+    await insertJob(db, {
+      id: deadId,
+      kind: 'test-held',
+      ownerUserId: adminId,
+      ownerName: 'admin',
+      stage: 'Bắt đầu',
+      params: {},
+    });
+    started.push(deadId);
+    await db.query(`update jobs set heartbeat_at = now() - interval '10 minutes' where id = $1`, [deadId]);
+    const job = await gatedJob('test-held');
+    expect((await jobOf(admin, deadId)).state).toBe('failed');
     job.open();
+    expect((await until(admin, job.id, (j) => j.state !== 'running')).state).toBe('done');
   });
 
   it('refuses a second job of the same kind while one runs, naming it', async () => {
