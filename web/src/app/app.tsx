@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { sessionQuery, signOut } from '../entities/auth/session';
 import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
+import { routePath } from '../lib/routes';
 import { healthQuery } from './health-query';
 import { mayOpen, NAV_PAGES, pageFor } from './pages';
 
@@ -68,20 +69,28 @@ export function App() {
         )}
         {user ? (
           <span className="user-menu">
-            <a href={hrefWithLang('/tai-khoan', lang)} onClick={onInAppLinkClick} data-testid="user-name">
+            <a
+              href={hrefWithLang(routePath({ page: 'account' }), lang)}
+              onClick={onInAppLinkClick}
+              data-testid="user-name"
+            >
               {user.displayName}
             </a>
             <button
               type="button"
               className="lang"
-              onClick={() => signOut().then(() => navigate(hrefWithLang('/dang-nhap', lang)))}
+              onClick={() => signOut().then(() => navigate(hrefWithLang(routePath({ page: 'login' }), lang)))}
             >
               {t('signOut')}
             </button>
           </span>
         ) : (
           session.isSuccess && (
-            <a href={hrefWithLang('/dang-nhap', lang)} onClick={onInAppLinkClick} data-testid="sign-in-link">
+            <a
+              href={hrefWithLang(routePath({ page: 'login' }), lang)}
+              onClick={onInAppLinkClick}
+              data-testid="sign-in-link"
+            >
               {t('signIn')}
             </a>
           )
@@ -102,13 +111,19 @@ export function App() {
           {!user && (
             <a
               className="button"
-              href={hrefWithLang(`/dang-nhap?next=${encodeURIComponent(location.href)}`, lang)}
+              href={hrefWithLang(
+                `${routePath({ page: 'login' })}?next=${encodeURIComponent(location.href)}`,
+                lang,
+              )}
               onClick={onInAppLinkClick}
             >
               {t('signIn')}
             </a>
           )}
-          <a href={hrefWithLang('/cong-khai', lang)} onClick={onInAppLinkClick}>
+          <a
+            href={hrefWithLang(routePath({ page: 'public', province: null }), lang)}
+            onClick={onInAppLinkClick}
+          >
             {t('publicPages')}
           </a>
         </div>

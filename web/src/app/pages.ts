@@ -1,20 +1,18 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from '../entities/auth/session';
-import { PUBLIC_PATH } from '../features/public/public-path';
 import type { MessageKey } from '../lib/i18n';
-import { COMPARE_PAGE_PATH, MAP_PATH } from '../lib/url-state';
+import { type PageId, pageIdOf, routePath } from '../lib/routes';
 
 type Role = SessionUser['role'];
 
 /**
- * The app's pages: each a path pattern and a lazily loaded chunk, so a page downloads only its own code.
- * The first page whose pattern matches the path is shown; the map dashboard is the fallback.
- * Add a page here (and its nav label in i18n) — nothing else routes.
+ * The app's pages: each a route of the route table (lib/routes.ts) and a lazily loaded chunk, so a page
+ * downloads only its own code. The page of the path's route is shown; the map dashboard is the fallback.
+ * Add a page here, its address in lib/routes.ts (and its nav label in i18n) — nothing else routes.
  */
 export interface Page {
-  id: string;
-  /** Matches the URL path. */
-  path: RegExp;
+  /** The page's route in lib/routes.ts. */
+  id: PageId;
   /** Where the header's link goes; null = not in the header. */
   navHref: string | null;
   navLabel: MessageKey;
@@ -28,8 +26,7 @@ export interface Page {
 
 export const MAP_PAGE: Page = {
   id: 'map',
-  path: MAP_PATH,
-  navHref: '/ban-do',
+  navHref: routePath({ page: 'map', province: null }),
   navLabel: 'mapView',
   component: lazy(() => import('./dashboard/dashboard')),
 };
@@ -38,7 +35,6 @@ export const PAGES: readonly Page[] = [
   MAP_PAGE,
   {
     id: 'login',
-    path: /^\/dang-nhap\/?$/,
     navHref: null,
     navLabel: 'signIn',
     component: lazy(() => import('../features/auth/login-page')),
@@ -46,15 +42,13 @@ export const PAGES: readonly Page[] = [
   },
   {
     id: 'account',
-    path: /^\/tai-khoan\/?$/,
     navHref: null,
     navLabel: 'account',
     component: lazy(() => import('../features/auth/account-page')),
   },
   {
     id: 'admin',
-    path: /^\/quan-tri\/?$/,
-    navHref: '/quan-tri',
+    navHref: routePath({ page: 'admin' }),
     navLabel: 'admin',
     component: lazy(() => import('../features/auth/admin-page')),
     access: ['admin'],
@@ -62,7 +56,6 @@ export const PAGES: readonly Page[] = [
   {
     // The indicator catalogue (Quản trị › Danh mục chỉ tiêu): administrators, national or of a province.
     id: 'indicator-catalogue',
-    path: /^\/quan-tri\/chi-tieu\/?$/,
     navHref: null,
     navLabel: 'admin',
     component: lazy(() => import('../features/indicators/catalogue-page')),
@@ -70,8 +63,7 @@ export const PAGES: readonly Page[] = [
   },
   {
     id: 'imports',
-    path: /^\/nhap-du-lieu\/?$/,
-    navHref: '/nhap-du-lieu',
+    navHref: routePath({ page: 'imports' }),
     navLabel: 'imports',
     component: lazy(() => import('../features/imports/components/import-page')),
     access: ['admin', 'data_officer'],
@@ -79,8 +71,7 @@ export const PAGES: readonly Page[] = [
   {
     // Public summaries: anyone, signed in or not; the chunk holds MapLibre and recharts, no dashboard code.
     id: 'public',
-    path: PUBLIC_PATH,
-    navHref: '/cong-khai',
+    navHref: routePath({ page: 'public', province: null }),
     navLabel: 'publicPages',
     component: lazy(() => import('../features/public/public-page')),
     access: 'public',
@@ -88,16 +79,14 @@ export const PAGES: readonly Page[] = [
   {
     // Spatial statistics on commune indicators (Gi*, local Moran, emerging hot spots): staff.
     id: 'analysis',
-    path: /^\/phan-tich\/?$/,
-    navHref: '/phan-tich',
+    navHref: routePath({ page: 'analysis' }),
     navLabel: 'analysisNav',
     component: lazy(() => import('../features/analysis/analysis-page')),
   },
   {
     // Patrol planner on hotspot coordinates: police of the jurisdiction (the server scopes every call).
     id: 'patrol',
-    path: /^\/tuan-tra\/?$/,
-    navHref: '/tuan-tra',
+    navHref: routePath({ page: 'patrol' }),
     navLabel: 'patrolNav',
     component: lazy(() => import('../features/patrol/patrol-page')),
     access: ['police', 'admin'],
@@ -105,7 +94,6 @@ export const PAGES: readonly Page[] = [
   // Plans and targets: staff read them; creating and editing is the committee's (the server decides).
   {
     id: 'plan-new',
-    path: /^\/ke-hoach\/moi\/?$/,
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-form-page')),
@@ -113,7 +101,6 @@ export const PAGES: readonly Page[] = [
   },
   {
     id: 'plan-edit',
-    path: /^\/ke-hoach\/[a-z0-9-]+\/sua\/?$/,
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-form-page')),
@@ -121,21 +108,18 @@ export const PAGES: readonly Page[] = [
   },
   {
     id: 'plan',
-    path: /^\/ke-hoach\/[a-z0-9-]+\/?$/,
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-page')),
   },
   {
     id: 'plans',
-    path: /^\/ke-hoach\/?$/,
-    navHref: '/ke-hoach',
+    navHref: routePath({ page: 'plans' }),
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-list-page')),
   },
   {
     id: 'scorecard',
-    path: /^\/bang-diem\/[a-z0-9-]+\/?$/,
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/scorecard-page')),
@@ -143,14 +127,12 @@ export const PAGES: readonly Page[] = [
   {
     // Meeting briefings: prepared from the map by staff, presented full screen with frozen figures.
     id: 'briefings',
-    path: /^\/trinh-chieu\/?$/,
-    navHref: '/trinh-chieu',
+    navHref: routePath({ page: 'briefings' }),
     navLabel: 'briefingsNav',
     component: lazy(() => import('../features/briefings/briefings-page')),
   },
   {
     id: 'presenter',
-    path: /^\/trinh-chieu\/[A-Za-z0-9_-]+\/?$/,
     navHref: null,
     navLabel: 'briefingsNav',
     component: lazy(() => import('../features/briefings/presenter-page')),
@@ -158,31 +140,27 @@ export const PAGES: readonly Page[] = [
   {
     // Two maps side by side: two periods, two indicators, or before/after the 2025 reorganisation.
     id: 'compare',
-    path: COMPARE_PAGE_PATH,
-    navHref: '/so-sanh',
+    navHref: routePath({ page: 'compare' }),
     navLabel: 'compareNav',
     component: lazy(() => import('../features/compare/compare-page')),
   },
   {
     // Official status criteria: suggested vs decided statuses on a map, explained criterion by criterion.
     id: 'status-rules',
-    path: /^\/tieu-chi\/?$/,
-    navHref: '/tieu-chi',
+    navHref: routePath({ page: 'status-rules' }),
     navLabel: 'rulesNav',
     component: lazy(() => import('../features/status-rules/rules-page')),
   },
   {
     // The reporting cycle (issue 17): a commune's report of the period, the province's review, completeness.
     id: 'reporting',
-    path: /^\/bao-cao\/?$/,
-    navHref: '/bao-cao',
+    navHref: routePath({ page: 'reporting' }),
     navLabel: 'reportingNav',
     component: lazy(() => import('../features/reporting/report-entry-page')),
     access: ['admin', 'data_officer'],
   },
   {
     id: 'reporting-review',
-    path: /^\/bao-cao\/duyet\/?$/,
     navHref: null,
     navLabel: 'reportingNav',
     component: lazy(() => import('../features/reporting/review-page')),
@@ -190,8 +168,7 @@ export const PAGES: readonly Page[] = [
   },
   {
     id: 'reporting-completeness',
-    path: /^\/bao-cao\/tien-do\/?$/,
-    navHref: '/bao-cao/tien-do',
+    navHref: routePath({ page: 'reporting-completeness' }),
     navLabel: 'completenessNav',
     component: lazy(() => import('../features/reporting/completeness-page')),
   },
@@ -222,7 +199,10 @@ function rank(id: string): number {
   return i < 0 ? NAV_ORDER.length : i;
 }
 
-export const pageFor = (pathname: string): Page => PAGES.find((p) => p.path.test(pathname)) ?? MAP_PAGE;
+export const pageFor = (pathname: string): Page => {
+  const id = pageIdOf(pathname);
+  return PAGES.find((p) => p.id === id) ?? MAP_PAGE;
+};
 
 /** Whether a user (null = anonymous) may open a page. */
 export function mayOpen(page: Page, user: SessionUser | null): boolean {

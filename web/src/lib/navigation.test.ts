@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { locationSnapshot, navigate, subscribeLocation } from './navigation';
-import { COMPARE_PAGE_PATH, MAP_PATH } from './url-state';
 
 /** A browser's location and history, enough for the app's one navigation module. */
 function fakeWindow(start: string) {
@@ -41,17 +40,17 @@ describe('navigate', () => {
     // The dashboard map's last moveend lands after the click: it must not pull the user back to the map.
     navigate('/ban-do/tinh/01?period=2024-Q1&map=8.00/21.00000/105.80000', {
       replace: true,
-      onlyFrom: MAP_PATH,
+      onlyFrom: 'map',
     });
     expect(locationSnapshot()).toBe('/so-sanh?left=2024-Q1&province=01');
     expect(win.history.replaceState).not.toHaveBeenCalled();
   });
 
   it("keeps a page's own writes while the user is on it", () => {
-    navigate('/ban-do/tinh/01?period=2024-Q2', { replace: true, onlyFrom: MAP_PATH });
+    navigate('/ban-do/tinh/01?period=2024-Q2', { replace: true, onlyFrom: 'map' });
     expect(locationSnapshot()).toBe('/ban-do/tinh/01?period=2024-Q2');
     navigate('/so-sanh?left=2024-Q1');
-    navigate('/so-sanh?left=2023-Q1', { replace: true, onlyFrom: COMPARE_PAGE_PATH });
+    navigate('/so-sanh?left=2023-Q1', { replace: true, onlyFrom: 'compare' });
     expect(locationSnapshot()).toBe('/so-sanh?left=2023-Q1');
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from './i18n';
+import { type PageId, pageIdOf } from './routes';
 
 /**
  * The app's location is the browser URL: every page and every view is a link. This module is the one
@@ -23,9 +24,9 @@ export const locationSnapshot = () => window.location.pathname + window.location
  * page a write belongs to: a page's late write (the map's last `moveend` after a link was followed, a
  * time-lapse tick) arrives when the browser is already on another page, and must not pull the user back.
  */
-export function navigate(href: string, opts: { replace?: boolean; onlyFrom?: RegExp } = {}) {
+export function navigate(href: string, opts: { replace?: boolean; onlyFrom?: PageId } = {}) {
   if (href === locationSnapshot()) return;
-  if (opts.onlyFrom && !opts.onlyFrom.test(window.location.pathname)) return;
+  if (opts.onlyFrom && pageIdOf(window.location.pathname) !== opts.onlyFrom) return;
   if (opts.replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);
   for (const l of listeners) l();

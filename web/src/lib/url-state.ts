@@ -1,5 +1,6 @@
 import type { Lang } from './i18n';
 import { parsePeriod } from './periods';
+import { routeAs, routePath } from './routes';
 
 export type ClassMethod = 'quantile' | 'equal' | 'jenks';
 export type MapLayerId = 'hotspots' | 'labels';
@@ -50,9 +51,6 @@ export const DEFAULT_VIEW: ViewState = {
   lang: 'vi',
 };
 
-/** The map page's addresses: `/`, `/ban-do`, `/ban-do/tinh/01`. */
-export const MAP_PATH = /^\/(ban-do(\/.*)?)?$/;
-const PROVINCE_PATH = /^\/ban-do\/tinh\/(\d{2})\/?$/;
 const CODE = /^\d{2,5}$/;
 const INDICATOR = /^[a-z][a-z0-9_]{1,63}$/;
 const LAYER_IDS: readonly MapLayerId[] = ['hotspots', 'labels'];
@@ -70,7 +68,7 @@ function parseMap(raw: string | null): MapPosition | null {
 /** Reads a view from a URL's path and query; anything malformed falls back to the default. */
 export function parseViewState(pathname: string, search: string): ViewState {
   const q = new URLSearchParams(search);
-  const province = PROVINCE_PATH.exec(pathname)?.[1] ?? null;
+  const province = routeAs('map', pathname)?.province ?? null;
   const period = q.get('period');
   const indicator = q.get('indicator');
   const method = q.get('method');
@@ -103,7 +101,7 @@ function formatMap(m: MapPosition): string {
 
 /** Writes a view as path + query; defaults are left out so shared links stay short. */
 export function serializeViewState(s: ViewState): string {
-  const path = s.province ? `/ban-do/tinh/${s.province}` : '/ban-do';
+  const path = routePath({ page: 'map', province: s.province });
   const q = new URLSearchParams();
   if (s.period) q.set('period', s.period);
   if (s.indicator !== STATUS_INDICATOR) q.set('indicator', s.indicator);
@@ -146,10 +144,6 @@ export interface CompareState {
   lang: Lang;
 }
 
-export const COMPARE_PATH = '/so-sanh';
-/** The compare page's address, as a pattern for its router entry and its URL writes. */
-export const COMPARE_PAGE_PATH = /^\/so-sanh\/?$/;
-
 const PROVINCE_CODE = /^\d{2}$/;
 
 export function parseCompareState(search: string): CompareState {
@@ -185,5 +179,6 @@ export function serializeCompareState(s: CompareState): string {
   if (s.lang !== 'vi') q.set('lang', s.lang);
   if (s.map) q.set('map', formatMap(s.map));
   const query = q.toString().replaceAll('%2F', '/');
-  return query ? `${COMPARE_PATH}?${query}` : COMPARE_PATH;
+  const path = routePath({ page: 'compare' });
+  return query ? `${path}?${query}` : path;
 }

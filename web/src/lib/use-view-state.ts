@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { locationSnapshot, navigate, subscribeLocation } from './navigation';
-import { MAP_PATH, parseViewState, serializeViewState, type ViewState } from './url-state';
+import { parseViewState, serializeViewState, type ViewState } from './url-state';
 
 /**
  * The map's view state held in the URL. Choices a user would want Back to undo (province, period, indicator…)
@@ -17,7 +17,7 @@ export function useViewState(): [
   }, [href]);
   const update = useCallback((patch: Partial<ViewState>, opts: { replace?: boolean } = {}) => {
     const current = parseViewState(window.location.pathname, window.location.search);
-    navigate(serializeViewState({ ...current, ...patch }), { ...opts, onlyFrom: MAP_PATH });
+    navigate(serializeViewState({ ...current, ...patch }), { ...opts, onlyFrom: 'map' });
   }, []);
   return [state, update];
 }

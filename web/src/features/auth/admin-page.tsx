@@ -7,6 +7,7 @@ import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { routePath } from '../../lib/routes';
 import { auditActionText, auditChangeText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
 
@@ -57,7 +58,7 @@ export default function AdminPage() {
   return (
     <main className="page">
       <p>
-        <a href={hrefWithLang('/quan-tri/chi-tieu', lang)} onClick={onInAppLinkClick}>
+        <a href={hrefWithLang(routePath({ page: 'indicator-catalogue' }), lang)} onClick={onInAppLinkClick}>
           Danh mục chỉ số
         </a>
       </p>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { signIn } from '../../entities/auth/session';
 import { api } from '../../lib/api-client';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
+import { routePath } from '../../lib/routes';
 import { authText, roleLabel } from './messages';
 
 const demoQuery = {
@@ -15,7 +16,7 @@ const demoQuery = {
 
 /** Only in-app paths may be a destination after sign-in (no open redirect). */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/ban-do';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : routePath({ page: 'map', province: null });
 }
 
 /** Sign-in form; on synthetic demo data it lists the demo accounts, one click fills one in. */

@@ -6,6 +6,7 @@ import { unitsQuery } from '../../entities/units/api/get-units';
 import { periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
+import { routePath } from '../../lib/routes';
 import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
 import { draftRequest, EMPTY_DRAFT, moveView, removeView, updateView, useDraft } from './lib/draft';
 import { briefingText } from './messages';
@@ -35,7 +36,7 @@ export default function BriefingsPage() {
     onSuccess: (b) => {
       change(() => EMPTY_DRAFT);
       void queryClient.invalidateQueries({ queryKey: briefingKeys.list() });
-      navigate(hrefWithLang(`/trinh-chieu/${b.id}`, lang));
+      navigate(hrefWithLang(routePath({ page: 'presenter', briefing: b.id }), lang));
     },
   });
   const remove = useMutation({
@@ -53,7 +54,10 @@ export default function BriefingsPage() {
         {draft.views.length === 0 ? (
           <p>
             {t('draftEmpty')}{' '}
-            <a href={hrefWithLang('/ban-do', lang)} onClick={onInAppLinkClick}>
+            <a
+              href={hrefWithLang(routePath({ page: 'map', province: null }), lang)}
+              onClick={onInAppLinkClick}
+            >
               {t('openMap')}
             </a>
           </p>
@@ -152,7 +156,10 @@ export default function BriefingsPage() {
         <ul className="briefing-list" data-testid="briefing-list">
           {list.data?.rows.map((b) => (
             <li key={b.id}>
-              <a href={hrefWithLang(`/trinh-chieu/${b.id}`, lang)} onClick={onInAppLinkClick}>
+              <a
+                href={hrefWithLang(routePath({ page: 'presenter', briefing: b.id }), lang)}
+                onClick={onInAppLinkClick}
+              >
                 {b.confidential && <strong className="mat-badge">{t('mat')}</strong>} {b.title}
               </a>{' '}
               <span className="muted">

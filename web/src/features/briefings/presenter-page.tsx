@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { routeAs, routePath } from '../../lib/routes';
 import { useUnitVersions } from '../../lib/unit-versions';
 import { briefingPdfHref, briefingQuery, briefingXlsxHref } from './api/briefings-api';
 import { SlidePanel } from './components/slide-panel';
@@ -47,7 +48,7 @@ export default function PresenterPage() {
   const location = useLocation();
   const lang: Lang = langOf(location.search);
   const t = (k: Parameters<typeof briefingText>[1]) => briefingText(lang, k);
-  const id = location.pathname.split('/')[2] ?? '';
+  const id = routeAs('presenter', location.pathname)?.briefing ?? '';
   const briefing = useQuery(briefingQuery(id));
   const versions = useUnitVersions();
   const count = briefing.data?.views.length ?? 0;
@@ -68,7 +69,7 @@ export default function PresenterPage() {
   }, []);
   const exit = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else navigate(hrefWithLang('/trinh-chieu', lang));
+    else navigate(hrefWithLang(routePath({ page: 'briefings' }), lang));
   }, [lang]);
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -94,7 +95,7 @@ export default function PresenterPage() {
     return (
       <main className="briefings-page">
         <ApiErrorNotice error={briefing.error} lang={lang}>
-          <a href={hrefWithLang('/trinh-chieu', lang)} onClick={onInAppLinkClick}>
+          <a href={hrefWithLang(routePath({ page: 'briefings' }), lang)} onClick={onInAppLinkClick}>
             {t('briefings')}
           </a>
         </ApiErrorNotice>

@@ -16,7 +16,6 @@ import { navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { lastReportedQuarter, todayIso } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
 import {
-  COMPARE_PAGE_PATH,
   type CompareState,
   DEFAULT_VIEW,
   type MapPosition,
@@ -43,7 +42,7 @@ export default function ComparePage() {
 
   const update = useCallback((patch: Partial<CompareState>, opts: { replace?: boolean } = {}) => {
     const current = parseCompareState(window.location.search);
-    navigate(serializeCompareState({ ...current, ...patch }), { ...opts, onlyFrom: COMPARE_PAGE_PATH });
+    navigate(serializeCompareState({ ...current, ...patch }), { ...opts, onlyFrom: 'compare' });
   }, []);
   // A bare or partial link gets its chosen periods written down, so the URL always names both sides.
   useEffect(() => {

@@ -8,6 +8,7 @@ import { type Definition, DefinitionFields } from './components/definition-field
 import { targetSentence } from './lib/target-sentence';
 import { planText } from './messages';
 import './plans.css';
+import { routeAs, routePath } from '../../lib/routes';
 
 /** A template definition per kind, so a new target starts from a valid shape to adjust. */
 const TEMPLATES: Record<TargetKind, Record<string, unknown>> = {
@@ -104,9 +105,6 @@ const EMPTY: Draft = {
   targets: [],
 };
 
-/** /ke-hoach/moi (new) or /ke-hoach/<code>/sua (edit). */
-const editedCode = (pathname: string) => /^\/ke-hoach\/([a-z0-9-]+)\/sua\/?$/.exec(pathname)?.[1] ?? null;
-
 /**
  * Create or edit a plan and its targets. The server validates; its answer names the field
  * (`targets[2].definition.threshold`), and the message is shown beside that input.
@@ -115,7 +113,7 @@ export default function PlanFormPage() {
   const location = useLocation();
   const lang = langOf(location.search);
   const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
-  const original = editedCode(location.pathname);
+  const original = routeAs('plan-edit', location.pathname)?.plan ?? null;
   const existing = useQuery({ ...planQuery(original ?? ''), enabled: original !== null });
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
@@ -200,7 +198,7 @@ export default function PlanFormPage() {
     try {
       const saved = await savePlan(input, original);
       await queryClient.invalidateQueries({ queryKey: planKeys.all });
-      navigate(hrefWithLang(`/ke-hoach/${saved.plan.code}`, lang));
+      navigate(hrefWithLang(routePath({ page: 'plan', plan: saved.plan.code }), lang));
     } catch (err) {
       setError(
         err instanceof FieldError
@@ -234,7 +232,10 @@ export default function PlanFormPage() {
     <main className="plans-page" data-testid="plan-form-page">
       <p>
         <a
-          href={hrefWithLang(original ? `/ke-hoach/${original}` : '/ke-hoach', lang)}
+          href={hrefWithLang(
+            routePath(original ? { page: 'plan', plan: original } : { page: 'plans' }),
+            lang,
+          )}
           onClick={onInAppLinkClick}
         >
           ← {t('back')}

@@ -4,6 +4,7 @@ import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/n
 import { plansQuery } from './api/plans-api';
 import { planText } from './messages';
 import './plans.css';
+import { routePath } from '../../lib/routes';
 
 /** Every plan with its scope, period and number of targets; links to its page and scorecard. */
 export default function PlanListPage() {
@@ -15,7 +16,7 @@ export default function PlanListPage() {
     <main className="plans-page" data-testid="plan-list">
       <h2>{t('plans')}</h2>
       <p className="toolbar">
-        <a href={hrefWithLang('/ke-hoach/moi', lang)} onClick={onInAppLinkClick}>
+        <a href={hrefWithLang(routePath({ page: 'plan-new' }), lang)} onClick={onInAppLinkClick}>
           + {t('newPlan')}
         </a>
       </p>
@@ -24,7 +25,10 @@ export default function PlanListPage() {
         {plans.data?.rows.map((p) => (
           <li key={p.code}>
             <h3>
-              <a href={hrefWithLang(`/ke-hoach/${p.code}`, lang)} onClick={onInAppLinkClick}>
+              <a
+                href={hrefWithLang(routePath({ page: 'plan', plan: p.code }), lang)}
+                onClick={onInAppLinkClick}
+              >
                 {p.title}
               </a>
             </h3>
@@ -34,7 +38,10 @@ export default function PlanListPage() {
                 ? ` (${lang === 'vi' ? 'đơn vị trước sắp xếp' : 'unit before a reorganisation'})`
                 : ''}{' '}
               · {t('period')}: {p.periodStart} – {p.periodEnd} · {p.targetCount} {t('targets')} ·{' '}
-              <a href={hrefWithLang(`/bang-diem/${p.code}`, lang)} onClick={onInAppLinkClick}>
+              <a
+                href={hrefWithLang(routePath({ page: 'scorecard', plan: p.code }), lang)}
+                onClick={onInAppLinkClick}
+              >
                 {t('scorecard')}
               </a>
             </div>

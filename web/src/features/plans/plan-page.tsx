@@ -12,16 +12,14 @@ import { ProgressBar, StatusBadge } from './components/status-badge';
 import { formatNumber } from './lib/progress-style';
 import { goalText, measureText, planText, projectionNotes, reasonText } from './messages';
 import './plans.css';
-
-/** The plan code in /ke-hoach/<code>. */
-const codeOf = (pathname: string) => /^\/ke-hoach\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1] ?? '';
+import { routeAs, routePath } from '../../lib/routes';
 
 /** A plan: its targets with progress bars, statuses, projections, and links to scorecard and ranking. */
 export default function PlanPage() {
   const location = useLocation();
   const lang = langOf(location.search);
   const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
-  const code = codeOf(location.pathname);
+  const code = routeAs('plan', location.pathname)?.plan ?? '';
   const plan = useQuery(planQuery(code));
   const data = plan.data;
   const targetsTable = useRef<HTMLTableElement>(null);
@@ -29,14 +27,14 @@ export default function PlanPage() {
   return (
     <main className="plans-page" data-testid="plan-page">
       <p>
-        <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+        <a href={hrefWithLang(routePath({ page: 'plans' }), lang)} onClick={onInAppLinkClick}>
           ← {t('plans')}
         </a>
       </p>
       {plan.isPending && <p className="loading">…</p>}
       {plan.isError && (
         <ApiErrorNotice error={plan.error} lang={lang}>
-          <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+          <a href={hrefWithLang(routePath({ page: 'plans' }), lang)} onClick={onInAppLinkClick}>
             {t('seePlans')}
           </a>
         </ApiErrorNotice>
@@ -51,10 +49,16 @@ export default function PlanPage() {
           </p>
           {data.plan.notes && <p className="meta">{data.plan.notes}</p>}
           <p className="toolbar">
-            <a href={hrefWithLang(`/bang-diem/${code}`, lang)} onClick={onInAppLinkClick}>
+            <a
+              href={hrefWithLang(routePath({ page: 'scorecard', plan: code }), lang)}
+              onClick={onInAppLinkClick}
+            >
               {t('scorecard')} →
             </a>
-            <a href={hrefWithLang(`/ke-hoach/${code}/sua`, lang)} onClick={onInAppLinkClick}>
+            <a
+              href={hrefWithLang(routePath({ page: 'plan-edit', plan: code }), lang)}
+              onClick={onInAppLinkClick}
+            >
               {t('edit')}
             </a>
             <TableExport
@@ -95,7 +99,10 @@ export default function PlanPage() {
                           : ''}
                         {' · '}
                         <a
-                          href={hrefWithLang(`/bang-diem/${code}?xep-hang=${target.code}`, lang)}
+                          href={hrefWithLang(
+                            `${routePath({ page: 'scorecard', plan: code })}?xep-hang=${target.code}`,
+                            lang,
+                          )}
                           onClick={onInAppLinkClick}
                         >
                           {t('ranking')}

@@ -12,9 +12,7 @@ import { TrendChart } from './components/trend-chart';
 import { formatNumber, PROGRESS_COLORS, PROGRESS_ORDER, PROGRESS_TEXT } from './lib/progress-style';
 import { measureText, planText, projectionNotes, reasonText } from './messages';
 import './plans.css';
-
-/** The plan code in /bang-diem/<code>. */
-const codeOf = (pathname: string) => /^\/bang-diem\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1] ?? '';
+import { routeAs, routePath } from '../../lib/routes';
 
 type T = (k: Parameters<typeof planText>[1]) => string;
 
@@ -26,7 +24,7 @@ export default function ScorecardPage() {
   const location = useLocation();
   const lang = langOf(location.search);
   const t: T = (k) => planText(lang, k);
-  const code = codeOf(location.pathname);
+  const code = routeAs('scorecard', location.pathname)?.plan ?? '';
   const unit = location.search.get('don-vi');
   const columns = location.search.get('cot') === 'nam' ? 'periods' : 'children';
   const open = location.search.get('o');
@@ -48,7 +46,7 @@ export default function ScorecardPage() {
   return (
     <main className="plans-page" data-testid="scorecard-page">
       <p>
-        <a href={hrefWithLang(`/ke-hoach/${code}`, lang)} onClick={onInAppLinkClick}>
+        <a href={hrefWithLang(routePath({ page: 'plan', plan: code }), lang)} onClick={onInAppLinkClick}>
           ← {data?.plan.title ?? t('back')}
         </a>
       </p>
@@ -129,7 +127,7 @@ export default function ScorecardPage() {
       {card.isPending && <p className="loading">…</p>}
       {card.isError && (
         <ApiErrorNotice error={card.error} lang={lang}>
-          <a href={hrefWithLang('/ke-hoach', lang)} onClick={onInAppLinkClick}>
+          <a href={hrefWithLang(routePath({ page: 'plans' }), lang)} onClick={onInAppLinkClick}>
             {t('seePlans')}
           </a>
         </ApiErrorNotice>

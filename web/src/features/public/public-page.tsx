@@ -4,6 +4,7 @@ import { unitsQuery } from '../../entities/units/api/get-units';
 import { formatNumber, formatPercent, withUnit } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
+import { routePath } from '../../lib/routes';
 import { STATUS_COLORS, STATUS_ORDER } from '../../lib/status-style';
 import { publicSummaryQuery } from './api/get-public-summary';
 import { PublicStatusMap } from './components/public-status-map';
@@ -67,7 +68,7 @@ export default function PublicPage() {
             data-testid="public-province"
             value={province ?? ''}
             onChange={(e) =>
-              navigate(hrefWithLang(e.target.value ? `/cong-khai/${e.target.value}` : '/cong-khai', lang))
+              navigate(hrefWithLang(routePath({ page: 'public', province: e.target.value || null }), lang))
             }
           >
             <option value="">{t('country')}</option>

@@ -19,6 +19,7 @@ import {
   sendReport,
 } from './reporting-api';
 import './reporting.css';
+import { routePath } from '../../lib/routes';
 import { FormAndPeriodPickers } from './form-period-pickers';
 
 const STATE_VI: Record<string, string> = {
@@ -171,11 +172,15 @@ export default function ReportEntryPage() {
       <h2>Báo cáo kỳ này</h2>
       {!ownCommune && (
         <p className="reporting-links">
-          <a href="/bao-cao/duyet" onClick={onInAppLinkClick} data-testid="to-review">
+          <a
+            href={routePath({ page: 'reporting-review' })}
+            onClick={onInAppLinkClick}
+            data-testid="to-review"
+          >
             Duyệt báo cáo của xã
           </a>{' '}
           ·{' '}
-          <a href="/bao-cao/tien-do" onClick={onInAppLinkClick}>
+          <a href={routePath({ page: 'reporting-completeness' })} onClick={onInAppLinkClick}>
             Tiến độ báo cáo
           </a>
         </p>

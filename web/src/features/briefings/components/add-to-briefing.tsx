@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useOnlyAtlasMap } from '../../../components/map/atlas-map';
 import type { Lang } from '../../../lib/i18n';
 import { hrefWithLang, onInAppLinkClick } from '../../../lib/navigation';
+import { routePath } from '../../../lib/routes';
 import { addView, type DraftView, useDraft } from '../lib/draft';
 import { briefingText } from '../messages';
 
@@ -26,7 +27,7 @@ export function AddToBriefing({ view, lang }: { view: DraftView; lang: Lang }) {
       {draft.views.length > 0 && (
         <p className="muted" data-testid="briefing-draft-count" aria-live="polite">
           {added !== null ? `${t('added')} ${added}. ` : ''}
-          <a href={hrefWithLang('/trinh-chieu', lang)} onClick={onInAppLinkClick}>
+          <a href={hrefWithLang(routePath({ page: 'briefings' }), lang)} onClick={onInAppLinkClick}>
             {t('openBriefings')} ({draft.views.length})
           </a>
         </p>
