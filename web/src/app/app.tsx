@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
+import { PageErrorBoundary } from '../components/page-error-boundary';
 import { sessionQuery, signOut } from '../entities/auth/session';
 import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
@@ -14,6 +15,7 @@ import { mayOpen, NAV_PAGES, pageFor } from './pages';
 export function App() {
   const health = useQuery(healthQuery);
   const session = useQuery(sessionQuery);
+  const queryClient = useQueryClient();
   const user = session.data?.user ?? null;
   const location = useLocation();
   const lang = langOf(location.search);
@@ -102,9 +104,16 @@ export function App() {
       {session.isPending ? (
         <p className="loading">{t('loadingPage')}</p>
       ) : mayOpen(page, user) ? (
-        <Suspense fallback={<p className="loading">{t('loadingPage')}</p>}>
-          <Page />
-        </Suspense>
+        <PageErrorBoundary
+          lang={lang}
+          resetKey={location.pathname}
+          // The failed page's queries are unmounted: drop their answers so trying again fetches anew.
+          onRetry={() => queryClient.removeQueries({ type: 'inactive' })}
+        >
+          <Suspense fallback={<p className="loading">{t('loadingPage')}</p>}>
+            <Page />
+          </Suspense>
+        </PageErrorBoundary>
       ) : (
         <div className="gate" role="alert" data-testid="sign-in-required">
           <p>{user ? t('notAllowed') : t('signInRequired')}</p>
