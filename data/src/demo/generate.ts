@@ -10,7 +10,7 @@ import { buildDemoPlans } from './plans';
 import { populatePieces } from './population';
 import { type ReportingUnit, reportingUnits } from './reporting-units';
 import { buildStatusRuleSets } from './status-rules';
-import { buildStatusDecisions } from './statuses';
+import { buildSituation, buildStatusDecisions } from './statuses';
 import type { DemoDataset, DemoOptions } from './types';
 import { assembleUnits } from './units';
 import { valueBatches } from './values';
@@ -54,7 +54,8 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
   const reporting = reportingUnits(book, layers.pieces);
   const wanted = options.provinces ? new Set(options.provinces) : null;
   const include = (unit: ReportingUnit) => !wanted || unit.currentProvinces.some((code) => wanted.has(code));
-  const statusDecisions = buildStatusDecisions(reporting, model, seed, include);
+  const situation = buildSituation(reporting, model, seed);
+  const statusDecisions = buildStatusDecisions(reporting, situation, model, seed, include);
   const hotspots = buildHotspots(reporting.current, layers.communes, model, seed, include);
   progress(`${statusDecisions.length} status decisions, ${hotspots.length} hotspots`);
 
@@ -68,6 +69,6 @@ export function generateDemoDataset(options: DemoOptions = {}): DemoDataset {
     hotspots,
     plans: buildDemoPlans(units, statusDecisions),
     statusRuleSets: buildStatusRuleSets(),
-    valueBatches: () => valueBatches(model, reporting, seed, include),
+    valueBatches: () => valueBatches(model, reporting, seed, include, situation.quiet),
   };
 }

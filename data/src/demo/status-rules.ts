@@ -1,3 +1,4 @@
+import type { DemoRules } from './evaluate-status';
 import type { DemoStatusRuleSet } from './types';
 
 /**
@@ -17,9 +18,12 @@ const ARRESTS = { type: 'per_resident_pct', indicators: ['drug_arrests'] } as co
 const PLACES = { type: 'value', indicator: 'drug_use_places' } as const;
 const CROPS = { type: 'value', indicator: 'drug_crops_destroyed_m2' } as const;
 
+/** A rule set whose rules the demo itself reads (to derive its recognised statuses). */
+export type DemoRuleSet = Omit<DemoStatusRuleSet, 'rules'> & { rules: DemoRules };
+
 const UNCONFIRMED = 'Ngưỡng chưa được xác nhận từ văn bản; giá trị tạm để quản trị viên hiệu chỉnh.';
 
-export const QD_28_2025: DemoStatusRuleSet = {
+export const QD_28_2025: DemoRuleSet = {
   code: 'qd-28-2025',
   version: 1,
   title: 'Tiêu chí xác định địa bàn trọng điểm phức tạp về ma túy, địa bàn không ma túy',
@@ -198,7 +202,7 @@ export const QD_28_2025: DemoStatusRuleSet = {
 };
 
 /** QĐ 3122/2010/QĐ-BCA: loại I on any one of three absolute criteria; lower levels were not retrieved. */
-export const QD_3122_2010: DemoStatusRuleSet = {
+export const QD_3122_2010: DemoRuleSet = {
   code: 'qd-3122-2010',
   version: 1,
   title: 'Tiêu chí phân loại xã, phường, thị trấn theo tình hình tệ nạn ma túy',
@@ -264,6 +268,6 @@ export const QD_3122_2010: DemoStatusRuleSet = {
   },
 };
 
-export function buildStatusRuleSets(): DemoStatusRuleSet[] {
+export function buildStatusRuleSets(): DemoRuleSet[] {
   return [QD_3122_2010, QD_28_2025];
 }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRules, suggestStatus } from './evaluate-status';
 import { generateDemoDataset } from './generate';
+import { STATUS_ROUNDS } from './statuses';
 import {
   type CommuneStatus,
   type DemoDataset,
@@ -14,7 +16,7 @@ beforeAll(() => {
   dataset = generateDemoDataset();
   for (const u of dataset.units)
     if (u.level === 'commune') provinceOf.set(`${u.validFrom}|${u.code}`, u.provinceCode);
-}, 60_000);
+}, 240_000);
 
 const decisionsOn = (date: string) => dataset.statusDecisions.filter((d) => d.effectiveDate === date);
 const share = (decisions: DemoStatusDecision[], status: CommuneStatus) =>
@@ -63,12 +65,15 @@ describe('status decisions', () => {
     expect(y2024).toBeGreaterThan(y2019);
   });
 
+  // The split between "có ma túy" and loại III follows the rule set's loại III thresholds, which are
+  // unconfirmed placeholders (status-rules.ts): most communes with drugs are loại III under them.
   it('use every level, the serious ones rarely', () => {
     const decisions = decisionsOn('2023-01-15');
+    for (const status of ['khong_ma_tuy', 'co_ma_tuy', 'trong_diem_III', 'trong_diem_II'] as const)
+      expect(share(decisions, status), status).toBeGreaterThan(0.03);
     expect(share(decisions, 'trong_diem_I')).toBeGreaterThan(0);
     expect(share(decisions, 'trong_diem_I')).toBeLessThan(0.02);
-    expect(share(decisions, 'trong_diem_II')).toBeLessThan(0.06);
-    expect(share(decisions, 'co_ma_tuy')).toBeGreaterThan(0.35);
+    expect(share(decisions, 'trong_diem_II')).toBeLessThan(0.08);
   });
 
   it('put Hồ Chí Minh City mostly in loại III or có ma túy, like its real 2023 mix', () => {
@@ -76,7 +81,8 @@ describe('status decisions', () => {
       (d) => provinceOf.get(`${d.unitValidFrom}|${d.unitCode}`) === '79',
     );
     expect(hcm.length).toBeGreaterThan(200);
-    expect(share(hcm, 'trong_diem_III') + share(hcm, 'co_ma_tuy')).toBeGreaterThan(0.75);
+    expect(share(hcm, 'trong_diem_III') + share(hcm, 'co_ma_tuy')).toBeGreaterThan(0.7);
+    expect(share(hcm, 'trong_diem_I')).toBeLessThan(0.05);
     expect(share(hcm, 'khong_ma_tuy')).toBeLessThan(0.05);
   });
 
@@ -108,5 +114,100 @@ describe('status decisions', () => {
     }
     expect(changes / transitions).toBeGreaterThan(0.005);
     expect(changes / transitions).toBeLessThan(0.15);
+  });
+});
+
+/**
+ * The recognised statuses against the official rules, computed from the generated values as the server's rule
+ * engine reads them: for each decision, the commune's figures over the year it assesses (stocks at the last
+ * quarter, flows summed, per the catalogue), evaluated with the QĐ 28/2025/QĐ-TTg rule set.
+ */
+describe('status decisions and the rule engine (Sơn La, Hà Nội)', () => {
+  let local: DemoDataset;
+  /** `${validFrom}|${code}|${year}` → indicator → value over the year. */
+  const yearly = new Map<string, Map<string, number>>();
+  beforeAll(() => {
+    local = generateDemoDataset({ provinces: ['14', '01'] });
+    const kindOf = new Map(local.indicators.map((i) => [i.code, i.timeAggregation]));
+    const wanted = new Set([
+      'population',
+      'managed_addicts',
+      'illegal_users',
+      'drug_arrests',
+      'drug_use_places',
+      'drug_crops_destroyed_m2',
+    ]);
+    for (const batch of local.valueBatches()) {
+      const year = batch.periodId.slice(0, 4);
+      batch.unitCodes.forEach((code, r) => {
+        const indicator = batch.indicatorCodes[r] ?? '';
+        if (!wanted.has(indicator)) return;
+        const key = `${batch.unitValidFrom}|${code}|${year}`;
+        let m = yearly.get(key);
+        if (!m) {
+          m = new Map();
+          yearly.set(key, m);
+        }
+        const v = batch.values[r] ?? 0;
+        m.set(indicator, kindOf.get(indicator) === 'sum' ? (m.get(indicator) ?? 0) + v : v);
+      });
+    }
+  }, 240_000);
+
+  const assessed = (d: DemoStatusDecision) => {
+    const round = STATUS_ROUNDS.find((r) => r.effectiveDate === d.effectiveDate);
+    if (!round) throw new Error(`no round on ${d.effectiveDate}`);
+    return {
+      year: round.assessedYear,
+      values: yearly.get(`${d.unitValidFrom}|${d.unitCode}|${round.assessedYear}`),
+    };
+  };
+  // The demo decides with the thresholds of QĐ 28/2025/QĐ-TTg, read here from the dataset's rule sets.
+  const rulesFor = (): DemoRules => {
+    const set = local.statusRuleSets.find((r) => r.code === 'qd-28-2025');
+    if (!set) throw new Error('no QĐ 28/2025 rule set');
+    return set.rules as DemoRules;
+  };
+  const provinceOfLocal = (d: DemoStatusDecision) =>
+    local.units.find((u) => u.level === 'commune' && u.validFrom === d.unitValidFrom && u.code === d.unitCode)
+      ?.provinceCode;
+
+  it('agree with what the rules suggest from the demo’s own figures (≥ 90 % in each province and round)', () => {
+    const byGroup = new Map<string, { agree: number; total: number }>();
+    for (const d of local.statusDecisions) {
+      const { year, values } = assessed(d);
+      expect(values, `${d.unitCode} has figures in ${year}`).toBeDefined();
+      const suggested = suggestStatus(rulesFor(), values ?? new Map());
+      const group = `${provinceOfLocal(d) ?? '?'} ${d.effectiveDate}`;
+      const g = byGroup.get(group) ?? { agree: 0, total: 0 };
+      g.total += 1;
+      if (suggested === d.status) g.agree += 1;
+      byGroup.set(group, g);
+    }
+    // Both provinces, on the old communes and on the current ones.
+    expect([...byGroup.keys()].filter((k) => k.endsWith('2026-01-15')).sort()).toEqual([
+      '01 2026-01-15',
+      '14 2026-01-15',
+    ]);
+    const below = [...byGroup]
+      .filter(([, g]) => g.agree / g.total < 0.9)
+      .map(([k, g]) => `${k}: ${g.agree}/${g.total}`);
+    expect(below).toEqual([]);
+  });
+
+  it('never recognise a commune drug-free that had managed users, arrests or drug-use places in the assessed year', () => {
+    const contradictions: string[] = [];
+    let drugFree = 0;
+    for (const d of local.statusDecisions) {
+      if (d.status !== 'khong_ma_tuy') continue;
+      drugFree += 1;
+      const { year, values } = assessed(d);
+      for (const code of ['managed_addicts', 'illegal_users', 'drug_arrests', 'drug_use_places']) {
+        const v = values?.get(code);
+        if (v !== 0) contradictions.push(`${d.unitCode} ${d.effectiveDate} (${year}): ${code} = ${v}`);
+      }
+    }
+    expect(drugFree).toBeGreaterThan(10);
+    expect(contradictions.slice(0, 10)).toEqual([]);
   });
 });

@@ -110,12 +110,47 @@ export function integerise(expected: Float64Array, unit: ReportingUnit, q: Quart
   return out;
 }
 
+/**
+ * Indicators that say a commune has drugs: a commune recognised drug-free (QĐ 28/2025/QĐ-TTg: no addict or
+ * illegal user residing, no offender, no place organising drug use) reports none of them in the year it is
+ * assessed on. People in treatment, rehab or post-rehab management may still live there.
+ */
+const DRUG_PRESENCE = [
+  IX.managed_addicts,
+  IX.illegal_users,
+  IX.addicts_reached,
+  IX.drug_arrests,
+  IX.drug_use_places,
+  IX.drug_crops_destroyed_m2,
+  IX.drug_crops_detected_m2,
+] as const;
+
+/** Whether a unit is drug-free in a quarter (its drug-presence figures are zero). */
+export type QuietQuarter = (unit: ReportingUnit, q: Quarter) => boolean;
+
+/** Integer figures of one unit in one quarter (the values the demo stores), in STORED_INDICATOR_CODES order. */
+export function figuresOf(
+  model: DrugModel,
+  unit: ReportingUnit,
+  q: Quarter,
+  seed: number,
+  quiet: QuietQuarter,
+  vector: Float64Array = new Float64Array(STORED_INDICATOR_CODES.length),
+): number[] {
+  vector.fill(0);
+  for (const i of unit.pieces) model.addExpected(i, q.mid, q.quarter, vector);
+  const figures = integerise(vector, unit, q, seed);
+  if (quiet(unit, q)) for (const k of DRUG_PRESENCE) figures[k] = 0;
+  return figures;
+}
+
 /** All value batches in time order, restricted to units passing `include`. */
 export function* valueBatches(
   model: DrugModel,
   units: ReportingUnits,
   seed: number,
   include: (unit: ReportingUnit) => boolean,
+  quiet: QuietQuarter,
 ): Generator<DemoValueBatch> {
   const selectedOld = units.old.filter(include);
   const selectedCurrent = units.current.filter(include);
@@ -128,9 +163,7 @@ export function* valueBatches(
     const values = new Array<number>(size);
     let row = 0;
     for (const unit of list) {
-      vector.fill(0);
-      for (const i of unit.pieces) model.addExpected(i, q.mid, q.quarter, vector);
-      const figures = integerise(vector, unit, q, seed);
+      const figures = figuresOf(model, unit, q, seed, quiet, vector);
       STORED_INDICATOR_CODES.forEach((code, k) => {
         unitCodes[row] = unit.code;
         indicatorCodes[row] = code;
