@@ -243,19 +243,30 @@ async function stripTable(tx: Queryable, table: string): Promise<string[]> {
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * The year a recognition assesses: decisions of January–February are about the previous year (DOMAIN.md:
+ * An Giang announced its 2025 list on 12/01/2026); later ones about their own year.
+ */
+export function assessedYearOf(effectiveDate: string): number {
+  const year = Number(effectiveDate.slice(0, 4));
+  const month = Number(effectiveDate.slice(5, 7));
+  return month <= 2 ? year - 1 : year;
+}
+
 async function insertStatuses(tx: Queryable, dataset: DemoDataset) {
   const d = dataset.statusDecisions;
   await tx.query(
-    `insert into commune_status_decisions (unit_id, status, effective_date, deciding_body, document_no)
-     select u.id, s.status, s.effective_date, s.deciding_body, s.document_no
-     from unnest($1::text[], $2::date[], $3::text[], $4::date[], $5::text[], $6::text[])
-       as s(code, valid_from, status, effective_date, deciding_body, document_no)
+    `insert into commune_status_decisions (unit_id, status, effective_date, assessed_year, deciding_body, document_no)
+     select u.id, s.status, s.effective_date, s.assessed_year, s.deciding_body, s.document_no
+     from unnest($1::text[], $2::date[], $3::text[], $4::date[], $5::int[], $6::text[], $7::text[])
+       as s(code, valid_from, status, effective_date, assessed_year, deciding_body, document_no)
      join admin_units u on u.level = 'commune' and u.code = s.code and u.valid_from = s.valid_from`,
     [
       d.map((x) => x.unitCode),
       d.map((x) => x.unitValidFrom),
       d.map((x) => x.status),
       d.map((x) => x.effectiveDate),
+      d.map((x) => assessedYearOf(x.effectiveDate)),
       d.map((x) => x.decidingBody),
       d.map((x) => x.documentNo),
     ],

@@ -162,11 +162,21 @@ export const communeStatusDecisions = pgTable(
       .references(() => adminUnits.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),
     effectiveDate: date('effective_date').notNull(),
+    /**
+     * The year the decision assesses: recognitions decided in January–February are about the previous year
+     * (An Giang's 2025 list came on 12/01/2026). A target for year Y reads the decisions assessing Y.
+     */
+    assessedYear: integer('assessed_year').notNull(),
     decidingBody: text('deciding_body').notNull(),
     documentNo: text('document_no').notNull(),
   },
   (t) => [
     uniqueIndex('commune_status_unit_date_uq').on(t.unitId, t.effectiveDate),
+    index('commune_status_unit_assessed_idx').on(t.unitId, t.assessedYear, t.effectiveDate),
+    check(
+      'commune_status_assessed_ck',
+      sql`${t.assessedYear} between extract(year from ${t.effectiveDate})::int - 1 and extract(year from ${t.effectiveDate})::int`,
+    ),
     check(
       'commune_status_ck',
       sql`${t.status} in ('khong_ma_tuy', 'co_ma_tuy', 'trong_diem_III', 'trong_diem_II', 'trong_diem_I')`,

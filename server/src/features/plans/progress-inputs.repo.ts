@@ -110,11 +110,11 @@ export async function fetchAreaInputs(
   }
   const statuses =
     needs.statusDates.length > 0
-      ? await statusSnapshots(db, areas, needs.statusDates, needs.perCommuneStatuses)
+      ? await statusSnapshots(db, areas, needs.statusDates, needs.perCommuneStatuses, asOf)
       : [];
   const kept = new Map<string, Array<KeptObservation & { area: string }>>();
   for (const k of needs.keepTargets)
-    kept.set(k.code, await keptMembers(db, areas, k.definition, needs.statusDates));
+    kept.set(k.code, await keptMembers(db, areas, k.definition, needs.statusDates, asOf));
   const hotspots = needs.hotspots ? await hotspotsIn(db, areas) : [];
 
   const byArea = <T extends { area: string }>(rows: readonly T[]) => {
@@ -327,6 +327,22 @@ async function successorShares(db: Queryable, areas: readonly AreaUnit[]) {
 }
 
 /**
+ * The decision standing for a commune on date `day`, as the committees read it and as known on `asOf`: the
+ * latest assessment of a year up to `day`'s year. A recognition assesses a year (decisions of January–
+ * February assess the previous one), so the status at the end of 2023 is the decision about 2023 even when
+ * it was issued in January 2024, and the start of 2023 reads the one about 2022 issued in January 2023.
+ * Within a year, a decision about that year counts from its date; at the year's end it counts whenever it came.
+ */
+const assessedStatus = (unit: string, day: string, asOf: string) => `(
+  select x.status from commune_status_decisions x
+  where x.unit_id = ${unit} and x.effective_date <= ${asOf}
+    and (x.assessed_year < extract(year from ${day})::int
+      or (x.assessed_year = extract(year from ${day})::int
+        and (x.effective_date <= ${day} or to_char(${day}, 'MM-DD') = '12-31')))
+  order by x.assessed_year desc, x.effective_date desc limit 1
+)`;
+
+/**
  * The decided status of every commune covering each area on each date: the area's own communes while its
  * version is in force; otherwise the communes in force then, weighted by the share of them inside it.
  */
@@ -335,6 +351,7 @@ async function statusSnapshots(
   areas: readonly AreaUnit[],
   dates: readonly string[],
   perCommune: boolean,
+  asOf: string,
 ): Promise<Array<StatusObservation & { area: string }>> {
   // Summed per status unless a target follows single communes: a national snapshot is 17,000 communes.
   const commune = perCommune ? 'c.commune_id::text' : `'*'`;
@@ -365,13 +382,9 @@ async function statusSnapshots(
      select to_char(c.d, 'YYYY-MM-DD') as date, c.area, ${commune} as commune, sum(c.weight)::float8 as weight,
        s.status, c.estimated
      from covered c
-     left join lateral (
-       select x.status from commune_status_decisions x
-       where x.unit_id = c.commune_id and x.effective_date <= c.d
-       order by x.effective_date desc limit 1
-     ) s on true
+     left join lateral ${assessedStatus('c.commune_id', 'c.d', '$3::date')} s on true
      group by 1, 2, 3, 5, 6`,
-    [areas.map((a) => a.id), dates],
+    [areas.map((a) => a.id), dates, asOf],
   );
 }
 
@@ -384,6 +397,7 @@ async function keptMembers(
   areas: readonly AreaUnit[],
   def: Extract<TargetDefinition, { kind: 'keep_status' }>,
   dates: readonly string[],
+  asOf: string,
 ): Promise<Array<KeptObservation & { area: string }>> {
   const setDate = def.units.type === 'codes' ? def.units.validOn : def.units.date;
   return db.query(
@@ -396,10 +410,7 @@ async function keptMembers(
      members as (
        select c.id, c.code, c.valid_to, a.code as area
        from candidates c join areas a on ST_Intersects(a.geom, c.label_point)
-       where $4::text[] is null or (
-         select x.status from commune_status_decisions x
-         where x.unit_id = c.id and x.effective_date <= $2::date order by x.effective_date desc limit 1
-       ) = any($4::text[])
+       where $4::text[] is null or ${assessedStatus('c.id', '$2::date', '$6::date')} = any($4::text[])
      ),
      dates as (select unnest($5::date[]) as d),
      covered as (
@@ -414,17 +425,14 @@ async function keptMembers(
      )
      select to_char(c.d, 'YYYY-MM-DD') as date, c.area, c.member, c.weight, s.status, c.estimated
      from covered c
-     left join lateral (
-       select x.status from commune_status_decisions x
-       where x.unit_id = c.commune_id and x.effective_date <= c.d
-       order by x.effective_date desc limit 1
-     ) s on true`,
+     left join lateral ${assessedStatus('c.commune_id', 'c.d', '$6::date')} s on true`,
     [
       areas.map((a) => a.id),
       setDate,
       def.units.type === 'codes' ? def.units.codes : null,
       def.units.type === 'status_on' ? def.units.statuses : null,
       dates,
+      asOf,
     ],
   );
 }
