@@ -161,6 +161,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/jobs/weights': { path: '/api/jobs/weights', body: { validFrom: '1900-01-01' }, status: 400 },
   'GET /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', foreign: '/api/jobs/{jobOfOther}', status: 404 },
   'DELETE /api/jobs/:id': { path: '/api/jobs/zzzzzzzzzzzz', status: 404 },
+  'GET /api/jobs/:id/file': {
+    path: '/api/jobs/zzzzzzzzzzzz/file',
+    foreign: '/api/jobs/{jobOfOther}/file',
+    status: 404,
+  },
+  'POST /api/jobs/briefing': { path: '/api/jobs/briefing', body: {} },
+  'POST /api/jobs/briefing-pdf': {
+    path: '/api/jobs/briefing-pdf',
+    body: { briefingId: 'zzzzzzzzzz' },
+    status: 404,
+  },
   'POST /api/exports/xlsx': { path: '/api/exports/xlsx', body: {} },
   'GET /api/reporting/forms': { path: '/api/reporting/forms' },
   'POST /api/reporting/forms': { path: '/api/reporting/forms', body: {} },

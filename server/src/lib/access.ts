@@ -114,6 +114,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'POST /api/jobs/weights': 'admin',
   'GET /api/jobs/:id': 'internal',
   'DELETE /api/jobs/:id': 'internal',
+  'GET /api/jobs/:id/file': 'internal',
+  // Saving a briefing or rendering its PDF pack as a job: staff, checked like the briefings routes.
+  'POST /api/jobs/briefing': 'internal',
+  'POST /api/jobs/briefing-pdf': 'internal',
   // Briefings hold internal figures: staff only, and each route checks the briefing's areas against the
   // caller's jurisdiction (deletes: its creator or an admin).
   'GET /api/briefings': 'internal',
