@@ -31,17 +31,17 @@ interface Props {
  * user sees what happened in Vietnamese, with a way to try again. One boundary wraps the page in app.tsx.
  */
 export class PageErrorBoundary extends Component<Props, { error: Error | null }> {
-  state: { error: Error | null } = { error: null };
+  override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  componentDidCatch(error: unknown, info: ErrorInfo) {
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
     console.error('page error', error, info.componentStack);
   }
 
-  componentDidUpdate(prev: Props) {
+  override componentDidUpdate(prev: Props) {
     if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
   }
 
@@ -54,7 +54,7 @@ export class PageErrorBoundary extends Component<Props, { error: Error | null }>
     this.setState({ error: null });
   };
 
-  render() {
+  override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
     const t = TEXT[this.props.lang];
