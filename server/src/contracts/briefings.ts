@@ -114,6 +114,11 @@ export const ViewSnapshot = z.object({
   ),
   synthetic: z.boolean(),
   source: z.string(),
+  /** "Số liệu đã nhận x/y xã" when the briefing was made (absent in briefings made before it was kept). */
+  reports: z
+    .object({ form: z.string(), formName: z.string(), received: z.number(), expected: z.number() })
+    .nullable()
+    .optional(),
 });
 export type ViewSnapshot = z.infer<typeof ViewSnapshot>;
 

@@ -85,6 +85,16 @@ export const PublicSummaryResponse = z.object({
   drugFree: z.object({ current: DrugFreePoint, trend: z.array(DrugFreePoint) }),
   indicators: z.array(PublicIndicatorTrend),
   targets: z.array(PublicTargetProgress),
+  /** "Số liệu đã nhận x/y xã" of the closed period: counts only, never which units (null: no report form). */
+  reports: z
+    .object({
+      form: z.string(),
+      formName: z.string(),
+      period: z.string(),
+      received: z.number(),
+      expected: z.number(),
+    })
+    .nullable(),
 });
 export type PublicSummaryResponse = z.infer<typeof PublicSummaryResponse>;
 

@@ -8,6 +8,7 @@ import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../chor
 import { evaluateFormula } from '../indicators/formula';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
+import { receivedCount } from '../reporting/received';
 import { communeStatuses, type StatusRow } from '../status/status.repo';
 import { listUnits, type UnitRow } from '../units/units.repo';
 import { combineAreasPerPeriod, type ValuesQuery, valueRows, valuesJson } from '../values/values.repo';
@@ -74,6 +75,8 @@ export async function buildSnapshot(
   const parent = province?.code ?? null;
   const units = await reads.units(parent, at);
   const trendPeriods = periodsUpTo(ref, period);
+  // Frozen with the figures: how many of the area's communes had reported the period that day.
+  const received = await receivedCount(db, period, parent);
   const common = {
     period: period.id,
     periodStart: period.startDate,
@@ -83,6 +86,12 @@ export async function buildSnapshot(
     parentName: province?.fullName ?? null,
     synthetic: dataset.synthetic,
     source: dataset.source,
+    reports: received && {
+      form: received.form,
+      formName: received.formName,
+      received: received.received,
+      expected: received.expected,
+    },
   };
 
   if (!indicator) {

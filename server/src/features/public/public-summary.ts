@@ -5,6 +5,7 @@ import { evaluateFormula } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
+import { receivedCount } from '../reporting/received';
 import { communeStatuses } from '../status/status.repo';
 import { combineAreasPerPeriod, type StoredIndicator, storedInputs, valueRows } from '../values/values.repo';
 import { isClosedBy } from './closed-period';
@@ -31,9 +32,10 @@ export async function publicSummary(
   minCount: number,
 ): Promise<Summary> {
   const at = closed.endDate;
-  const [statuses, communes] = await Promise.all([
+  const [statuses, communes, reports] = await Promise.all([
     communeStatuses(db, { asOf: at, at, parent: area.province }),
     communeCount(db, { at, province: area.province }),
+    receivedCount(db, closed, area.province),
   ]);
   const counts = countStatuses(statuses);
   const current = drugFreePoint(closed.id, at, counts);
@@ -56,6 +58,7 @@ export async function publicSummary(
     status: { counts, communes, withStatus: statuses.length },
     drugFree: { current, trend },
     indicators,
+    reports,
   };
 }
 

@@ -3,6 +3,7 @@ import { reorganisations } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { receivedText } from '../../entities/reporting/received-text';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { routeAs, routePath } from '../../lib/routes';
@@ -139,6 +140,9 @@ export default function PresenterPage() {
           <h1 data-testid="slide-title">{spec.title}</h1>
           <p className="slide-sub" data-testid="slide-period">
             {subtitle}
+            {snapshot.reports && (
+              <span data-testid="slide-received"> · {receivedText(snapshot.reports, lang)}</span>
+            )}
           </p>
         </div>
         <span className="slide-briefing">{b.title}</span>

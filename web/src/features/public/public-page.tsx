@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { receivedText } from '../../entities/reporting/received-text';
 import { statusQuery } from '../../entities/status/api/get-status';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { formatNumber, formatPercent, withUnit } from '../../lib/format';
@@ -61,6 +62,11 @@ export default function PublicPage() {
             {t('asOf')} {periodLabel(data.meta.period, lang)} (
             {fill(t('delayNote'), { days: data.meta.delayDays })})
           </p>
+          {data.reports && (
+            <p className="public-received" data-testid="public-received" title={data.reports.formName}>
+              {receivedText(data.reports, lang)}
+            </p>
+          )}
         </div>
         <label className="public-picker">
           {t('pickProvince')}{' '}

@@ -2,7 +2,9 @@ import { NO_DATA_COLOR } from '@pcmt/server/features/choropleth/palette';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { sessionQuery } from '../../entities/auth/session';
+import { receivedText } from '../../entities/reporting/received-text';
 import { formatNumber } from '../../lib/format';
+import type { Lang } from '../../lib/i18n';
 import {
   completenessLayer,
   REPORT_MAP_COLORS,
@@ -154,16 +156,12 @@ export function useReceivedCount(periodId: string, province: string | null) {
     : null;
 }
 
-/** The words every figure of a period carries: "Số liệu đã nhận 1.234/3.321 xã". */
-export const receivedText = (received: number, expected: number) =>
-  `Số liệu đã nhận ${formatNumber(received, 'vi', 0)}/${formatNumber(expected, 'vi', 0)} xã`;
-
-export function ReceivedCount(p: { periodId: string; province: string | null }) {
+export function ReceivedCount(p: { periodId: string; province: string | null; lang?: Lang }) {
   const c = useReceivedCount(p.periodId, p.province);
   if (!c) return null;
   return (
     <p className="muted received-count" data-testid="received-count" title={c.form}>
-      {receivedText(c.received, c.expected)}
+      {receivedText(c, p.lang)}
     </p>
   );
 }
