@@ -211,12 +211,22 @@ const directValuesSql = (q: ValuesQuery) => {
         on v.indicator_code = ${code(i)} and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
       where cw.new_unit_id = u.id
     )) as v${i}`;
+  // Estimated like on the crosswalk path: no value of its own, and a partial crosswalk row (a share by area)
+  // carried one of the older units' values. Looked up only for a unit without a value of its own.
+  const estimated = (i: number) => `case when own${i}.value is null then exists (
+      select 1
+      from unit_crosswalk cw
+      join indicator_values v
+        on v.indicator_code = ${code(i)} and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
+      where cw.new_unit_id = u.id and cw.weight < 1
+    ) else false end as e${i}`;
   // `offset 0` keeps the values computed once per unit (the crosswalk's subquery is not copied into every
   // expression that reads them).
   const perUnit = `per_unit as (
   select case $6::text when 'commune' then u.code when 'province' then u.province_code else u.parent_code end
       collate "C" as group_code,
-    ${inputs.map(value).join(',\n    ')}
+    ${inputs.map(value).join(',\n    ')},
+    ${inputs.map(estimated).join(',\n    ')}
   from admin_units u
   ${joins.join('\n  ')}
   where u.level = 'commune' and ${validAt('u', '$5')} and ${insideParent('u', q.parentLevel)}
@@ -227,20 +237,21 @@ const directValuesSql = (q: ValuesQuery) => {
   if (q.level === 'commune' && q.stored.length === 1 && !q.formula) {
     return `${perUnit},
 result as (
-  select group_code as code, v0 as value from per_unit where $8::text is null or group_code = $8
+  select group_code as code, v0 as value, e0 as estimated from per_unit where $8::text is null or group_code = $8
 )`;
   }
   // Totals per group (a commune is its own group), then a computed indicator's formula over them, read as
   // rows (indicator_code, value) as combined() expects.
   return `${perUnit},
 per_group as (
-  select group_code, ${inputs.map((i) => `${areaAgg(i)}(v${i}) as v${i}`).join(', ')}
+  select group_code, ${inputs.map((i) => `${areaAgg(i)}(v${i}) as v${i}`).join(', ')},
+    bool_or(${inputs.map((i) => `(e${i} and v${i} is not null)`).join(' or ')}) as estimated
   from per_unit
   where $8::text is null or group_code = $8
   group by group_code
 ),
 result as (
-  select g.group_code as code, ${combined(q)} as value
+  select g.group_code as code, ${combined(q)} as value, bool_or(g.estimated) as estimated
   from per_group g
   cross join lateral (values ${inputs.map((i) => `(${code(i)}, g.v${i})`).join(', ')}) as x(indicator_code, value)
   group by g.group_code
@@ -250,10 +261,11 @@ result as (
 /** One row's JSON: `{code, value}`, with `estimated: true` when a partial crosswalk carried it. */
 const rowJson = (q: ValuesQuery) => {
   const row = `'code', code, 'value', round(value::numeric, 4)::float8`;
-  // The direct path reads a quarter on its own units: no estimated column (its rare crosswalk fallback is
-  // a late report on the older units, not flagged yet).
-  if (q.direct) return `json_build_object(${row})`;
-  // Flags only when true: `estimated` (a partial crosswalk row carried it), `partial` (quarters missing).
+  // Flags only when true: `estimated` (a partial crosswalk row carried it), `partial` (quarters missing; the
+  // direct path reads exactly one quarter, never partial). The direct path flags its crosswalk fallback (a
+  // late report on the older units) the same way.
+  if (q.direct)
+    return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end))`;
   return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end,
     'partial', case when partial then true end))`;
 };
