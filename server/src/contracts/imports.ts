@@ -45,6 +45,10 @@ export const ValuesImportForm = z.object({
     .string()
     .optional()
     .describe('JSON object: ambiguous name key → unit code, to resolve names that fit several communes'),
+  approve: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: the province office’s data, approved at once (province data officers and admins only)'),
 });
 
 export const ValuesPreview = z.object({
@@ -69,6 +73,15 @@ export const ValuesPreview = z.object({
 
 export const ValuesCommitResponse = ValuesPreview.extend({
   importId: z.number().nullable().describe('null when nothing changed (the values were already stored)'),
+  /** The imported communes' reports of the period: approved at once, or submitted to the province. */
+  reports: z
+    .object({
+      state: z.enum(['submitted', 'approved']),
+      forms: z.array(z.string()),
+      submissions: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const TemplateQuery = z.object({

@@ -16,15 +16,18 @@ import {
   ValuesPreview,
 } from '../../contracts/imports';
 import { actorOf } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { visibleImportsSql } from '../../lib/data-scope';
-import { badRequest } from '../../lib/errors';
+import { ApiError, badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
-import type { Jurisdiction } from '../auth/jurisdiction';
+import type { Identity } from '../auth/identity';
+import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
 import { importCrosswalk, rollBackCrosswalkImport } from './crosswalk-import';
 import { ImportRejected } from './import-problem';
+import { recordImportSubmissions } from './import-submissions.repo';
 import { listImports } from './imports.repo';
 import type { MatchableUnit } from './unit-matcher';
 import { MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES, uploadLimit } from './upload-limits';
@@ -86,6 +89,7 @@ const valuesCommitRoute = createRoute({
   responses: {
     200: { description: 'Committed', content: { 'application/json': { schema: ValuesCommitResponse } } },
     400: errorResponse('Bad parameter'),
+    403: errorResponse('Approving at once is the province office’s (province data officers, admins)'),
     413: tooLarge,
     422: rejected,
   },
@@ -201,7 +205,31 @@ function parseChoices(raw: string | undefined): Record<string, string> | undefin
 const writableBy = (j: Jurisdiction) => (u: MatchableUnit) =>
   j.national || j.provinceCodes.has(u.provinceCode) || j.communeIds.has(u.id);
 
-type ValuesForm = { file: File; period: string; scope?: string | undefined; choices?: string | undefined };
+type ValuesForm = {
+  file: File;
+  period: string;
+  scope?: string | undefined;
+  choices?: string | undefined;
+  approve?: 'true' | 'false' | undefined;
+};
+
+/**
+ * Data marked approved at once comes from the province office: an admin, or a data officer whose grant
+ * covers the whole province of the file (the whole country for a file without a province).
+ */
+function requireProvinceOffice(identity: Identity, scope: string | null) {
+  const { user, jurisdiction: j } = identity;
+  const office =
+    user?.role === 'admin' ||
+    (user?.role === 'data_officer' && (scope === null ? j.national : coversProvince(j, scope)));
+  if (!office)
+    throw new ApiError(
+      403,
+      'forbidden',
+      'approve: chỉ cán bộ số liệu cấp tỉnh (của tỉnh trong tệp) hoặc quản trị được nhập số liệu đã duyệt ngay',
+      'approve',
+    );
+}
 
 async function valuesInput(c: Context, f: ValuesForm) {
   return {
@@ -265,8 +293,33 @@ export const importsRoutes = ({ db }: RouteDeps) =>
     })
     .openapi(valuesCommitRoute, async (c) => {
       try {
-        const input = await valuesInput(c, c.req.valid('form'));
-        return c.json(await commitValuesImport(db, input), 200);
+        const f = c.req.valid('form');
+        const approved = f.approve === 'true';
+        if (approved) requireProvinceOffice(c.get('identity'), f.scope ?? null);
+        const input = await valuesInput(c, f);
+        const committed = await commitValuesImport(db, input);
+        const { importId } = committed;
+        if (importId === null) return c.json({ ...committed, reports: null }, 200);
+        // The imported communes' reports of the period: approved at once, or waiting for the province.
+        const reports = await db.transaction(async (tx) => {
+          const r = await recordImportSubmissions(tx, {
+            importId,
+            period: input.period,
+            approved,
+            actor: input.actor,
+          });
+          const after = { state: approved ? ('approved' as const) : ('submitted' as const), ...r };
+          if (r.submissions > 0)
+            await recordAudit(tx, {
+              actor: input.actor,
+              action: approved ? 'report.import_approved' : 'report.import_submitted',
+              entity: 'imports',
+              entityId: importId,
+              after: { period: input.period, ...after },
+            });
+          return after;
+        });
+        return c.json({ ...committed, reports }, 200);
       } catch (err) {
         if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
         throw err;
