@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Queryable } from '../../db/engine';
 import { testDb } from '../../testing/test-db';
 import { type ValuesQuery, valuesJson } from './values.repo';
 
@@ -35,7 +36,8 @@ describe('the direct path flags estimates like the crosswalk path', () => {
       jurisdiction: null,
     });
     type Row = { code: string; value: number; estimated?: true };
-    const read = async (q: ValuesQuery, tx = db) => JSON.parse((await valuesJson(tx, q)).json) as Row[];
+    const read = async (q: ValuesQuery, tx: Queryable = db) =>
+      JSON.parse((await valuesJson(tx, q)).json) as Row[];
 
     // As reported: 2025-Q3 on today's communes, nothing estimated on either path.
     const [directBefore, slowBefore] = [await read(query(true)), await read(query(false))];
@@ -43,7 +45,7 @@ describe('the direct path flags estimates like the crosswalk path', () => {
     expect(directBefore).toEqual(slowBefore);
     expect(directBefore.some((r) => r.estimated)).toBe(false);
 
-    let seen: { direct: Row[]; slow: Row[] } | null = null;
+    const seen: { direct: Row[]; slow: Row[] } = { direct: [], slow: [] };
     await db
       .transaction(async (tx) => {
         // The commune's own 2025-Q3 report is missing; a late report arrived on the old commune instead.
@@ -57,13 +59,14 @@ describe('the direct path flags estimates like the crosswalk path', () => {
            on conflict (indicator_code, period_id, unit_id) do update set value = 40`,
           [pair.oldId],
         );
-        seen = { direct: await read(query(true), tx), slow: await read(query(false), tx) };
+        seen.direct = await read(query(true), tx);
+        seen.slow = await read(query(false), tx);
         throw new Rollback();
       })
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-    const { direct, slow } = seen ?? { direct: [], slow: [] };
+    const { direct, slow } = seen;
     const row = direct.find((r) => r.code === pair.newCode);
     expect(row?.estimated).toBe(true);
     expect(row?.value).toBeGreaterThan(0);
