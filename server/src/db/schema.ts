@@ -146,6 +146,8 @@ export const indicatorValues = pgTable(
       .references(() => adminUnits.id, { onDelete: 'cascade' }),
     value: doublePrecision('value').notNull(),
     source: text('source').notNull(),
+    /** The row of the imported file the value was read from (1 = the file's first row); null otherwise. */
+    sourceRow: integer('source_row'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // The primary key also carries `value` (INCLUDE, migration 0003) so the map's hot read is index-only.
