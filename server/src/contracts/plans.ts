@@ -189,6 +189,39 @@ export const NamedUnitsDefinition = z.object({
   eachChild: EachChild,
 });
 
+/**
+ * What an "at most" target counts: an indicator (a flow summed over the window, e.g. new cultivation; a stock's
+ * level), the hotspots that newly appear or re-emerge in the window, or the communes in some statuses.
+ */
+export const AtMostMeasure = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('indicator'), indicator: IndicatorCode }),
+  z.object({ type: z.literal('new_hotspots') }),
+  z.object({ type: z.literal('status_count'), statuses: Statuses }),
+]);
+
+/**
+ * At most N, zero allowed: "không để phát sinh điểm nóng" (new hotspots ≤ 0), "không phát sinh trồng cây ở
+ * địa bàn mới" (new cultivation ≤ 0), caps ("kiềm chế … không quá N"). A count of new events over the cap
+ * cannot come down again: the target is missed as soon as it is exceeded.
+ */
+export const AtMostDefinition = z.object({
+  kind: z.literal('at_most'),
+  measure: AtMostMeasure,
+  max: z.number().min(0, 'phải ≥ 0'),
+  window: FlowWindow,
+  eachChild: EachChild,
+});
+
+/**
+ * One unit's status: the scope (or each child) becomes a unit whose communes are all in the statuses —
+ * "tỉnh không ma túy", "huyện không ma túy"; one commune's status is a named list of one.
+ */
+export const UnitStatusDefinition = z.object({
+  kind: z.literal('unit_status'),
+  statuses: Statuses,
+  eachChild: EachChild,
+});
+
 export const TargetDefinition = z.discriminatedUnion('kind', [
   ShareDefinition,
   StatusShareDefinition,
@@ -201,6 +234,8 @@ export const TargetDefinition = z.discriminatedUnion('kind', [
   YearlyChangeDefinition,
   RoadmapDefinition,
   NamedUnitsDefinition,
+  AtMostDefinition,
+  UnitStatusDefinition,
 ]);
 export type TargetDefinition = z.infer<typeof TargetDefinition>;
 export type TargetKind = TargetDefinition['kind'];
@@ -302,6 +337,7 @@ export const ReasonCode = z.enum([
   'previous_year_missing',
   'contribution',
   'no_milestone',
+  'communes_undecided',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));

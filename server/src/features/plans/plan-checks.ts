@@ -124,6 +124,15 @@ export function targetProblem(
     case 'named_units':
       if (def.validOn > t.deadline) return at('definition.validOn', 'không được sau hạn');
       return null;
+    case 'at_most':
+      return (
+        windowProblem(def.window.from, t.deadline, at) ??
+        (def.measure.type === 'indicator'
+          ? indicator('definition.measure.indicator', def.measure.indicator, () => null)
+          : null)
+      );
+    case 'unit_status':
+      return null;
     case 'yearly_change':
       if (`${def.fromYear}-12-31` > t.deadline)
         return at('definition.fromYear', `năm ${def.fromYear} kết thúc sau hạn ${formatDate(t.deadline)}`);

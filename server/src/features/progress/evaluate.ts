@@ -13,6 +13,7 @@ import {
  * a count, a reduction in %: higher; a growth cap: lower), so one set of rules decides the status:
  * - deadline passed: achieved if the value at the deadline meets the target, else missed;
  * - met now and it can no longer be lost (a running count reached): achieved;
+ * - not met now and it can no longer be met (new events over a cap "không phát sinh"): missed;
  * - met now and still met by the projection: on track (not achieved: a level can still slip before the deadline);
  * - not met now but met by the projection: on track;
  * - projection within RISK_TOLERANCE of the target (or met now but projected to slip): at risk;
@@ -60,6 +61,8 @@ export interface Measured {
   bounds: { min: number | null; max: number | null };
   /** Once met it cannot be lost before the deadline (a running count of a flow). */
   locksWhenMet: boolean;
+  /** Once broken it cannot be met again (a running count of new events over a cap): missed at once. */
+  locksWhenBroken: boolean;
   baseline: Point | null;
   /** Start of the counting window for `pace`. */
   windowStart: string;
@@ -153,6 +156,7 @@ export function evaluateMeasured(m: Measured, deadline: string, asOf: string): T
   const projected = clampTo(m.bounds, raw);
   let status: ProgressStatus;
   if (deadlinePassed) status = met(current.value) ? 'achieved' : 'missed';
+  else if (m.locksWhenBroken && !met(current.value)) status = 'missed';
   else if (met(current.value)) status = m.locksWhenMet ? 'achieved' : met(projected) ? 'on_track' : 'at_risk';
   else if (met(projected)) status = 'on_track';
   else if (sign * projected >= sign * m.target - RISK_TOLERANCE * Math.abs(m.target)) status = 'at_risk';

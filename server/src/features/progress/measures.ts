@@ -9,7 +9,7 @@ import {
   trailingYearSeries,
   valueOver,
 } from './area-series';
-import { COUNT_BOUNDS, type Measured, type Observation, reason, SHARE_BOUNDS } from './evaluate';
+import { COUNT_BOUNDS, type Measured, type Observation, reason, round, SHARE_BOUNDS } from './evaluate';
 import type { AreaInputs, HotspotRecord, ProgressContext } from './inputs';
 
 /**
@@ -44,6 +44,7 @@ const empty = (partial: Partial<Measured> & Pick<Measured, 'target' | 'unit' | '
   measure: 'level',
   bounds: { min: null, max: null },
   locksWhenMet: false,
+  locksWhenBroken: false,
   bridgeSince: null,
   trendFrom: null,
   ...partial,
@@ -550,6 +551,116 @@ const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
   return empty({ ...base, target: milestone.value, series });
 };
 
+/** Hotspots newly detected, or re-emerging after an elimination, within [from, date]. */
+const newHotspotsBy = (hotspots: readonly HotspotRecord[], from: string, date: string) =>
+  hotspots.filter(
+    (h) =>
+      (h.detectedOn >= from && h.detectedOn <= date) ||
+      (h.reemergedOn !== null && h.reemergedOn >= from && h.reemergedOn <= date),
+  ).length;
+
+/**
+ * At most N (zero allowed), lower being better. New events (hotspots appearing, a flow summed over the
+ * window) are a running count: over the cap it cannot come down again. A stock or a status count is a level.
+ */
+const atMost: Measure<'at_most'> = (def, area, ctx) => {
+  const { from, to } = ctx.window;
+  const m = def.measure;
+  const base = {
+    target: def.max,
+    direction: 'lower' as const,
+    bounds: COUNT_BOUNDS,
+  };
+  const inWindow = (date: string) => date >= from && date <= to && date <= ctx.asOf;
+  if (m.type === 'new_hotspots') {
+    const dates = ctx.quarters.map((q) => q.endDate).filter(inWindow);
+    const [last = to] = [to, ctx.asOf].sort();
+    if (last >= from && !dates.includes(last)) dates.push(last);
+    return empty({
+      ...base,
+      unit: 'điểm',
+      projection: 'pace',
+      locksWhenBroken: true,
+      windowStart: from,
+      baseline: { date: from, value: 0 },
+      series: dates.map((date) => ({
+        date,
+        value: newHotspotsBy(area.hotspots, from, date),
+        estimated: false,
+      })),
+    });
+  }
+  if (m.type === 'status_count') {
+    const series: Observation[] = [];
+    for (const [date, rows] of snapshots(area.statuses)) {
+      if (!inWindow(date)) continue;
+      const { inStatus, decided } = countInStatus(rows, m.statuses);
+      if (decided > 0) series.push({ date, value: inStatus, estimated: rows.some((r) => r.estimated) });
+    }
+    return empty({ ...base, unit: COMMUNES, projection: 'carry_forward', series });
+  }
+  const indicator = ctx.indicators.get(m.indicator);
+  if (!indicator)
+    return empty({ ...base, unit: '', projection: 'pace', reason: unknownIndicator(m.indicator) });
+  if (indicator.timeAggregation === 'sum') {
+    let total = 0;
+    const series = quarterlySeries(area, indicator, ctx, from, to).map((q) => {
+      total += q.value;
+      return { ...q, value: total };
+    });
+    return empty({
+      ...base,
+      unit: indicator.unitVi,
+      projection: 'pace',
+      locksWhenBroken: true,
+      windowStart: from,
+      baseline: { date: from, value: 0 },
+      series,
+    });
+  }
+  return empty({
+    ...base,
+    unit: indicator.unitVi,
+    projection: 'linear_trend',
+    series: quarterlySeries(area, indicator, ctx).filter((p) => inWindow(p.date)),
+  });
+};
+
+/**
+ * One unit's status ("tỉnh không ma túy"): the communes of the area not yet in the statuses, on each
+ * snapshot; the unit has the status when none is left. Communes without any decision are named as missing
+ * data rather than counted either way.
+ */
+const unitStatus: Measure<'unit_status'> = (def, area, ctx) => {
+  const series: Observation[] = [];
+  let undecided = 0;
+  for (const [date, rows] of snapshots(area.statuses)) {
+    if (date > ctx.asOf || date < ctx.planStart) continue;
+    const { inStatus, decided } = countInStatus(rows, def.statuses);
+    if (decided === 0) continue;
+    const all = rows.reduce((sum, r) => sum + r.weight, 0);
+    undecided = all - decided;
+    series.push({ date, value: decided - inStatus, estimated: rows.some((r) => r.estimated) });
+  }
+  const base = {
+    target: 0,
+    direction: 'lower' as const,
+    unit: COMMUNES,
+    projection: 'carry_forward' as const,
+    bounds: COUNT_BOUNDS,
+  };
+  const last = series.at(-1);
+  // Every decided commune in the status but some without a decision: the unit cannot be judged yet.
+  if (last && last.value < 0.5 && undecided >= 0.5)
+    return empty({
+      ...base,
+      reason: reason('communes_undecided', `${round(undecided)} commune(s) have no status decision`, {
+        count: round(undecided),
+      }),
+    });
+  return empty({ ...base, series });
+};
+
 /** Dispatch on the kind; the switch is exhaustive, so a new kind cannot be forgotten here. */
 export function measureTarget(def: TargetDefinition, area: AreaInputs, ctx: MeasureContext): Measured {
   switch (def.kind) {
@@ -575,5 +686,9 @@ export function measureTarget(def: TargetDefinition, area: AreaInputs, ctx: Meas
       return roadmap(def, area, ctx);
     case 'named_units':
       return namedUnits(def, area, ctx);
+    case 'at_most':
+      return atMost(def, area, ctx);
+    case 'unit_status':
+      return unitStatus(def, area, ctx);
   }
 }

@@ -128,6 +128,22 @@ export function inputNeeds(
       case 'hotspot_elimination':
         hotspots = true;
         break;
+      case 'at_most': {
+        const from = def.window.from;
+        if (def.measure.type === 'new_hotspots') hotspots = true;
+        else if (def.measure.type === 'status_count') {
+          addSnapshots(yearOf(from), deadline);
+          dates.add(from);
+        } else {
+          addIndicator(def.measure.indicator);
+          addQuarters(from, deadline);
+        }
+        break;
+      }
+      case 'unit_status':
+        addSnapshots(yearOf(planStart), deadline);
+        dates.add(planStart);
+        break;
       case 'named_units': {
         dates.add(def.validOn);
         addSnapshots(yearOf(def.validOn), deadline);

@@ -1001,3 +1001,137 @@ describe('severity of key communes falls ("giảm mức độ phức tạp của
     expect([r.status, r.reasonCode]).toEqual(['no_data', 'baseline_missing']);
   });
 });
+
+describe('at most / no new ("không để phát sinh điểm nóng", "không phát sinh trồng cây ở địa bàn mới")', () => {
+  const noNewHotspot: TargetDefinition = {
+    kind: 'at_most',
+    measure: { type: 'new_hotspots' },
+    max: 0,
+    window: { from: '2026-01-01', eachYear: false },
+    eachChild: false,
+  };
+  const hotspot = (
+    detectedOn: string,
+    eliminatedOn: string | null = null,
+    reemergedOn: string | null = null,
+  ) => ({
+    detectedOn,
+    eliminatedOn,
+    reemergedOn,
+  });
+  const old = [hotspot('2024-05-01'), hotspot('2025-02-01', '2025-06-01')];
+  const run = (def: TargetDefinition, a: ReturnType<typeof area>, asOf: string) =>
+    progressOnArea(target(def, '2026-12-31'), a, plan, context(asOf, quarterCalendar(2019, '2027-Q1')));
+
+  it('met: no hotspot appeared in the year (threshold 0) — on track during the year, Đạt at its end', () => {
+    const during = run(noNewHotspot, area({ hotspots: old }), '2026-07-01');
+    expect([during.status, during.current, during.target, during.direction]).toEqual([
+      'on_track',
+      0,
+      0,
+      'lower',
+    ]);
+    const after = run(noNewHotspot, area({ hotspots: old }), '2027-01-10');
+    expect([after.status, after.current]).toEqual(['achieved', 0]);
+  });
+
+  it('missed as soon as one appears, even before the deadline; a re-emerging one counts as new', () => {
+    const appeared = run(noNewHotspot, area({ hotspots: [...old, hotspot('2026-03-10')] }), '2026-07-01');
+    expect([appeared.status, appeared.current]).toEqual(['missed', 1]);
+    const reemerged = run(
+      noNewHotspot,
+      area({ hotspots: [hotspot('2024-05-01', '2025-01-01', '2026-05-02')] }),
+      '2026-07-01',
+    );
+    expect([reemerged.status, reemerged.current]).toEqual(['missed', 1]);
+    // The deadline passed with one new hotspot: missed on the value at the deadline.
+    const late = run(noNewHotspot, area({ hotspots: [...old, hotspot('2026-11-10')] }), '2027-02-01');
+    expect([late.status, late.current]).toEqual(['missed', 1]);
+  });
+
+  it('a cap on a flow ("không quá 10"): at risk when its pace exceeds it, missed once the total is over', () => {
+    const cap: TargetDefinition = {
+      kind: 'at_most',
+      measure: { type: 'indicator', indicator: 'rehab_compulsory' },
+      max: 10,
+      window: { from: '2026-01-01', eachYear: false },
+      eachChild: false,
+    };
+    // 2,6 in the first quarter → ≈ 10,5 over the year at that pace: within 10 % of the cap.
+    const risk = run(cap, area({ values: { rehab_compulsory: { '2026-Q1': 2.6 } } }), '2026-04-15');
+    expect([risk.status, risk.current]).toEqual(['at_risk', 2.6]);
+    expect(risk.projection.method).toBe('pace');
+    // Under the cap today but heading over it: at risk, with the pace's figure shown.
+    const heading = run(cap, area({ values: { rehab_compulsory: { '2026-Q1': 4 } } }), '2026-04-15');
+    expect(heading.status).toBe('at_risk');
+    expect(heading.projection.value).toBeGreaterThan(10);
+    const broken = run(
+      cap,
+      area({ values: { rehab_compulsory: { '2026-Q1': 4, '2026-Q2': 7 } } }),
+      '2026-07-15',
+    );
+    expect([broken.status, broken.current]).toEqual(['missed', 11]);
+  });
+
+  it('has not enough data when nothing was reported in the window, or the indicator is unknown', () => {
+    const cap: TargetDefinition = {
+      kind: 'at_most',
+      measure: { type: 'indicator', indicator: 'rehab_compulsory' },
+      max: 0,
+      window: { from: '2026-01-01', eachYear: false },
+      eachChild: false,
+    };
+    const none = run(cap, area(), '2026-07-01');
+    expect([none.status, none.reasonCode]).toEqual(['no_data', 'no_data_until']);
+    const unknown = run(
+      { ...cap, measure: { type: 'indicator', indicator: 'crops_new_area' } },
+      area(),
+      '2026-07-01',
+    );
+    expect([unknown.status, unknown.reasonCode]).toEqual(['no_data', 'unknown_indicator']);
+  });
+});
+
+describe('one unit’s status ("tỉnh không ma túy")', () => {
+  const def: TargetDefinition = { kind: 'unit_status', statuses: ['khong_ma_tuy'], eachChild: false };
+  const communes = (date: string, withDrugs: number, undecided = 0) =>
+    snapshot(
+      date,
+      Object.fromEntries(
+        Array.from({ length: 10 }, (_, i) => [
+          `c${i}`,
+          i < undecided ? null : i < undecided + withDrugs ? 'co_ma_tuy' : 'khong_ma_tuy',
+        ]),
+      ),
+    );
+  const run = (statuses: ReturnType<typeof communes>, asOf: string) =>
+    progressOnArea(
+      target(def, '2026-12-31'),
+      area({ statuses }),
+      plan,
+      context(asOf, quarterCalendar(2019, '2027-Q1')),
+    );
+
+  it('met: every commune drug-free — on track before the deadline, Đạt after it', () => {
+    const before = run([...communes('2025-12-31', 2), ...communes('2026-06-30', 0)], '2026-07-01');
+    expect([before.status, before.current, before.target]).toEqual(['on_track', 0, 0]);
+    const after = run([...communes('2025-12-31', 2), ...communes('2026-12-31', 0)], '2027-01-20');
+    expect(after.status).toBe('achieved');
+  });
+
+  it('missed when communes with drugs remain at the deadline; off track before it (statuses change by decision)', () => {
+    const after = run([...communes('2026-12-31', 3)], '2027-01-20');
+    expect([after.status, after.current]).toEqual(['missed', 3]);
+    const before = run([...communes('2026-06-30', 3)], '2026-07-01');
+    expect(before.status).toBe('off_track');
+    // One commune left: within reach of the target only in the sense of a count, still not met.
+    expect(run([...communes('2026-06-30', 1)], '2026-07-01').status).not.toBe('on_track');
+  });
+
+  it('not enough data: communes without a decision are named, never counted as drug-free', () => {
+    const r = run([...communes('2026-06-30', 0, 2)], '2026-07-01');
+    expect([r.status, r.reasonCode, r.reasonParams]).toEqual(['no_data', 'communes_undecided', { count: 2 }]);
+    const none = run([], '2026-07-01');
+    expect([none.status, none.reasonCode]).toEqual(['no_data', 'no_data_until']);
+  });
+});

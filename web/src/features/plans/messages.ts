@@ -88,6 +88,8 @@ export const planText = defineMessages(
     kind_yearly_change: 'Thay đổi hằng năm so với năm trước (giảm hằng năm, tăng dưới X%/năm)',
     kind_roadmap: 'Lộ trình theo năm (mốc của từng năm)',
     kind_named_units: 'Danh sách xã cụ thể đạt phân loại',
+    kind_at_most: 'Không quá N / không để phát sinh (ngưỡng 0 được phép)',
+    kind_unit_status: 'Phân loại của cả đơn vị (tỉnh, huyện không ma túy)',
     eachChild: 'áp dụng cho từng đơn vị',
     eachYear: 'mỗi năm',
   },
@@ -175,6 +177,8 @@ export const planText = defineMessages(
     kind_yearly_change: 'Yearly change vs the previous year (falls each year, grows < X%/year)',
     kind_roadmap: 'Roadmap by year (a milestone per year)',
     kind_named_units: 'Named communes reaching a status',
+    kind_at_most: 'At most N / no new (zero allowed)',
+    kind_unit_status: 'A whole unit’s status (drug-free province or district)',
     eachChild: 'for each unit',
     eachYear: 'each year',
   },
@@ -202,6 +206,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     previous_year_missing: 'Chưa đủ số liệu: thiếu số liệu năm {year} để so sánh',
     contribution: 'Phần đóng góp vào chỉ tiêu chung {total} {unit}, không đánh giá riêng',
     no_milestone: 'Chưa đủ số liệu: lộ trình chưa đặt mốc cho năm {year} (mốc đầu tiên năm {first})',
+    communes_undecided: 'Chưa đủ số liệu: {count} xã chưa có quyết định phân loại',
   },
   en: {
     unknown_indicator: 'Not enough data: indicator {indicator} is not in the catalogue',
@@ -218,6 +223,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     previous_year_missing: 'Not enough data: no figures for {year} to compare with',
     contribution: 'A contribution to the common target of {total} {unit}, not judged on its own',
     no_milestone: 'Not enough data: the roadmap sets no milestone for {year} (the first is {first})',
+    communes_undecided: 'Not enough data: {count} communes have no status decision',
   },
 };
 

@@ -65,6 +65,13 @@ const TEMPLATES: Record<TargetKind, Record<string, unknown>> = {
     ],
   },
   named_units: { kind: 'named_units', codes: [], validOn: '2026-01-01', statuses: ['khong_ma_tuy'] },
+  at_most: {
+    kind: 'at_most',
+    measure: { type: 'new_hotspots' },
+    max: 0,
+    window: { from: '2026-01-01', eachYear: true },
+  },
+  unit_status: { kind: 'unit_status', statuses: ['khong_ma_tuy'] },
 };
 const KINDS = Object.keys(TEMPLATES) as TargetKind[];
 

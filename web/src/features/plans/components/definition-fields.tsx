@@ -157,8 +157,8 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
               'measure',
               e.target.value === 'indicator'
                 ? { type: 'indicator', indicator: '' }
-                : e.target.value === 'severity'
-                  ? { type: 'severity' }
+                : e.target.value === 'severity' || e.target.value === 'new_hotspots'
+                  ? { type: e.target.value }
                   : { type: e.target.value, statuses: ['khong_ma_tuy'] },
             )
           }
@@ -170,7 +170,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
           ))}
         </select>
       </label>,
-      type === 'severity'
+      type === 'severity' || type === 'new_hotspots'
         ? null
         : type === 'indicator'
           ? indicatorSelect('Chỉ số', 'measure.indicator', m.indicator, (s) =>
@@ -392,6 +392,24 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
         </label>,
         dateInput('Mã theo danh mục ngày', 'validOn', value.validOn, (s) => set('validOn', s)),
         statusChecks('Đạt phân loại', 'statuses', value.statuses, (s) => set('statuses', s)),
+      );
+      break;
+    case 'at_most':
+      fields.push(
+        ...measureFields([
+          ['new_hotspots', 'Điểm, tụ điểm phát sinh mới (kể cả tái phát)'],
+          ['indicator', 'Một chỉ số (phát sinh trong kỳ, hoặc số tồn)'],
+          ['status_count', 'Số xã theo phân loại'],
+        ]),
+        numberInput('Nhiều nhất (0 = không để phát sinh)', 'max', value.max, (n) => set('max', n)),
+        ...windowFields(),
+      );
+      break;
+    case 'unit_status':
+      fields.push(
+        statusChecks('Mọi xã của đơn vị đạt phân loại', 'statuses', value.statuses, (s) =>
+          set('statuses', s),
+        ),
       );
       break;
   }

@@ -64,4 +64,34 @@ describe('a target read back as the plan writes it', () => {
       'Mỗi đơn vị trực thuộc: chuyển hóa ít nhất 1 xã từ có ma túy thành không có ma túy (tính từ 01/01/2023) đến 31/12/2023.',
     );
   });
+
+  it('"no new" with a threshold of 0, a cap, and a whole province’s status', () => {
+    expect(
+      targetSentence(
+        {
+          kind: 'at_most',
+          measure: { type: 'new_hotspots' },
+          max: 0,
+          window: { from: '2026-01-01', eachYear: true },
+          eachChild: false,
+        },
+        '2030-12-31',
+      ),
+    ).toBe('Không để phát sinh điểm, tụ điểm ma túy mới mỗi năm (tính từ 01/01/2026) đến 31/12/2030.');
+    expect(
+      targetSentence(
+        {
+          kind: 'at_most',
+          measure: { type: 'status_count', statuses: ['trong_diem_I'] },
+          max: 3,
+          window: { from: '2026-01-01', eachYear: false },
+          eachChild: false,
+        },
+        '2026-12-31',
+      ),
+    ).toBe('Số xã trọng điểm loại I không quá 3 (tính từ 01/01/2026) đến 31/12/2026.');
+    expect(
+      targetSentence({ kind: 'unit_status', statuses: ['khong_ma_tuy'], eachChild: false }, '2030-12-31'),
+    ).toBe('Trở thành đơn vị không có ma túy: mọi xã, phường đều không có ma túy đến 31/12/2030.');
+  });
 });

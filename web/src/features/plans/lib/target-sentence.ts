@@ -10,8 +10,14 @@ import { STATUS_LABELS } from '../../../lib/i18n';
 
 const pct = (v: number) => `${formatNumber(v, 'vi')}%`;
 const num = (v: number) => formatNumber(v, 'vi');
+/** Status names inside a sentence: the first letter lowered, the class kept ("trọng điểm loại I"). */
 const statuses = (list: readonly string[]) =>
-  list.map((s) => (STATUS_LABELS.vi[s] ?? s).toLowerCase()).join(', ');
+  list
+    .map((s) => {
+      const label = STATUS_LABELS.vi[s] ?? s;
+      return `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+    })
+    .join(', ');
 const indicatorName = (code: string, names: ReadonlyMap<string, string>) =>
   (names.get(code) ?? code).toLowerCase();
 
@@ -102,6 +108,25 @@ export function targetSentence(
         def.codes.length === 1
           ? `xã ${def.codes[0]} đạt phân loại ${statuses(def.statuses)}${by}`
           : `${num(def.codes.length)} xã (${def.codes.join(', ')}) đạt phân loại ${statuses(def.statuses)}${by}`;
+      break;
+    case 'at_most': {
+      const m = def.measure;
+      const what =
+        m.type === 'new_hotspots'
+          ? 'điểm, tụ điểm ma túy phát sinh mới'
+          : m.type === 'indicator'
+            ? indicatorName(m.indicator, names)
+            : `số xã ${statuses(m.statuses)}`;
+      body =
+        def.max === 0
+          ? m.type === 'status_count'
+            ? `không còn xã ${statuses(m.statuses)}${yearly}${from}${by}`
+            : `không để phát sinh ${m.type === 'new_hotspots' ? 'điểm, tụ điểm ma túy mới' : what}${yearly}${from}${by}`
+          : `${what} không quá ${num(def.max)}${yearly}${from}${by}`;
+      break;
+    }
+    case 'unit_status':
+      body = `trở thành đơn vị ${statuses(def.statuses)}: mọi xã, phường đều ${statuses(def.statuses)}${by}`;
       break;
   }
   const sentence = `${each}${body}`;
