@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { moduleViolations } from './module-graph';
+import { moduleViolations, SQL_OUTSIDE_REPOS } from './module-graph';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'pcmt-modules-'));
@@ -72,6 +72,31 @@ describe('module rules', () => {
       'web: features/ may not import app/: web/src/features/plans/f.ts → web/src/app/pages.ts',
       'web: lib/ may not import components/: web/src/lib/api.ts → web/src/components/map/map.ts',
     ]);
+  });
+
+  it('finds SQL run outside a repo in server features and lib, and names the lines', () => {
+    const root = tree({
+      'server/src/features/a/a.routes.ts':
+        "export async function f(db) {\n  const x = /^(\\d+)$/.exec('1');\n  const q = c.req.query('at');\n" +
+        '  return db.query<{ id: number; n: Array<number> }>(\n    `select id from t where a = $1`, [x, q]);\n}\n',
+      'server/src/features/a/a.repo.ts': "export const g = (db) => db.query('select 1');\n",
+      'server/src/features/a/a.db.test.ts': "export const t = (db) => db.query('select 1');\n",
+      'server/src/features/a/testing/load.ts':
+        "export const l = (db) => db.exec('insert into t values (1)');\n",
+      'server/src/lib/audit.ts': 'export const h = (tx) => tx.exec(\n  "update t set a = 1");\n',
+      'server/src/db/load.ts': "export const d = (db) => db.exec('vacuum analyze');\n",
+    });
+    expect(moduleViolations(root).sort()).toEqual([
+      "SQL outside a repo: server/src/features/a/a.routes.ts:4 (move it to the slice's *.repo.ts)",
+      "SQL outside a repo: server/src/lib/audit.ts:1 (move it to the slice's *.repo.ts)",
+    ]);
+  });
+
+  it('lets the files listed with a reason keep their SQL', () => {
+    const [listed] = [...SQL_OUTSIDE_REPOS.keys()];
+    expect(listed).toBeDefined();
+    const root = tree({ [listed ?? '']: "export const s = (tx) => tx.query('select 1');\n" });
+    expect(moduleViolations(root)).toEqual([]);
   });
 
   it('the repository itself keeps the rules', () => {

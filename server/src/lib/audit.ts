@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/engine';
+import { insertAuditRow } from './audit.repo';
 
 export interface AuditEntry {
   actor: string;
@@ -14,15 +15,12 @@ export interface AuditEntry {
  * a change and its audit row commit or roll back together.
  */
 export async function recordAudit(tx: Queryable, e: AuditEntry): Promise<void> {
-  await tx.query(
-    `insert into audit_log (actor, action, entity, entity_id, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-    [
-      e.actor,
-      e.action,
-      e.entity,
-      String(e.entityId),
-      e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === undefined ? null : JSON.stringify(e.after),
-    ],
-  );
+  await insertAuditRow(tx, [
+    e.actor,
+    e.action,
+    e.entity,
+    String(e.entityId),
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+  ]);
 }

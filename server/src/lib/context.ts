@@ -1,6 +1,7 @@
 import type { Database } from '../db/engine';
 import type { PublicPagesConfig } from '../features/public/closed-period';
 import type { ReferenceCache } from '../features/reference/reference-cache';
+import { listDatasetMeta } from './dataset-meta.repo';
 import type { OriginSettings } from './public-origin';
 
 /** Facts about the loaded dataset, read once at start from `dataset_meta`. */
@@ -34,7 +35,7 @@ export interface RouteDeps extends AppDeps {
 }
 
 export async function readDatasetInfo(db: Database): Promise<DatasetInfo> {
-  const rows = await db.query<{ key: string; value: unknown }>(`select key, value from dataset_meta`);
+  const rows = await listDatasetMeta(db);
   const get = (key: string) => rows.find((r) => r.key === key)?.value;
   const synthetic = get('synthetic');
   const source = get('source');

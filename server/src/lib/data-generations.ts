@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/engine';
+import { bumpGenerations, selectGenerations } from './data-generations.repo';
 
 /**
  * Caches that hold across processes. Several server processes, and the command-line imports beside them,
@@ -55,19 +56,12 @@ export const GENERATION_CHECK_MS = 250;
 export async function bump(tx: Queryable, ...kinds: DataKind[]): Promise<void> {
   const sorted = [...new Set(kinds)].sort();
   if (sorted.length === 0) return;
-  await tx.query(
-    `insert into data_generations (kind, generation, changed_at)
-     select k, 1, now() from unnest($1::text[]) as k order by k
-     on conflict (kind) do update set generation = data_generations.generation + 1, changed_at = now()`,
-    [sorted],
-  );
+  await bumpGenerations(tx, sorted);
 }
 
 /** Every generation, straight from the database. */
 export async function readGenerations(db: Queryable): Promise<Generations> {
-  const rows = await db.query<{ kind: string; generation: number }>(
-    `select kind, generation::float8 as generation from data_generations`,
-  );
+  const rows = await selectGenerations(db);
   const read = zeroGenerations();
   for (const r of rows) if (isKind(r.kind)) read[r.kind] = r.generation;
   return read;

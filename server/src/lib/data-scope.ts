@@ -19,6 +19,7 @@ import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
 import { findSubmission } from '../features/reporting/submissions.repo';
+import { selectUnitsWithCode, visibleImportExists } from './data-scope.repo';
 import { today } from './sql';
 
 /**
@@ -58,15 +59,8 @@ export type DataKind =
 export const isUnitKind = (k: DataKind) =>
   k === 'unit' || k === 'area' || k === 'province' || k === 'commune' || k === 'grant';
 
-type Unit = { id: number; provinceCode: string; level: string };
-
 /** Every unit of any version with this code: all must be inside (a code reused elsewhere is not trusted). */
-async function unitsWithCode(db: Queryable, code: string): Promise<Unit[]> {
-  return db.query<Unit>(
-    `select id, province_code as "provinceCode", level from admin_units where code = $1 limit 50`,
-    [code],
-  );
-}
+const unitsWithCode = selectUnitsWithCode;
 
 const all = <T>(rows: T[], ok: (r: T) => boolean) => rows.length > 0 && rows.every(ok);
 
@@ -111,12 +105,7 @@ export async function isInside(
     case 'valuesImport': {
       const id = SerialId.safeParse(value);
       if (!id.success) return false;
-      const visible = visibleImportsSql(j);
-      const rows = await db.query(
-        `select 1 from imports i where i.id = $${visible.params.length + 1} and ${visible.where}`,
-        [...visible.params, id.data],
-      );
-      return rows.length > 0;
+      return visibleImportExists(db, visibleImportsSql(j), id.data);
     }
     case 'indicatorWrite': {
       if (!/^[a-z][a-z0-9_]{1,63}$/.test(value)) return false;

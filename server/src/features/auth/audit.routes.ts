@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AuditQuery, AuditResponse } from '../../contracts/auth';
+import { listAuditEntries } from '../../lib/audit.repo';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 
@@ -14,23 +15,11 @@ const route = createRoute({
 export const auditRoutes = ({ db }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const rows = await db.query<{
-      id: number;
-      at: string;
-      actor: string;
-      action: string;
-      entity: string;
-      entityId: string;
-      before: unknown;
-      after: unknown;
-    }>(
-      `select id::float8 as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor, action,
-              entity, entity_id as "entityId", before, after
-         from audit_log
-        where ($1::text is null or entity = $1) and ($2::text is null or actor = $2)
-          and ($3::bigint is null or id < $3)
-        order by id desc limit $4`,
-      [q.entity ?? null, q.actor ?? null, q.before ?? null, q.limit],
-    );
+    const rows = await listAuditEntries(db, {
+      entity: q.entity ?? null,
+      actor: q.actor ?? null,
+      before: q.before ?? null,
+      limit: q.limit,
+    });
     return c.json({ rows }, 200);
   });

@@ -15,7 +15,7 @@ import { beginAttempt, settleAttempt, throttleMessage } from './login-throttle';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { SESSION_COOKIE, type SessionCache } from './session-middleware';
 import { createSession, endOtherSessions, endSession, SESSION_HOURS } from './sessions.repo';
-import { findLoginAccount } from './users.repo';
+import { activeUsernames, findLoginAccount, setPasswordHash } from './users.repo';
 
 const json = (schema: typeof SessionResponse) => ({ content: { 'application/json': { schema } } });
 
@@ -123,11 +123,12 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
   createRouter()
     .openapi(demoRoute, async (c) => {
       if (!dataset.synthetic) return c.json({ accounts: [], password: null }, 200);
-      const existing = await db.query<{ username: string }>(
-        `select username from users where active and username = any($1::text[])`,
-        [DEMO_ACCOUNTS.map((a) => a.username)],
+      const present = new Set(
+        await activeUsernames(
+          db,
+          DEMO_ACCOUNTS.map((a) => a.username),
+        ),
       );
-      const present = new Set(existing.map((r) => r.username));
       const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.username)).map(
         ({ username, displayName, role }) => ({
           username,
@@ -231,10 +232,7 @@ export const authRoutes = ({ db, dataset }: RouteDeps, sessions: SessionCache) =
         throw badRequest('newPassword', msg('auth.weak_password', { field: 'newPassword', problem }));
       const hashed = await hashPassword(body.newPassword);
       const { token, csrfToken } = await db.transaction(async (tx) => {
-        await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [
-          user.id,
-          hashed,
-        ]);
+        await setPasswordHash(tx, user.id, hashed);
         await endOtherSessions(tx, user.id, null);
         await recordAudit(tx, {
           actor: user.username,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/engine';
 import { readEnv } from '../../env';
 import type { Role } from './roles';
-import { createUser } from './users.repo';
+import { anyUserExists, countCurrentUnits, createUser, firstCurrentCommune } from './users.repo';
 
 /**
  * Accounts for trying the product on synthetic demo data: one per role, scoped like real users would be.
@@ -51,8 +51,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 /** Creates the demo accounts if there is no account at all; returns how many it created. */
 export async function ensureDemoAccounts(db: Queryable): Promise<number> {
-  const [any] = await db.query(`select 1 from users limit 1`);
-  if (any) return 0;
+  if (await anyUserExists(db)) return 0;
   let created = 0;
   for (const a of DEMO_ACCOUNTS) {
     const jurisdiction: string[] = [];
@@ -62,20 +61,15 @@ export async function ensureDemoAccounts(db: Queryable): Promise<number> {
         jurisdiction.push(code);
         continue;
       }
-      const [first] = await db.query<{ code: string }>(
-        `select code from admin_units where level = 'commune' and valid_to is null and province_code = $1
-          order by code limit 1`,
-        [province],
-      );
-      if (first) jurisdiction.push(first.code);
+      const first = await firstCurrentCommune(db, province);
+      if (first) jurisdiction.push(first);
     }
-    const [known] = await db.query<{ n: number }>(
-      `select count(*)::int as n from admin_units where valid_to is null and code = any($1::text[])`,
-      [jurisdiction.filter((c) => c !== 'VN')],
+    const known = await countCurrentUnits(
+      db,
+      jurisdiction.filter((c) => c !== 'VN'),
     );
     // A demo subset without the account's units (the test dataset) skips the account.
-    if (jurisdiction.length === 0 || (known?.n ?? 0) < jurisdiction.filter((c) => c !== 'VN').length)
-      continue;
+    if (jurisdiction.length === 0 || known < jurisdiction.filter((c) => c !== 'VN').length) continue;
     await createUser(db, { ...a, jurisdiction, password: DEMO_PASSWORD });
     created++;
   }

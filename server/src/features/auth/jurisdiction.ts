@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/engine';
 import { ApiError } from '../../lib/errors';
 import { msg } from '../../lib/messages';
+import { grantedCommunes, grantedProvinceCodes } from './jurisdiction.repo';
 
 /** The code that grants the whole country. */
 export const NATIONAL = 'VN';
@@ -42,30 +43,13 @@ export async function resolveJurisdiction(db: Queryable, grants: readonly string
   if (grants.includes(NATIONAL)) return { ...EVERYWHERE, grants };
   if (grants.length === 0) return NOWHERE;
   const [provinces, communes] = await Promise.all([
-    db.query<{ code: string }>(
-      `select p.code from admin_units p
-        where p.level = 'province' and p.valid_to is null and p.code = any($1::text[])
-       union
-       select distinct o.province_code from admin_units n
-         join unit_crosswalk x on x.new_unit_id = n.id
-         join admin_units o on o.id = x.old_unit_id
-        where n.level = 'commune' and n.valid_to is null and n.province_code = any($1::text[])`,
-      [grants],
-    ),
-    db.query<{ id: number; provinceCode: string }>(
-      `select n.id, n.province_code as "provinceCode" from admin_units n
-        where n.level = 'commune' and n.valid_to is null and n.code = any($1::text[])
-       union
-       select o.id, o.province_code from admin_units n
-         join unit_crosswalk x on x.new_unit_id = n.id join admin_units o on o.id = x.old_unit_id
-        where n.level = 'commune' and n.valid_to is null and n.code = any($1::text[])`,
-      [grants],
-    ),
+    grantedProvinceCodes(db, grants),
+    grantedCommunes(db, grants),
   ]);
   return {
     grants,
     national: false,
-    provinceCodes: new Set(provinces.map((r) => r.code)),
+    provinceCodes: new Set(provinces),
     communeIds: new Set(communes.map((r) => r.id)),
     partialProvinceCodes: new Set(communes.map((r) => r.provinceCode)),
   };

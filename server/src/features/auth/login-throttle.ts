@@ -1,5 +1,13 @@
 import type { Database, Queryable } from '../../db/engine';
 import { type Message, msg } from '../../lib/messages';
+import {
+  type AttemptCounts as Counts,
+  insertFailedAttempt,
+  lockLoginName,
+  markAttemptSucceeded,
+  pruneAttempts,
+  recentAttempts,
+} from './login-attempts.repo';
 
 /**
  * Password guessing limits (sign-in and password change), counted in the database so a restart does not
@@ -46,56 +54,18 @@ export type AttemptStart =
   | { blocked: false; attemptId: number }
   | { blocked: true; retryAfterSeconds: number; reason: ThrottleReason };
 
-interface Counts {
-  pairFailures: number;
-  pairSince: number | null;
-  accountFailures: number;
-  accountSince: number | null;
-  addressFailures: number;
-  addressSince: number | null;
-  known: boolean;
-}
-
 /**
  * Checks the limits and, when the attempt may go on, records it as a failure (to be settled by
  * `settleAttempt` once the password is checked). A refused attempt is not recorded: it checked nothing.
  */
 export async function beginAttempt(db: Database, username: string, address: string): Promise<AttemptStart> {
   return db.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtext('pcmt-login:' || $1))`, [username]);
-    const [c] = await tx.query<Counts>(
-      `with t as (select clock_timestamp() as now),
-       recent as (
-         select a.username = $1 as same_account, a.address = $2 as same_address, a.succeeded, a.at
-           from login_attempts a, t
-          where a.at > t.now - make_interval(mins => $3) and (a.username = $1 or a.address = $2)),
-       pair_ok as (select max(at) as at from recent where same_account and same_address and succeeded),
-       pair as (select * from recent
-                 where same_account and same_address and not succeeded
-                   and at > coalesce((select at from pair_ok), '-infinity'))
-       select (select count(*) from pair)::int as "pairFailures",
-              extract(epoch from (select now from t) - (select max(at) from pair))::float8 as "pairSince",
-              count(*) filter (where same_account and not succeeded)::int as "accountFailures",
-              extract(epoch from (select now from t) - max(at) filter (where same_account and not succeeded))::float8
-                as "accountSince",
-              count(*) filter (where same_address and not succeeded)::int as "addressFailures",
-              extract(epoch from (select now from t) - max(at) filter (where same_address and not succeeded))::float8
-                as "addressSince",
-              exists (select 1 from login_attempts k, t
-                       where k.username = $1 and k.address = $2 and k.succeeded
-                         and k.at > t.now - make_interval(days => $4)) as known
-         from recent`,
-      [username, address, THROTTLE.windowMinutes, THROTTLE.knownPairDays],
-    );
+    await lockLoginName(tx, username);
+    const c = await recentAttempts(tx, username, address, THROTTLE.windowMinutes, THROTTLE.knownPairDays);
     const verdict = c ? judge(c) : null;
     if (verdict) return { blocked: true, ...verdict };
-    const [row] = await tx.query<{ id: number }>(
-      `insert into login_attempts (username, address, succeeded, at) values ($1, $2, false, clock_timestamp())
-       returning id`,
-      [username, address],
-    );
-    if (!row) throw new Error('insert returned no row');
-    return { blocked: false, attemptId: row.id };
+    const attemptId = await insertFailedAttempt(tx, username, address);
+    return { blocked: false, attemptId };
   });
 }
 
@@ -121,15 +91,9 @@ function judge(c: Counts): { retryAfterSeconds: number; reason: ThrottleReason }
 
 /** Marks a recorded attempt as a success (it stays a failure otherwise); sometimes drops old rows. */
 export async function settleAttempt(db: Queryable, attemptId: number, succeeded: boolean): Promise<void> {
-  if (succeeded) await db.query(`update login_attempts set succeeded = true where id = $1`, [attemptId]);
+  if (succeeded) await markAttemptSucceeded(db, attemptId);
   // Keep the table small: failures count for an hour, successes mark a known pair for 30 days.
-  if (Math.random() < 0.01) {
-    await db.query(
-      `delete from login_attempts
-        where (not succeeded and at < now() - interval '1 day') or at < now() - make_interval(days => $1)`,
-      [THROTTLE.knownPairDays],
-    );
-  }
+  if (Math.random() < 0.01) await pruneAttempts(db, THROTTLE.knownPairDays);
 }
 
 /** "Quá nhiều lần nhập sai …" for the page, with the English words the sign-in page looks for. */

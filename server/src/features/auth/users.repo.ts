@@ -133,3 +133,43 @@ export async function updateUser(db: Queryable, before: UserRecord, ch: UserChan
   if (!after) throw new Error('updated user not found');
   return after;
 }
+
+/** Which of these usernames belong to active accounts. */
+export async function activeUsernames(db: Queryable, usernames: readonly string[]): Promise<string[]> {
+  const rows = await db.query<{ username: string }>(
+    `select username from users where active and username = any($1::text[])`,
+    [usernames],
+  );
+  return rows.map((r) => r.username);
+}
+
+export async function setPasswordHash(tx: Queryable, userId: number, passwordHash: string): Promise<void> {
+  await tx.query(`update users set password_hash = $2, password_changed_at = now() where id = $1`, [
+    userId,
+    passwordHash,
+  ]);
+}
+
+export async function anyUserExists(db: Queryable): Promise<boolean> {
+  const [any] = await db.query(`select 1 from users limit 1`);
+  return any !== undefined;
+}
+
+/** The first commune (by code) of a province's current version, for a demo account's grant. */
+export async function firstCurrentCommune(db: Queryable, provinceCode: string): Promise<string | undefined> {
+  const [first] = await db.query<{ code: string }>(
+    `select code from admin_units where level = 'commune' and valid_to is null and province_code = $1
+      order by code limit 1`,
+    [provinceCode],
+  );
+  return first?.code;
+}
+
+/** How many current units (any level) carry one of these codes. */
+export async function countCurrentUnits(db: Queryable, codes: readonly string[]): Promise<number> {
+  const [known] = await db.query<{ n: number }>(
+    `select count(*)::int as n from admin_units where valid_to is null and code = any($1::text[])`,
+    [codes],
+  );
+  return known?.n ?? 0;
+}

@@ -64,3 +64,8 @@ export async function creatorName(db: Queryable, username: string): Promise<stri
   );
   return row?.displayName ?? username;
 }
+
+/** The rest of the transaction reads one state of the data (first statement of the transaction). */
+export async function readOneSnapshot(tx: Queryable): Promise<void> {
+  await tx.query('set transaction isolation level repeatable read');
+}

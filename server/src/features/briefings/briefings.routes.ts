@@ -24,6 +24,7 @@ import {
   insertBriefing,
   listBriefings,
   newBriefingId,
+  readOneSnapshot,
 } from './briefings.repo';
 import { buildSnapshot, snapshotReads } from './build-snapshot';
 import { resolveView } from './resolve-view';
@@ -39,7 +40,7 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json
 const BriefingIdParam = z.object({
   id: z
     .string()
-    .regex(BRIEFING_ID_PATTERN, 'must be a briefing id of 10 letters and digits')
+    .regex(BRIEFING_ID_PATTERN, 'phải là mã bản trình chiếu gồm 10 chữ và số')
     .openapi({ param: { name: 'id', in: 'path' }, example: 'k3m9xq2hpa' }),
 });
 
@@ -152,7 +153,7 @@ export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
         const day = today();
         const briefing = await db.transaction(async (tx) => {
           // Every view read from the same state of the data, even when a report is imported meanwhile.
-          await tx.query('set transaction isolation level repeatable read');
+          await readOneSnapshot(tx);
           // Every view checked before any figure is read: a bad last view costs nothing.
           const resolved = [];
           for (const [i, spec] of input.views.entries()) {

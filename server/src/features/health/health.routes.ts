@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { HealthResponse } from '../../contracts/health';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
+import { postgisVersion } from './health.repo';
 
 const route = createRoute({
   method: 'get',
@@ -13,12 +14,12 @@ const route = createRoute({
 export const healthRoutes = ({ db, dataset }: RouteDeps) =>
   createRouter().openapi(route, async (c) => {
     // Asking the database proves the connection works, not just that the process is alive.
-    const rows = await db.query<{ v: string }>(`select postgis_lib_version() as v`);
+    const postgis = await postgisVersion(db);
     return c.json(
       {
         status: 'ok' as const,
         engine: db.kind,
-        postgis: rows[0]?.v ?? 'unknown',
+        postgis: postgis ?? 'unknown',
         synthetic: dataset.synthetic,
       },
       200,

@@ -5,8 +5,8 @@ import { ApiError } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { jurisdictionParams, touchesProvince, unitInJurisdictionSql } from '../auth/jurisdiction';
-import { hotspotStateSql } from '../hotspots/hotspots.repo';
+import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
+import { countHotspotsByCommune } from '../hotspots/hotspots.repo';
 import { resolveParent } from '../units/resolve-unit';
 
 const route = createRoute({
@@ -40,18 +40,7 @@ export const hotspotCountsRoutes = ({ db, dataset }: RouteDeps) =>
       );
     }
     const scope = jurisdictionParams(jurisdiction);
-    const rows = await db.query<{ code: string; active: number; eliminated: number }>(
-      `select u.code,
-              count(*) filter (where ${hotspotStateSql('h', '$1')} = 'active')::int as active,
-              count(*) filter (where ${hotspotStateSql('h', '$1')} = 'eliminated')::int as eliminated
-         from hotspots h
-         join admin_units u on u.level = 'commune' and u.code = h.commune_code and u.valid_to is null
-        where h.detected_on <= $1::date
-          and ($2::text is null or u.province_code = $2)
-          and ($3::text[] is null or ${unitInJurisdictionSql('u', 3)})
-        group by u.code order by u.code`,
-      [at, parent?.provinceCode ?? null, scope?.provinceCodes ?? null, scope?.communeIds ?? null],
-    );
+    const rows = await countHotspotsByCommune(db, at, parent?.provinceCode ?? null, scope);
     return c.json(
       {
         meta: {

@@ -100,3 +100,27 @@ export function hotspotPoints(
     [q.at, q.province ?? null, q.codes ?? null, q.activeOnly],
   );
 }
+
+/**
+ * Active and eliminated hotspots at `at` per commune in force (of one province, or all), within a
+ * jurisdiction (`scope` null: everywhere). Counts only, no positions.
+ */
+export async function countHotspotsByCommune(
+  db: Queryable,
+  at: string,
+  provinceCode: string | null,
+  scope: { provinceCodes: string[]; communeIds: number[] } | null,
+): Promise<{ code: string; active: number; eliminated: number }[]> {
+  return db.query<{ code: string; active: number; eliminated: number }>(
+    `select u.code,
+            count(*) filter (where ${hotspotStateSql('h', '$1')} = 'active')::int as active,
+            count(*) filter (where ${hotspotStateSql('h', '$1')} = 'eliminated')::int as eliminated
+       from hotspots h
+       join admin_units u on u.level = 'commune' and u.code = h.commune_code and u.valid_to is null
+      where h.detected_on <= $1::date
+        and ($2::text is null or u.province_code = $2)
+        and ($3::text[] is null or ${unitInJurisdictionSql('u', 3)})
+      group by u.code order by u.code`,
+    [at, provinceCode, scope?.provinceCodes ?? null, scope?.communeIds ?? null],
+  );
+}

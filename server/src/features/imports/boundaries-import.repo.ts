@@ -226,3 +226,32 @@ export async function dropStaleWeights(tx: Queryable, level: BoundaryLevel, date
   );
   return rows.length;
 }
+
+/** Ids of the units of a level whose version starts on `validFrom`. */
+export async function versionUnitIds(tx: Queryable, level: string, validFrom: string): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    `select id from admin_units where level = $1 and valid_from = $2::date`,
+    [level, validFrom],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** How many values and status decisions are recorded on these units. */
+export async function countUsesOfUnits(tx: Queryable, unitIds: readonly number[]): Promise<number> {
+  const [used] = await tx.query<{ n: number }>(
+    `select (select count(*) from indicator_values where unit_id = any($1::int[]))::int
+          + (select count(*) from commune_status_decisions where unit_id = any($1::int[]))::int as n`,
+    [unitIds],
+  );
+  return used?.n ?? 0;
+}
+
+/** Undoes a version: deletes its units and opens again the units it had closed. */
+export async function undoVersionUnits(
+  tx: Queryable,
+  newIds: readonly number[],
+  closedIds: readonly number[],
+): Promise<void> {
+  await tx.query(`delete from admin_units where id = any($1::int[])`, [newIds]);
+  await tx.query(`update admin_units set valid_to = null where id = any($1::int[])`, [closedIds]);
+}

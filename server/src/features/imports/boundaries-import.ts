@@ -7,6 +7,7 @@ import { LEVEL_NAMES, msg } from '../../lib/messages';
 import {
   applyVersion,
   compareWithPrevious,
+  countUsesOfUnits,
   coveredByNew,
   dropStaleWeights,
   emptyAfterRepair,
@@ -15,6 +16,8 @@ import {
   invalidInFile,
   latestVersionStart,
   overlaps,
+  undoVersionUnits,
+  versionUnitIds,
 } from './boundaries-import.repo';
 import { readBoundaryFile } from './boundary-file';
 import { type BoundaryLevel, boundaryUnits, resolveCrs } from './boundary-units';
@@ -25,7 +28,7 @@ import {
   replaceCrosswalk,
   unmappedOld,
 } from './crosswalk.repo';
-import { ImportRejected } from './import-problem';
+import { ImportRejected, problemText } from './import-problem';
 import { findImport, insertImport, markRolledBack } from './imports.repo';
 import { sha256 } from './values-import';
 
@@ -203,7 +206,7 @@ async function buildVersion(
         row: null,
         column: 'geometry',
         header: null,
-        message: `unit ${code} has no area after repairing its geometry`,
+        message: problemText('import.no_area', { code }),
       })),
     );
   }
@@ -271,12 +274,7 @@ async function buildVersion(
   step(`${gapRows.length} gaps above ${GAP_MIN_KM2} km²`);
   const unmapped = await unmappedOld(tx, level, validFrom);
   await dropStaleWeights(tx, level, validFrom);
-  const newIds = (
-    await tx.query<{ id: number }>(`select id from admin_units where level = $1 and valid_from = $2::date`, [
-      level,
-      validFrom,
-    ])
-  ).map((r) => r.id);
+  const newIds = await versionUnitIds(tx, level, validFrom);
   return {
     fileName: input.fileName,
     fileSha256: sha256(input.bytes),
@@ -340,21 +338,16 @@ export async function rollBackBoundariesImport(db: Database, importId: number, a
     );
   }
   const result = await db.transaction(async (tx) => {
-    const used = await tx.query<{ n: number }>(
-      `select (select count(*) from indicator_values where unit_id = any($1::int[]))::int
-            + (select count(*) from commune_status_decisions where unit_id = any($1::int[]))::int as n`,
-      [rb.newIds],
-    );
-    if ((used[0]?.n ?? 0) > 0) {
+    const used = await countUsesOfUnits(tx, rb.newIds);
+    if (used > 0) {
       throw new ApiError(
         409,
         'changed_since',
-        msg('import.used_since', { field: 'id', id: importId, count: used[0]?.n ?? 0 }),
+        msg('import.used_since', { field: 'id', id: importId, count: used }),
         'id',
       );
     }
-    await tx.query(`delete from admin_units where id = any($1::int[])`, [rb.newIds]);
-    await tx.query(`update admin_units set valid_to = null where id = any($1::int[])`, [rb.closedIds]);
+    await undoVersionUnits(tx, rb.newIds, rb.closedIds);
     await replaceCrosswalk(tx, rb.closedIds, rb.crosswalk);
     await dropStaleWeights(tx, level as BoundaryLevel, found.target);
     await markRolledBack(tx, importId);

@@ -140,3 +140,21 @@ export async function ruleSetsUsing(db: Queryable, code: string): Promise<string
   );
   return rows.map((r) => r.name);
 }
+
+/** Catalogue writes queue behind each other until the transaction ends (reads go on). */
+export async function lockCatalogueTable(tx: Queryable): Promise<void> {
+  await tx.query('lock table indicators in share row exclusive mode');
+}
+
+export async function unretireIndicator(tx: Queryable, code: string): Promise<void> {
+  await tx.query(`update indicators set retired_at = null where code = $1`, [code]);
+}
+
+/** Whether any value of the indicator is stored (its unit and kind are then fixed). */
+export async function hasValues(db: Queryable, code: string): Promise<boolean> {
+  const [row] = await db.query<{ any: boolean }>(
+    `select exists (select 1 from indicator_values where indicator_code = $1) as any`,
+    [code],
+  );
+  return row?.any ?? false;
+}

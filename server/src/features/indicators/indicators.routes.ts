@@ -18,14 +18,17 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import { formulasUsing, inUse, parentOf, partsOf, recordForChange, recordForNew } from './catalogue';
 import {
   findIndicator,
+  hasValues,
   type IndicatorRecord,
   type IndicatorRow,
   insertIndicator,
   listIndicators,
+  lockCatalogueTable,
   lockIndicator,
   retireIndicator,
   ruleSetsUsing,
   targetsUsing,
+  unretireIndicator,
   updateIndicator,
 } from './indicators.repo';
 
@@ -107,7 +110,7 @@ const toContract = (r: IndicatorRow): z.infer<typeof Indicator> => ({
 
 /** Catalogue writes queue behind each other (a formula is checked against the catalogue it is written to). */
 async function lockedCatalogue(tx: Queryable): Promise<Map<string, IndicatorRow>> {
-  await tx.query('lock table indicators in share row exclusive mode');
+  await lockCatalogueTable(tx);
   return new Map((await listIndicators(tx)).map((i) => [i.code, i]));
 }
 
@@ -136,7 +139,7 @@ async function syncParts(
     };
     if (catalogue.has(part.code)) {
       await updateIndicator(tx, child);
-      await tx.query(`update indicators set retired_at = null where code = $1`, [part.code]);
+      await unretireIndicator(tx, part.code);
     } else await insertIndicator(tx, child);
   }
   const kept = new Set(parts.map((p) => p.code));
@@ -236,11 +239,7 @@ export const indicatorsRoutes = ({ db }: RouteDeps) =>
           const before = await lockIndicator(tx, code);
           if (!before) throw notFound('code', `code: không có chỉ số ${code}`);
           refuseParts(code, catalogue);
-          const [values] = await tx.query<{ any: boolean }>(
-            `select exists (select 1 from indicator_values where indicator_code = $1) as any`,
-            [code],
-          );
-          const record = recordForChange(before, patch, catalogue, values?.any ?? false);
+          const record = recordForChange(before, patch, catalogue, await hasValues(tx, code));
           await updateIndicator(tx, record);
           await syncParts(tx, record, before, catalogue);
           const after = await found(tx, code);

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../../db/engine';
 import { type GenerationWatch, generationsOf } from '../../lib/data-generations';
 import { type IndicatorRow, listIndicators } from '../indicators/indicators.repo';
 import { listPeriods, type PeriodRow } from '../periods/periods.repo';
+import { listVersionStarts } from './reference.repo';
 
 /** Small tables every data request consults: the indicator catalogue, the periods, the unit versions. */
 export interface ReferenceData {
@@ -51,10 +52,7 @@ async function load(db: Queryable): Promise<ReferenceData> {
   const [indicators, periods, versions] = await Promise.all([
     listIndicators(db),
     listPeriods(db),
-    db.query<{ level: string; validFrom: string }>(
-      `select distinct level, to_char(valid_from, 'YYYY-MM-DD') as "validFrom" from admin_units
-       where level in ('commune', 'district') order by 2`,
-    ),
+    listVersionStarts(db),
   ]);
   return {
     indicators: new Map(indicators.map((i) => [i.code, i])),

@@ -326,3 +326,16 @@ async function computeWeights(
     buildMs: performance.now() - started,
   };
 }
+
+/** Codes of the communes valid at `at` (of one province, or all), by code. */
+export async function studyAreaCommunes(
+  db: Queryable,
+  at: string,
+  provinceCode: string | null,
+): Promise<{ code: string }[]> {
+  return db.query<{ code: string }>(
+    `select code from admin_units u where level = 'commune' and ${validAt('u', '$1')}
+       and ($2::text is null or province_code = $2) order by code`,
+    [at, provinceCode],
+  );
+}

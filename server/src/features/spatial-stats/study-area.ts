@@ -1,14 +1,18 @@
 import type { Database } from '../../db/engine';
 import { badRequest } from '../../lib/errors';
 import { LEVEL_NAMES, msg } from '../../lib/messages';
-import { validAt } from '../../lib/sql';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { resolveParent } from '../units/resolve-unit';
 import { resolveIndicator, resolveUnitVersion } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
 import { islandsOf, type SpatialWeights } from './spatial-weights';
-import { type StoredWeights, studyAreaWeights, type WeightsMethod } from './spatial-weights.repo';
+import {
+  type StoredWeights,
+  studyAreaCommunes,
+  studyAreaWeights,
+  type WeightsMethod,
+} from './spatial-weights.repo';
 import { statistics } from './statistics-pool';
 
 /** The communes a statistic runs on, their values per period (aligned), and the weights among them. */
@@ -70,11 +74,7 @@ export async function loadStudyArea(db: Database, ref: ReferenceData, r: StudyRe
       jurisdiction: null,
     }),
     studyAreaWeights(db, 'commune', unitVersion, r.method, r.province),
-    db.query<{ code: string }>(
-      `select code from admin_units u where level = 'commune' and ${validAt('u', '$1')}
-         and ($2::text is null or province_code = $2) order by code`,
-      [unitVersion, r.province],
-    ),
+    studyAreaCommunes(db, unitVersion, r.province),
   ]);
   const periodIndex = new Map(r.periods.map((p, t) => [p.id, t]));
   const byCode = new Map<string, Array<number | undefined>>();

@@ -1,7 +1,7 @@
 import type { Briefing } from '../../../contracts/briefings';
 import type { Queryable } from '../../../db/engine';
 import { SIMPLIFY_LOW } from '../../../db/load-dataset';
-import { validAt } from '../../../lib/sql';
+import { communeOutlinesJson, communesExtent, provinceOutlinesJson } from './briefing-geometry.repo';
 import { type Bbox, fitMercator } from './map-projection';
 import { MAP_FRAME, PRINT_TOLERANCE_PT } from './page-layout';
 
@@ -54,12 +54,7 @@ export async function loadBriefingGeometry(db: Queryable, briefing: Briefing): P
 
 async function loadViewGeometry(db: Queryable, at: string, codes: string[]): Promise<ViewGeometry> {
   if (codes.length === 0) return EMPTY;
-  const [extent] = await db.query<{ w: number | null; s: number; e: number; n: number }>(
-    `select ST_XMin(x.b) as w, ST_YMin(x.b) as s, ST_XMax(x.b) as e, ST_YMax(x.b) as n
-     from (select ST_Extent(u.geom_low) as b from admin_units u
-           where u.level = 'commune' and ${validAt('u', '$1')} and u.code = any($2::text[])) x`,
-    [at, codes],
-  );
+  const extent = await communesExtent(db, at, codes);
   if (!extent || extent.w === null) return EMPTY;
   const bbox: Bbox = [extent.w, extent.s, extent.e, extent.n];
   const projection = fitMercator(bbox, MAP_FRAME);
@@ -68,28 +63,13 @@ async function loadViewGeometry(db: Queryable, at: string, codes: string[]): Pro
   const column = tolerance >= SIMPLIFY_LOW ? 'geom_low' : 'geom_mid';
   // Coordinates need only about a quarter of the tolerance.
   const digits = Math.min(6, Math.max(2, Math.ceil(-Math.log10(tolerance / 4))));
-  const outline = (tolerance: string) =>
-    `ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(u.${column}, ${tolerance}::float8)), ${digits})::json`;
-  const [communes] = await db.query<{ json: string }>(
-    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline('$3')})
-       order by u.code), '[]')::text as json
-     from admin_units u
-     where u.level = 'commune' and ${validAt('u', '$1')} and u.code = any($2::text[])`,
-    [at, codes, tolerance],
-  );
-  const [west, south, east, north] = projection.visible;
-  const [provinces] = await db.query<{ json: string }>(
-    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline('$2')})
-       order by u.code), '[]')::text as json
-     from admin_units u
-     where u.level = 'province' and ${validAt('u', '$1')}
-       and u.geom_low && ST_MakeEnvelope($3, $4, $5, $6, 4326)`,
-    [at, tolerance, west, south, east, north],
-  );
+  const outlines = { column, digits, tolerance } as const;
+  const communes = await communeOutlinesJson(db, at, codes, outlines);
+  const provinces = await provinceOutlinesJson(db, at, projection.visible, outlines);
   return {
     bbox,
-    communes: parseOutlines(communes?.json ?? '[]'),
-    provinces: parseOutlines(provinces?.json ?? '[]'),
+    communes: parseOutlines(communes),
+    provinces: parseOutlines(provinces),
   };
 }
 
