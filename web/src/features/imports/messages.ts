@@ -34,6 +34,9 @@ export const importMessages = defineMessages(
     oldValue: 'Giá trị cũ',
     newValue: 'Giá trị mới',
     committed: 'Đã ghi: lần nhập số',
+    approveNow: 'Số liệu của tỉnh đã duyệt (duyệt ngay, khoá như báo cáo đã duyệt)',
+    reportsApproved: 'báo cáo của xã được ghi là đã duyệt',
+    reportsSubmitted: 'báo cáo của xã được ghi là đã gửi, chờ tỉnh duyệt',
     nothingToWrite: 'Không có gì thay đổi: số liệu đã có sẵn.',
     boundariesTitle: 'Ranh giới và phiên bản đơn vị hành chính',
     boundariesHelp:
@@ -100,6 +103,9 @@ export const importMessages = defineMessages(
     oldValue: 'Old value',
     newValue: 'New value',
     committed: 'Written: import no.',
+    approveNow: 'Province data, approved at once (locked as an approved report)',
+    reportsApproved: 'commune reports recorded as approved',
+    reportsSubmitted: 'commune reports recorded as submitted, waiting for the province',
     nothingToWrite: 'Nothing changed: these values are already stored.',
     boundariesTitle: 'Boundaries and unit versions',
     boundariesHelp:

@@ -11,6 +11,8 @@ export interface ValuesUpload {
   period: string;
   scope: string | null;
   choices: Record<string, string>;
+  /** The province office's data, approved at once (province data officers and admins). */
+  approve?: boolean;
 }
 
 const valuesForm = (u: ValuesUpload) => ({
@@ -18,6 +20,7 @@ const valuesForm = (u: ValuesUpload) => ({
   period: u.period,
   ...(u.scope ? { scope: u.scope } : {}),
   ...(Object.keys(u.choices).length > 0 ? { choices: JSON.stringify(u.choices) } : {}),
+  ...(u.approve ? { approve: 'true' as const } : {}),
 });
 
 /** Checks a report without writing: what it would add and change, or its problems. */

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { sessionQuery } from '../../../entities/auth/session';
 import { indicatorsQuery } from '../../../entities/indicators/api/get-indicators';
 import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
@@ -39,7 +40,19 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [state, setState] = useState<State>({ step: 'idle' });
-  const upload = () => ({ file: file as File, period, scope: scope.trim() || null, choices });
+  const [approve, setApprove] = useState(false);
+  // Approving at once is the province office's: admins, and data officers holding a whole province.
+  const user = useQuery(sessionQuery).data?.user ?? null;
+  const office =
+    user?.role === 'admin' ||
+    (user?.role === 'data_officer' && user.jurisdiction.some((c) => c === 'VN' || /^\d{2}$/.test(c)));
+  const upload = () => ({
+    file: file as File,
+    period,
+    scope: scope.trim() || null,
+    choices,
+    approve: office && approve,
+  });
 
   const run = async (action: 'check' | 'commit') => {
     if (!file) return;
@@ -122,6 +135,17 @@ export function ValuesImport({ lang }: { lang: Lang }) {
             }}
           />
         </label>
+        {office && (
+          <label>
+            <input
+              type="checkbox"
+              data-testid="import-approve"
+              checked={approve}
+              onChange={(e) => setApprove(e.target.checked)}
+            />{' '}
+            {t('approveNow')}
+          </label>
+        )}
         <button
           type="button"
           data-testid="values-check"
@@ -203,6 +227,9 @@ export function ValuesImport({ lang }: { lang: Lang }) {
           {state.result.importId === null
             ? t('nothingToWrite')
             : `${t('committed')} ${state.result.importId}: ${formatNumber(state.result.added, lang)} ${t('added')}, ${formatNumber(state.result.changed, lang)} ${t('changed')}`}
+          {state.result.reports && state.result.reports.submissions > 0
+            ? `; ${formatNumber(state.result.reports.submissions, lang, 0)} ${t(state.result.reports.state === 'approved' ? 'reportsApproved' : 'reportsSubmitted')}`
+            : ''}
         </p>
       )}
     </section>
