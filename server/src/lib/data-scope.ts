@@ -12,7 +12,7 @@ import {
 } from '../features/auth/jurisdiction';
 import { mayReadBriefing } from '../features/briefings/briefing-access';
 import { findBriefingSummary } from '../features/briefings/briefings.repo';
-import { findHotspot } from '../features/hotspot-register/hotspot-register.repo';
+import { findHotspot } from '../features/hotspots/hotspot-register.repo';
 import { findIndicator } from '../features/indicators/indicators.repo';
 import { findJob } from '../features/jobs/jobs.repo';
 import { findPatrolPlan } from '../features/patrol/patrol.repo';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/engine';
 import { bump } from '../../lib/data-generations';
 import { validAt } from '../../lib/sql';
-import { hotspotStateSql } from '../hotspots/hotspots.repo';
+import { hotspotStateSql } from './hotspots.repo';
 
 /** A register row as the API shows it. */
 export interface HotspotRecord {

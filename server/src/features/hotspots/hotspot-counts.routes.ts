@@ -6,8 +6,8 @@ import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
-import { countHotspotsByCommune } from '../hotspots/hotspots.repo';
 import { resolveParent } from '../units/resolve-unit';
+import { countHotspotsByCommune } from './hotspots.repo';
 
 const route = createRoute({
   method: 'get',
