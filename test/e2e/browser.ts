@@ -24,7 +24,7 @@ const ARGS = [
 ];
 
 export async function launch(opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pcmt-chromium-')), {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pcmt-chromium-')), {
     bypassCSP: opts.bypassCSP ?? false,
     executablePath: chromiumPath,
     headless: true,
@@ -32,6 +32,11 @@ export async function launch(opts: { bypassCSP?: boolean } = {}): Promise<Browse
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
   });
+  // The app's test hook (web/src/lib/test-hook.ts): defined before the app loads, so its maps register.
+  await context.addInitScript(() => {
+    (window as unknown as { __pcmtTest: unknown }).__pcmtTest = { maps: new Set(), lastMap: null };
+  });
+  return context;
 }
 
 export const artifactsDir = resolve(import.meta.dirname, '../artifacts');

@@ -79,9 +79,10 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     expect(left).not.toEqual(right);
     await screenshot(page, 'compare-1366x768');
 
-    // The last map created is window.__pcmtMap; pan the other one with the keyboard and watch it follow.
+    // The last map created is the test hook's lastMap (web/src/lib/test-hook.ts); pan the other one with the keyboard and watch it follow.
     const followerSide = await page.evaluate(() => {
-      const map = (window as unknown as { __pcmtMap: { getContainer: () => HTMLElement } }).__pcmtMap;
+      const map = (window as unknown as { __pcmtTest: { lastMap: { getContainer: () => HTMLElement } } })
+        .__pcmtTest.lastMap;
       return map.getContainer().closest<HTMLElement>('[data-side]')?.dataset.side;
     });
     expect(followerSide === 'left' || followerSide === 'right').toBe(true);
@@ -90,9 +91,9 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
       page.evaluate(() => {
         const map = (
           window as unknown as {
-            __pcmtMap: { getCenter: () => { lng: number; lat: number }; getZoom: () => number };
+            __pcmtTest: { lastMap: { getCenter: () => { lng: number; lat: number }; getZoom: () => number } };
           }
-        ).__pcmtMap;
+        ).__pcmtTest.lastMap;
         return { ...map.getCenter(), zoom: map.getZoom() };
       });
     await expect.poll(() => urlCamera(page), { timeout: 20_000 }).not.toBeNull();
@@ -106,14 +107,16 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     await page.evaluate((side) => {
       const maps = (
         window as unknown as {
-          __pcmtMaps: Set<{
-            getContainer(): HTMLElement;
-            jumpTo(o: object): void;
-            getCenter(): { lng: number; lat: number };
-            getZoom(): number;
-          }>;
+          __pcmtTest: {
+            maps: Set<{
+              getContainer(): HTMLElement;
+              jumpTo(o: object): void;
+              getCenter(): { lng: number; lat: number };
+              getZoom(): number;
+            }>;
+          };
         }
-      ).__pcmtMaps;
+      ).__pcmtTest.maps;
       const map = [...maps].find(
         (m) => m.getContainer().closest<HTMLElement>('[data-side]')?.dataset.side === side,
       );
@@ -196,8 +199,9 @@ describe.skipIf(!browserAvailable)('the compare page in Chromium', () => {
     let moved = false;
     await page.route(/compare-page-[^/]*\.js$/, async (route) => {
       await page.evaluate(() => {
-        const map = (window as unknown as { __pcmtMap: { getZoom(): number; jumpTo(o: object): void } })
-          .__pcmtMap;
+        const map = (
+          window as unknown as { __pcmtTest: { lastMap: { getZoom(): number; jumpTo(o: object): void } } }
+        ).__pcmtTest.lastMap;
         map.jumpTo({ zoom: map.getZoom() + 0.5 });
       });
       moved = true;

@@ -74,7 +74,9 @@ describe.skipIf(!browserAvailable)('PNG export of the map', () => {
     expect(png.width).toBeGreaterThan(s * mapBox.width);
     // The map on screen is left as it was: drawn again at the screen's own density.
     const screenRatio = await page.evaluate(() =>
-      (window as unknown as { __pcmtMap: { getPixelRatio: () => number } }).__pcmtMap.getPixelRatio(),
+      (
+        window as unknown as { __pcmtTest: { lastMap: { getPixelRatio: () => number } } }
+      ).__pcmtTest.lastMap.getPixelRatio(),
     );
     expect(screenRatio).toBe(1);
 

@@ -60,8 +60,10 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     if (!sonLa) throw new Error('no province 14');
     const point = await page.evaluate(([lng, lat]) => {
       const map = (
-        window as unknown as { __pcmtMap: { project: (p: [number, number]) => { x: number; y: number } } }
-      ).__pcmtMap;
+        window as unknown as {
+          __pcmtTest: { lastMap: { project: (p: [number, number]) => { x: number; y: number } } };
+        }
+      ).__pcmtTest.lastMap;
       return map.project([lng, lat]);
     }, sonLa.labelPoint);
     await page.locator('[data-testid=atlas-map] canvas').first().click({ position: point });
@@ -83,7 +85,8 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     const page = await open('/ban-do/tinh/01');
     await waitForRendered(page, (k) => k.split('|')[2] === '01' && k.split('|')[5] !== '0');
     await page.waitForFunction(() => {
-      const map = (window as unknown as { __pcmtMap?: { loaded: () => boolean } }).__pcmtMap;
+      const map = (window as unknown as { __pcmtTest: { lastMap: { loaded: () => boolean } } }).__pcmtTest
+        .lastMap;
       return map?.loaded();
     });
     const before = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);

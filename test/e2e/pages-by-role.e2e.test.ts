@@ -260,8 +260,10 @@ describe.skipIf(!browserAvailable)('the patrol planner, as the Hà Nội police 
     const target = await page.evaluate(
       ({ points, width, height }) => {
         const m = (
-          window as unknown as { __pcmtMap: { project: (p: [number, number]) => { x: number; y: number } } }
-        ).__pcmtMap;
+          window as unknown as {
+            __pcmtTest: { lastMap: { project: (p: [number, number]) => { x: number; y: number } } };
+          }
+        ).__pcmtTest.lastMap;
         const inside = points
           .map((p) => m.project(p))
           .filter((q) => q.x > width * 0.6 && q.x < width - 40 && q.y > 60 && q.y < height - 60);

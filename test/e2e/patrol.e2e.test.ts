@@ -151,8 +151,10 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
     for (const corner of corners) {
       const point = await page.evaluate((c) => {
         const map = (
-          window as unknown as { __pcmtMap: { project: (p: [number, number]) => { x: number; y: number } } }
-        ).__pcmtMap;
+          window as unknown as {
+            __pcmtTest: { lastMap: { project: (p: [number, number]) => { x: number; y: number } } };
+          }
+        ).__pcmtTest.lastMap;
         return map.project(c);
       }, corner);
       await canvas.click({ position: point });
@@ -167,8 +169,10 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
     // A click on a selected point on the map unselects it.
     const at = await page.evaluate((c) => {
       const map = (
-        window as unknown as { __pcmtMap: { project: (p: [number, number]) => { x: number; y: number } } }
-      ).__pcmtMap;
+        window as unknown as {
+          __pcmtTest: { lastMap: { project: (p: [number, number]) => { x: number; y: number } } };
+        }
+      ).__pcmtTest.lastMap;
       return map.project(c);
     }, centre.geometry.coordinates);
     await canvas.click({ position: at });

@@ -58,7 +58,10 @@ export async function countColors(
   );
 }
 
-/** Waits until the map says it has drawn a colouring whose key matches. */
+/**
+ * Waits until the map says it has drawn a colouring whose key matches: the `data-rendered` its container
+ * mirrors from AtlasMap's `onRendered` (the callback the product's time-lapse uses).
+ */
 export async function waitForRendered(page: Page, match: (key: string) => boolean, timeout = 30_000) {
   const deadline = Date.now() + timeout;
   let key = '';

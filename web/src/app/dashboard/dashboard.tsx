@@ -1,37 +1,20 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { hasDistricts, versionOn } from '@pcmt/domain/unit-versions';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { hasDistricts } from '@pcmt/domain/unit-versions';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
-import { boundsOfPoints } from '../../components/map/bounds';
 import { Breadcrumb } from '../../components/map/breadcrumb';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../components/map/choropleth';
-import {
-  ARCHIPELAGO_LABELS,
-  buildLabelLayer,
-  type MapLabel,
-  unitLabelPriority,
-} from '../../components/map/label-layer';
-import { VIETNAM_BOUNDS } from '../../components/map/map-style';
-import { sessionQuery } from '../../entities/auth/session';
-import { useChoropleth } from '../../entities/choropleth-data/use-choropleth';
-import { configQuery } from '../../entities/config/api/get-config';
-import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { buildLabelLayer } from '../../components/map/label-layer';
 import { IndicatorControls } from '../../entities/indicators/components/indicator-controls';
 import { IndicatorLegend } from '../../entities/indicators/components/indicator-legend';
-import { isCountUnit } from '../../entities/indicators/estimates';
 import { PeriodPicker } from '../../entities/periods/components/period-picker';
-import { statusQuery } from '../../entities/status/api/get-status';
 import { StatusLegend } from '../../entities/status/components/status-legend';
-import { DataTable, type TableRow } from '../../entities/table/components/data-table';
-import { unitsQuery } from '../../entities/units/api/get-units';
+import { DataTable } from '../../entities/table/components/data-table';
 import { type SearchUnit, UnitSearch } from '../../entities/units/components/unit-search';
 import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
 import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
 import { CompareLink } from '../../features/compare/components/compare-link';
-import { hotspotCountsQuery } from '../../features/hotspots/api/get-hotspot-counts';
-import { hotspotsQuery } from '../../features/hotspots/api/get-hotspots';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
 import {
   buildHotspotLayers,
@@ -43,45 +26,58 @@ import { TimelapseControls } from '../../features/timelapse/components/timelapse
 import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
 import { useTimelapse } from '../../features/timelapse/use-timelapse';
 import { formatNumber } from '../../lib/format';
-import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
-import { lastReportedQuarter, parsePeriod, periodsOfKind, todayIso } from '../../lib/periods';
-import { STATUS_COLORS } from '../../lib/status-style';
-import { useUnitVersions } from '../../lib/unit-versions';
+import { periodLabel, translate } from '../../lib/i18n';
+import { lastReportedQuarter, parsePeriod, todayIso } from '../../lib/periods';
 import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
+import {
+  COMMUNE_LABEL_ZOOM,
+  communeNames as communeNamesOf,
+  frameFor,
+  homeProvinceOf,
+  mapLabels,
+  panelIndicators as panelIndicatorsOf,
+  searchUnitsOf,
+  selectedUnitOf,
+  statusStrip as statusStripOf,
+  tableRows as tableRowsOf,
+  viewCaptions,
+} from './dashboard-builders';
+import { useDashboardData } from './use-dashboard-data';
+import {
+  afterMapClick,
+  afterSearchPick,
+  type Popup,
+  popupAfterPick,
+  startOnHomeProvince,
+  toggleLayer as toggleLayerPatch,
+} from './view-updates';
 
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
 );
 
-/** Indicators the area panel shows as key figures and trends, when the catalogue has them. */
-const KEY_INDICATORS = ['managed_addicts', 'addicts_per_1000', 'treatment_reach_pct', 'drug_arrests'];
-
-/** Zoom from which a province view labels its communes instead of provinces. */
-const COMMUNE_LABEL_ZOOM = 8.5;
-
-interface Popup {
-  hotspot: HotspotPoint;
-  x: number;
-  y: number;
-  pinned: boolean;
-}
-
 /**
  * The map dashboard: composes the features (status, indicators, periods, units, hotspots, area panel, table)
- * around the map. Every choice lives in the URL; every server answer in the query cache.
+ * around the map. Every choice lives in the URL; every server answer in the query cache. The queries are in
+ * use-dashboard-data.ts, what is shown is computed by dashboard-builders.ts, and the user's changes to the
+ * view by view-updates.ts; this component wires them together.
  */
 export default function Dashboard() {
   const [view, setView] = useViewState();
   const { lang } = view;
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const today = useMemo(() => todayIso(), []);
-  const versions = useUnitVersions();
   const period = (view.period ? parsePeriod(view.period) : null) ?? lastReportedQuarter(today);
   const province = view.province;
+  const [searchWanted, setSearchWanted] = useState(false);
+  const [zoom, setZoom] = useState(view.map?.zoom ?? 5);
+  const [popup, setPopup] = useState<Popup<HotspotPoint> | null>(null);
+  const data = useDashboardData({ view, period, today, searchWanted });
+  const { versions, indicators, config, provinces, allCommunes, user, seesPoints, hotspots, hotspotCounts } =
+    data;
   const {
     old,
-    end,
     at,
     tileAt,
     isStatus,
@@ -91,58 +87,20 @@ export default function Dashboard() {
     choropleth,
     classesKey,
     ...colouring
-  } = useChoropleth({
-    period,
-    indicator: view.indicator,
-    province,
-    method: view.method,
-    classes: view.classes,
-    todayUnits: view.todayUnits,
-    today,
-  });
-  const mapArea = useRef<HTMLElement>(null);
+  } = data.colouring;
   const timelapse = useTimelapse({
     period,
     today,
     classesKey,
     ready: colouring.ready,
-    mapArea,
     onPeriod: (id) => setView({ period: id }, { replace: true }),
   });
-  const [searchWanted, setSearchWanted] = useState(false);
-  const [zoom, setZoom] = useState(view.map?.zoom ?? 5);
-  const [popup, setPopup] = useState<Popup | null>(null);
 
-  const indicators = useQuery(indicatorsQuery);
-  const config = useQuery(configQuery);
-  // Names and label points are the same on every date of a unit version: ask once per version, not per period.
-  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: tileAt }));
-  const allCommunes = useQuery({
-    ...unitsQuery({ level: 'commune', parent: null, at: tileAt }),
-    enabled: searchWanted || view.view === 'table' || (!province && view.unit !== null),
-  });
-  // The state of each hotspot at the end of the period (or today for the running one).
-  const hotspotsAt = [end, today].sort()[0] ?? today;
-  // Hotspot positions are for police (and admins); committees see how many a place has, not where.
-  const session = useQuery(sessionQuery);
-  const user = session.data?.user ?? null;
-  const seesPoints = user?.role === 'police' || user?.role === 'admin';
-  const hotspots = useQuery({
-    ...hotspotsQuery(hotspotsAt),
-    enabled: view.layers.has('hotspots') && seesPoints,
-  });
-  const hotspotCounts = useQuery({
-    ...hotspotCountsQuery(province, hotspotsAt),
-    enabled: user !== null && !seesPoints,
-  });
   // A user of one province starts on it: the rest of the country is outside their jurisdiction.
-  const homeProvince =
-    user?.jurisdiction.length === 1 && /^\d{2}$/.test(user.jurisdiction[0] ?? '')
-      ? user.jurisdiction[0]
-      : null;
+  const homeProvince = homeProvinceOf(user);
   useEffect(() => {
-    if (homeProvince && province === null && view.map === null)
-      setView({ province: homeProvince }, { replace: true });
+    const patch = startOnHomeProvince(homeProvince, { province, map: view.map });
+    if (patch) setView(patch, { replace: true });
   }, [homeProvince, province, view.map, setView]);
 
   const provinceByCode = useMemo(
@@ -153,43 +111,35 @@ export default function Dashboard() {
 
   const indicatorMeta = indicators.data?.rows.find((i) => i.code === view.indicator) ?? null;
   const unitCode = view.unit;
-  const selectedUnit = useMemo(() => {
-    if (!unitCode) return null;
-    if (unitCode.length === 2) return provinceByCode.get(unitCode) ?? null;
-    return (
-      provinceCommunes.data?.rows.find((u) => u.code === unitCode) ??
-      allCommunes.data?.rows.find((u) => u.code === unitCode) ??
-      null
-    );
-  }, [unitCode, provinceByCode, provinceCommunes.data, allCommunes.data]);
+  const selectedUnit = useMemo(
+    () => selectedUnitOf(unitCode, provinceByCode, [provinceCommunes.data?.rows, allCommunes.data?.rows]),
+    [unitCode, provinceByCode, provinceCommunes.data, allCommunes.data],
+  );
   const provinceUnit = province ? (provinceByCode.get(province) ?? null) : null;
 
-  const frame = useMemo(() => {
-    if (!province) return { key: `country|${tileAt}`, bounds: VIETNAM_BOUNDS };
-    const b = boundsOfPoints(provinceCommunes.data?.rows.map((u) => u.labelPoint) ?? []);
-    return b ? { key: `${province}|${tileAt}`, bounds: b } : null;
-  }, [province, tileAt, provinceCommunes.data]);
+  const frame = useMemo(
+    () => frameFor(province, tileAt, provinceCommunes.data?.rows),
+    [province, tileAt, provinceCommunes.data],
+  );
 
   const hotspotList = useMemo(() => (hotspots.data ? hotspotPoints(hotspots.data) : []), [hotspots.data]);
-  const communeNames = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const u of allCommunes.data?.rows ?? []) m.set(u.code, u.fullName);
-    for (const u of provinceCommunes.data?.rows ?? []) m.set(u.code, u.fullName);
-    return m;
-  }, [allCommunes.data, provinceCommunes.data]);
+  const communeNames = useMemo(
+    () => communeNamesOf([allCommunes.data?.rows, provinceCommunes.data?.rows]),
+    [allCommunes.data, provinceCommunes.data],
+  );
 
   const showCommuneLabels = province !== null && zoom >= COMMUNE_LABEL_ZOOM;
-  const labels: MapLabel[] = useMemo(() => {
-    if (!view.layers.has('labels')) return [];
-    const rows = showCommuneLabels ? (provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
-    const units = rows.map((u) => ({
-      code: u.code,
-      name: u.name,
-      position: u.labelPoint,
-      priority: unitLabelPriority(u.code, u.areaKm2),
-    }));
-    return province === null ? [...ARCHIPELAGO_LABELS, ...units] : units;
-  }, [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data, province]);
+  const labels = useMemo(
+    () =>
+      mapLabels({
+        on: view.layers.has('labels'),
+        province,
+        communeLabels: showCommuneLabels,
+        provinces: provinces.data?.rows,
+        provinceCommunes: provinceCommunes.data?.rows,
+      }),
+    [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data, province],
+  );
 
   const hotspotsOn = view.layers.has('hotspots') && seesPoints;
   const deckLayers = useMemo(() => {
@@ -207,140 +157,79 @@ export default function Dashboard() {
     },
     [setView],
   );
-  const openProvince = useCallback(
-    (code: string) => setView({ province: code, map: null, unit: null }),
-    [setView],
-  );
   const onClick = useCallback(
     (c: MapClick) => {
       setPopup(null);
-      if (!province) {
-        if (c.provinceCode) openProvince(c.provinceCode);
-        return;
-      }
-      if (c.communeCode && inView?.includes(c.communeCode)) setView({ unit: c.communeCode });
-      else if (c.provinceCode && c.provinceCode !== province) openProvince(c.provinceCode);
+      const patch = afterMapClick(province, inView, c);
+      if (patch) setView(patch);
     },
-    [province, inView, openProvince, setView],
+    [province, inView, setView],
   );
   const onPick = useCallback((info: PickingInfo | null, kind: 'hover' | 'click') => {
     const object = info?.object as HotspotPoint | undefined;
-    setPopup((prev) => {
-      if (!info || !object) return prev?.pinned ? prev : null;
-      return { hotspot: object, x: info.x, y: info.y, pinned: kind === 'click' || (prev?.pinned ?? false) };
-    });
+    const picked = info && object ? { object, x: info.x, y: info.y } : null;
+    setPopup((prev) => popupAfterPick(prev, picked, kind));
   }, []);
 
-  const searchUnits: SearchUnit[] | null = useMemo(() => {
-    if (!provinces.data || !allCommunes.data) return null;
-    const provinceName = (code: string) => provinceByCode.get(code)?.fullName ?? null;
-    return [
-      ...provinces.data.rows.map((u) => ({ ...u, provinceName: null })),
-      ...allCommunes.data.rows.map((u) => ({ ...u, provinceName: provinceName(u.provinceCode) })),
-    ];
-  }, [provinces.data, allCommunes.data, provinceByCode]);
+  const searchUnits: SearchUnit[] | null = useMemo(
+    () => searchUnitsOf(provinces.data?.rows, allCommunes.data?.rows, provinceByCode),
+    [provinces.data, allCommunes.data, provinceByCode],
+  );
   const onSearchPick = (u: SearchUnit) => {
-    if (u.level === 'province') {
-      openProvince(u.code);
-      return;
-    }
-    const unit = allCommunes.data?.rows.find((x) => x.code === u.code);
-    if (!unit) return;
-    setView({
-      province: unit.provinceCode,
-      unit: unit.code,
-      map: { lng: unit.labelPoint[0], lat: unit.labelPoint[1], zoom: 10.5 },
-    });
+    const patch = afterSearchPick(u, allCommunes.data?.rows);
+    if (patch) setView(patch);
   };
 
-  const tableRows: TableRow[] = useMemo(() => {
-    if (view.view !== 'table') return [];
-    const units = province ? (provinceCommunes.data?.rows ?? []) : (allCommunes.data?.rows ?? []);
-    const statusByCode = new Map((status.data?.rows ?? []).map((r) => [r.code, r.status]));
-    return units.map((u) => {
-      const provinceName = provinceByCode.get(u.provinceCode)?.name ?? u.provinceCode;
-      const c = choropleth?.classes.get(u.code);
-      const color = c !== undefined && c >= 0 ? (choropleth?.palette[c] ?? null) : null;
-      if (isStatus) {
-        const s = statusByCode.get(u.code);
-        return {
-          code: u.code,
-          name: u.fullName,
-          province: provinceName,
-          value: s ? (STATUS_LABELS[lang][s] ?? s) : null,
-          color,
-        };
-      }
-      const v = choropleth?.kind === 'indicator' ? choropleth.valueByCode.get(u.code) : undefined;
-      const estimated = choropleth?.kind === 'indicator' && choropleth.estimated.has(u.code);
-      const count = !indicatorMeta?.formula && isCountUnit(indicatorMeta?.unitVi ?? '');
-      return {
-        code: u.code,
-        name: u.fullName,
-        province: provinceName,
-        value: v ?? null,
-        color,
-        estimated,
-        count,
-      };
-    });
-  }, [
-    view.view,
-    province,
-    provinceCommunes.data,
-    allCommunes.data,
-    status.data,
-    provinceByCode,
-    choropleth,
-    isStatus,
-    lang,
-    indicatorMeta,
-  ]);
+  const tableRows = useMemo(
+    () =>
+      view.view !== 'table'
+        ? []
+        : tableRowsOf({
+            units: (province ? provinceCommunes.data?.rows : allCommunes.data?.rows) ?? [],
+            provinceByCode,
+            statuses: status.data?.rows ?? [],
+            choropleth,
+            isStatus,
+            indicator: indicatorMeta,
+            lang,
+          }),
+    [
+      view.view,
+      province,
+      provinceCommunes.data,
+      allCommunes.data,
+      status.data,
+      provinceByCode,
+      choropleth,
+      isStatus,
+      lang,
+      indicatorMeta,
+    ],
+  );
 
-  // Status history of the selected commune, one cell per year (from its province's yearly statuses).
-  const stripPeriods = useMemo(() => {
-    if (unitCode?.length !== 5 || !province) return [];
-    // Only periods reported on the units of `at`: those ending before the next version starts, and the
-    // first half of that year when the change came mid-year.
-    const next = versionOn(versions, 'commune', at)?.validTo;
-    const years = periodsOfKind('year', today).map((p) => p.id);
-    if (!next) return years;
-    const before = years.filter((y) => `${y}-12-31` < next);
-    const half = `${next.slice(0, 4)}-H1`;
-    return next > `${next.slice(0, 4)}-06-30` ? [...before, half] : before;
-  }, [unitCode, province, today, at, versions]);
-  const stripQueries = useQueries({
-    queries: stripPeriods.map((p) => ({ ...statusQuery({ period: p, parent: province, at }), retry: false })),
-  });
-  const statusStrip =
-    stripPeriods.length > 0
-      ? stripPeriods.map((p, i) => {
-          const s = stripQueries[i]?.data?.rows.find((r) => r.code === unitCode)?.status ?? null;
-          return { period: p, status: s, color: s ? STATUS_COLORS[s] : NO_DATA_COLOR };
-        })
-      : null;
-  const panelIndicators = useMemo(() => {
-    const rows = indicators.data?.rows ?? [];
-    const codes = isStatus
-      ? KEY_INDICATORS
-      : [view.indicator, ...KEY_INDICATORS.filter((c) => c !== view.indicator)];
-    return codes.flatMap((c) => rows.filter((r) => r.code === c));
-  }, [indicators.data, isStatus, view.indicator]);
+  const statusStrip = statusStripOf(data.stripPeriods, data.stripAnswers, unitCode ?? '');
+  const panelIndicators = useMemo(
+    () => panelIndicatorsOf(indicators.data?.rows ?? [], isStatus, view.indicator),
+    [indicators.data, isStatus, view.indicator],
+  );
 
   const error = colouring.error ?? provinces.error;
-  const toggleLayer = (id: MapLayerId, on: boolean) => {
-    const next = new Set(view.layers);
-    if (on) next.add(id);
-    else next.delete(id);
-    setView({ layers: next });
-  };
+  const toggleLayer = (id: MapLayerId, on: boolean) => setView(toggleLayerPatch(view.layers, id, on));
   const activeHotspots = hotspotList.filter((h) => h.status === 'active').length;
 
   // What the page shows, in words: default briefing titles, export titles and table captions.
-  const what = isStatus
-    ? t('statusIndicator')
-    : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? view.indicator);
-  const area = provinceUnit?.fullName ?? t('country');
+  const captions = viewCaptions({
+    isStatus,
+    indicatorCode: view.indicator,
+    indicator: indicatorMeta,
+    areaName: provinceUnit?.fullName ?? null,
+    province,
+    periodId: period.id,
+    periodText: periodLabel(period.id, lang),
+    meta: (isStatus ? status.data : colouring.values.data)?.meta,
+    lang,
+  });
+  const { what, area } = captions;
   const dataMeta = (isStatus ? status.data : colouring.values.data)?.meta;
 
   return (
@@ -396,10 +285,8 @@ export default function Dashboard() {
         )}
         {choropleth?.kind === 'indicator' && (
           <IndicatorLegend
-            title={
-              indicatorMeta ? (lang === 'vi' ? indicatorMeta.nameVi : indicatorMeta.nameEn) : view.indicator
-            }
-            unit={indicatorMeta ? (lang === 'vi' ? indicatorMeta.unitVi : indicatorMeta.unitEn) : ''}
+            title={captions.what}
+            unit={captions.unit}
             ranges={choropleth.ranges}
             counts={choropleth.counts}
             palette={choropleth.palette}
@@ -422,13 +309,13 @@ export default function Dashboard() {
         {choropleth && (
           <ExportPngButton
             lang={lang}
-            fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.png`}
+            fileName={captions.pngName}
             what={what}
             area={area}
             period={periodLabel(period.id, lang)}
             note={old ? t(view.todayUnits ? 'crosswalkNote' : 'oldUnitsNote') : null}
             legend={choropleth}
-            unit={isStatus ? '' : (indicatorMeta?.[lang === 'vi' ? 'unitVi' : 'unitEn'] ?? '')}
+            unit={captions.unit}
             noDataColor={NO_DATA_COLOR}
             meta={dataMeta}
             busy={timelapse.playing}
@@ -499,7 +386,7 @@ export default function Dashboard() {
           </div>
         </fieldset>
       </aside>
-      <main className="map-area" ref={mapArea}>
+      <main className="map-area">
         {/* The map's style depends on the optional basemap: create it once the setting is known. */}
         {!config.isPending && (
           <AtlasMap
@@ -521,6 +408,7 @@ export default function Dashboard() {
             onMove={onMove}
             onClick={onClick}
             onPick={onPick}
+            onRendered={timelapse.onRendered}
             ariaLabel={`${t('appSubtitle')} — ${periodLabel(period.id, lang)}`}
           />
         )}
@@ -538,19 +426,9 @@ export default function Dashboard() {
         {view.view === 'table' && (
           <DataTable
             rows={tableRows}
-            valueHeader={
-              isStatus ? t('status') : (indicatorMeta?.[lang === 'vi' ? 'nameVi' : 'nameEn'] ?? t('value'))
-            }
-            fileName={`pcmt-${view.indicator}-${period.id}${province ? `-${province}` : ''}.csv`}
-            caption={[
-              area,
-              what,
-              periodLabel(period.id, lang),
-              dataMeta ? `${t('source')}: ${dataMeta.source}` : '',
-              dataMeta?.synthetic ? t('syntheticNotice') : '',
-            ]
-              .filter(Boolean)
-              .join(' — ')}
+            valueHeader={captions.valueHeader}
+            fileName={captions.csvName}
+            caption={captions.tableCaption}
             lang={lang}
             onSelect={(code) => setView({ unit: code, view: 'map' })}
           />

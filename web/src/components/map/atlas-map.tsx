@@ -4,6 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { testHook } from '../../lib/test-hook';
 import type { MapPosition } from '../../lib/url-state';
 import {
   buildMapStyle,
@@ -29,8 +30,14 @@ export interface AtlasMapProps {
   tileAt: string;
   /** Class index per commune code; applied as feature-state so a change never refetches geometry. */
   classes: ReadonlyMap<string, number>;
-  /** Names the colouring in `classes`; set on the container as `data-rendered` once the map is idle with it. */
+  /** Names the colouring in `classes`, as `onRendered` announces it once drawn. */
   classesKey: string;
+  /**
+   * Called with `classesKey` once the map has drawn that colouring (idle with it), and with '' when a new
+   * colouring starts drawing. The same value is mirrored on the container as `data-rendered`, the attribute
+   * browser tests wait on (lib/test-hook.ts).
+   */
+  onRendered?: (key: string) => void;
   fill: FillPaint;
   showDistricts: boolean;
   focusProvince: string | null;
@@ -127,11 +134,12 @@ export function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     appliedTileAt.current = p.tileAt;
-    // For browser tests: the last map created, and every map on the page (the compare page has two).
-    const w = window as unknown as { __pcmtMap?: maplibregl.Map; __pcmtMaps?: Set<maplibregl.Map> };
-    w.__pcmtMap = map;
-    w.__pcmtMaps ??= new Set();
-    w.__pcmtMaps.add(map);
+    // Browser tests reach the map through their hook (absent for users).
+    const hook = testHook();
+    if (hook) {
+      hook.maps.add(map);
+      hook.lastMap = map;
+    }
     const api: AtlasMapApi = {
       capture: (opts) => {
         const wanted = opts?.pixelRatio ?? map.getPixelRatio();
@@ -153,7 +161,7 @@ export function AtlasMap(props: AtlasMapProps) {
     map.on('load', () => {
       loaded.current = true;
       map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));
-      applyClasses(map, el, latest.current);
+      applyClasses(map, el, () => latest.current);
       applyLayout(map, latest.current);
       readyMaps.add(api);
       publishReadyMaps();
@@ -182,7 +190,7 @@ export function AtlasMap(props: AtlasMapProps) {
         latest.current.onReady?.(null);
       }
       loaded.current = false;
-      (window as unknown as { __pcmtMaps?: Set<maplibregl.Map> }).__pcmtMaps?.delete(map);
+      hook?.maps.delete(map);
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -206,7 +214,7 @@ export function AtlasMap(props: AtlasMapProps) {
     const el = container.current;
     if (!map || !el || !loaded.current) return;
     map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));
-    applyClasses(map, el, latest.current);
+    applyClasses(map, el, () => latest.current);
   }, [props.classesKey, props.tileAt]);
 
   useEffect(() => {
@@ -254,16 +262,24 @@ function applyLayout(map: maplibregl.Map, p: AtlasMapProps) {
   map.setFilter('commune-selected', ['==', ['get', 'code'], p.selectedCommune ?? '']);
 }
 
-/** Replaces every commune's class state, then marks the container once the map has drawn it. */
-function applyClasses(map: maplibregl.Map, el: HTMLElement, p: AtlasMapProps) {
+/**
+ * Replaces every commune's class state, then announces the colouring once the map has drawn it: to the
+ * page's `onRendered` (read when it happens) and on the container for browser tests.
+ */
+function applyClasses(map: maplibregl.Map, el: HTMLElement, props: () => AtlasMapProps) {
+  const p = props();
   const key = p.classesKey;
-  el.dataset.rendered = '';
+  const announce = (drawn: string) => {
+    el.dataset.rendered = drawn;
+    props().onRendered?.(drawn);
+  };
+  announce('');
   el.dataset.pending = key;
   map.removeFeatureState(SOURCE);
   for (const [code, c] of p.classes) map.setFeatureState({ ...SOURCE, id: code }, { [CLASS_STATE]: c });
   map.once('idle', () => {
     // A later colouring may have started meanwhile: only the one still wanted counts as drawn.
-    if (el.dataset.pending === key) el.dataset.rendered = key;
+    if (el.dataset.pending === key) announce(key);
   });
   map.triggerRepaint();
 }

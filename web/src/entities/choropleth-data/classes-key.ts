@@ -13,7 +13,8 @@ export interface ClassesKeyParts {
 }
 
 /**
- * The name of one colouring, which the map writes on its container as `data-rendered` once it has drawn it.
+ * The name of one colouring, which the map announces through `onRendered` once it has drawn it (and mirrors
+ * on its container as `data-rendered` for browser tests).
  * Waiting code (time-lapse, tests) reads it back: `indicator|period|parent|at|classing|inView`.
  */
 export function classesKeyOf(p: ClassesKeyParts): string {

@@ -1,8 +1,7 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { periodOfClassesKey } from '../../entities/choropleth-data/classes-key';
 import type { Period } from '../../lib/periods';
 import { DEFAULT_SPEED_MS, nextTimelapsePeriod, timelapseStart } from './timelapse-steps';
-import { useRenderedKey } from './use-rendered-key';
 
 export interface TimelapseInput {
   period: Period;
@@ -11,8 +10,6 @@ export interface TimelapseInput {
   classesKey: string;
   /** True once `classesKey` is the answer for `period`, not the previous period kept while loading. */
   ready: boolean;
-  /** The element holding the map, whose drawn colouring paces the steps. */
-  mapArea: RefObject<HTMLElement | null>;
   /** Shows another period; the caller replaces the URL's period so playing leaves no trail in history. */
   onPeriod: (id: string) => void;
 }
@@ -20,7 +17,7 @@ export interface TimelapseInput {
 /**
  * Plays the map through the periods of the kind on screen. Each period stays `speedMs` after the map has
  * drawn it, so a slow network lengthens a step instead of skipping it; Space toggles playing unless the
- * keyboard is busy in a control.
+ * keyboard is busy in a control. The map tells what it has drawn through `onRendered` (pass it to AtlasMap).
  */
 export function useTimelapse(input: TimelapseInput) {
   const [playing, setPlaying] = useState(false);
@@ -28,8 +25,21 @@ export function useTimelapse(input: TimelapseInput) {
   const latest = useRef(input);
   latest.current = input;
   const { classesKey, ready, today } = input;
-  const renderedKey = useRenderedKey(input.mapArea, playing);
   const periodId = input.period.id;
+  const playingRef = useRef(playing);
+  playingRef.current = playing;
+
+  // What the map has drawn ('' while it draws a new colouring): always remembered, a state only while
+  // playing, so an idle dashboard does not re-render for it.
+  const lastRendered = useRef('');
+  const [renderedKey, setRenderedKey] = useState('');
+  const onRendered = useCallback((key: string) => {
+    lastRendered.current = key;
+    if (playingRef.current) setRenderedKey(key);
+  }, []);
+  useEffect(() => {
+    setRenderedKey(playing ? lastRendered.current : '');
+  }, [playing]);
 
   // The label keeps the last drawn period while the map redraws (the attribute is empty meanwhile).
   const [shown, setShown] = useState<string | null>(null);
@@ -50,8 +60,6 @@ export function useTimelapse(input: TimelapseInput) {
   }, [drawn, periodId, today, speedMs]);
 
   // Play on the latest period starts over from the first one (the navigation stays outside a state updater).
-  const playingRef = useRef(playing);
-  playingRef.current = playing;
   const toggle = useCallback(() => {
     if (playingRef.current) {
       setPlaying(false);
@@ -81,6 +89,8 @@ export function useTimelapse(input: TimelapseInput) {
     toggle,
     /** The period whose colours are on the map (for the label), null before the first one is drawn. */
     shownPeriod: playing ? shown : null,
+    /** For the map's `onRendered`: the colouring it has drawn paces the steps. */
+    onRendered,
   };
 }
 
