@@ -101,7 +101,11 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
 
     // Projector and 4K wall: the same slide, type in proportion, the area framed again for the screen.
     const zoom = () =>
-      second.evaluate(() => (window as unknown as { __pcmtMap: { getZoom(): number } }).__pcmtMap.getZoom());
+      second.evaluate(() =>
+        (
+          window as unknown as { __pcmtTest: { lastMap: { getZoom(): number } } }
+        ).__pcmtTest.lastMap.getZoom(),
+      );
     const zooms: number[] = [];
     for (const [w, h] of [
       [1366, 768],
