@@ -244,8 +244,9 @@ async function stripTable(tx: Queryable, table: string): Promise<string[]> {
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * The year a recognition assesses: decisions of January–February are about the previous year (DOMAIN.md:
- * An Giang announced its 2025 list on 12/01/2026); later ones about their own year.
+ * The year a recognition assesses: decisions of January–February are about the previous year (a province
+ * announces the year's drug-free communes early in the next one — An Giang announced its 2025 list on
+ * 12/01/2026); later ones about their own year.
  */
 export function assessedYearOf(effectiveDate: string): number {
   const year = Number(effectiveDate.slice(0, 4));
