@@ -317,6 +317,11 @@ export const Projection = z.object({
   bounds: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
   /** The raw projection fell outside `bounds` and was held at the bound. */
   clamped: z.boolean(),
+  /**
+   * How uncertain the projection is: a prediction interval of the linear trend from its residuals (`level` %
+   * of outcomes), held within `bounds`; null when the method gives none (pace, carry forward, < 3 points).
+   */
+  interval: z.object({ low: z.number(), high: z.number(), level: z.number() }).nullable(),
 });
 
 /**

@@ -1,6 +1,8 @@
 import type { ProgressStatus, ReasonCode, TargetProgress } from '../../contracts/plans';
 import {
+  INTERVAL_LEVEL,
   linearTrendAt,
+  linearTrendInterval,
   type Point,
   PROJECTION_WORDS,
   type ProjectionMethod,
@@ -133,6 +135,7 @@ export function evaluateMeasured(m: Measured, deadline: string, asOf: string): T
     basedOn: 0,
     bounds: m.bounds,
     clamped: false,
+    interval: null,
   };
   if (m.reason || !current) {
     const why =
@@ -176,10 +179,12 @@ export function evaluateMeasured(m: Measured, deadline: string, asOf: string): T
           basedOn: 0,
           bounds: m.bounds,
           clamped: false,
+          interval: null,
         }
       : {
           ...noProjection,
           value: round(projected),
+          interval: intervalOf(m, trendPoints, deadline),
           basedOn:
             m.projection === 'linear_trend' ? Math.min(trendPoints.length, TREND_POINTS) : trendPoints.length,
           clamped: projected !== raw,
@@ -188,6 +193,18 @@ export function evaluateMeasured(m: Measured, deadline: string, asOf: string): T
     reason: null,
     reasonCode: null,
     reasonParams: {},
+  };
+}
+
+/** The projection's interval, held within the measure's range (a share's interval never leaves 0–100 %). */
+function intervalOf(m: Measured, points: readonly Observation[], deadline: string) {
+  if (m.projection !== 'linear_trend') return null;
+  const raw = linearTrendInterval(points, deadline);
+  if (!raw) return null;
+  return {
+    low: round(clampTo(m.bounds, raw.low)),
+    high: round(clampTo(m.bounds, raw.high)),
+    level: INTERVAL_LEVEL,
   };
 }
 

@@ -41,6 +41,58 @@ describe('projections', () => {
   });
 });
 
+describe('projection uncertainty (an interval from the trend’s residuals)', () => {
+  const def: TargetDefinition = {
+    kind: 'share',
+    indicator: 'treatment_reach_pct',
+    op: 'gte',
+    threshold: 80,
+    eachChild: false,
+  };
+  const reach = (values: number[]) =>
+    area({
+      values: {
+        managed_addicts: along('2024-Q1', '2024-Q4', () => 1000),
+        addicts_reached: Object.fromEntries(
+          ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((q, i) => [q, 10 * (values[i] ?? 0)]),
+        ),
+      },
+    });
+  const run = (values: number[]) =>
+    progressOnArea(target(def, '2026-12-31'), reach(values), plan, context('2025-01-10')).projection;
+
+  it('a trend whose points scatter has an interval around its projection; one on a straight line has none wide', () => {
+    const scattered = run([60, 66, 62, 70]);
+    const interval = scattered.interval;
+    expect(interval?.level).toBe(80);
+    expect(interval?.low).toBeLessThan(scattered.value ?? Number.NaN);
+    expect(interval?.high).toBeGreaterThan(scattered.value ?? Number.NaN);
+    // Quarters of 90–92 days put a steady rise almost, not exactly, on the line: a narrow interval.
+    const straight = run([60, 62, 64, 66]).interval;
+    const width = (i: typeof straight) => (i ? i.high - i.low : Number.NaN);
+    expect(width(straight)).toBeLessThan(1);
+    expect(width(interval ?? null)).toBeGreaterThan(10 * width(straight));
+  });
+
+  it('a share’s interval stays within 0–100 %, and two points give no interval', () => {
+    const steep = run([70, 85, 80, 99]);
+    expect(steep.interval?.high).toBeLessThanOrEqual(100);
+    expect(steep.interval?.low).toBeGreaterThanOrEqual(0);
+    const two = progressOnArea(
+      target(def, '2026-12-31'),
+      area({
+        values: {
+          managed_addicts: along('2024-Q3', '2024-Q4', () => 1000),
+          addicts_reached: { '2024-Q3': 600, '2024-Q4': 650 },
+        },
+      }),
+      plan,
+      context('2025-01-10'),
+    ).projection;
+    expect([two.method, two.interval]).toEqual(['linear_trend', null]);
+  });
+});
+
 describe('share ≥ X % by a date (rate indicator)', () => {
   const def: TargetDefinition = {
     kind: 'share',

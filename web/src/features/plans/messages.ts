@@ -41,6 +41,7 @@ export const planText = defineMessages(
     actual: 'Thực tế',
     trajectory: 'Lộ trình đến mục tiêu',
     projectionLine: 'Dự báo',
+    projectionBand: 'Khoảng dự báo',
     estimated: 'ước tính qua bảng chuyển đổi đơn vị 2025',
     unitsBehind: 'Các đơn vị cấu thành',
     ranking: 'Xếp hạng tỉnh',
@@ -130,6 +131,7 @@ export const planText = defineMessages(
     actual: 'Actual',
     trajectory: 'Trajectory to the target',
     projectionLine: 'Projection',
+    projectionBand: 'Projection interval',
     estimated: 'estimated through the 2025 unit crosswalk',
     unitsBehind: 'Units behind this value',
     ranking: 'Province ranking',
@@ -262,8 +264,25 @@ export function goalText(
 }
 
 /** How the series crosses a reorganisation, and whether the projection was held inside its range. */
-export function projectionNotes(p: Pick<TargetProgress, 'bridge' | 'projection'>, lang: Lang): string[] {
+/** "Khoảng dự báo 80%: 41,2%–58,9%": the projection's uncertainty, in the measure's unit. */
+export function intervalText(
+  interval: { low: number; high: number; level: number },
+  unit: string,
+  lang: Lang,
+): string {
+  const v = (x: number) => `${formatNumber(x, lang)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+  return lang === 'vi'
+    ? `Khoảng dự báo ${interval.level}%: ${v(interval.low)}–${v(interval.high)}`
+    : `${interval.level}% projection interval: ${v(interval.low)}–${v(interval.high)}`;
+}
+
+export function projectionNotes(
+  p: Pick<TargetProgress, 'bridge' | 'projection' | 'unit'>,
+  lang: Lang,
+): string[] {
   const notes: string[] = [];
+  if (p.projection.interval && p.projection.value !== null)
+    notes.push(intervalText(p.projection.interval, p.unit, lang));
   if (p.bridge)
     notes.push(
       lang === 'vi'

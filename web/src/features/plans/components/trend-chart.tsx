@@ -1,9 +1,10 @@
 import type { TargetProgress } from '@pcmt/server/contracts/plans';
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -12,7 +13,7 @@ import {
 } from 'recharts';
 import type { Lang } from '../../../lib/i18n';
 import { chartRows, formatNumber } from '../lib/progress-style';
-import { planText } from '../messages';
+import { intervalText, planText } from '../messages';
 
 const dateOf = (t: number) => new Date(t * 86_400_000).toISOString().slice(0, 10);
 
@@ -35,7 +36,7 @@ export function TrendChart({
   return (
     <figure style={{ margin: 0 }} data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 4, left: 4 }}>
+        <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e5e5e5" />
           <XAxis
             dataKey="t"
@@ -83,6 +84,15 @@ export function TrendChart({
             connectNulls
             isAnimationActive={false}
           />
+          <Area
+            dataKey="band"
+            name={t('projectionBand')}
+            stroke="none"
+            fill="#d95f02"
+            fillOpacity={0.15}
+            connectNulls
+            isAnimationActive={false}
+          />
           <Line
             dataKey="projection"
             name={t('projectionLine')}
@@ -92,12 +102,18 @@ export function TrendChart({
             connectNulls
             isAnimationActive={false}
           />
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
       <figcaption style={{ fontSize: 12, color: '#444' }} data-testid="projection-method">
         {t('projection')}:{' '}
         {lang === 'vi' ? progress.projection.descriptionVi : progress.projection.descriptionEn}
         {progress.projection.basedOn > 0 ? ` (n = ${progress.projection.basedOn})` : ''}.
+        {progress.projection.interval && (
+          <span data-testid="projection-interval">
+            {' '}
+            {intervalText(progress.projection.interval, progress.unit, lang)}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

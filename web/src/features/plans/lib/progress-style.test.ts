@@ -9,6 +9,7 @@ const projection = (value: number | null) => ({
   basedOn: 4,
   bounds: { min: 0, max: 100 },
   clamped: false,
+  interval: null as { low: number; high: number; level: number } | null,
 });
 
 describe('trend chart rows', () => {
@@ -54,5 +55,22 @@ describe('trend chart rows', () => {
     expect(rows[1]).toMatchObject({ estimated: 6 });
     expect(rows[1]?.actual).toBeUndefined();
     expect(rows.some((r) => r.projection !== undefined)).toBe(false);
+  });
+
+  it('draws the projection’s interval as a band widening from the last value to the deadline', () => {
+    const rows = chartRows(
+      {
+        series: [{ date: '2025-06-30', value: 40, estimated: false }],
+        trajectory: [],
+        projection: { ...projection(55), interval: { low: 48, high: 62, level: 80 } },
+        currentDate: '2025-06-30',
+        current: 40,
+      },
+      '2026-12-31',
+    );
+    expect(rows.map((r) => r.band)).toEqual([
+      [40, 40],
+      [48, 62],
+    ]);
   });
 });

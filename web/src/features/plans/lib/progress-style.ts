@@ -47,6 +47,8 @@ export interface ChartRow {
   estimated?: number;
   trajectory?: number;
   projection?: number;
+  /** The projection's uncertainty: [low, high], from the last value (no spread) to the deadline. */
+  band?: [number, number];
 }
 
 const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
@@ -80,6 +82,11 @@ export function chartRows(
   if (p.projection.value !== null && p.currentDate && p.current !== null && p.currentDate < deadline) {
     row(p.currentDate).projection = p.current;
     row(deadline).projection = p.projection.value;
+    const interval = p.projection.interval;
+    if (interval) {
+      row(p.currentDate).band = [p.current, p.current];
+      row(deadline).band = [interval.low, interval.high];
+    }
   }
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
