@@ -12,7 +12,7 @@ import { communeStatuses } from '@pcmt/server/features/status/status.repo';
 import { createGeojsonVtTileEncoder } from '@pcmt/server/features/tiles/geojson-vt-tile-encoder';
 import { createPostgisTileEncoder } from '@pcmt/server/features/tiles/postgis-tile-encoder';
 import { latToTileY, lonToTileX } from '@pcmt/server/features/tiles/tile-math';
-import { loadVersionDates } from '@pcmt/server/features/tiles/unit-versions';
+import { loadVersionDates } from '@pcmt/server/features/tiles/tile-source.repo';
 import { resolveIndicator } from '@pcmt/server/features/values/resolve-values-query';
 import { valueRows, valuesJson } from '@pcmt/server/features/values/values.repo';
 import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';

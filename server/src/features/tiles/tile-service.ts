@@ -11,7 +11,7 @@ import { createPostgisTileEncoder } from './postgis-tile-encoder';
 import type { TileEncoder } from './tile-encoder';
 import { LAYER_LEVEL } from './tile-layers';
 import type { TileCoord } from './tile-math';
-import { loadVersionDates } from './unit-versions';
+import { loadVersionDates } from './tile-source.repo';
 
 /** A tile ready to send, in both encodings a client may ask for. */
 export interface EncodedTile {

@@ -6,7 +6,7 @@ import { unitLabelPoints, unitsExtent } from './tile-coverage.repo';
 import type { TileEncoder } from './tile-encoder';
 import { LAYER_LEVEL } from './tile-layers';
 import { latToTileY, lonToTileX, type TileCoord, tilesCovering } from './tile-math';
-import { loadVersionDates } from './unit-versions';
+import { loadVersionDates } from './tile-source.repo';
 
 /** Figures for the tiles of one zoom, as the tile budgets state them (sizes over tiles with features). */
 export interface ZoomSurvey {
