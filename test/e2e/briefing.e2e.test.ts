@@ -125,4 +125,26 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
       await screenshot(second, `presentation-${w}x${h}`);
     }
   });
+
+  it('renders a saved briefing’s PDF pack as a job: a progress bar, then the file to download', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/trinh-chieu`);
+    const row = page.getByTestId('briefing-list').locator('li').first();
+    await row.waitFor(WAIT);
+    await row.getByTestId('briefing-pdf-job').click();
+    // The bar (not a spinner) with the server's stage, until the file is offered.
+    const bar = row.getByTestId('briefing-pdf-progress');
+    await bar.waitFor(WAIT);
+    expect(await bar.locator('progress').count()).toBe(1);
+    expect(await bar.getByTestId('job-stage').textContent()).toMatch(/\S/);
+    const file = row.getByTestId('briefing-pdf-file');
+    await file.waitFor(WAIT);
+    const href = (await file.getAttribute('href')) ?? '';
+    const got = await page.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, href);
+    expect(got).toEqual({ type: 'application/pdf', head: '%PDF-' });
+  });
 });

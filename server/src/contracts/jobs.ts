@@ -29,6 +29,7 @@ export const Job = z.object({
   /** Last sign of life from that process; a running job silent for a minute is taken for cut off. */
   heartbeatAt: z.string(),
 });
+export type Job = z.infer<typeof Job>;
 
 export const WeightsJobBody = z
   .object({

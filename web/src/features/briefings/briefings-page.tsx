@@ -1,13 +1,21 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { JobProgress, jobFileHref, useJob } from '../../entities/jobs/job-progress';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
 import { routePath } from '../../lib/routes';
-import { briefingKeys, briefingsQuery, createBriefing, deleteBriefing } from './api/briefings-api';
+import {
+  briefingKeys,
+  briefingsQuery,
+  deleteBriefing,
+  startBriefingJob,
+  startBriefingPdfJob,
+} from './api/briefings-api';
 import { draftRequest, EMPTY_DRAFT, moveView, removeView, updateView, useDraft } from './lib/draft';
 import { briefingText } from './messages';
 import './briefings.css';
@@ -31,12 +39,35 @@ export default function BriefingsPage() {
     return row ? (lang === 'en' ? row.nameEn || row.nameVi : row.nameVi) : code;
   };
   const provinceName = (code: string) => provinces.data?.rows.find((u) => u.code === code)?.fullName ?? code;
+  // Saving freezes every view's figures: a job on the server, followed by a progress bar (cancellable).
+  const [saveJobId, setSaveJobId] = useState<string | null>(null);
+  const saveJob = useJob(saveJobId);
   const save = useMutation({
-    mutationFn: () => createBriefing(draftRequest(draft)),
-    onSuccess: (b) => {
-      change(() => EMPTY_DRAFT);
-      void queryClient.invalidateQueries({ queryKey: briefingKeys.list() });
-      navigate(hrefWithLang(routePath({ page: 'presenter', briefing: b.id }), lang));
+    mutationFn: () => startBriefingJob(draftRequest(draft)),
+    onSuccess: (job) => {
+      queryClient.setQueryData(['job', job.id], job);
+      setSaveJobId(job.id);
+    },
+  });
+  const savedId =
+    saveJob.data?.state === 'done'
+      ? (saveJob.data.result as { briefingId?: string } | null)?.briefingId
+      : undefined;
+  useEffect(() => {
+    if (!savedId) return;
+    change(() => EMPTY_DRAFT);
+    void queryClient.invalidateQueries({ queryKey: briefingKeys.list() });
+    navigate(hrefWithLang(routePath({ page: 'presenter', briefing: savedId }), lang));
+  }, [savedId, change, queryClient, lang]);
+  const saving = save.isPending || saveJob.data?.state === 'running';
+  // A PDF pack is rendered as a job too: one briefing at a time, with its bar beside it.
+  const [pdfJob, setPdfJob] = useState<{ briefing: string; job: string } | null>(null);
+  const pdf = useJob(pdfJob?.job ?? null);
+  const startPdf = useMutation({
+    mutationFn: (b: { id: string; confidential: boolean }) => startBriefingPdfJob(b.id, b.confidential),
+    onSuccess: (job, b) => {
+      queryClient.setQueryData(['job', job.id], job);
+      setPdfJob({ briefing: b.id, job: job.id });
     },
   });
   const remove = useMutation({
@@ -137,9 +168,12 @@ export default function BriefingsPage() {
               {t('confidential')}
             </label>
             {save.isError && <ApiErrorNotice error={save.error} lang={lang} />}
+            {saveJob.data && saveJob.data.state !== 'done' && (
+              <JobProgress job={saveJob.data} lang={lang} testId="briefing-save-progress" />
+            )}
             <p className="row">
-              <button type="submit" className="primary" data-testid="save-briefing" disabled={save.isPending}>
-                {save.isPending ? t('saving') : t('save')}
+              <button type="submit" className="primary" data-testid="save-briefing" disabled={saving}>
+                {saving ? t('saving') : t('save')}
               </button>
               <button type="button" onClick={() => change(() => EMPTY_DRAFT)}>
                 {t('clear')}
@@ -167,16 +201,35 @@ export default function BriefingsPage() {
               </span>{' '}
               <button
                 type="button"
+                data-testid="briefing-pdf-job"
+                disabled={startPdf.isPending || (pdfJob !== null && pdf.data?.state === 'running')}
+                onClick={() => startPdf.mutate(b)}
+              >
+                {t('makePdf')}
+              </button>{' '}
+              <button
+                type="button"
                 onClick={() => {
                   if (window.confirm(t('confirmDelete'))) remove.mutate(b.id);
                 }}
               >
                 {t('delete')}
               </button>
+              {pdfJob?.briefing === b.id && pdf.data && (
+                <>
+                  <JobProgress job={pdf.data} lang={lang} testId="briefing-pdf-progress" />
+                  {pdf.data.state === 'done' && (
+                    <a href={jobFileHref(pdf.data.id)} download data-testid="briefing-pdf-file">
+                      {t('downloadPdf')}
+                    </a>
+                  )}
+                </>
+              )}
             </li>
           ))}
         </ul>
         {remove.isError && <ApiErrorNotice error={remove.error} lang={lang} />}
+        {startPdf.isError && <ApiErrorNotice error={startPdf.error} lang={lang} />}
       </section>
     </main>
   );

@@ -33,9 +33,20 @@ export const briefingQuery = (id: string) =>
     retry: false,
   });
 
-export async function createBriefing(body: BriefingCreate) {
-  const res = await api.api.briefings.$post({ json: body });
-  if (!res.ok) throw await apiError(res, '/api/briefings');
+/**
+ * Saves a briefing as a job on the server (a national briefing of 30 views takes a while): answered at once
+ * with the job, whose progress the page shows; the saved briefing is `result.briefingId` once done.
+ */
+export async function startBriefingJob(body: BriefingCreate) {
+  const res = await api.api.jobs.briefing.$post({ json: body });
+  if (res.status !== 202) throw await apiError(res, '/api/jobs/briefing');
+  return res.json();
+}
+
+/** Renders a briefing's PDF pack as a job; the file is at jobFileHref(job.id) once done. */
+export async function startBriefingPdfJob(briefingId: string, mat: boolean) {
+  const res = await api.api.jobs['briefing-pdf'].$post({ json: { briefingId, mat } });
+  if (res.status !== 202) throw await apiError(res, '/api/jobs/briefing-pdf');
   return res.json();
 }
 
