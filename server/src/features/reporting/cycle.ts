@@ -7,7 +7,7 @@ import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import { insertImport } from '../imports/imports.repo';
 import { diffValues, lockValueSets, writeValueChanges } from '../imports/values-import.repo';
 import { type IndicatorRow, listIndicators } from '../indicators/indicators.repo';
-import { listPeriods, type PeriodRow } from '../periods/periods.repo';
+import { ensurePeriod, listPeriods, type PeriodRow, periodOf } from '../periods/periods.repo';
 import { dayOfLastMonth, type FormRow, findForm } from './forms.repo';
 import {
   communeOn,
@@ -123,7 +123,8 @@ export interface ReportPeriod extends PeriodRow {
 
 export async function reportPeriod(db: Queryable, form: FormRow, periodId: string): Promise<ReportPeriod> {
   const periods = await listPeriods(db);
-  const period = periods.find((p) => p.id === periodId);
+  // A month no one has reported yet is not in the calendar: it comes from its id (saving adds it).
+  const period = periods.find((p) => p.id === periodId) ?? periodOf(periodId);
   if (!period) throw badRequest('period', `period: không có kỳ ${periodId}`);
   if (period.kind !== form.periodKind)
     throw badRequest(
@@ -214,6 +215,7 @@ export async function saveReport(db: Database, input: SaveInput) {
       throw badRequest(`values.${code}`, `values.${code}: không có trong biểu mẫu ${form.code}`);
   const catalogue = await listIndicators(db);
   return db.transaction(async (tx) => {
+    await ensurePeriod(tx, period);
     await insertSubmission(tx, {
       form: form.code,
       unitId: unit.id,
@@ -345,10 +347,12 @@ export async function transition(
   });
 }
 
-/** Values are stored per quarter: a quarterly report's approved values go to the store the map reads. */
+/**
+ * An approved report's values go to the values store on the report's own period, whatever its kind: a
+ * quarterly form's on its quarter (the map reads it), a monthly, 6-month or yearly form's on that month,
+ * half or year (`2026-07`, `2026-H1`, `2026`), never moved to another period.
+ */
 async function writeApprovedValues(tx: Transaction, s: SubmissionRow, actor: string) {
-  const [period] = await tx.query<{ kind: string }>(`select kind from periods where id = $1`, [s.periodId]);
-  if (period?.kind !== 'quarter') return null;
   const values = Object.entries(s.values)
     .filter((e): e is [string, number] => typeof e[1] === 'number')
     .map(([indicatorCode, value], k) => ({
