@@ -104,6 +104,19 @@ export function buildDemoPlans(
           isPublic: true,
         },
         {
+          code: 'khong-hinh-thanh-diem-nong',
+          title: 'Không để hình thành điểm nóng về ma túy (không phát sinh điểm, tụ điểm mới trong năm)',
+          definition: {
+            kind: 'at_most',
+            measure: { type: 'new_hotspots' },
+            max: 0,
+            window: { from: '2023-01-01', eachYear: false },
+            eachChild: false,
+          },
+          deadline: '2023-12-31',
+          isPublic: true,
+        },
+        {
           code: 'giu-vung-xa-khong-ma-tuy',
           title: `Giữ vững ${kept.length > 0 ? kept.length : 27} xã đã được công nhận không ma túy`,
           definition: { kind: 'keep_status', units: keepUnits, statuses: ['khong_ma_tuy'], eachChild: false },
@@ -122,7 +135,7 @@ export function buildDemoPlans(
       scope: oldUnit(units, 'province', (u) => u.code === '62'),
       periodStart: '2019-01-01',
       periodEnd: '2020-12-31',
-      notes: `${SYNTHETIC} Kế hoạch so với giai đoạn 2012–2015; dữ liệu giả lập bắt đầu từ 2019 nên mốc so sánh là 2019. Chưa theo dõi được: giảm mức độ phức tạp của xã trọng điểm (chưa có thước đo mức độ).`,
+      notes: `${SYNTHETIC} Kế hoạch so với giai đoạn 2012–2015; dữ liệu giả lập bắt đầu từ 2019 nên mốc so sánh là 2019. Mức độ phức tạp của xã trọng điểm đo bằng tổng trọng số phân loại (loại I = 3, loại II = 2, loại III = 1). "Không để phát sinh trồng cây ở địa bàn mới" chưa theo dõi được: danh mục chưa có chỉ số diện tích trồng ở địa bàn mới.`,
       targets: [
         {
           code: 'giam-5-xa-co-ma-tuy',
@@ -214,6 +227,20 @@ export function buildDemoPlans(
           },
           deadline: '2020-12-31',
           isPublic: false,
+        },
+        {
+          code: 'giam-muc-do-phuc-tap',
+          title: 'Giảm mức độ phức tạp của xã trọng điểm (so với mốc)',
+          definition: {
+            kind: 'yearly_change',
+            measure: { type: 'severity' },
+            limit: 'min_reduction',
+            pct: null,
+            fromYear: 2020,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: true,
         },
         {
           code: 'triet-pha-cay-100',

@@ -67,6 +67,15 @@ describe('every target of the seed plans computes', () => {
     }
     if (process.env.PCMT_PRINT_TARGETS)
       console.log(['| plan | target | figure | goal | status |', ...rows].join('\n'));
+    // The seeds' targets that needed new kinds are in their plans: Kon Tum's severity of key communes and
+    // Đồng Tháp's "no new hotspot".
+    const kinds = new Map<string, string>();
+    for (const code of SEED_PLANS) {
+      const body = await getJson<PlanProgressJson>(app, `/api/plans/${code}?asOf=${AS_OF}`);
+      for (const t of body.plan.targets) kinds.set(`${code}/${t.code}`, t.definition.kind);
+    }
+    expect(kinds.get('kon-tum-2019-2020/giam-muc-do-phuc-tap')).toBe('yearly_change');
+    expect(kinds.get('dong-thap-2023/khong-hinh-thanh-diem-nong')).toBe('at_most');
     // Hà Nội and Sơn La have data: the Sơn La roadmap and the national share are judged, not "no data".
     const roadmap = await getJson<PlanProgressJson>(app, `/api/plans/son-la-lo-trinh-2030?asOf=${AS_OF}`);
     expect(roadmap.progress[0]?.progress.status).not.toBe('no_data');
