@@ -13,14 +13,21 @@ export const SeriesQuery = z.object({
   ),
 });
 
-/** Where stored values behind a figure came from: an import (file, who, when), the demo generator, or another. */
+/**
+ * Where stored values behind a figure came from: an import (file, its rows, who, when), a report form entered
+ * in the app (its submission), the demo generator, or another writer.
+ */
 export const ValueSource = z.object({
-  kind: z.enum(['import', 'demo', 'other']),
+  kind: z.enum(['import', 'form', 'demo', 'other']),
   tag: z.string(),
   importId: z.number().nullable(),
   fileName: z.string().nullable(),
   actor: z.string().nullable(),
   importedAt: z.string().nullable(),
+  rows: z
+    .array(z.number().int())
+    .describe('rows of the imported file the values were read from (ascending, at most 20); empty otherwise'),
+  submissionId: z.number().nullable().describe('the report submission whose approval wrote them (kind form)'),
   crosswalk: z.boolean().describe('read from older units through the crosswalk'),
   estimated: z.boolean().describe('some by a partial crosswalk row (a share by area): an estimate'),
   values: z.number().int(),

@@ -25,6 +25,8 @@ export interface ValueChange {
   oldValue: number | null;
   oldSource: string | null;
   newValue: number;
+  /** The file row the new value was read from (provenance "tệp X, dòng N"); null when not from a file row. */
+  row?: number | null;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function diffValues(
       oldValue: old?.value ?? null,
       oldSource: old?.source ?? null,
       newValue: v.value,
+      row: v.row,
     });
   }
   return { changes, unchanged };
@@ -112,17 +115,19 @@ export async function writeValueChanges(
 ): Promise<void> {
   const c = input.changes;
   await tx.query(
-    `insert into indicator_values (indicator_code, period_id, unit_id, value, source, updated_at)
-     select s.indicator_code, $1, s.unit_id, s.value, $2, now()
-     from unnest($3::text[], $4::int[], $5::float8[]) as s(indicator_code, unit_id, value)
+    `insert into indicator_values (indicator_code, period_id, unit_id, value, source, source_row, updated_at)
+     select s.indicator_code, $1, s.unit_id, s.value, $2, s.source_row, now()
+     from unnest($3::text[], $4::int[], $5::float8[], $6::int[]) as s(indicator_code, unit_id, value, source_row)
      on conflict (indicator_code, period_id, unit_id)
-     do update set value = excluded.value, source = excluded.source, updated_at = excluded.updated_at`,
+     do update set value = excluded.value, source = excluded.source, source_row = excluded.source_row,
+       updated_at = excluded.updated_at`,
     [
       input.period,
       importSource(input.importId, input.fileName),
       c.map((x) => x.indicatorCode),
       c.map((x) => x.unitId),
       c.map((x) => x.newValue),
+      c.map((x) => x.row ?? null),
     ],
   );
   await tx.query(
@@ -188,7 +193,7 @@ export async function rollBackValueChanges(
   );
   if (conflict) return { restored: 0, removed: 0, conflict };
   const restored = await tx.query(
-    `update indicator_values v set value = c.old_value, source = c.old_source, updated_at = now()
+    `update indicator_values v set value = c.old_value, source = c.old_source, source_row = null, updated_at = now()
      from import_value_changes c
      where c.import_id = $1 and c.old_value is not null
        and v.indicator_code = c.indicator_code and v.period_id = c.period_id and v.unit_id = c.unit_id

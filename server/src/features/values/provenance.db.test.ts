@@ -5,7 +5,7 @@ import { uploadForm } from '../imports/testing';
 
 /**
  * Every figure of a commune can be read back to its source: /api/series names, per period, the import (id,
- * file name, who, when) its stored values came from, the demo generator for synthetic ones, and whether the
+ * file name, the file's rows, who, when) its stored values came from, the demo generator for synthetic ones, and whether the
  * crosswalk carried them (by a share: an estimate). The area panel shows it.
  */
 
@@ -23,6 +23,8 @@ interface Source {
   fileName: string | null;
   actor: string | null;
   importedAt: string | null;
+  rows: number[];
+  submissionId: number | null;
   crosswalk: boolean;
   estimated: boolean;
   values: number;
@@ -51,7 +53,10 @@ beforeAll(async () => {
   );
   commune = rows[0]?.code ?? '';
   partialCommune = rows.find((r) => r.partial)?.code ?? '';
-  const lines = ['Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Giá trị', `${commune},2026-Q2,drug_arrests,7`];
+  // Five other communes on rows 2–6: the commune's value is on row 7 of the file.
+  const others = rows.slice(1, 6).map((r, k) => `${r.code},2026-Q2,drug_arrests,${k + 1}`);
+  expect(others).toHaveLength(5);
+  const lines = ['Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Giá trị', ...others, `${commune},2026-Q2,drug_arrests,7`];
   const res = await ctx.app.request('/api/imports/values', {
     method: 'POST',
     body: uploadForm(FILE, lines.join('\n'), { period: '2026-Q2', scope: '14' }),
@@ -68,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('provenance of a commune’s figures', () => {
-  it('names the import, its file, who and when for an imported value; the demo generator for the others', async () => {
+  it('names the import, its file and row ("tệp X, dòng 7"), who and when for an imported value; the demo generator for the others', async () => {
     const body = await series(commune, 'drug_arrests', '2026-Q1', '2026-Q2');
     const [q1, q2] = body.rows;
     expect(q2?.value).toBe(7);
@@ -80,12 +85,16 @@ describe('provenance of a commune’s figures', () => {
         fileName: FILE,
         actor: expect.stringContaining('admin'),
         importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        rows: [7],
+        submissionId: null,
         crosswalk: false,
         estimated: false,
         values: 1,
       },
     ]);
-    expect(q1?.sources?.map((s) => [s.kind, s.importId, s.crosswalk])).toEqual([['demo', null, false]]);
+    expect(q1?.sources?.map((s) => [s.kind, s.importId, s.rows, s.crosswalk])).toEqual([
+      ['demo', null, [], false],
+    ]);
   });
 
   it('says a computed figure’s inputs may come from several sources', async () => {

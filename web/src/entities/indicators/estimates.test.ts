@@ -38,5 +38,11 @@ describe('numbers as the web writes them', () => {
     expect(describeSource({ ...source, crosswalk: true, estimated: true }, 'vi')).toContain(
       'ước tính qua bảng chuyển đổi',
     );
+    expect(describeSource({ ...source, rows: [7] }, 'vi')).toBe(
+      'Nhập từ tệp bao-cao.csv, dòng 7 (lần nhập số 12, thongke.hanoi, 03/11/2026)',
+    );
+    expect(describeSource({ ...source, kind: 'form', submissionId: 5 }, 'vi')).toBe(
+      'Báo cáo nhập trên ứng dụng (lần gửi số 5, duyệt bởi thongke.hanoi, 03/11/2026)',
+    );
   });
 });

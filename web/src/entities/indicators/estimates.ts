@@ -17,7 +17,9 @@ export const estimateText = defineMessages(
     partialTitle: 'Một số quý của kỳ này chưa có số liệu: con số chỉ tính các quý đã báo cáo',
     sources: 'Nguồn số liệu',
     sourceDemo: 'Dữ liệu minh họa (tổng hợp)',
-    sourceImport: 'Nhập từ tệp {file} (lần nhập số {id}, {actor}, {date})',
+    sourceImport: 'Nhập từ tệp {file}{rows} (lần nhập số {id}, {actor}, {date})',
+    sourceRow: ', dòng {rows}',
+    sourceForm: 'Báo cáo nhập trên ứng dụng (lần gửi số {submission}, duyệt bởi {actor}, {date})',
     sourceOther: 'Nguồn: {tag}',
     sourceCrosswalk: 'quy đổi từ đơn vị cũ qua bảng chuyển đổi',
     sourceEstimated: 'ước tính qua bảng chuyển đổi (chia theo tỷ lệ diện tích)',
@@ -31,7 +33,9 @@ export const estimateText = defineMessages(
     partialTitle: 'Some quarters of this period have no data: the figure covers the reported quarters only',
     sources: 'Sources',
     sourceDemo: 'Demo data (synthetic)',
-    sourceImport: 'Imported from {file} (import {id}, {actor}, {date})',
+    sourceImport: 'Imported from {file}{rows} (import {id}, {actor}, {date})',
+    sourceRow: ', row {rows}',
+    sourceForm: 'Report entered in the app (submission {submission}, approved by {actor}, {date})',
     sourceOther: 'Source: {tag}',
     sourceCrosswalk: 'carried from older units through the crosswalk',
     sourceEstimated: 'estimated through the crosswalk (shared by area)',
@@ -40,12 +44,15 @@ export const estimateText = defineMessages(
 
 /** The parts of a stored value's source the web names (GET /api/series, `sources`). */
 export interface SourceLike {
-  kind: 'import' | 'demo' | 'other';
+  kind: 'import' | 'form' | 'demo' | 'other';
   tag: string;
   importId: number | null;
   fileName: string | null;
   actor: string | null;
   importedAt: string | null;
+  /** Rows of the imported file (absent in older answers). */
+  rows?: number[];
+  submissionId?: number | null;
   crosswalk: boolean;
   estimated: boolean;
   values: number;
@@ -59,14 +66,24 @@ export function describeSource(s: SourceLike, lang: Lang): string {
   const what =
     s.kind === 'demo'
       ? estimateText(lang, 'sourceDemo')
-      : s.kind === 'import'
-        ? fill(estimateText(lang, 'sourceImport'), {
-            file: s.fileName ?? '',
-            id: String(s.importId ?? ''),
+      : s.kind === 'form'
+        ? fill(estimateText(lang, 'sourceForm'), {
+            submission: String(s.submissionId ?? ''),
             actor: s.actor ?? '',
             date: s.importedAt ? formatDate(s.importedAt.slice(0, 10)) : '',
           })
-        : fill(estimateText(lang, 'sourceOther'), { tag: s.tag });
+        : s.kind === 'import'
+          ? fill(estimateText(lang, 'sourceImport'), {
+              file: s.fileName ?? '',
+              rows:
+                s.rows && s.rows.length > 0
+                  ? fill(estimateText(lang, 'sourceRow'), { rows: s.rows.join(', ') })
+                  : '',
+              id: String(s.importId ?? ''),
+              actor: s.actor ?? '',
+              date: s.importedAt ? formatDate(s.importedAt.slice(0, 10)) : '',
+            })
+          : fill(estimateText(lang, 'sourceOther'), { tag: s.tag });
   const how = s.estimated
     ? estimateText(lang, 'sourceEstimated')
     : s.crosswalk
