@@ -191,6 +191,22 @@ export const MESSAGES = {
     en: '{field}: {to} is not after validFrom {from}',
   },
 
+  // Plans and targets
+  'plan.not_found': { vi: '{field}: không có kế hoạch mã {code}', en: '{field}: no plan with code {code}' },
+  'plan.code_exists': { vi: '{field}: đã có kế hoạch mã {code}', en: '{field}: a plan with code {code} exists' },
+  'plan.target_not_found': {
+    vi: '{field}: kế hoạch {plan} không có chỉ tiêu mã {code}',
+    en: '{field}: plan {plan} has no target {code}',
+  },
+  'plan.target_exists': {
+    vi: '{field}: kế hoạch {plan} đã có chỉ tiêu mã {code}',
+    en: '{field}: target {code} exists in plan {plan}',
+  },
+  'plan.scope_outside': {
+    vi: '{field}: phạm vi của kế hoạch nằm ngoài địa bàn được giao',
+    en: '{field}: the plan’s scope is outside your jurisdiction',
+  },
+
   // Briefings, exports
   'briefing.unknown': { vi: '{field}: không có bản trình chiếu {id}', en: '{field}: no briefing {id}' },
   'briefing.delete_refused': {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
 import { findPlan, type PlanRecord } from './plans.repo';
 import { unitById } from './progress-inputs.repo';
@@ -10,7 +11,7 @@ import { unitById } from './progress-inputs.repo';
  */
 export async function requirePlan(db: Queryable, code: string): Promise<PlanRecord> {
   const plan = await findPlan(db, code);
-  if (!plan) throw notFound('code', `code: no plan with code ${code}`);
+  if (!plan) throw notFound('code', msg('plan.not_found', { field: 'code', code }));
   return plan;
 }
 

@@ -164,8 +164,28 @@ describe('plans: create, read, replace, delete', () => {
     const before = await planCount();
     const res = await send('POST', '/api/plans', sonLaPlan('test-son-la'));
     expect(res.status).toBe(409);
-    expect(((await res.json()) as ErrorJson).error.field).toBe('code');
+    const body = (await res.json()) as ErrorJson & { error: { messageCode?: string } };
+    // Said in Vietnamese from the server's message catalogue, naming the field.
+    expect(body.error).toMatchObject({
+      field: 'code',
+      messageCode: 'plan.code_exists',
+      message: 'code: đã có kế hoạch mã test-son-la',
+    });
     expect(await planCount()).toBe(before);
+  });
+
+  it('a missing plan, target or unit is refused in Vietnamese (404 naming it)', async () => {
+    const plan = (await (await send('GET', '/api/plans/test-khong-co')).json()) as ErrorJson;
+    expect(plan.error.message).toBe('code: không có kế hoạch mã test-khong-co');
+    const target = await send('DELETE', '/api/plans/test-son-la/targets/khong-co');
+    expect(target.status).toBe(404);
+    expect(((await target.json()) as ErrorJson).error.message).toBe(
+      'target: kế hoạch test-son-la không có chỉ tiêu mã khong-co',
+    );
+    const unit = (await (
+      await send('GET', '/api/plans/test-son-la/scorecard?unit=99999&asOf=2026-06-30')
+    ).json()) as ErrorJson;
+    expect(unit.error.message).toBe('unit: không có đơn vị mã 99999 còn hiệu lực ngày 30/06/2026');
   });
 
   it('replaces a plan: targets matched by code keep their ids, others are added or removed', async () => {

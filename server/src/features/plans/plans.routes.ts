@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { formatDate } from '@pcmt/domain/format';
 import {
   AsOfQuery,
   PlanCodeParam,
@@ -15,6 +14,7 @@ import { recordAudit } from '../../lib/audit';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
+import { type Message, msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { type Jurisdiction, mayReadUnit } from '../auth/jurisdiction';
@@ -140,7 +140,7 @@ const removeTarget = createRoute({
 /** The public shape of a stored plan. */
 const planBody = ({ scopeUnitId: _, ...plan }: PlanRecord) => plan;
 
-const conflict = (field: string, message: string) => new ApiError(409, 'conflict', message, field);
+const conflict = (field: string, message: Message) => new ApiError(409, 'conflict', message, field);
 
 export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
   /** The scope's unit id, or a 400 naming scope.code; null for the whole country. */
@@ -150,7 +150,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
     if (id === undefined)
       throw badRequest(
         'scope.code',
-        `scope.code: không có đơn vị mã ${input.scope.code} hiệu lực ngày ${formatDate(input.scope.validOn)}`,
+        msg('unit.not_valid_on', { field: 'scope.code', code: input.scope.code, date: input.scope.validOn }),
       );
     return id;
   }
@@ -177,7 +177,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         if (first !== undefined) {
           const i = listed.codes.indexOf(first);
           const field = `${prefix}.${listed.path}[${i}]`;
-          throw badRequest(field, `${field}: không có xã mã ${first} hiệu lực ngày ${listed.validOn}`);
+          throw badRequest(field, msg('unit.no_commune_on', { field, code: first, date: listed.validOn }));
         }
       }
     }
@@ -196,7 +196,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
       throw new ApiError(
         403,
         'outside_jurisdiction',
-        'scope.code: the plan’s scope is outside your jurisdiction',
+        msg('plan.scope_outside', { field: 'scope.code' }),
         'scope.code',
       );
     }
@@ -242,7 +242,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         const scopeId = await checkPlan(input, c.get('identity').jurisdiction);
         await db.transaction(async (tx) => {
           if (await findPlan(tx, input.code))
-            throw conflict('code', `code: a plan with code ${input.code} exists`);
+            throw conflict('code', msg('plan.code_exists', { field: 'code', code: input.code }));
           const id = await insertPlan(tx, input, scopeId);
           await recordAudit(tx, {
             actor: actorOf(c),
@@ -265,7 +265,7 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         await db.transaction(async (tx) => {
           const before = await requirePlan(tx, code);
           if (input.code !== code && (await findPlan(tx, input.code)))
-            throw conflict('code', `code: a plan with code ${input.code} exists`);
+            throw conflict('code', msg('plan.code_exists', { field: 'code', code: input.code }));
           await updatePlan(tx, before.id, input, scopeId);
           await replaceTargets(tx, before.id, input.targets);
           await recordAudit(tx, {
@@ -306,7 +306,10 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         await db.transaction(async (tx) => {
           const current = await requirePlan(tx, code);
           if (current.targets.some((t) => t.code === input.code))
-            throw conflict('code', `code: target ${input.code} exists in plan ${code}`);
+            throw conflict(
+              'code',
+              msg('plan.target_exists', { field: 'code', plan: code, code: input.code }),
+            );
           await insertTarget(tx, current.id, input, await nextSortOrder(tx, current.id));
           await recordAudit(tx, {
             actor: actorOf(c),
@@ -330,9 +333,16 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         await db.transaction(async (tx) => {
           const current = await requirePlan(tx, code);
           const before = current.targets.find((t) => t.code === target);
-          if (!before) throw notFound('target', `target: plan ${code} has no target ${target}`);
+          if (!before)
+            throw notFound(
+              'target',
+              msg('plan.target_not_found', { field: 'target', plan: code, code: target }),
+            );
           if (input.code !== target && current.targets.some((t) => t.code === input.code))
-            throw conflict('code', `code: target ${input.code} exists in plan ${code}`);
+            throw conflict(
+              'code',
+              msg('plan.target_exists', { field: 'code', plan: code, code: input.code }),
+            );
           await updateTarget(tx, current.id, target, input, null);
           await recordAudit(tx, {
             actor: actorOf(c),
@@ -353,7 +363,10 @@ export const plansRoutes = ({ db, dataset, reference }: RouteDeps) => {
         const current = await requirePlan(tx, code);
         const before = current.targets.find((t) => t.code === target);
         if (!before || !(await deleteTarget(tx, current.id, target)))
-          throw notFound('target', `target: plan ${code} has no target ${target}`);
+          throw notFound(
+            'target',
+            msg('plan.target_not_found', { field: 'target', plan: code, code: target }),
+          );
         await recordAudit(tx, {
           actor: actorOf(c),
           action: 'delete',

@@ -14,6 +14,7 @@ import {
 import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { mayReadUnit } from '../auth/jurisdiction';
@@ -84,13 +85,14 @@ async function requestedUnit(db: Queryable, plan: PlanRecord, code: string | und
   if (code === undefined) return scope;
   const on = scope?.validTo ? scope.validFrom : asOf;
   const unit = await unitOn(db, code, on);
-  if (!unit) throw notFound('unit', `unit: no unit with code ${code} is valid on ${on}`);
+  if (!unit) throw notFound('unit', msg('unit.not_valid_on', { field: 'unit', code, date: on }));
   return unit;
 }
 
 function requireTarget(plan: PlanRecord, code: string): Target {
   const target = plan.targets.find((t) => t.code === code);
-  if (!target) throw notFound('target', `target: plan ${plan.code} has no target ${code}`);
+  if (!target)
+    throw notFound('target', msg('plan.target_not_found', { field: 'target', plan: plan.code, code }));
   return target;
 }
 
