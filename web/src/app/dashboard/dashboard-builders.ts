@@ -3,7 +3,7 @@ import type { Bounds } from '../../components/map/atlas-map';
 import { boundsOfPoints } from '../../components/map/bounds';
 import type { IndicatorChoropleth, StatusChoropleth } from '../../components/map/choropleth';
 import { NO_DATA_COLOR } from '../../components/map/choropleth';
-import { ARCHIPELAGO_LABELS, type MapLabel, unitLabelPriority } from '../../components/map/label-layer';
+import { ARCHIPELAGO_LABELS, type MapLabel, unitLabelPriority } from '../../components/map/labels';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
 import { isCountUnit } from '../../entities/indicators/estimates';
 import type { TableRow } from '../../entities/table/components/data-table';

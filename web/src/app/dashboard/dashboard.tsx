@@ -5,7 +5,6 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { Breadcrumb } from '../../components/map/breadcrumb';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../components/map/choropleth';
-import { buildLabelLayer } from '../../components/map/label-layer';
 import { IndicatorControls } from '../../entities/indicators/components/indicator-controls';
 import { IndicatorLegend } from '../../entities/indicators/components/indicator-legend';
 import { PeriodPicker } from '../../entities/periods/components/period-picker';
@@ -16,11 +15,7 @@ import { AddToBriefing } from '../../features/briefings/components/add-to-briefi
 import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
 import { CompareLink } from '../../features/compare/components/compare-link';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
-import {
-  buildHotspotLayers,
-  type HotspotPoint,
-  hotspotPoints,
-} from '../../features/hotspots/layers/hotspot-layers';
+import { type HotspotPoint, hotspotPoints } from '../../features/hotspots/hotspot-points';
 import { ExportPngButton } from '../../features/map-export/components/export-png-button';
 import { TimelapseControls } from '../../features/timelapse/components/timelapse-controls';
 import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
@@ -52,6 +47,9 @@ import {
   startOnHomeProvince,
   toggleLayer as toggleLayerPatch,
 } from './view-updates';
+
+/** deck.gl and the layers drawn with it: fetched after the page, so the first map needs MapLibre only. */
+const loadDeckLayers = () => import('./deck-layers');
 
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
@@ -142,13 +140,29 @@ export default function Dashboard() {
   );
 
   const hotspotsOn = view.layers.has('hotspots') && seesPoints;
-  const deckLayers = useMemo(() => {
-    const layers: Layer[] = [];
-    if (hotspotsOn) layers.push(...buildHotspotLayers(hotspotList, zoom));
-    if (labels.length > 0)
-      layers.push(buildLabelLayer(showCommuneLabels ? 'commune-labels' : 'province-labels', labels, 12));
-    return layers;
-  }, [hotspotsOn, hotspotList, zoom, labels, showCommuneLabels]);
+  const [deck, setDeck] = useState<Awaited<ReturnType<typeof loadDeckLayers>> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadDeckLayers().then((m) => {
+      if (live) setDeck(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const deckLayers = useMemo<Layer[]>(
+    () =>
+      deck
+        ? deck.dashboardDeckLayers({
+            hotspotsOn,
+            hotspots: hotspotList,
+            zoom,
+            labels,
+            communeLabels: showCommuneLabels,
+          })
+        : [],
+    [deck, hotspotsOn, hotspotList, zoom, labels, showCommuneLabels],
+  );
 
   const onMove = useCallback(
     (pos: MapPosition) => {

@@ -1,5 +1,5 @@
 import type { Deck, Layer, PickingInfo } from '@deck.gl/core';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -125,14 +125,19 @@ export function AtlasMap(props: AtlasMapProps) {
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    const overlay = new MapboxOverlay({
-      interleaved: false,
-      layers: p.deckLayers,
-      onHover: (info) => latest.current.onPick(info.picked ? info : null, 'hover'),
+    // deck.gl arrives after the map: MapLibre draws the boundaries and colours without waiting for it.
+    let removed = false;
+    void import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
+      if (removed) return;
+      const overlay = new MapboxOverlay({
+        interleaved: false,
+        layers: latest.current.deckLayers,
+        onHover: (info) => latest.current.onPick(info.picked ? info : null, 'hover'),
+      });
+      map.addControl(overlay);
+      overlayRef.current = overlay;
     });
-    map.addControl(overlay);
     mapRef.current = map;
-    overlayRef.current = overlay;
     appliedTileAt.current = p.tileAt;
     // Browser tests reach the map through their hook (absent for users).
     const hook = testHook();
@@ -144,7 +149,7 @@ export function AtlasMap(props: AtlasMapProps) {
       capture: (opts) => {
         const wanted = opts?.pixelRatio ?? map.getPixelRatio();
         const size = { width: el.clientWidth, height: el.clientHeight };
-        return captureMap(map, overlay, typeof wanted === 'function' ? wanted(size) : wanted);
+        return captureMap(map, overlayRef.current, typeof wanted === 'function' ? wanted(size) : wanted);
       },
       metresPerPixel: () => metresPerPixel(map),
       bounds: () => map.getBounds().toArray().flat() as Bounds,
@@ -172,7 +177,7 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onMove({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
     });
     map.on('click', (e) => {
-      const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+      const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
       if (picked?.object) {
         latest.current.onPick(picked, 'click');
         return;
@@ -190,6 +195,7 @@ export function AtlasMap(props: AtlasMapProps) {
         latest.current.onReady?.(null);
       }
       loaded.current = false;
+      removed = true;
       hook?.maps.delete(map);
       map.remove();
       mapRef.current = null;
@@ -294,7 +300,7 @@ const CAPTURE_TIMEOUT_MS = 30_000;
  */
 async function captureMap(
   map: maplibregl.Map,
-  overlay: MapboxOverlay,
+  overlay: MapboxOverlay | null,
   pixelRatio: number,
 ): Promise<MapCapture> {
   const screenRatio = map.getPixelRatio();
@@ -302,7 +308,7 @@ async function captureMap(
   if (sharper) {
     // Only the drawing buffers grow; the CSS size, and so what the user sees, stays the same.
     map.setPixelRatio(pixelRatio);
-    overlay.setProps({ useDevicePixels: pixelRatio });
+    overlay?.setProps({ useDevicePixels: pixelRatio });
   }
   try {
     await nextFrame(map, 'idle');
@@ -310,7 +316,7 @@ async function captureMap(
   } finally {
     if (sharper) {
       map.setPixelRatio(screenRatio);
-      overlay.setProps({ useDevicePixels: true });
+      overlay?.setProps({ useDevicePixels: true });
     }
   }
 }
@@ -335,7 +341,7 @@ function nextFrame<T = void>(map: maplibregl.Map, event: 'idle' | 'render', take
   });
 }
 
-function copyFrame(map: maplibregl.Map, overlay: MapboxOverlay): MapCapture {
+function copyFrame(map: maplibregl.Map, overlay: MapboxOverlay | null): MapCapture {
   const source = map.getCanvas();
   const canvas = document.createElement('canvas');
   canvas.width = source.width;
@@ -344,8 +350,8 @@ function copyFrame(map: maplibregl.Map, overlay: MapboxOverlay): MapCapture {
   if (!ctx) throw new Error('no 2D canvas context');
   ctx.drawImage(source, 0, 0);
   // The overlay's Deck is not public; redraw(reason) is, and forces a draw now rather than next frame.
-  (overlay as unknown as { _deck?: Deck })._deck?.redraw('map export');
-  const deckCanvas = overlay.getCanvas();
+  (overlay as unknown as { _deck?: Deck } | null)?._deck?.redraw('map export');
+  const deckCanvas = overlay?.getCanvas();
   if (deckCanvas && deckCanvas.width > 0 && deckCanvas.height > 0)
     ctx.drawImage(deckCanvas, 0, 0, canvas.width, canvas.height);
   const container = map.getContainer();

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { type Lang, translate } from '../../../lib/i18n';
-import type { HotspotPoint } from '../layers/hotspot-layers';
+import type { HotspotPoint } from '../hotspot-points';
 
 export interface HotspotPopupProps {
   hotspot: HotspotPoint;

@@ -1,17 +1,9 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import type { HotspotPoint } from '../hotspot-points';
 
-export interface HotspotPoint {
-  code: string;
-  kind: 'diem' | 'tu_diem';
-  communeCode: string;
-  detectedOn: string;
-  eliminatedOn: string | null;
-  reemergedOn: string | null;
-  status: 'active' | 'eliminated';
-  position: [number, number];
-}
+export { type HotspotPoint, hotspotPoints } from '../hotspot-points';
 
 /** Below this zoom single points crowd each other: show their density instead. */
 export const HOTSPOT_DENSITY_MAX_ZOOM = 7;
@@ -62,11 +54,4 @@ export function buildHotspotLayers(points: readonly HotspotPoint[], zoom: number
       getLineWidth: (p) => (p.status === 'active' ? 1.5 : 2),
     }),
   ];
-}
-
-/** Flattens the API's GeoJSON into points for the layers. */
-export function hotspotPoints(fc: {
-  features: { geometry: { coordinates: [number, number] }; properties: Omit<HotspotPoint, 'position'> }[];
-}): HotspotPoint[] {
-  return fc.features.map((f) => ({ ...f.properties, position: f.geometry.coordinates }));
 }
