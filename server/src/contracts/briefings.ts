@@ -97,6 +97,8 @@ export const ViewSnapshot = z.object({
       class: z.number().int(),
       status: CommuneStatus.nullable(),
       value: z.number().nullable(),
+      /** True when a partial crosswalk row carried the value (an estimate, shown "ước tính"); else absent. */
+      estimated: z.boolean().optional(),
     }),
   ),
   legend: z.array(LegendEntry),

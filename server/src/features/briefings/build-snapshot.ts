@@ -141,8 +141,14 @@ export async function buildSnapshot(
     // The creator reads the whole area (checked in resolveView): no narrower filter applies.
     jurisdiction: null,
   };
-  const values = JSON.parse((await valuesJson(db, query)).json) as Array<{ code: string; value: number }>;
+  const values = JSON.parse((await valuesJson(db, query)).json) as Array<{
+    code: string;
+    value: number;
+    estimated?: true;
+  }>;
   const valueByCode = new Map(values.map((v) => [v.code, v.value]));
+  // Frozen with the value: a count a partial crosswalk row carried is an estimate, as /api/values says.
+  const estimatedCodes = new Set(values.filter((v) => v.estimated).map((v) => v.code));
   const breaks = classBreaks(
     values.map((v) => v.value),
     view.spec.method,
@@ -155,7 +161,15 @@ export async function buildSnapshot(
     const value = valueByCode.get(u.code) ?? null;
     const cls = value === null || !breaks ? -1 : classOf(value, breaks);
     if (cls >= 0) counts[cls] = (counts[cls] ?? 0) + 1;
-    return { code: u.code, name: u.fullName, provinceCode: u.provinceCode, class: cls, status: null, value };
+    return {
+      code: u.code,
+      name: u.fullName,
+      provinceCode: u.provinceCode,
+      class: cls,
+      status: null,
+      value,
+      ...(value !== null && estimatedCodes.has(u.code) ? { estimated: true } : {}),
+    };
   });
   const { row } = indicator;
   return {

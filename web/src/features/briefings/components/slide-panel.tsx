@@ -1,5 +1,6 @@
 import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { NO_DATA_COLOR } from '../../../components/map/choropleth';
+import { estimateText, formatValue, isCountUnit } from '../../../entities/indicators/estimates';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { legendLines, topRows } from '../lib/slide-figures';
@@ -61,7 +62,13 @@ export function SlidePanel({
             {top.map((r) => (
               <tr key={r.code}>
                 <th scope="row">{r.name}</th>
-                <td className="num">{formatNumber(r.value, lang)}</td>
+                <td className="num" data-estimated={r.estimated || undefined}>
+                  {formatValue(r.value, lang, {
+                    estimated: r.estimated,
+                    count: isCountUnit(snapshot.indicator?.unitVi ?? ''),
+                  })}
+                  {r.estimated && ` (${estimateText(lang, 'estimated')})`}
+                </td>
               </tr>
             ))}
           </tbody>

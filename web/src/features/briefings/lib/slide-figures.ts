@@ -37,12 +37,15 @@ export function legendLines(
 }
 
 /** The communes with the highest values of an indicator view, for the panel's short table. */
-export function topRows(s: ViewSnapshot, n: number): { code: string; name: string; value: number }[] {
+export function topRows(
+  s: ViewSnapshot,
+  n: number,
+): { code: string; name: string; value: number; estimated: boolean }[] {
   return s.rows
     .filter((r): r is typeof r & { value: number } => r.value !== null)
     .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
     .slice(0, n)
-    .map((r) => ({ code: r.code, name: r.name, value: r.value }));
+    .map((r) => ({ code: r.code, name: r.name, value: r.value, estimated: r.estimated === true }));
 }
 
 /** Palette indexed by class, as the map's fill expression expects. */
