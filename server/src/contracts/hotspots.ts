@@ -19,12 +19,15 @@ export const Bbox = z.string().transform((s, ctx) => {
   if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90) {
     ctx.addIssue({
       code: 'custom',
-      message: 'longitudes must lie in [-180, 180] and latitudes in [-90, 90]',
+      message: 'kinh độ phải trong khoảng [-180, 180] và vĩ độ trong khoảng [-90, 90]',
     });
     return z.NEVER;
   }
   if (minLng >= maxLng || minLat >= maxLat) {
-    ctx.addIssue({ code: 'custom', message: 'min must be less than max for both longitude and latitude' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'giá trị nhỏ nhất phải nhỏ hơn giá trị lớn nhất ở cả kinh độ và vĩ độ',
+    });
     return z.NEVER;
   }
   return [minLng, minLat, maxLng, maxLat] as const;

@@ -2,7 +2,9 @@ import { generateDemoDataset } from '@pcmt/data/demo/generate';
 import type { Database } from './engine';
 import { loadDataset, type Progress } from './load-dataset';
 
-export const DEMO_SOURCE = 'PCMT Atlas demo generator — synthetic boundaries and figures, not official data';
+/** The data-source line of every page, slide, PDF and PNG made from the demo dataset (Vietnamese, as they are). */
+export const DEMO_SOURCE =
+  'Dữ liệu minh họa (tổng hợp) do PCMT Atlas tạo — ranh giới và số liệu không phải số liệu chính thức';
 
 /** Generates the full demo dataset and replaces the database's contents with it. */
 export async function seedDemo(db: Database, progress: Progress = () => undefined): Promise<void> {

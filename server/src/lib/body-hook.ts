@@ -2,6 +2,7 @@ import type { Context, Env } from 'hono';
 import type { z } from 'zod';
 import { errorBody } from './errors';
 import { msg } from './messages';
+import { isMissing } from './zod-messages';
 
 /** A zod issue path as a field name: `targets[2].definition.threshold`. */
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {
@@ -23,7 +24,7 @@ export function bodyHook<E extends Env, P extends string>(
   const field = issue && issue.path.length > 0 ? fieldName(issue.path) : null;
   const message = !issue
     ? msg('request.invalid', {})
-    : issue.code === 'invalid_type' && issue.input === undefined
+    : isMissing(issue)
       ? msg('request.required', { field: field ?? 'value' })
       : msg('request.invalid_field', { field: field ?? 'value', problem: issue.message });
   return c.json(errorBody('invalid_parameter', message, field), 400);

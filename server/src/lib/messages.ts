@@ -314,6 +314,266 @@ export const MESSAGES = {
     vi: '{field}: tệp lớn hơn giới hạn {limit}; hãy chia nhỏ tệp (ví dụ mỗi tỉnh một tệp)',
     en: '{field}: the upload is larger than the limit of {limit}; split the file',
   },
+
+  // Problems found in an imported file (located by sheet, row and column; see imports/import-problem.ts)
+  'import.where_sheet': { vi: 'trang tính "{sheet}"', en: 'sheet "{sheet}"' },
+  'import.where_row': { vi: 'dòng {row}', en: 'row {row}' },
+  'import.where_column': { vi: 'cột {column}', en: 'column {column}' },
+  'import.many_problems': {
+    vi: '{file}: {count} lỗi, lỗi đầu tiên: {first}',
+    en: '{file}: {count} problems, first: {first}',
+  },
+  'import.file_empty': { vi: 'tệp rỗng', en: 'the file is empty' },
+  'import.unreadable_xlsx': {
+    vi: 'không đọc được tệp XLSX ({reason}); hãy lưu lại từ Excel dạng .xlsx hoặc CSV UTF-8',
+    en: 'not a readable XLSX workbook ({reason}); save it again from Excel as .xlsx or as CSV UTF-8',
+  },
+  'import.too_many_rows': {
+    vi: 'bảng kéo dài đến dòng {row}, vượt giới hạn {limit} dòng; hãy chia nhỏ tệp (ví dụ mỗi tỉnh một tệp)',
+    en: 'the table goes on to row {row}, past the limit of {limit} rows; split the file',
+  },
+  'import.too_many_columns': {
+    vi: 'có giá trị ở cột {letter} (cột thứ {column}), vượt giới hạn {limit} cột ({lastLetter}); hãy xóa các cột sau bảng báo cáo',
+    en: 'a value in column {letter} (column {column}) is past the limit of {limit} columns ({lastLetter})',
+  },
+  'import.too_many_cells': {
+    vi: 'bảng có {cells} ô, vượt giới hạn {limit} ô; hãy chia nhỏ tệp (ví dụ mỗi tỉnh một tệp)',
+    en: 'the table has {cells} cells, past the limit of {limit} cells; split the file',
+  },
+  'import.zip_not_zip': { vi: 'không phải tệp nén zip', en: 'not a zip archive (no central directory)' },
+  'import.zip64': {
+    vi: 'tệp nén dạng ZIP64; hãy lưu lại từ Excel hoặc LibreOffice',
+    en: 'a ZIP64 archive; save the workbook again from Excel or LibreOffice',
+  },
+  'import.zip_too_many_parts': {
+    vi: 'tệp nén có {count} phần, vượt giới hạn {limit}',
+    en: 'the archive holds {count} parts, more than the limit of {limit}',
+  },
+  'import.zip_damaged': { vi: 'tệp nén bị hỏng ({detail})', en: 'a damaged zip archive ({detail})' },
+  'import.zip_method': {
+    vi: 'phần {name} của tệp nén dùng cách nén không hỗ trợ (phương thức {method})',
+    en: 'entry {name} uses an unsupported compression (method {method})',
+  },
+  'import.zip_too_large': {
+    vi: 'tệp nén giải nén ra lớn hơn giới hạn {limit}; hãy chia nhỏ tệp (ví dụ mỗi tỉnh một tệp)',
+    en: 'the archive unpacks to more than the limit of {limit}; split the file',
+  },
+  'import.legacy_encoding': {
+    vi: 'chữ "{sample}" viết bằng bảng mã cũ {encoding}, không phải Unicode; hãy chuyển tệp sang Unicode (ví dụ Unikey → "Chuyển mã", {from} → Unicode) rồi nhập lại',
+    en: 'text "{sample}" is in the legacy {encoding} Vietnamese encoding, not Unicode; convert it ({from} → Unicode) and import it again',
+  },
+  'import.missing_columns': { vi: 'thiếu cột: {columns}', en: 'missing columns: {columns}' },
+  'import.no_header_row': {
+    vi: 'thiếu cột: không thấy dòng tiêu đề có "Mã đơn vị" hoặc "Tên đơn vị" và các cột chỉ số (hãy tải biểu mẫu)',
+    en: 'missing columns: no header row with a unit column and indicator columns (download a template)',
+  },
+  'import.unknown_column': {
+    vi: 'cột "{header}" không phải chỉ số trong danh mục, cũng không phải cột của biểu mẫu',
+    en: 'column "{header}" is not an indicator of the catalogue nor a template column',
+  },
+  'import.wrong_period': {
+    vi: 'kỳ "{value}" không đúng: lần nhập này dành cho kỳ {period}',
+    en: 'wrong period "{value}": this import is for {period}',
+  },
+  'import.no_indicator_on_row': { vi: 'dòng này không ghi chỉ số', en: 'no indicator on this row' },
+  'import.unknown_indicator': {
+    vi: 'không có chỉ số "{value}" trong danh mục',
+    en: 'unknown indicator "{value}"',
+  },
+  'import.not_a_number': { vi: '"{value}" không phải là số', en: '"{value}" is not a number' },
+  'import.negative_value': {
+    vi: 'giá trị âm {value}: {indicator} không thể nhỏ hơn 0',
+    en: 'negative value {value}: {indicator} cannot be below 0',
+  },
+  'import.share_above_100': {
+    vi: 'tỷ lệ {value}% vượt quá 100%',
+    en: 'share {value}% is above 100%',
+  },
+  'import.computed_share_above_100': {
+    vi: '{inputs}: {share} sẽ là {value}%, vượt quá 100%',
+    en: '{inputs}: {share} would be {value}%, above 100%',
+  },
+  'import.duplicate_value': {
+    vi: '{indicator} của đơn vị {code} đã có ở {place}',
+    en: 'duplicate: {indicator} of unit {code} is already given on {place}',
+  },
+  'import.not_commune_code': {
+    vi: '"{value}" không phải mã xã (5 chữ số)',
+    en: '"{value}" is not a commune code (5 digits)',
+  },
+  'import.unknown_unit_code': {
+    vi: 'không có xã nào mang mã {code} vào ngày {date}',
+    en: 'unknown unit code {code}: no commune has this code on {date}',
+  },
+  'import.unit_outside_scope': {
+    vi: '{code} ({name}) thuộc tỉnh {province}, ngoài phạm vi của lần nhập (tỉnh {scope})',
+    en: "unit {code} ({name}) is in province {province}, outside the report's scope {scope}",
+  },
+  'import.name_mismatch': {
+    vi: 'tên "{value}" không khớp với mã {code} (là {name})',
+    en: 'name "{value}" does not match unit {code}, which is {name}',
+  },
+  'import.unknown_unit_name': {
+    vi: 'không có xã nào tên "{value}"{scope} vào ngày {date}',
+    en: 'unknown unit name "{value}": no commune of that name{scope} on {date}',
+  },
+  'import.in_province': { vi: ' thuộc tỉnh {province}', en: ' in province {province}' },
+  'import.no_unit_on_row': {
+    vi: 'dòng này không có mã hoặc tên đơn vị',
+    en: 'no unit code or name on this row',
+  },
+  'import.ambiguous_name': {
+    vi: 'tên đơn vị "{value}" khớp với {count} xã ({candidates}): hãy ghi mã xã',
+    en: 'unit name "{value}" fits {count} communes ({candidates}): give its code',
+  },
+  'import.unit_outside_jurisdiction': {
+    vi: '{code} ({name}, {province}) nằm ngoài địa bàn được giao',
+    en: 'unit {code} ({name}, {province}) is outside your jurisdiction',
+  },
+  'import.no_values': { vi: 'tệp không có số liệu nào', en: 'the report has no values' },
+  'import.empty_rows': {
+    vi: 'tệp chưa có số liệu: {count} dòng đơn vị để trống mọi cột chỉ số (dòng {rows}); hãy điền số liệu rồi tải lên lại',
+    en: 'the report has no values: {count} unit rows leave every indicator cell empty (rows {rows})',
+  },
+  'import.crs_unsupported': {
+    vi: 'không hỗ trợ hệ tọa độ {crs}',
+    en: 'unsupported coordinate system {crs}',
+  },
+  'import.crs_prj_generic': { vi: 'tệp .prj quá chung ({reason})', en: 'the .prj is generic ({reason})' },
+  'import.crs_no_prj': { vi: 'shapefile không có tệp .prj', en: 'the shapefile has no .prj' },
+  'import.crs_not_said': {
+    vi: 'tệp không ghi hệ tọa độ',
+    en: 'the file does not say its coordinate system',
+  },
+  'import.crs_choose': {
+    vi: 'hãy chọn hệ tọa độ: {why}{at}; có lẽ là {options}',
+    en: 'choose the coordinate system: {why}{at}; likely {options}',
+  },
+  'import.crs_first_coordinate': {
+    vi: ' (tọa độ đầu tiên {x}, {y})',
+    en: ' (first coordinate {x}, {y})',
+  },
+  'import.crosswalk_missing_columns': { vi: 'thiếu cột: {columns}', en: 'missing columns: {columns}' },
+  'import.crosswalk_unknown_old': {
+    vi: 'mã cũ {code} không đúng: không có {level} nào kết thúc ngày {date}',
+    en: 'unknown old code {code}: no {level} ended on {date}',
+  },
+  'import.crosswalk_unknown_new': {
+    vi: 'mã mới {code} không đúng: không có {level} nào hiệu lực ngày {date}',
+    en: 'unknown new code {code}: no {level} is valid on {date}',
+  },
+  'import.crosswalk_weight': {
+    vi: 'tỷ lệ "{value}" phải là số lớn hơn 0 và không quá 1',
+    en: 'weight "{value}" must be a number above 0 and at most 1',
+  },
+  'import.crosswalk_duplicate': {
+    vi: 'trùng với dòng {row}: {old} → {new}',
+    en: 'duplicate of row {row}: {old} → {new}',
+  },
+  'import.crosswalk_sum': {
+    vi: 'tổng tỷ lệ của đơn vị cũ {code} là {sum}, lớn hơn 1',
+    en: 'the weights of old unit {code} add up to {sum}, above 1',
+  },
+  'import.crosswalk_no_rows': {
+    vi: 'tệp không có dòng chuyển đổi nào',
+    en: 'the file has no crosswalk rows',
+  },
+
+  'import.shapefile_parts': {
+    vi: 'shapefile gồm nhiều tệp: hãy nén .shp, .shx, .dbf và .prj (và .cpg) vào một tệp .zip rồi tải lên',
+    en: 'a shapefile is several files: zip the .shp, .shx, .dbf and .prj (and .cpg) together and upload the .zip',
+  },
+  'import.not_boundary_file': {
+    vi: 'không phải tệp ranh giới: cần GeoJSON, TopoJSON, KML hoặc Shapefile nén zip',
+    en: 'not a boundary file: expected GeoJSON, TopoJSON, KML or a zipped Shapefile',
+  },
+  'import.unreadable_zip': {
+    vi: 'không đọc được tệp nén zip ({detail})',
+    en: 'not a readable zip archive ({detail})',
+  },
+  'import.unreadable_shapefile': {
+    vi: 'không đọc được shapefile ({detail})',
+    en: 'not a readable shapefile ({detail})',
+  },
+  'import.bad_json': { vi: 'JSON không hợp lệ ({detail})', en: 'not valid JSON ({detail})' },
+  'import.topojson_empty': { vi: 'tệp TopoJSON không có đối tượng nào', en: 'the TopoJSON has no objects' },
+  'import.json_type': {
+    vi: 'JSON kiểu "{type}" không phải GeoJSON FeatureCollection hay TopoJSON',
+    en: 'JSON of type "{type}" is not a GeoJSON FeatureCollection nor TopoJSON',
+  },
+  'import.crs_not_supported': { vi: 'không hỗ trợ crs "{crs}"', en: 'crs "{crs}" is not supported' },
+  'import.zip_no_layer': {
+    vi: 'tệp zip không chứa shapefile (.shp) hay KML; trong đó có: {names}',
+    en: 'the zip holds no shapefile (.shp) nor KML; it holds: {names}',
+  },
+  'import.zip_many_layers': {
+    vi: 'tệp zip chứa {count} shapefile ({names}); mỗi tệp chỉ tải lên một lớp',
+    en: 'the zip holds {count} shapefiles ({names}); upload one layer per file',
+  },
+  'import.shapefile_no_dbf': {
+    vi: '{shp} thiếu tệp .dbf đi kèm: cần bảng thuộc tính (mã, tên)',
+    en: '{shp} has no .dbf beside it: the attribute table (codes, names) is needed',
+  },
+  'import.no_features': { vi: 'tệp không có đối tượng nào', en: 'the file has no features' },
+  'import.no_unit_code_property': {
+    vi: 'không có mã đơn vị (thuộc tính {names})',
+    en: 'no unit code (property {names})',
+  },
+  'import.no_unit_name_property': {
+    vi: 'không có tên đơn vị (thuộc tính {names})',
+    en: 'no unit name (property {names})',
+  },
+  'import.no_province_property': {
+    vi: 'không có mã tỉnh (thuộc tính {names})',
+    en: 'no province code (property {names})',
+  },
+  'import.bad_unit_code': {
+    vi: '"{value}" không phải mã {level} ({width} chữ số)',
+    en: '"{value}" is not a {level} code ({width} digits)',
+  },
+  'import.code_twice': {
+    vi: 'mã {code} trùng với đối tượng số {previous}',
+    en: 'code {code} is also feature {previous}',
+  },
+  'import.not_polygon': {
+    vi: 'hình học là {type}, không phải vùng (polygon)',
+    en: 'geometry is {type}, not a polygon',
+  },
+  'import.outside_vietnam': {
+    vi: 'sau khi chuyển từ {crs}, tọa độ rơi vào {at}, ngoài Việt Nam: sai hệ tọa độ?',
+    en: 'coordinates land at {at} after conversion from {crs}, outside Vietnam: wrong coordinate system?',
+  },
+  'import.no_area': {
+    vi: 'đơn vị {code} không còn diện tích sau khi sửa hình học',
+    en: 'unit {code} has no area after repairing its geometry',
+  },
+
+  // Patrol plan warnings
+  'patrol.no_visit_fits': {
+    vi: '{place}: không xếp được lượt tuần tra nào trong ca',
+    en: '{place}: no visit fits in the shift',
+  },
+  'patrol.gap_over_2h': {
+    vi: '{place}: quá 2 giờ không có lượt tuần tra',
+    en: '{place}: more than 2 hours without a visit',
+  },
+
+  // zod's issues, named by field (request.invalid_field puts `{field}: ` before them)
+  'zod.invalid_type': {
+    vi: 'cần {expected}, nhận được {received}',
+    en: 'expected {expected}, received {received}',
+  },
+  'zod.invalid_value': { vi: 'phải là {values}', en: 'must be {values}' },
+  'zod.too_big': { vi: 'phải {relation} {limit}{unit}', en: 'must be at most {limit}{unit}' },
+  'zod.too_small': { vi: 'phải {relation} {limit}{unit}', en: 'must be at least {limit}{unit}' },
+  'zod.invalid_format': { vi: 'không đúng định dạng {format}', en: 'invalid {format}' },
+  'zod.not_multiple_of': { vi: 'phải là bội số của {divisor}', en: 'must be a multiple of {divisor}' },
+  'zod.unrecognized_keys': {
+    vi: 'có trường không được nhận: {keys}',
+    en: 'unrecognized keys: {keys}',
+  },
+  'zod.invalid': { vi: 'giá trị không hợp lệ', en: 'invalid value' },
+  'zod.required': { vi: 'cần nhập', en: 'is required' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -4,9 +4,13 @@ import { type ZodError, z } from 'zod';
 import { ErrorResponse } from '../contracts/common';
 import { errorBody } from './errors';
 import { type Message, messageText, msg } from './messages';
+import { isMissing, zodIssueText } from './zod-messages';
 
-/** zod's own issue texts ("expected number, received string") in Vietnamese, as the pages show them. */
-z.config(z.locales.vi());
+/**
+ * zod's own issue texts ("expected number, received string") in Vietnamese from the message catalogue, types
+ * named in Vietnamese too ("cần số, nhận được chuỗi ký tự"), as the pages show them.
+ */
+z.config({ localeError: zodIssueText });
 
 /**
  * Every router is made here so that a request failing its zod contract always answers
@@ -35,10 +39,9 @@ export function zodErrorMessage(error: ZodError): { field: string | null; messag
   const issue = error.issues[0];
   if (!issue) return { field: null, message: msg('request.invalid', {}) };
   const field = issue.path.length > 0 ? issue.path.join('.') : null;
-  const message =
-    issue.code === 'invalid_type' && issue.input === undefined
-      ? msg('request.required', { field: field ?? 'value' })
-      : msg('request.invalid_field', { field: field ?? 'value', problem: issue.message });
+  const message = isMissing(issue)
+    ? msg('request.required', { field: field ?? 'value' })
+    : msg('request.invalid_field', { field: field ?? 'value', problem: issue.message });
   return { field, message };
 }
 

@@ -7,4 +7,4 @@ export const areaLabelVi = (snapshot: Pick<ViewSnapshot, 'parentName'>): string 
   snapshot.parentName ?? 'Toàn quốc';
 
 /** Marks figures that are generated demo data wherever they are printed or exported. */
-export const SYNTHETIC_NOTICE_VI = 'DỮ LIỆU MÔ PHỎNG (synthetic)';
+export const SYNTHETIC_NOTICE_VI = 'DỮ LIỆU MÔ PHỎNG (tổng hợp)';

@@ -230,7 +230,7 @@ describe('creating a briefing', () => {
     const summaryText = JSON.stringify(summary?.getSheetValues());
     expect(summaryText).toContain('Giao ban Quý IV/2025 — Hà Nội và Sơn La');
     expect(summaryText).toContain('Quản trị hệ thống');
-    expect(summaryText).toContain('DỮ LIỆU MÔ PHỎNG (synthetic)');
+    expect(summaryText).toContain('DỮ LIỆU MÔ PHỎNG (tổng hợp)');
     expect(summaryText).toContain('Trọng điểm loại I');
 
     const sheet = wb.worksheets[1];
@@ -238,7 +238,7 @@ describe('creating a briefing', () => {
     const caption = String(sheet.getCell('A1').value);
     expect(caption).toContain('Tình trạng ma túy Hà Nội');
     expect(caption).toMatch(/Thành phố Hà Nội|Hà Nội/);
-    expect(String(sheet.getCell('A2').value)).toContain('DỮ LIỆU MÔ PHỎNG (synthetic)');
+    expect(String(sheet.getCell('A2').value)).toContain('DỮ LIỆU MÔ PHỎNG (tổng hợp)');
     expect(sheet.getRow(3).values).toEqual([undefined, 'Mã', 'Tên', 'Tỉnh', 'Tình trạng']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const snapshot = briefing.views[0]?.snapshot;

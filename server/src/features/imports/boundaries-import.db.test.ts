@@ -161,7 +161,7 @@ describe('boundary imports', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as Rejected;
     expect(body.problems[0]).toMatchObject({ column: 'crs' });
-    expect(body.problems[0]?.message).toContain('the shapefile has no .prj');
+    expect(body.problems[0]?.message).toContain('shapefile không có tệp .prj');
     expect(body.problems[0]?.message).toContain('VN2000-TM3');
     const chosen = await post(
       '/api/imports/boundaries/preview',
@@ -216,12 +216,17 @@ describe('boundary imports', () => {
   });
 
   it.each([
-    ['a broken zip', 'x.zip', () => new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]), /not a readable zip/],
+    [
+      'a broken zip',
+      'x.zip',
+      () => new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]),
+      /không đọc được tệp nén zip/,
+    ],
     [
       'a file with 0 features',
       'x.geojson',
       () => '{"type":"FeatureCollection","features":[]}',
-      /no features/,
+      /tệp không có đối tượng nào/,
     ],
     [
       'names in TCVN3',
@@ -273,9 +278,9 @@ describe('boundary imports', () => {
             },
           ],
         }),
-      /no unit code/,
+      /không có mã đơn vị/,
     ],
-    ['a shapefile part alone', 'x.shp', () => new Uint8Array([0, 0, 39, 10]), /zip the \.shp/],
+    ['a shapefile part alone', 'x.shp', () => new Uint8Array([0, 0, 39, 10]), /hãy nén \.shp/],
   ])('rejects %s with a clear message and no change', async (_what, name, content, message) => {
     const before = await importTableCounts(db);
     const res = await post('/api/imports/boundaries', uploadForm(name, content(), { validFrom: VALID_FROM }));

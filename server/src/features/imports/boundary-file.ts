@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import * as shapefile from 'shapefile';
 import { feature as topoFeature } from 'topojson-client';
 import { type Crs, crsById, type PrjReading, readPrj } from './crs';
-import { fileProblem, ImportRejected } from './import-problem';
+import { fileProblem, ImportRejected, problemText } from './import-problem';
 import { decodeText, detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
 import { MAX_BOUNDARY_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, unzipBounded, ZipLimitError } from './upload-limits';
 
@@ -36,19 +36,16 @@ const reject = (fileName: string, message: string): never => {
  * The format is recognised from the bytes (zip signature, JSON, XML), not trusted from the extension.
  */
 export async function readBoundaryFile(fileName: string, bytes: Uint8Array): Promise<BoundaryFile> {
-  if (bytes.length === 0) reject(fileName, 'the file is empty');
+  if (bytes.length === 0) reject(fileName, problemText('import.file_empty', {}));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readZip(fileName, bytes);
   if (/\.(shp|dbf|shx|prj)$/i.test(fileName)) {
-    reject(
-      fileName,
-      'a shapefile is several files: zip the .shp, .shx, .dbf and .prj (and .cpg) together and upload the .zip',
-    );
+    reject(fileName, problemText('import.shapefile_parts', {}));
   }
   const { text } = decodeText(bytes);
   const start = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (start === '{') return readJson(fileName, text);
   if (start === '<') return readKml(fileName, text);
-  return reject(fileName, 'not a boundary file: expected GeoJSON, TopoJSON, KML or a zipped Shapefile');
+  return reject(fileName, problemText('import.not_boundary_file', {}));
 }
 
 function readJson(fileName: string, text: string): BoundaryFile {
@@ -56,13 +53,16 @@ function readJson(fileName: string, text: string): BoundaryFile {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return reject(fileName, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    return reject(
+      fileName,
+      problemText('import.bad_json', { detail: err instanceof Error ? err.message : String(err) }),
+    );
   }
   const obj = parsed as { type?: unknown; crs?: { properties?: { name?: unknown } }; objects?: unknown };
   if (obj.type === 'Topology') {
     const topology = parsed as Topology;
     const objects = Object.entries(topology.objects ?? {});
-    if (objects.length === 0) reject(fileName, 'the TopoJSON has no objects');
+    if (objects.length === 0) reject(fileName, problemText('import.topojson_empty', {}));
     // The object with most geometries is the unit layer (others are usually outlines or labels).
     const [, largest] = objects.reduce((a, b) => (geometryCount(b[1]) > geometryCount(a[1]) ? b : a));
     const fc = topoFeature(topology, largest as never) as
@@ -78,11 +78,7 @@ function readJson(fileName: string, text: string): BoundaryFile {
   if (obj.type === 'FeatureCollection' && Array.isArray((parsed as FeatureCollection).features)) {
     features = (parsed as FeatureCollection<Geometry | null>).features;
   } else if (obj.type === 'Feature') features = [parsed as Feature<Geometry | null>];
-  else
-    return reject(
-      fileName,
-      `JSON of type "${String(obj.type)}" is not a GeoJSON FeatureCollection nor TopoJSON`,
-    );
+  else return reject(fileName, problemText('import.json_type', { type: String(obj.type) }));
   const crsName = obj.crs?.properties?.name;
   if (typeof crsName === 'string') {
     const code = /(?:EPSG::?|EPSG:)(\d+)$/i.exec(crsName)?.[1];
@@ -91,7 +87,7 @@ function readJson(fileName: string, text: string): BoundaryFile {
       return {
         format: 'geojson',
         features,
-        declared: { kind: 'generic', reason: `crs "${crsName}" is not supported` },
+        declared: { kind: 'generic', reason: problemText('import.crs_not_supported', { crs: crsName }) },
       };
     return { format: 'geojson', features, declared: { kind: 'known', crs, from: 'file' } };
   }
@@ -136,10 +132,10 @@ async function readZip(fileName: string, bytes: Uint8Array): Promise<BoundaryFil
       ].map(([name, part]) => [name, new Uint8Array(part)]),
     );
   } catch (err) {
-    if (err instanceof ZipLimitError && /limit/.test(err.message)) return reject(fileName, err.message);
+    if (err instanceof ZipLimitError && err.overLimit) return reject(fileName, err.message);
     return reject(
       fileName,
-      `not a readable zip archive (${err instanceof Error ? err.message : String(err)})`,
+      problemText('import.unreadable_zip', { detail: err instanceof Error ? err.message : String(err) }),
     );
   }
   const names = Object.keys(files).filter((n) => !n.startsWith('__MACOSX/') && !n.endsWith('/'));
@@ -149,14 +145,11 @@ async function readZip(fileName: string, bytes: Uint8Array): Promise<BoundaryFil
     if (kmlName) return readKml(fileName, decodeText(files[kmlName] as Uint8Array).text);
     return reject(
       fileName,
-      `the zip holds no shapefile (.shp) nor KML; it holds: ${names.slice(0, 10).join(', ') || 'nothing'}`,
+      problemText('import.zip_no_layer', { names: names.slice(0, 10).join(', ') || '–' }),
     );
   }
   if (shps.length > 1)
-    reject(
-      fileName,
-      `the zip holds ${shps.length} shapefiles (${shps.join(', ')}); upload one layer per file`,
-    );
+    reject(fileName, problemText('import.zip_many_layers', { count: shps.length, names: shps.join(', ') }));
   const shp = shps[0] as string;
   const base = shp.slice(0, -4);
   const sibling = (ext: string) => {
@@ -164,7 +157,7 @@ async function readZip(fileName: string, bytes: Uint8Array): Promise<BoundaryFil
     return name ? files[name] : undefined;
   };
   const dbf = sibling('dbf');
-  if (!dbf) reject(fileName, `${shp} has no .dbf beside it: the attribute table (codes, names) is needed`);
+  if (!dbf) reject(fileName, problemText('import.shapefile_no_dbf', { shp }));
   const prj = sibling('prj');
   const cpg = sibling('cpg');
   const features = await readShapefile(fileName, files[shp] as Uint8Array, dbf as Uint8Array, cpg);
@@ -193,7 +186,9 @@ async function readShapefile(
     } catch (err) {
       return reject(
         fileName,
-        `not a readable shapefile (${err instanceof Error ? err.message : String(err)})`,
+        problemText('import.unreadable_shapefile', {
+          detail: err instanceof Error ? err.message : String(err),
+        }),
       );
     }
   };

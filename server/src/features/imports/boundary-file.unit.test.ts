@@ -18,7 +18,7 @@ describe('zipped boundary files are unpacked within a limit', () => {
     const before = process.memoryUsage().arrayBuffers;
     const error = await readBoundaryFile('xa.zip', bomb).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejected);
-    expect((error as ImportRejected).message).toMatch(/unpacks to more than the limit of 400 MB/);
+    expect((error as ImportRejected).message).toMatch(/giải nén ra lớn hơn giới hạn 400 MB/);
     // The inflater stops at the limit: it never holds the whole declared content at once.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(
       MAX_BOUNDARY_UNZIPPED_BYTES + 64 * 1024 * 1024,

@@ -1,8 +1,9 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { searchName } from '../../contracts/search-name';
+import { LEVEL_NAMES } from '../../lib/messages';
 import type { BoundaryFile } from './boundary-file';
 import { type Crs, crsById, insideVietnamArea, looksGeographic, TM3_MERIDIANS, toWgs84 } from './crs';
-import { fileProblem, type ImportProblem, ImportRejected } from './import-problem';
+import { fileProblem, type ImportProblem, ImportRejected, problemText } from './import-problem';
 import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
 
 export type BoundaryLevel = 'commune' | 'province';
@@ -58,7 +59,10 @@ export function resolveCrs(
 ): { crs: Crs; source: 'prj' | 'file' | 'choice' | 'default' } {
   if (choice) {
     const crs = crsById(choice);
-    if (!crs) throw new ImportRejected(fileName, [fileProblem(`unsupported coordinate system ${choice}`)]);
+    if (!crs)
+      throw new ImportRejected(fileName, [
+        fileProblem(problemText('import.crs_unsupported', { crs: choice })),
+      ]);
     return { crs, source: 'choice' };
   }
   if (file.declared.kind === 'known') return { crs: file.declared.crs, source: file.declared.from };
@@ -69,21 +73,23 @@ export function resolveCrs(
   }
   const why =
     file.declared.kind === 'generic'
-      ? `the .prj is generic (${file.declared.reason})`
+      ? problemText('import.crs_prj_generic', { reason: file.declared.reason })
       : file.format === 'shapefile'
-        ? 'the shapefile has no .prj'
-        : 'the file does not say its coordinate system';
+        ? problemText('import.crs_no_prj', {})
+        : problemText('import.crs_not_said', {});
   const options = geographic
-    ? 'EPSG:4326 (WGS 84) or EPSG:4756 (VN-2000)'
-    : `EPSG:3405/3406 (VN-2000 UTM 48N/49N) or VN2000-TM3:<central meridian>, e.g. ${TM3_MERIDIANS.map((m) => `${m.meridian} (${m.provinces})`).join(', ')}`;
-  const at = sample ? ` (first coordinate ${sample[0]}, ${sample[1]})` : '';
+    ? 'EPSG:4326 (WGS 84) hoặc EPSG:4756 (VN-2000)'
+    : `EPSG:3405/3406 (VN-2000 UTM 48N/49N) hoặc VN2000-TM3:<kinh tuyến trục>, ví dụ ${TM3_MERIDIANS.map((m) => `${m.meridian} (${m.provinces})`).join(', ')}`;
+  const at = sample
+    ? problemText('import.crs_first_coordinate', { x: sample[0] ?? 0, y: sample[1] ?? 0 })
+    : '';
   throw new ImportRejected(fileName, [
     {
       sheet: null,
       row: null,
       column: 'crs',
       header: null,
-      message: `choose the coordinate system: ${why}${at}; likely ${options}`,
+      message: problemText('import.crs_choose', { why, at, options }),
     },
   ]);
 }
@@ -117,7 +123,7 @@ export function boundaryUnits(
     message,
   });
   if (file.features.length === 0)
-    throw new ImportRejected(fileName, [fileProblem('the file has no features')]);
+    throw new ImportRejected(fileName, [fileProblem(problemText('import.no_features', {}))]);
   const convert = toWgs84(crs);
   const names = PROPERTY_NAMES[level];
   const width = level === 'commune' ? 5 : 2;
@@ -139,15 +145,24 @@ export function boundaryUnits(
     const province = level === 'commune' ? pick(names.province) : code;
     const problem = (column: string | null, message: string) => problems.push(at(row, column, message));
     if (!code) {
-      problem(null, `no unit code (property ${names.code.slice(0, 3).join(' / ')})`);
+      problem(
+        null,
+        problemText('import.no_unit_code_property', { names: names.code.slice(0, 3).join(' / ') }),
+      );
       continue;
     }
     if (!name) {
-      problem(null, `no unit name (property ${names.name.slice(0, 3).join(' / ')})`);
+      problem(
+        null,
+        problemText('import.no_unit_name_property', { names: names.name.slice(0, 3).join(' / ') }),
+      );
       continue;
     }
     if (!province) {
-      problem(null, `no province code (property ${names.province.slice(0, 3).join(' / ')})`);
+      problem(
+        null,
+        problemText('import.no_province_property', { names: names.province.slice(0, 3).join(' / ') }),
+      );
       continue;
     }
     const legacy = detectLegacyEncoding(name.value);
@@ -157,28 +172,28 @@ export function boundaryUnits(
     }
     const unitCode = code.value.padStart(width, '0');
     if (!new RegExp(`^\\d{${width}}$`).test(unitCode)) {
-      problem(code.key, `"${code.value}" is not a ${level} code (${width} digits)`);
+      problem(
+        code.key,
+        problemText('import.bad_unit_code', { value: code.value, level: LEVEL_NAMES[level] ?? level, width }),
+      );
       continue;
     }
     const previous = seen.get(unitCode);
     if (previous !== undefined) {
-      problem(code.key, `code ${unitCode} is also feature ${previous}`);
+      problem(code.key, problemText('import.code_twice', { code: unitCode, previous }));
       continue;
     }
     seen.set(unitCode, row);
     const g = f.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      problem('geometry', `geometry is ${g ? g.type : 'missing'}, not a polygon`);
+      problem('geometry', problemText('import.not_polygon', { type: g ? g.type : '–' }));
       continue;
     }
     const geometry = convert ? reproject(g, convert) : g;
     const first = firstPosition([{ type: 'Feature', properties: null, geometry }]);
     if (!first || !insideVietnamArea(first[0] ?? 0, first[1] ?? 0)) {
-      const at4 = first?.map((c) => c.toFixed(4)).join(', ') ?? 'nowhere';
-      problem(
-        'geometry',
-        `coordinates land at ${at4} after conversion from ${crs.id}, outside Vietnam: wrong coordinate system?`,
-      );
+      const at4 = first?.map((c) => c.toFixed(4)).join(', ') ?? '–';
+      problem('geometry', problemText('import.outside_vietnam', { at: at4, crs: crs.id }));
       continue;
     }
     const { kind, bare, fullName } = kindOf(

@@ -1,3 +1,4 @@
+import { formatNumber } from '@pcmt/domain/format';
 import { searchName } from '../../contracts/search-name';
 import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
@@ -15,7 +16,7 @@ import {
   unmappedOld,
   unreachedNew,
 } from './crosswalk.repo';
-import { columnLetter, fileProblem, type ImportProblem, ImportRejected } from './import-problem';
+import { columnLetter, fileProblem, type ImportProblem, ImportRejected, problemText } from './import-problem';
 import { findImport, insertImport, markRolledBack } from './imports.repo';
 import { parseNumber, readTable } from './read-table';
 import { normaliseCode } from './unit-matcher';
@@ -65,9 +66,9 @@ async function readCrosswalkFile(
   const newCol = col(HEADERS.newCode);
   const weightCol = col(HEADERS.weight);
   const missing = [
-    oldCol < 0 ? '"ma_cu" (old code)' : null,
-    newCol < 0 ? '"ma_moi" (new code)' : null,
-    weightCol < 0 ? '"ty_le" (weight)' : null,
+    oldCol < 0 ? '"ma_cu" (mã cũ)' : null,
+    newCol < 0 ? '"ma_moi" (mã mới)' : null,
+    weightCol < 0 ? '"ty_le" (tỷ lệ)' : null,
   ].filter((x) => x !== null);
   if (missing.length > 0) {
     throw new ImportRejected(file.name, [
@@ -76,7 +77,7 @@ async function readCrosswalkFile(
         row: 1,
         column: null,
         header: null,
-        message: `missing columns: ${missing.join(', ')}`,
+        message: problemText('import.crosswalk_missing_columns', { columns: missing.join(', ') }),
       },
     ]);
   }
@@ -102,18 +103,48 @@ async function readCrosswalkFile(
     const newId = sides.next.get(newCode);
     const weight = parseNumber(cells[weightCol] ?? null);
     if (oldId === undefined)
-      problems.push(at1(rowNo, oldCol, `unknown old code ${oldCode}: no ${level} ended on ${at}`));
+      problems.push(
+        at1(
+          rowNo,
+          oldCol,
+          problemText('import.crosswalk_unknown_old', {
+            code: oldCode,
+            level: LEVEL_NAMES[level] ?? level,
+            date: at,
+          }),
+        ),
+      );
     if (newId === undefined)
-      problems.push(at1(rowNo, newCol, `unknown new code ${newCode}: no ${level} is valid on ${at}`));
+      problems.push(
+        at1(
+          rowNo,
+          newCol,
+          problemText('import.crosswalk_unknown_new', {
+            code: newCode,
+            level: LEVEL_NAMES[level] ?? level,
+            date: at,
+          }),
+        ),
+      );
     if (weight === null || weight <= 0 || weight > 1) {
       problems.push(
-        at1(rowNo, weightCol, `weight "${cells[weightCol] ?? ''}" must be a number above 0 and at most 1`),
+        at1(
+          rowNo,
+          weightCol,
+          problemText('import.crosswalk_weight', { value: String(cells[weightCol] ?? '') }),
+        ),
       );
     }
     const key = `${oldCode}>${newCode}`;
     const dup = firstRowOf.get(key);
     if (dup !== undefined)
-      problems.push(at1(rowNo, newCol, `duplicate of row ${dup}: ${oldCode} → ${newCode}`));
+      problems.push(
+        at1(
+          rowNo,
+          newCol,
+          problemText('import.crosswalk_duplicate', { row: dup, old: oldCode, new: newCode }),
+        ),
+      );
     else firstRowOf.set(key, rowNo);
     if (
       oldId === undefined ||
@@ -132,10 +163,15 @@ async function readCrosswalkFile(
   for (const s of sums.values()) {
     if (s.sum > 1.0001)
       problems.push(
-        at1(s.row, weightCol, `the weights of old unit ${s.code} add up to ${s.sum.toFixed(4)}, above 1`),
+        at1(
+          s.row,
+          weightCol,
+          problemText('import.crosswalk_sum', { code: s.code, sum: formatNumber(s.sum, 'vi', 4) }),
+        ),
       );
   }
-  if (out.length === 0 && problems.length === 0) problems.push(fileProblem('the file has no crosswalk rows'));
+  if (out.length === 0 && problems.length === 0)
+    problems.push(fileProblem(problemText('import.crosswalk_no_rows', {})));
   if (problems.length > 0) {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new ImportRejected(file.name, problems);

@@ -115,7 +115,10 @@ export function readPrj(wkt: string): PrjReading {
     /vn[-_ ]?2000|vietnam[_ ]?2000/i.test(`${datum} ${geog}`) || /TOWGS84\[\s*-191\.9/i.test(text);
   const isWgs84 = !isVn2000 && /wgs[-_ ]?(19)?84/i.test(`${datum} ${geog}`);
   if (!isVn2000 && !isWgs84)
-    return { kind: 'generic', reason: `datum "${datum || geog || 'none'}" is not WGS 84 nor VN-2000` };
+    return {
+      kind: 'generic',
+      reason: `hệ quy chiếu "${datum || geog || '–'}" không phải WGS 84 hay VN-2000`,
+    };
   if (!/PROJCS\[/i.test(text))
     return { kind: 'known', crs: FIXED[isVn2000 ? 'EPSG:4756' : 'EPSG:4326'] as Crs };
   const projection = /PROJECTION\[\s*"([^"]+)"/i.exec(text)?.[1] ?? '';
@@ -124,14 +127,20 @@ export function readPrj(wkt: string): PrjReading {
     return m ? Number(m[1]) : null;
   };
   if (!/transverse[_ ]mercator/i.test(projection)) {
-    return { kind: 'generic', reason: `projection "${projection}" is not Transverse Mercator (UTM or TM-3)` };
+    return {
+      kind: 'generic',
+      reason: `phép chiếu "${projection}" không phải Transverse Mercator (UTM hoặc TM-3)`,
+    };
   }
   const meridian = param('central_meridian');
   const scale = param('scale_factor');
   const falseEasting = param('false_easting');
   const falseNorthing = param('false_northing') ?? 0;
   if (meridian === null || scale === null || falseEasting !== 500000 || falseNorthing !== 0) {
-    return { kind: 'generic', reason: 'Transverse Mercator parameters are missing or not VN-2000/UTM ones' };
+    return {
+      kind: 'generic',
+      reason: 'thiếu tham số Transverse Mercator hoặc không phải tham số VN-2000/UTM',
+    };
   }
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
   if (near(scale, 0.9996) && (meridian === 105 || meridian === 111)) {
@@ -147,7 +156,7 @@ export function readPrj(wkt: string): PrjReading {
   }
   return {
     kind: 'generic',
-    reason: `Transverse Mercator with scale ${scale} on ${isVn2000 ? 'VN-2000' : 'WGS 84'} is not a VN-2000 zone we know`,
+    reason: `Transverse Mercator hệ số tỷ lệ ${scale} trên ${isVn2000 ? 'VN-2000' : 'WGS 84'} không phải múi VN-2000 đã biết`,
   };
 }
 

@@ -67,7 +67,7 @@ describe('an import file never costs more than a few seconds and a bounded amoun
       expect(status).toBe(422);
       expect(body.error).toMatchObject({ code: 'invalid_file', field: 'file' });
       expect(body.problems[0]).toMatchObject({ sheet: 'Báo cáo', row: 2, column: 'XFD' });
-      expect(body.error.message).toContain(`limit of ${MAX_TABLE_COLUMNS} columns`);
+      expect(body.error.message).toContain(`giới hạn ${MAX_TABLE_COLUMNS} cột`);
       expect(ms).toBeLessThan(5000);
       expect(heapMb).toBeLessThan(200);
       expect(await importTableCounts(ctx.db)).toEqual(before);
@@ -100,7 +100,7 @@ describe('an import file never costs more than a few seconds and a bounded amoun
     const { status, body, ms, heapMb } = await preview('bom.xlsx', file);
     expect(status).toBe(422);
     expect(body.error.field).toBe('file');
-    expect(body.error.message).toMatch(/unpacks to more than the limit of 32 MB/);
+    expect(body.error.message).toMatch(/giải nén ra lớn hơn giới hạn 32 MB/);
     expect(ms).toBeLessThan(5000);
     expect(heapMb).toBeLessThan(200);
   });
@@ -110,13 +110,13 @@ describe('an import file never costs more than a few seconds and a bounded amoun
     const w = await preview('rong.csv', wide);
     expect(w.status).toBe(422);
     expect(w.body.problems[0]).toMatchObject({ row: 2, column: 'IW' });
-    expect(w.body.error.message).toContain(`limit of ${MAX_TABLE_COLUMNS} columns`);
+    expect(w.body.error.message).toContain(`giới hạn ${MAX_TABLE_COLUMNS} cột`);
     // Empty fields past the last column are dropped, not refused: Excel pads rows with commas.
     expect(
       (await readTable('a.csv', new TextEncoder().encode(`a,b${','.repeat(5000)}\n1,2\n`)))[0]?.rows[0],
     ).toHaveLength(MAX_TABLE_COLUMNS);
     const long = await preview('dai.csv', `Mã đơn vị,Giá trị\n${'03979,1\n'.repeat(MAX_TABLE_ROWS)}`);
     expect(long.status).toBe(422);
-    expect(long.body.error.message).toContain(`limit of ${MAX_TABLE_ROWS.toLocaleString('en-US')} rows`);
+    expect(long.body.error.message).toContain(`giới hạn ${MAX_TABLE_ROWS.toLocaleString('de-DE')} dòng`);
   });
 });

@@ -41,9 +41,9 @@ describe('pnpm import', () => {
     const r = await cli('values', path, '--period', '2026-Q3');
     expect(r.code).toBe(1);
     expect(r.err.slice(0, 3)).toEqual([
-      'bao-cao.csv: row 2, column A (Mã đơn vị): unknown unit code 99999: no commune has this code on 2026-09-30',
-      'bao-cao.csv: row 3, column B (Kỳ báo cáo): wrong period "2026-Q2": this import is for 2026-Q3',
-      'bao-cao.csv: row 3, column C (managed_addicts): "abc" is not a number',
+      'bao-cao.csv: dòng 2, cột A (Mã đơn vị): không có xã nào mang mã 99999 vào ngày 30/09/2026',
+      'bao-cao.csv: dòng 3, cột B (Kỳ báo cáo): kỳ "2026-Q2" không đúng: lần nhập này dành cho kỳ Quý III/2026',
+      'bao-cao.csv: dòng 3, cột C (managed_addicts): "abc" không phải là số',
     ]);
     expect(r.err.at(-1)).toBe('bao-cao.csv: not imported (3 problems); nothing was changed');
     expect(await importTableCounts(ctx.db)).toEqual(before);

@@ -1,7 +1,9 @@
+import { type MessageCode, type MessageParams, messageText, msg } from '../../lib/messages';
+
 /**
  * A problem found in an imported file, located as precisely as the format allows: a spreadsheet cell
  * (sheet, row, column), a feature of a boundary file, or the file as a whole. The CLI prints them as
- * `file: sheet "Báo cáo", row 7, column E (Giá trị): …`; the API returns them as data.
+ * `file: trang tính "Báo cáo", dòng 7, cột E (Giá trị): …`; the API returns them as data.
  */
 export interface ImportProblem {
   /** Sheet name (XLSX), null for CSV and boundary files. */
@@ -24,10 +26,20 @@ export class ImportRejected extends Error {
     super(
       problems.length === 1
         ? describeProblem(fileName, problems[0] as ImportProblem)
-        : `${fileName}: ${problems.length} problems, first: ${describeProblem(fileName, problems[0] as ImportProblem)}`,
+        : messageText(
+            msg('import.many_problems', {
+              file: fileName,
+              count: problems.length,
+              first: describeProblem(fileName, problems[0] as ImportProblem),
+            }),
+          ),
     );
   }
 }
+
+/** A problem's text from the message catalogue (lib/messages.ts), in Vietnamese. */
+export const problemText = <C extends MessageCode>(code: C, params: MessageParams<C>): string =>
+  messageText(msg(code, params));
 
 export const fileProblem = (message: string): ImportProblem => ({
   sheet: null,
@@ -40,9 +52,11 @@ export const fileProblem = (message: string): ImportProblem => ({
 /** One line naming file, sheet, row and column, as the CLI prints it. */
 export function describeProblem(fileName: string, p: ImportProblem): string {
   const where = [
-    p.sheet !== null ? `sheet "${p.sheet}"` : null,
-    p.row !== null ? `row ${p.row}` : null,
-    p.column !== null ? `column ${p.column}${p.header ? ` (${p.header})` : ''}` : null,
+    p.sheet !== null ? messageText(msg('import.where_sheet', { sheet: p.sheet })) : null,
+    p.row !== null ? messageText(msg('import.where_row', { row: p.row })) : null,
+    p.column !== null
+      ? `${messageText(msg('import.where_column', { column: p.column }))}${p.header ? ` (${p.header})` : ''}`
+      : null,
   ].filter((x) => x !== null);
   return `${fileName}${where.length > 0 ? `: ${where.join(', ')}` : ''}: ${p.message}`;
 }

@@ -1,3 +1,5 @@
+import { problemText } from './import-problem';
+
 /**
  * Vietnamese text typed before Unicode (TCVN3/ABC with .VnTime fonts, VNI-Windows with VNI-Times fonts) is
  * still common in provincial spreadsheets and shapefile attribute tables. Its bytes are valid Latin-1, so it
@@ -27,10 +29,11 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
 }
 
 export function legacyEncodingMessage(encoding: LegacyEncoding, sample: string): string {
-  return (
-    `text "${sample.slice(0, 40)}" is in the legacy ${encoding} Vietnamese encoding, not Unicode; ` +
-    `convert the file to Unicode (e.g. Unikey → "Chuyển mã", ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows'} → Unicode) and import it again`
-  );
+  return problemText('import.legacy_encoding', {
+    sample: sample.slice(0, 40),
+    encoding,
+    from: encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows',
+  });
 }
 
 /**

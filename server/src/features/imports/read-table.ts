@@ -1,6 +1,7 @@
+import { formatNumber } from '@pcmt/domain/format';
 import ExcelJS from 'exceljs';
 import { offThread } from '../../lib/off-thread';
-import { columnLetter, fileProblem, type ImportProblem, ImportRejected } from './import-problem';
+import { columnLetter, fileProblem, type ImportProblem, ImportRejected, problemText } from './import-problem';
 import { decodeText } from './legacy-encoding';
 import { MAX_XLSX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, unzipBounded, ZipLimitError } from './upload-limits';
 
@@ -54,14 +55,14 @@ const limitProblem = (
   message,
 });
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = (n: number) => formatNumber(n, 'vi', 0);
 const tooManyRows = (sheet: string | null, row: number) =>
   new TableLimitExceeded(
     limitProblem(
       sheet,
       row,
       null,
-      `the table goes on to row ${fmt(row)}, past the limit of ${fmt(MAX_TABLE_ROWS)} rows; split the file (e.g. one province per file)`,
+      problemText('import.too_many_rows', { row: fmt(row), limit: fmt(MAX_TABLE_ROWS) }),
     ),
   );
 const tooManyColumns = (sheet: string | null, row: number, column: number) =>
@@ -70,7 +71,12 @@ const tooManyColumns = (sheet: string | null, row: number, column: number) =>
       sheet,
       row,
       column,
-      `a value in column ${columnLetter(column)} (column ${fmt(column)}) is past the limit of ${fmt(MAX_TABLE_COLUMNS)} columns (${columnLetter(MAX_TABLE_COLUMNS)}); delete the columns after the report`,
+      problemText('import.too_many_columns', {
+        letter: columnLetter(column),
+        column: fmt(column),
+        limit: fmt(MAX_TABLE_COLUMNS),
+        lastLetter: columnLetter(MAX_TABLE_COLUMNS),
+      }),
     ),
   );
 const tooManyCells = (sheet: string | null, cells: number) =>
@@ -79,7 +85,10 @@ const tooManyCells = (sheet: string | null, cells: number) =>
       sheet,
       null,
       null,
-      `the table has ${cells > MAX_TABLE_CELLS ? 'more than ' : ''}${fmt(Math.min(cells, MAX_TABLE_CELLS + 1) - 1)} cells, past the limit of ${fmt(MAX_TABLE_CELLS)} cells; split the file (e.g. one province per file)`,
+      problemText('import.too_many_cells', {
+        cells: `${cells > MAX_TABLE_CELLS ? 'hơn ' : ''}${fmt(Math.min(cells, MAX_TABLE_CELLS + 1) - 1)}`,
+        limit: fmt(MAX_TABLE_CELLS),
+      }),
     ),
   );
 
@@ -123,7 +132,8 @@ const tableReader = offThread(
 
 /** {@link readTable} on the calling thread. */
 export async function readTableHere(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
-  if (bytes.length === 0) throw new ImportRejected(fileName, [fileProblem('the file is empty')]);
+  if (bytes.length === 0)
+    throw new ImportRejected(fileName, [fileProblem(problemText('import.file_empty', {}))]);
   try {
     return tableFormat(fileName, bytes) === 'xlsx' ? await readXlsx(fileName, bytes) : [readCsv(bytes)];
   } catch (err) {
@@ -133,11 +143,7 @@ export async function readTableHere(fileName: string, bytes: Uint8Array): Promis
 }
 
 const unreadable = (fileName: string, reason: string) =>
-  new ImportRejected(fileName, [
-    fileProblem(
-      `not a readable XLSX workbook (${reason}); save it again from Excel as .xlsx or as CSV UTF-8`,
-    ),
-  ]);
+  new ImportRejected(fileName, [fileProblem(problemText('import.unreadable_xlsx', { reason }))]);
 
 /** Cell elements (`<c …>`, `<x:c …>`) in a worksheet part: what exceljs would build, counted before it does. */
 const CELL_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
@@ -149,7 +155,7 @@ function checkXlsxSize(fileName: string, bytes: Uint8Array) {
     parts = unzipBounded(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnzippedBytes: MAX_XLSX_UNZIPPED_BYTES });
   } catch (err) {
     if (!(err instanceof ZipLimitError)) throw err;
-    if (/limit/.test(err.message)) throw new ImportRejected(fileName, [fileProblem(err.message)]);
+    if (err.overLimit) throw new ImportRejected(fileName, [fileProblem(err.message)]);
     throw unreadable(fileName, err.message);
   }
   let cells = 0;

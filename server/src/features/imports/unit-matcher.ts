@@ -1,4 +1,5 @@
 import { searchName } from '../../contracts/search-name';
+import { problemText } from './import-problem';
 
 /** A unit a report row may name: the communes of the version the period was reported on. */
 export interface MatchableUnit {
@@ -53,33 +54,42 @@ export function createUnitMatcher(
     if (list) list.push(u);
     else byName.set(key, [u]);
   }
-  const scopeText = options.scope ? ` in province ${options.scope}` : '';
+  const scopeText = options.scope ? problemText('import.in_province', { province: options.scope }) : '';
 
   function byCodeMatch(rawCode: string | number, rawName: string | null): UnitMatch {
     const code = normaliseCode(rawCode);
     if (!/^\d{5}$/.test(code)) {
-      return { kind: 'problem', column: 'code', message: `"${rawCode}" is not a commune code (5 digits)` };
+      return {
+        kind: 'problem',
+        column: 'code',
+        message: problemText('import.not_commune_code', { value: String(rawCode) }),
+      };
     }
     const unit = byCode.get(code);
     if (!unit) {
       return {
         kind: 'problem',
         column: 'code',
-        message: `unknown unit code ${code}: no commune has this code on ${options.date}`,
+        message: problemText('import.unknown_unit_code', { code, date: options.date }),
       };
     }
     if (options.scope && unit.provinceCode !== options.scope) {
       return {
         kind: 'problem',
         column: 'code',
-        message: `unit ${code} (${unit.fullName}) is in province ${unit.provinceCode}, outside the report's scope ${options.scope}`,
+        message: problemText('import.unit_outside_scope', {
+          code,
+          name: unit.fullName,
+          province: `${unit.provinceName} (${unit.provinceCode})`,
+          scope: options.scope,
+        }),
       };
     }
     if (rawName !== null && nameKey(rawName) !== nameKey(unit.fullName)) {
       return {
         kind: 'problem',
         column: 'name',
-        message: `name "${rawName}" does not match unit ${code}, which is ${unit.fullName}`,
+        message: problemText('import.name_mismatch', { value: rawName, code, name: unit.fullName }),
       };
     }
     return { kind: 'found', unit };
@@ -98,7 +108,11 @@ export function createUnitMatcher(
     return {
       kind: 'problem',
       column: 'name',
-      message: `unknown unit name "${rawName}": no commune of that name${scopeText} on ${options.date}`,
+      message: problemText('import.unknown_unit_name', {
+        value: rawName,
+        scope: scopeText,
+        date: options.date,
+      }),
     };
   }
 
@@ -106,7 +120,7 @@ export function createUnitMatcher(
     match(rawCode: string | number | null, rawName: string | null): UnitMatch {
       if (rawCode !== null && String(rawCode).trim() !== '') return byCodeMatch(rawCode, rawName);
       if (rawName !== null && rawName.trim() !== '') return byNameMatch(rawName);
-      return { kind: 'problem', column: 'code', message: 'no unit code or name on this row' };
+      return { kind: 'problem', column: 'code', message: problemText('import.no_unit_on_row', {}) };
     },
   };
 }

@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { bodyLimit } from 'hono/body-limit';
 import { errorBody } from '../../lib/errors';
 import { msg } from '../../lib/messages';
+import { problemText } from './import-problem';
 
 /**
  * Largest accepted uploads. A national quarterly report (3,321 communes × 13 indicators) is ~0.4 MB as XLSX
@@ -36,7 +37,15 @@ export const MAX_ZIP_ENTRIES = 200;
 export const MAX_BOUNDARY_UNZIPPED_BYTES = 400 * 1024 * 1024;
 
 /** A zip that unpacks past a limit, or is not a zip this reader accepts: the message names the limit. */
-export class ZipLimitError extends Error {}
+export class ZipLimitError extends Error {
+  constructor(
+    message: string,
+    /** True when a limit was passed (the file is too big), false when the zip is not one this reader takes. */
+    readonly overLimit = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface ZipLimits {
   maxEntries: number;
@@ -51,21 +60,24 @@ export interface ZipLimits {
 export function unzipBounded(bytes: Uint8Array, limits: ZipLimits): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) throw new ZipLimitError('not a zip archive (no central directory)');
+  if (eocd < 0) throw new ZipLimitError(problemText('import.zip_not_zip', {}));
   const count = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new ZipLimitError('a ZIP64 archive; save the workbook again from Excel or LibreOffice');
+    throw new ZipLimitError(problemText('import.zip64', {}));
   }
   if (count > limits.maxEntries) {
-    throw new ZipLimitError(`the archive holds ${count} parts, more than the limit of ${limits.maxEntries}`);
+    throw new ZipLimitError(
+      problemText('import.zip_too_many_parts', { count, limit: limits.maxEntries }),
+      true,
+    );
   }
   const out = new Map<string, Buffer>();
   let budget = limits.maxUnzippedBytes;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) {
-      throw new ZipLimitError('a damaged zip archive (central directory)');
+      throw new ZipLimitError(problemText('import.zip_damaged', { detail: 'thư mục trung tâm' }));
     }
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
@@ -76,7 +88,7 @@ export function unzipBounded(bytes: Uint8Array, limits: ZipLimits): Map<string, 
     const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
     if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== 0x04034b50) {
-      throw new ZipLimitError(`a damaged zip archive (entry ${name})`);
+      throw new ZipLimitError(problemText('import.zip_damaged', { detail: name }));
     }
     const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
     const data = buf.subarray(start, Math.min(buf.length, start + compressedSize));
@@ -88,10 +100,12 @@ export function unzipBounded(bytes: Uint8Array, limits: ZipLimits): Map<string, 
       } catch (err) {
         if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') unzipTooLarge(limits);
         throw new ZipLimitError(
-          `a damaged zip archive (entry ${name}: ${err instanceof Error ? err.message : String(err)})`,
+          problemText('import.zip_damaged', {
+            detail: `${name}: ${err instanceof Error ? err.message : String(err)}`,
+          }),
         );
       }
-    } else throw new ZipLimitError(`entry ${name} uses an unsupported compression (method ${method})`);
+    } else throw new ZipLimitError(problemText('import.zip_method', { name, method }));
     budget -= content.length;
     if (budget < 0) unzipTooLarge(limits);
     if (!name.endsWith('/')) out.set(name, content);
@@ -100,9 +114,7 @@ export function unzipBounded(bytes: Uint8Array, limits: ZipLimits): Map<string, 
 }
 
 function unzipTooLarge(limits: ZipLimits): never {
-  throw new ZipLimitError(
-    `the archive unpacks to more than the limit of ${mb(limits.maxUnzippedBytes)}; split the file (e.g. one province per file)`,
-  );
+  throw new ZipLimitError(problemText('import.zip_too_large', { limit: mb(limits.maxUnzippedBytes) }), true);
 }
 
 function findEndOfCentralDirectory(buf: Buffer): number {

@@ -317,15 +317,15 @@ describe('importing a report', () => {
       [2, 'A'],
       [3, addictsColumn],
     ]);
-    expect(body.problems[0]?.message).toContain('unknown unit code 99999');
+    expect(body.problems[0]?.message).toContain('không có xã nào mang mã 99999');
     expect(await importTableCounts(db)).toEqual(before);
   });
 
   it.each([
     ['TCVN3 text', 'bc.csv', 'Tên đơn vị,managed_addicts\nPh\u00adêng Tô HiÖu,3\n', /TCVN3/],
-    ['missing columns', 'bc.csv', 'Mã đơn vị,Tên đơn vị\n03979,Xã Tân Phong\n', /missing column/],
-    ['a broken workbook', 'bc.xlsx', 'PK\u0003\u0004garbage', /not a readable XLSX/],
-    ['an empty file', 'bc.csv', '', /empty/],
+    ['missing columns', 'bc.csv', 'Mã đơn vị,Tên đơn vị\n03979,Xã Tân Phong\n', /thiếu cột/],
+    ['a broken workbook', 'bc.xlsx', 'PK\u0003\u0004garbage', /không đọc được tệp XLSX/],
+    ['an empty file', 'bc.csv', '', /tệp rỗng/],
   ])('rejects %s with a clear message and no change', async (_what, name, content, message) => {
     const before = await importTableCounts(db);
     const res = await post('/api/imports/values', uploadForm(name, content, { period: PERIOD }));
@@ -369,7 +369,7 @@ describe('importing a report', () => {
     expect(sonLa.status).toBe(422);
     const body = (await sonLa.json()) as Rejected;
     expect(body.problems[0]?.row).toBe(2);
-    expect(body.problems.every((p) => p.message.includes('outside your jurisdiction'))).toBe(true);
+    expect(body.problems.every((p) => p.message.includes('nằm ngoài địa bàn được giao'))).toBe(true);
     expect(await importTableCounts(db)).toEqual(before);
   });
 });

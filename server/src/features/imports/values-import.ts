@@ -5,7 +5,7 @@ import { ApiError, badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { listIndicators } from '../indicators/indicators.repo';
 import { listPeriods } from '../periods/periods.repo';
-import { ImportRejected } from './import-problem';
+import { ImportRejected, problemText } from './import-problem';
 import { findImport, insertImport, markRolledBack } from './imports.repo';
 import { readTable } from './read-table';
 import { createUnitMatcher, type MatchableUnit } from './unit-matcher';
@@ -20,7 +20,7 @@ import {
   type ValueChange,
   writeValueChanges,
 } from './values-import.repo';
-import { type AmbiguousName, readReport } from './values-sheet';
+import { type AmbiguousName, noValuesProblem, readReport } from './values-sheet';
 
 export interface ValuesImportInput {
   fileName: string;
@@ -71,7 +71,11 @@ export class ValuesImportRejected extends ImportRejected {
             row: a.rows[0]?.row ?? null,
             column: null,
             header: null,
-            message: `unit name "${a.name}" fits ${a.candidates.length} communes (${a.candidates.map((c) => `${c.code} ${c.fullName}, ${c.provinceName}`).join('; ')}): give its code`,
+            message: problemText('import.ambiguous_name', {
+              value: a.name,
+              count: a.candidates.length,
+              candidates: a.candidates.map((c) => `${c.code} ${c.fullName}, ${c.provinceName}`).join('; '),
+            }),
           })),
     );
   }
@@ -120,7 +124,11 @@ async function readValues(db: Database, input: ValuesImportInput) {
           row: v.row,
           column: v.column,
           header: null,
-          message: `unit ${unit.code} (${unit.fullName}, ${unit.provinceName}) is outside your jurisdiction`,
+          message: problemText('import.unit_outside_jurisdiction', {
+            code: unit.code,
+            name: unit.fullName,
+            province: unit.provinceName,
+          }),
         });
       }
     }
@@ -129,11 +137,7 @@ async function readValues(db: Database, input: ValuesImportInput) {
     throw new ValuesImportRejected(input.fileName, report.problems, report.ambiguous);
   }
   if (report.values.length === 0) {
-    throw new ValuesImportRejected(
-      input.fileName,
-      [{ sheet: null, row: null, column: null, header: null, message: 'the report has no values' }],
-      [],
-    );
+    throw new ValuesImportRejected(input.fileName, [noValuesProblem(report.emptyRows)], []);
   }
   return { values: report.values, names: new Map(units.map((u) => [u.id, u.fullName])) };
 }

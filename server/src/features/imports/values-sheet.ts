@@ -1,8 +1,9 @@
+import { formatNumber } from '@pcmt/domain/format';
 import { searchName } from '../../contracts/search-name';
 import { partCode } from '../indicators/catalogue';
 import { evaluateFormula, formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
-import { columnLetter, type ImportProblem } from './import-problem';
+import { columnLetter, fileProblem, type ImportProblem, problemText } from './import-problem';
 import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding';
 import { type Cell, numberConvention, numberEvidence, parseNumberIn, type Sheet } from './read-table';
 import type { createUnitMatcher, MatchableUnit } from './unit-matcher';
@@ -30,6 +31,8 @@ export interface ReadReport {
   values: ReportValue[];
   problems: ImportProblem[];
   ambiguous: AmbiguousName[];
+  /** Rows naming a unit whose every indicator cell is empty (a template sent back unfilled), in file order. */
+  emptyRows: { sheet: string | null; row: number }[];
 }
 
 /** Header texts (without diacritics) of the columns a report may have, in both languages. */
@@ -77,10 +80,11 @@ export function readReport(
   const problems: ImportProblem[] = [];
   const values: ReportValue[] = [];
   const ambiguous = new Map<string, AmbiguousName>();
+  const emptyRows: ReadReport['emptyRows'] = [];
   let sheetsWithHeader = 0;
 
   const legacy = findLegacyText(sheets);
-  if (legacy) return { values, problems: [legacy], ambiguous: [] };
+  if (legacy) return { values, problems: [legacy], ambiguous: [], emptyRows };
   // One number convention per file, from all its cells: "96.163" is 96163 in a file that writes "1.234,5"
   // and 96,163 in one that writes "93.3868"; never decided cell by cell.
   const convention = numberConvention(sheets.flatMap((sh) => sh.rows.flat()));
@@ -106,14 +110,14 @@ export function readReport(
     const valueCol = has('value');
     const indicatorCols = columns.filter((c) => c.role === 'indicatorColumn');
     const missing: string[] = [];
-    if (!codeCol && !nameCol) missing.push('"Mã đơn vị" or "Tên đơn vị"');
+    if (!codeCol && !nameCol) missing.push('"Mã đơn vị" hoặc "Tên đơn vị"');
     if (indicatorCols.length === 0 && !(indicatorCol && valueCol)) {
       missing.push(
         indicatorCol
           ? '"Giá trị"'
           : valueCol
             ? '"Mã chỉ tiêu"'
-            : 'one column per indicator, or "Mã chỉ tiêu" and "Giá trị"',
+            : 'mỗi chỉ số một cột, hoặc "Mã chỉ tiêu" và "Giá trị"',
       );
     }
     if (missing.length > 0) {
@@ -122,7 +126,7 @@ export function readReport(
         row: headerRow + 1,
         column: null,
         header: null,
-        message: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join('; ')}`,
+        message: problemText('import.missing_columns', { columns: missing.join('; ') }),
       });
       continue;
     }
@@ -134,7 +138,13 @@ export function readReport(
       if (periodCol) {
         const p = cell(periodCol);
         if (p !== null && String(p).trim() !== options.period) {
-          problems.push(at(rowNo, periodCol, `wrong period "${p}": this import is for ${options.period}`));
+          problems.push(
+            at(
+              rowNo,
+              periodCol,
+              problemText('import.wrong_period', { value: String(p), period: options.period }),
+            ),
+          );
         }
       }
       const rawCode = cell(codeCol);
@@ -165,16 +175,19 @@ export function readReport(
       } else if (indicatorCol && valueCol) {
         const rawIndicator = cell(indicatorCol);
         if (rawIndicator === null) {
-          problems.push(at(rowNo, indicatorCol, 'no indicator on this row'));
+          problems.push(at(rowNo, indicatorCol, problemText('import.no_indicator_on_row', {})));
           continue;
         }
         const indicator = findIndicator(String(rawIndicator), options.indicators);
         if (!indicator) {
-          problems.push(at(rowNo, indicatorCol, `unknown indicator "${rawIndicator}"`));
+          problems.push(
+            at(rowNo, indicatorCol, problemText('import.unknown_indicator', { value: String(rawIndicator) })),
+          );
           continue;
         }
         entries.push({ col: valueCol, indicator, raw: cell(valueCol) });
       }
+      if (unit && entries.every((e) => e.raw === null)) emptyRows.push({ sheet: sheet.name, row: rowNo });
       for (const { col, indicator, raw } of entries) {
         if (raw === null || !indicator) continue;
         const value = parseNumberIn(raw, convention);
@@ -189,7 +202,7 @@ export function readReport(
           continue;
         }
         if (value === null) {
-          problems.push(at(rowNo, col, `"${raw}" is not a number`));
+          problems.push(at(rowNo, col, problemText('import.not_a_number', { value: String(raw) })));
           continue;
         }
         if (indicator.formula) {
@@ -197,18 +210,14 @@ export function readReport(
             at(
               rowNo,
               col,
-              `${indicator.code} là chỉ tiêu tính toán (${indicator.formula}); hãy nhập các chỉ tiêu trong công thức`,
+              `${indicator.code} là chỉ số tính toán (${indicator.formula}); hãy nhập các chỉ số trong công thức`,
             ),
           );
           continue;
         }
         if (indicator.reportingLevel !== 'commune') {
           problems.push(
-            at(
-              rowNo,
-              col,
-              `${indicator.code} được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ tiêu này`,
-            ),
+            at(rowNo, col, `${indicator.code} được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ số này`),
           );
           continue;
         }
@@ -221,17 +230,28 @@ export function readReport(
             at(
               rowNo,
               col,
-              `${indicator.code} là chỉ tiêu riêng của tỉnh ${indicator.provinceCode}; ${unit.code} thuộc tỉnh ${unit.provinceCode}`,
+              `${indicator.code} là chỉ số riêng của tỉnh ${indicator.provinceCode}; ${unit.code} thuộc tỉnh ${unit.provinceCode}`,
             ),
           );
           continue;
         }
         if (value < 0) {
-          problems.push(at(rowNo, col, `negative value ${value}: ${indicator.nameVi} cannot be below 0`));
+          problems.push(
+            at(
+              rowNo,
+              col,
+              problemText('import.negative_value', {
+                value: formatNumber(value, 'vi', 6),
+                indicator: indicator.nameVi,
+              }),
+            ),
+          );
           continue;
         }
         if (indicator.unitVi === '%' && value > 100) {
-          problems.push(at(rowNo, col, `share ${value} % is above 100 %`));
+          problems.push(
+            at(rowNo, col, problemText('import.share_above_100', { value: formatNumber(value, 'vi', 6) })),
+          );
           continue;
         }
         if (unit) {
@@ -254,8 +274,7 @@ export function readReport(
       row: null,
       column: null,
       header: null,
-      message:
-        'missing columns: no header row with "Mã đơn vị" or "Tên đơn vị" and indicator columns was found (download a template)',
+      message: problemText('import.no_header_row', {}),
     });
   }
   problems.push(
@@ -264,7 +283,7 @@ export function readReport(
     ...partsAboveTotal(values, options.indicators),
   );
   problems.sort(byPlace(sheets));
-  return { values, problems, ambiguous: [...ambiguous.values()] };
+  return { values, problems, ambiguous: [...ambiguous.values()], emptyRows };
 }
 
 /** The first text cell typed in TCVN3 or VNI: the whole file is in that encoding, so one report is enough. */
@@ -337,7 +356,7 @@ function findHeader(
           row: r + 1,
           column: columnLetter(index + 1),
           header,
-          message: `column "${header}" is not an indicator of the catalogue nor a template column`,
+          message: problemText('import.unknown_column', { header }),
         });
       }
     });
@@ -358,7 +377,16 @@ function duplicates(values: readonly ReportValue[]): ImportProblem[] {
         row: v.row,
         column: v.column,
         header: null,
-        message: `duplicate: ${v.indicatorCode} of unit ${v.unitCode} is already given on ${seen.sheet ? `sheet "${seen.sheet}" ` : ''}row ${seen.row}`,
+        message: problemText('import.duplicate_value', {
+          indicator: v.indicatorCode,
+          code: v.unitCode,
+          place: [
+            seen.sheet ? problemText('import.where_sheet', { sheet: seen.sheet }) : null,
+            problemText('import.where_row', { row: seen.row }),
+          ]
+            .filter((x) => x !== null)
+            .join(', '),
+        }),
       });
     } else first.set(key, v);
   }
@@ -404,7 +432,11 @@ function sharesAbove100(
         row: first.row,
         column: first.column,
         header: null,
-        message: `${inputs.map((v) => `${v.indicatorCode} ${v.value}`).join(', ')}: ${share.code} would be ${pct.toFixed(1)} %, above 100 %`,
+        message: problemText('import.computed_share_above_100', {
+          inputs: inputs.map((v) => `${v.indicatorCode} ${formatNumber(v.value, 'vi', 6)}`).join(', '),
+          share: share.code,
+          value: formatNumber(pct, 'vi', 1),
+        }),
       });
     }
   }
@@ -457,4 +489,42 @@ function byPlace(sheets: readonly Sheet[]) {
     (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
     (a.row ?? 0) - (b.row ?? 0) ||
     colNo(a.column) - colNo(b.column);
+}
+
+/**
+ * What a report without a single value is told: a template sent back unfilled names its empty rows
+ * ("dòng 2–40, 45"), so the officer sees that the cells were left blank, not that the file is unreadable.
+ */
+export function noValuesProblem(emptyRows: ReadReport['emptyRows']): ImportProblem {
+  const first = emptyRows[0];
+  if (!first) return fileProblem(problemText('import.no_values', {}));
+  const sheets = [...new Set(emptyRows.map((r) => r.sheet))];
+  const rows = sheets
+    .map((sheet) => {
+      const ranges = rowRanges(emptyRows.filter((r) => r.sheet === sheet).map((r) => r.row));
+      return sheets.length > 1 && sheet !== null
+        ? `${problemText('import.where_sheet', { sheet })}: ${ranges}`
+        : ranges;
+    })
+    .join('; ');
+  return {
+    sheet: sheets.length === 1 ? first.sheet : null,
+    row: null,
+    column: null,
+    header: null,
+    message: problemText('import.empty_rows', { count: emptyRows.length, rows }),
+  };
+}
+
+/** Row numbers as ranges: 2, 3, 4, 7 → "2–4, 7". */
+export function rowRanges(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }

@@ -4,7 +4,7 @@ import { describeProblem } from './import-problem';
 import { decodeText, detectLegacyEncoding } from './legacy-encoding';
 import { parseCsv, parseNumber, readTable } from './read-table';
 import { createUnitMatcher, type MatchableUnit } from './unit-matcher';
-import { readReport } from './values-sheet';
+import { noValuesProblem, readReport, rowRanges } from './values-sheet';
 import { templateCsv, templateRows, templateXlsx } from './values-template';
 
 const indicator = (code: string, nameVi: string, extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
@@ -144,8 +144,8 @@ describe('reading a report', () => {
     );
     expect(r.problems.map((p) => [p.row, p.message])).toEqual([
       [2, 'old_count đã ngừng sử dụng; không nhận số liệu mới'],
-      [3, 'province_only được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ tiêu này'],
-      [4, 'son_la_own là chỉ tiêu riêng của tỉnh 14; 00004 thuộc tỉnh 01'],
+      [3, 'province_only được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ số này'],
+      [4, 'son_la_own là chỉ số riêng của tỉnh 14; 00004 thuộc tỉnh 01'],
     ]);
     expect(r.values.map((v) => [v.unitCode, v.indicatorCode, v.value])).toEqual([['03979', 'son_la_own', 4]]);
   });
@@ -160,13 +160,13 @@ describe('reading a report', () => {
     ]);
     const lines = r.problems.map((p) => describeProblem('bc.xlsx', p));
     expect(lines).toEqual([
-      'bc.xlsx: sheet "Báo cáo", row 2, column B (Kỳ báo cáo): wrong period "2026-Q2": this import is for 2026-Q3',
-      'bc.xlsx: sheet "Báo cáo", row 2, column C (managed_addicts): negative value -1: Người nghiện có hồ sơ quản lý cannot be below 0',
-      'bc.xlsx: sheet "Báo cáo", row 3, column A (Mã đơn vị): unknown unit code 12345: no commune has this code on 2026-09-30',
-      'bc.xlsx: sheet "Báo cáo", row 3, column C (managed_addicts): "abc" is not a number',
-      'bc.xlsx: sheet "Báo cáo", row 4, column D: addicts_reached 12, managed_addicts 10: treatment_reach_pct would be 120.0 %, above 100 %',
-      'bc.xlsx: sheet "Báo cáo", row 5, column C: duplicate: managed_addicts of unit 00008 is already given on sheet "Báo cáo" row 4',
-      'bc.xlsx: sheet "Báo cáo", row 5, column E (treatment_reach_pct): treatment_reach_pct là chỉ tiêu tính toán (addicts_reached / managed_addicts * 100); hãy nhập các chỉ tiêu trong công thức',
+      'bc.xlsx: trang tính "Báo cáo", dòng 2, cột B (Kỳ báo cáo): kỳ "2026-Q2" không đúng: lần nhập này dành cho kỳ Quý III/2026',
+      'bc.xlsx: trang tính "Báo cáo", dòng 2, cột C (managed_addicts): giá trị âm -1: Người nghiện có hồ sơ quản lý không thể nhỏ hơn 0',
+      'bc.xlsx: trang tính "Báo cáo", dòng 3, cột A (Mã đơn vị): không có xã nào mang mã 12345 vào ngày 30/09/2026',
+      'bc.xlsx: trang tính "Báo cáo", dòng 3, cột C (managed_addicts): "abc" không phải là số',
+      'bc.xlsx: trang tính "Báo cáo", dòng 4, cột D: addicts_reached 12, managed_addicts 10: treatment_reach_pct sẽ là 120%, vượt quá 100%',
+      'bc.xlsx: trang tính "Báo cáo", dòng 5, cột C: managed_addicts của đơn vị 00008 đã có ở trang tính "Báo cáo", dòng 4',
+      'bc.xlsx: trang tính "Báo cáo", dòng 5, cột E (treatment_reach_pct): treatment_reach_pct là chỉ số tính toán (addicts_reached / managed_addicts * 100); hãy nhập các chỉ số trong công thức',
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('reading a report', () => {
       ['00004', 'x'],
     ]);
     expect(r.problems.map((p) => p.message)).toEqual([
-      'missing column: one column per indicator, or "Mã chỉ tiêu" and "Giá trị"',
+      'thiếu cột: mỗi chỉ số một cột, hoặc "Mã chỉ tiêu" và "Giá trị"',
     ]);
     const typo = read([
       ['Mã đơn vị', 'Nguoi nghien'],
@@ -200,7 +200,7 @@ describe('reading a report', () => {
     expect(typo.problems).toContainEqual(
       expect.objectContaining({ row: 1, column: 'B', header: 'Nguoi nghien' }),
     );
-    expect(read([['STT', 'Số liệu']]).problems[0]?.message).toMatch(/^missing columns/);
+    expect(read([['STT', 'Số liệu']]).problems[0]?.message).toMatch(/^thiếu cột/);
   });
 
   it('rejects text typed in TCVN3 or VNI, naming the cell', () => {
@@ -252,7 +252,7 @@ describe('file formats', () => {
 
   it('refuses a broken XLSX with a message naming the problem', async () => {
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-    await expect(readTable('broken.xlsx', broken)).rejects.toThrow(/broken\.xlsx: not a readable XLSX/);
+    await expect(readTable('broken.xlsx', broken)).rejects.toThrow(/broken\.xlsx: không đọc được tệp XLSX/);
   });
 });
 
@@ -266,5 +266,35 @@ describe('unit name keys', () => {
     expect(nameKey('P. Ngọc Hà')).toBe('ngoc ha');
     expect(nameKey('xa tan phong')).toBe('tan phong');
     expect(nameKey('Xã Xà Phiên')).toBe('xa phien');
+  });
+});
+
+describe('a template sent back unfilled', () => {
+  it('names its empty rows in Vietnamese instead of refusing the file as unreadable', () => {
+    const r = read([
+      ['Mã đơn vị', 'Tên đơn vị', 'managed_addicts', 'addicts_reached'],
+      ['00004', 'Phường Ba Đình', null, null],
+      ['00008', 'Phường Ngọc Hà', null, null],
+      ['09999', 'Xã Tân Phong', null, null],
+    ]);
+    expect(r.values).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.emptyRows.map((e) => e.row)).toEqual([2, 3, 4]);
+    expect(noValuesProblem(r.emptyRows).message).toBe(
+      'tệp chưa có số liệu: 3 dòng đơn vị để trống mọi cột chỉ số (dòng 2–4); hãy điền số liệu rồi tải lên lại',
+    );
+    // A row with one value is not empty.
+    const partly = read([
+      ['Mã đơn vị', 'managed_addicts'],
+      ['00004', null],
+      ['00008', 5],
+    ]);
+    expect(partly.emptyRows.map((e) => e.row)).toEqual([2]);
+    expect(noValuesProblem([]).message).toBe('tệp không có số liệu nào');
+  });
+
+  it('writes row numbers as ranges', () => {
+    expect(rowRanges([7, 2, 3, 4, 9, 10])).toBe('2–4, 7, 9–10');
+    expect(rowRanges([5])).toBe('5');
   });
 });

@@ -212,7 +212,7 @@ describe('indicators a province defines', () => {
       ),
     });
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('t15_trained_pct là chỉ tiêu tính toán');
+    expect(await refused.text()).toContain('t15_trained_pct là chỉ số tính toán');
   });
 
   it('takes the parts of a breakdown when they sum to the total, and refuses them otherwise', async () => {

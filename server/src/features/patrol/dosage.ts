@@ -1,3 +1,4 @@
+import { messageText, msg } from '../../lib/messages';
 import { seededInts } from '../../lib/seeded-random';
 import { distanceM, type LonLat } from './geo';
 
@@ -14,6 +15,8 @@ const ROUND_MAX_WAIT = 30;
 
 export interface DosageStop {
   code: string;
+  /** The place's name, which warnings give before its code. */
+  name?: string;
   position: LonLat;
   /** Top places are revisited at least every 2 hours. */
   top: boolean;
@@ -185,7 +188,7 @@ export function checkDosage(
   for (const stop of stops) {
     const times = visits.filter((v) => v.code === stop.code).map((v) => v.startMin);
     if (times.length === 0) {
-      warnings.push(`${stop.code}: no visit fits in the shift`);
+      warnings.push(messageText(msg('patrol.no_visit_fits', { place: placeName(stop) })));
       continue;
     }
     if (!stop.top) continue;
@@ -193,10 +196,13 @@ export function checkDosage(
     const marks = [o.shiftStartMin, ...times, Math.max(o.shiftStartMin, o.shiftEndMin - VISIT_MINUTES.min)];
     for (let k = 1; k < marks.length; k++) {
       if ((marks[k] ?? 0) - (marks[k - 1] ?? 0) > TOP_PLACE_MAX_GAP_MINUTES) {
-        warnings.push(`${stop.code}: more than 2 hours without a visit`);
+        warnings.push(messageText(msg('patrol.gap_over_2h', { place: placeName(stop) })));
         break;
       }
     }
   }
   return warnings;
 }
+
+/** A place as warnings name it: its name and code, or its code alone. */
+const placeName = (stop: DosageStop) => (stop.name ? `${stop.name} (${stop.code})` : stop.code);

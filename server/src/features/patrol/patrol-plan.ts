@@ -113,7 +113,7 @@ export function buildPatrolPlan(input: PatrolPlanInput): PatrolPlan {
   let endMin = minutesOf(input.shiftEnd);
   if (endMin <= startMin) endMin += 24 * 60;
   const dosage = planDosage(
-    stops.map((s) => ({ code: s.code, position: s.position, top: s.top })),
+    stops.map((s) => ({ code: s.code, name: s.description, position: s.position, top: s.top })),
     { shiftStartMin: startMin, shiftEndMin: endMin, seed: input.seed },
   );
   const orderOf = new Map(stops.map((s) => [s.code, s.order]));

@@ -88,7 +88,7 @@ describe('dosage plan', () => {
     ].map(([lon, lat], i) => ({ code: `F${i}`, position: [lon, lat] as [number, number], top: i < 2 }));
     const plan = planDosage(far, { shiftStartMin: 18 * 60, shiftEndMin: 26 * 60, seed: 7 });
     for (const s of far) expect(plan.visits.some((v) => v.code === s.code)).toBe(true);
-    expect(plan.warnings.some((w) => w.includes('no visit'))).toBe(false);
+    expect(plan.warnings.some((w) => w.includes('không xếp được'))).toBe(false);
     expect(plan.warnings.length).toBeGreaterThan(0);
   });
 
@@ -136,7 +136,7 @@ describe('dosage plan', () => {
       const plan = planDosage(route, { shiftStartMin: 18 * 60, shiftEndMin: 26 * 60, seed });
       firstVisitsFollowRoute(route, plan.visits);
       expect(plan.visits.filter((v) => v.nth === 1).length).toBe(
-        route.length - plan.warnings.filter((w) => w.includes('no visit')).length,
+        route.length - plan.warnings.filter((w) => w.includes('không xếp được')).length,
       );
     }
     firstVisitsFollowRoute(stops, planDosage(stops, options).visits);
@@ -148,7 +148,7 @@ describe('dosage plan', () => {
       [{ code: 'A', startMin: 1200, minutes: 12 }],
       options,
     );
-    expect(warnings).toEqual(['A: more than 2 hours without a visit']);
+    expect(warnings).toEqual(['A: quá 2 giờ không có lượt tuần tra']);
   });
 });
 
