@@ -63,7 +63,15 @@ export const CreateFormBody = z.object({
     .default(18)
     .describe('due to the province before the end of this day'),
   province: UnitCode.optional().describe('a province’s own form; absent = every province'),
+  filledBy: z
+    .enum(['data_officer', 'police'])
+    .default('data_officer')
+    .describe('who fills it in the commune: the data officer (thống kê) or the police officer'),
 });
+
+/** A form's new definition: everything but its code (a period kind is kept once reports exist). */
+export const UpdateFormBody = CreateFormBody.omit({ code: true });
+export const FormCodeParam = z.object({ code: FormCode });
 
 export const SubmissionState = z.enum(['draft', 'submitted', 'returned', 'approved', 'reopened']);
 

@@ -175,6 +175,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/exports/xlsx': { path: '/api/exports/xlsx', body: {} },
   'GET /api/reporting/forms': { path: '/api/reporting/forms' },
   'POST /api/reporting/forms': { path: '/api/reporting/forms', body: {} },
+  'PUT /api/reporting/forms/:code': { path: '/api/reporting/forms/khong-co-bieu-mau', body: {} },
   'GET /api/reporting/entry': {
     path: '/api/reporting/entry?form={form}&commune={commune}&period=2026-Q1',
     foreign: '/api/reporting/entry?form={form}&commune={commune14}&period=2026-Q1',
@@ -558,6 +559,8 @@ describe('jurisdiction of every input that names data (generated from the route 
       'PATCH /api/users/:id id': 'an account, admin only',
       // A new report form's own code is chosen by its author.
       'POST /api/reporting/forms code': 'new code',
+      // A report form: forms are the (national) administrator's, like accounts.
+      'PUT /api/reporting/forms/:code code': 'a report form, admin only',
     };
     const missing: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {

@@ -133,6 +133,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   // completeness (who has not reported) is every staff member's.
   'GET /api/reporting/forms': 'internal',
   'POST /api/reporting/forms': 'admin',
+  'PUT /api/reporting/forms/:code': 'admin',
   'GET /api/reporting/entry': 'data_entry',
   'POST /api/reporting/submissions': 'data_entry',
   'GET /api/reporting/submissions': 'data_entry',

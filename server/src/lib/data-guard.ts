@@ -85,6 +85,7 @@ export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
   'GET /api/briefings/:id/xlsx': [p('id', 'briefing')],
   'GET /api/briefings/:id/pdf': [p('id', 'briefing')],
   'POST /api/reporting/forms': [b('province', 'province')],
+  'PUT /api/reporting/forms/:code': [b('province', 'province')],
   'GET /api/reporting/entry': [q('commune', 'commune')],
   'POST /api/reporting/submissions': [b('commune', 'commune')],
   'GET /api/reporting/submissions': [q('parent', 'area')],

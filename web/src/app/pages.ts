@@ -172,6 +172,14 @@ export const PAGES: readonly Page[] = [
     navLabel: 'completenessNav',
     component: lazy(() => import('../features/reporting/completeness-page')),
   },
+  {
+    // Administrators define report forms (indicators, period type, due days).
+    id: 'reporting-forms',
+    navHref: null,
+    navLabel: 'reportingNav',
+    component: lazy(() => import('../features/reporting/forms-page')),
+    access: ['admin'],
+  },
 ];
 
 /** The header's links, in the order of a steering committee's work: situation, plans, analysis, data, public. */

@@ -30,6 +30,7 @@ const SAMPLES: { [P in PageId]: RouteOf<P>[] } = {
   reporting: [{ page: 'reporting' }],
   'reporting-review': [{ page: 'reporting-review' }],
   'reporting-completeness': [{ page: 'reporting-completeness' }],
+  'reporting-forms': [{ page: 'reporting-forms' }],
 };
 
 describe('route table', () => {
@@ -49,6 +50,7 @@ describe('route table', () => {
     expect(routePath({ page: 'scorecard', plan: 'kh-1' })).toBe('/bang-diem/kh-1');
     expect(routePath({ page: 'public', province: '79' })).toBe('/cong-khai/79');
     expect(routePath({ page: 'reporting-completeness' })).toBe('/bao-cao/tien-do');
+    expect(routePath({ page: 'reporting-forms' })).toBe('/bao-cao/bieu-mau');
   });
 
   it('reads the root as the map, "moi" as a new plan, and nothing else as a page', () => {

@@ -45,6 +45,7 @@ const ROUTES = {
   reporting: { path: ['bao-cao'] },
   'reporting-review': { path: ['bao-cao', 'duyet'] },
   'reporting-completeness': { path: ['bao-cao', 'tien-do'] },
+  'reporting-forms': { path: ['bao-cao', 'bieu-mau'] },
 } as const satisfies Record<string, Spec>;
 
 type Routes = typeof ROUTES;

@@ -54,3 +54,33 @@ export async function insertForm(tx: Queryable, f: FormRow & { createdBy: string
 export function dayOfLastMonth(periodEndDate: string, day: number): string {
   return `${periodEndDate.slice(0, 8)}${String(day).padStart(2, '0')}`;
 }
+
+/** Replaces a form's definition (not its code); false when there is no such form. */
+export async function updateForm(tx: Queryable, f: FormRow): Promise<boolean> {
+  const rows = await tx.query(
+    `update report_forms set name_vi = $2, period_kind = $3, items = $4::jsonb, rules = $5::jsonb,
+       cutoff_day = $6, due_day = $7, filled_by = $8, province_code = $9
+     where code = $1 returning 1`,
+    [
+      f.code,
+      f.nameVi,
+      f.periodKind,
+      JSON.stringify(f.items),
+      JSON.stringify(f.rules),
+      f.cutoffDay,
+      f.dueDay,
+      f.filledBy,
+      f.provinceCode,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** How many reports (any state) a form has: its period kind is fixed once there is one. */
+export async function countSubmissions(db: Queryable, code: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `select count(*)::int as n from report_submissions where form_code = $1`,
+    [code],
+  );
+  return r?.n ?? 0;
+}

@@ -7,6 +7,7 @@ import {
   CreateFormBody,
   EntryQuery,
   EntryResponse,
+  FormCodeParam,
   FormsListResponse,
   ReportForm,
   ReportRejected as ReportRejectedBody,
@@ -16,6 +17,7 @@ import {
   SubmissionIdParam,
   SubmissionsListResponse,
   SubmissionsQuery,
+  UpdateFormBody,
 } from '../../contracts/reporting';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -36,7 +38,7 @@ import {
   type Transition,
   transition,
 } from './cycle';
-import { insertForm, listForms } from './forms.repo';
+import { countSubmissions, findForm, insertForm, listForms, updateForm } from './forms.repo';
 import { findSubmissionFor, listSubmissions, storedValuesOf } from './submissions.repo';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -58,6 +60,19 @@ const createFormRoute = createRoute({
     201: { description: 'Created', ...json(ReportForm) },
     400: errorResponse('Bad field'),
     409: errorResponse('The code is taken'),
+  },
+});
+
+const updateFormRoute = createRoute({
+  method: 'put',
+  path: '/api/reporting/forms/{code}',
+  summary: 'Change a report form (its code stays; its period kind too once reports exist)',
+  request: { params: FormCodeParam, ...body(UpdateFormBody) },
+  responses: {
+    200: { description: 'Changed', ...json(ReportForm) },
+    400: errorResponse('Bad field'),
+    404: errorResponse('No such form'),
+    409: errorResponse('Reports exist: the period kind cannot change'),
   },
 });
 
@@ -166,7 +181,7 @@ export const reportingRoutes = ({ db }: RouteDeps) => {
         rules: b.rules,
         cutoffDay: b.cutoffDay,
         dueDay: b.dueDay,
-        filledBy: 'data_officer',
+        filledBy: b.filledBy,
         provinceCode: b.province ?? null,
       };
       const created = await db.transaction(async (tx) => {
@@ -182,6 +197,44 @@ export const reportingRoutes = ({ db }: RouteDeps) => {
       });
       if (!created) throw new ApiError(409, 'duplicate', `code: đã có biểu mẫu ${b.code}`, 'code');
       return c.json(form, 201);
+    })
+    .openapi(updateFormRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const b = c.req.valid('json');
+      checkFormDefinition(b.items, b.rules, await listIndicators(db));
+      const form = {
+        code,
+        nameVi: b.nameVi,
+        periodKind: b.periodKind,
+        reportingLevel: 'commune' as const,
+        items: b.items,
+        rules: b.rules,
+        cutoffDay: b.cutoffDay,
+        dueDay: b.dueDay,
+        filledBy: b.filledBy,
+        provinceCode: b.province ?? null,
+      };
+      await db.transaction(async (tx) => {
+        const before = await findForm(tx, code);
+        if (!before) throw new ApiError(404, 'not_found', `code: không có biểu mẫu ${code}`, 'code');
+        if (before.periodKind !== form.periodKind && (await countSubmissions(tx, code)) > 0)
+          throw new ApiError(
+            409,
+            'has_reports',
+            `periodKind: biểu mẫu ${code} đã có báo cáo, không đổi được loại kỳ`,
+            'periodKind',
+          );
+        await updateForm(tx, form);
+        await recordAudit(tx, {
+          actor: actorOf(c),
+          action: 'report_form.update',
+          entity: 'report_forms',
+          entityId: code,
+          before,
+          after: form,
+        });
+      });
+      return c.json(form, 200);
     })
     .openapi(entryRoute, async (c) => {
       const q = c.req.valid('query');

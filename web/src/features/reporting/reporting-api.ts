@@ -110,3 +110,24 @@ export async function reviewStep(id: number, step: 'approve' | 'return' | 'reope
   if (!res.ok) throw await apiError(res, `/api/reporting/submissions/${id}/${step}`);
   return res.json();
 }
+
+export interface FormDefinition {
+  code: string;
+  nameVi: string;
+  periodKind: 'month' | 'quarter' | 'half' | 'year';
+  items: string[];
+  cutoffDay: number;
+  dueDay: number;
+  filledBy: 'data_officer' | 'police';
+  province?: string;
+}
+
+/** Creates a form (`existing` false) or changes one; the server checks every item against the catalogue. */
+export async function saveForm(f: FormDefinition, existing: boolean) {
+  const { code, ...rest } = f;
+  const res = existing
+    ? await api.api.reporting.forms[':code'].$put({ param: { code }, json: rest })
+    : await api.api.reporting.forms.$post({ json: f });
+  if (!res.ok) throw await apiError(res, '/api/reporting/forms');
+  return res.json();
+}
