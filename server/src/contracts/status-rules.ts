@@ -112,6 +112,13 @@ const RuleSetHead = z.object({
   version: z.number(),
   title: z.string(),
   legalSource: z.string(),
+  /**
+   * Classes the rule set cannot suggest (QĐ 3122/2010 as retrieved defines no loại II or III): not_defined,
+   * or too_few_criteria (a category asking for more criteria than it lists).
+   */
+  cannotProduce: z.array(
+    z.object({ status: CommuneStatus, reason: z.enum(['not_defined', 'too_few_criteria']) }),
+  ),
 });
 
 export const ExplainResponse = z.object({

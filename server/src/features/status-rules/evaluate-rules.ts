@@ -137,3 +137,36 @@ export function indicatorsRead(rules: Rules): string[] {
     }
   return [...codes].sort();
 }
+
+/** Every commune class, most serious first. */
+const ALL_CLASSES: readonly CommuneStatus[] = [
+  'trong_diem_I',
+  'trong_diem_II',
+  'trong_diem_III',
+  'co_ma_tuy',
+  'khong_ma_tuy',
+];
+
+export interface RuleCoverage {
+  /** Classes the rule set can suggest: its categories (reachable) and its default. */
+  produces: CommuneStatus[];
+  /** Classes it cannot suggest, each with why: the rule set defines no criteria for it, or asks for more
+   * criteria than it lists. */
+  cannotProduce: Array<{ status: CommuneStatus; reason: 'not_defined' | 'too_few_criteria' }>;
+}
+
+/**
+ * Which classes a rule set can produce. QĐ 3122/2010 as retrieved defines loại I and "có ma túy" only:
+ * it says so (loại II and III: not defined) instead of silently never suggesting them.
+ */
+export function ruleCoverage(rules: Rules): RuleCoverage {
+  const produces: CommuneStatus[] = [];
+  const cannotProduce: RuleCoverage['cannotProduce'] = [];
+  for (const status of ALL_CLASSES) {
+    const category = rules.categories.find((c) => c.status === status);
+    if (category && category.criteria.length >= category.minCriteria) produces.push(status);
+    else if (rules.otherwise === status) produces.push(status);
+    else cannotProduce.push({ status, reason: category ? 'too_few_criteria' : 'not_defined' });
+  }
+  return { produces, cannotProduce };
+}

@@ -1,7 +1,7 @@
 import { QD_28_2025, QD_3122_2010 } from '@pcmt/data/demo/status-rules';
 import { describe, expect, it } from 'vitest';
 import { Rules } from '../../contracts/status-rules';
-import { evaluateRules, indicatorsRead } from './evaluate-rules';
+import { evaluateRules, indicatorsRead, ruleCoverage } from './evaluate-rules';
 
 /** The seed rule sets, read through the contract as the server stores them. */
 const qd28 = Rules.parse(QD_28_2025.rules);
@@ -115,5 +115,31 @@ describe('QĐ 3122/2010: the older basis', () => {
       evaluateRules(qd3122, commune({ managed_addicts: 99, drug_use_places: 4, drug_crops_destroyed_m2: 0 }))
         .suggested,
     ).toBe('co_ma_tuy');
+  });
+});
+
+describe('which classes a rule set can produce', () => {
+  it('QĐ 28/2025 produces every class; QĐ 3122/2010 names loại II and III as classes it cannot produce', () => {
+    expect(ruleCoverage(qd28).cannotProduce).toEqual([]);
+    expect(ruleCoverage(qd28).produces).toHaveLength(5);
+    const old = ruleCoverage(qd3122);
+    expect(old.cannotProduce).toEqual([
+      { status: 'trong_diem_II', reason: 'not_defined' },
+      { status: 'trong_diem_III', reason: 'not_defined' },
+    ]);
+    expect(old.produces).toEqual(['trong_diem_I', 'co_ma_tuy', 'khong_ma_tuy']);
+  });
+
+  it('a category asking for more criteria than it lists cannot be produced', () => {
+    const broken = Rules.parse({
+      ...QD_3122_2010.rules,
+      categories: QD_3122_2010.rules.categories.map((c) =>
+        c.status === 'trong_diem_I' ? { ...c, minCriteria: c.criteria.length + 1 } : c,
+      ),
+    });
+    expect(ruleCoverage(broken).cannotProduce[0]).toEqual({
+      status: 'trong_diem_I',
+      reason: 'too_few_criteria',
+    });
   });
 });

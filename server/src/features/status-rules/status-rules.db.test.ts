@@ -105,10 +105,27 @@ describe('explanation of one commune', () => {
     expect(body.decided?.status).toBe(list.rows[0]?.decided);
   });
 
+  it('says which classes the rule set in force cannot produce (QĐ 3122/2010: loại II and III)', async () => {
+    const old = await getJson<{ ruleSet: { code: string; cannotProduce: Array<{ status: string }> } }>(
+      app,
+      '/api/status-rules/differences?period=2023&parent=14',
+    );
+    expect(old.ruleSet.code).toBe('qd-3122-2010');
+    expect(old.ruleSet.cannotProduce.map((c) => c.status)).toEqual(['trong_diem_II', 'trong_diem_III']);
+    const quarter = await getJson<ErrorJson>(
+      app,
+      '/api/status-rules/differences?period=2025-Q4&parent=14',
+      400,
+    );
+    expect(quarter.error.message).toContain('số liệu cả năm');
+  });
+
   it('names the wrong parameter', async () => {
     for (const [query, status, field] of [
       ['commune=99999&period=2025', 404, 'commune'],
       ['commune=04045&period=2025-Q9', 400, 'period'],
+      // Yearly thresholds are not applied to a quarter.
+      ['commune=04045&period=2025-Q4', 400, 'period'],
       ['commune=04045&period=2025&ruleSet=no-such-rules', 404, 'ruleSet'],
     ] as const) {
       const body = await getJson<ErrorJson>(app, `/api/status-rules/explain?${query}`, status);

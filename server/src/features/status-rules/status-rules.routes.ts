@@ -25,7 +25,7 @@ import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses } from '../status/status.repo';
 import { resolvePeriod } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
-import { type CommuneMeasures, evaluateRules, indicatorsRead } from './evaluate-rules';
+import { type CommuneMeasures, evaluateRules, indicatorsRead, ruleCoverage } from './evaluate-rules';
 import {
   communesOn,
   insertRuleSetVersion,
@@ -107,7 +107,24 @@ const head = (r: RuleSet) => ({
   version: r.version,
   title: r.title,
   legalSource: r.legalSource,
+  cannotProduce: ruleCoverage(r.rules).cannotProduce,
 });
+
+/**
+ * The thresholds are yearly (people on record at the assessment date, arrests over the assessed year):
+ * applied unchanged to a quarter they would under-count every flow, so a quarter or a month is refused.
+ */
+function requireYear(period: PeriodRow): void {
+  if (!/^\d{4}$/.test(period.id))
+    throw badRequest(
+      'period',
+      msg('request.invalid_field', {
+        field: 'period',
+        problem:
+          'ngưỡng của bộ tiêu chí tính trên số liệu cả năm; hãy chọn một năm (ví dụ 2025), không áp dụng cho quý hay tháng',
+      }),
+    );
+}
 
 /** Each commune's values of the indicators the rules read, over the period, on the units of its end. */
 async function measuresOf(
@@ -166,6 +183,7 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const q = c.req.valid('query');
       const ref = await reference.get();
       const period = resolvePeriod(ref, q.period);
+      requireYear(period);
       const commune = (await communesOn(db, period.endDate, null)).find((u) => u.code === q.commune);
       if (!commune)
         throw notFound(
@@ -209,6 +227,7 @@ export const statusRulesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const q = c.req.valid('query');
       const ref = await reference.get();
       const period = resolvePeriod(ref, q.period);
+      requireYear(period);
       const { jurisdiction } = c.get('identity');
       if (q.parent && !touchesProvince(jurisdiction, q.parent)) {
         throw new ApiError(

@@ -6,6 +6,10 @@ export const rulesText = defineMessages(
     province: 'Tỉnh, thành phố',
     year: 'Năm đánh giá',
     ruleSet: 'Bộ tiêu chí',
+    cannotProduce: 'Bộ tiêu chí này không xác định được phân loại',
+    cannotProduceWhy: 'không có tiêu chí cho phân loại này trong văn bản đã thu thập',
+    yearlyNote:
+      'Ngưỡng áp dụng cho số liệu cả năm đánh giá (người có hồ sơ tại thời điểm đánh giá, số bị bắt trong năm); không áp dụng cho số liệu quý.',
     suggested: 'Đề xuất theo tiêu chí',
     decided: 'Đã quyết định công nhận',
     differ: 'Xã có phân loại đề xuất khác quyết định',
@@ -36,6 +40,10 @@ export const rulesText = defineMessages(
     province: 'Province',
     year: 'Year assessed',
     ruleSet: 'Rule set',
+    cannotProduce: 'This rule set cannot produce the classes',
+    cannotProduceWhy: 'no criteria for this class in the text retrieved',
+    yearlyNote:
+      'Thresholds apply to a whole assessed year (people on record at the assessment date, arrests in the year); not to quarterly figures.',
     suggested: 'Suggested by the criteria',
     decided: 'Decided (recognised)',
     differ: 'Communes whose suggested status differs from the decision',

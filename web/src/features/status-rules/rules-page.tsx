@@ -152,6 +152,14 @@ export default function RulesPage() {
             {t('ruleSet')}: {differences.data.ruleSet.legalSource} (v{differences.data.ruleSet.version})
           </p>
         )}
+        {differences.data && differences.data.ruleSet.cannotProduce.length > 0 && (
+          <p className="meta" data-testid="rules-cannot-produce">
+            {t('cannotProduce')}:{' '}
+            {differences.data.ruleSet.cannotProduce.map((c) => STATUS_LABELS[lang][c.status]).join(', ')} (
+            {t('cannotProduceWhy')})
+          </p>
+        )}
+        <p className="meta">{t('yearlyNote')}</p>
         {commune ? (
           <Explanation commune={commune} year={year} lang={lang} t={t} close={withParams({ xa: null })} />
         ) : (
