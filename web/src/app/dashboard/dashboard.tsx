@@ -17,6 +17,7 @@ import { CompareLink } from '../../features/compare/components/compare-link';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
 import { type HotspotPoint, hotspotPoints } from '../../features/hotspots/hotspot-points';
 import { ExportPngButton } from '../../features/map-export/components/export-png-button';
+import { ReceivedCount, useCompletenessMap } from '../../features/reporting/completeness-map';
 import { TimelapseControls } from '../../features/timelapse/components/timelapse-controls';
 import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
 import { useTimelapse } from '../../features/timelapse/use-timelapse';
@@ -93,6 +94,7 @@ export default function Dashboard() {
     ready: colouring.ready,
     onPeriod: (id) => setView({ period: id }, { replace: true }),
   });
+  const reports = useCompletenessMap({ periodId: period.id, province, inView });
 
   // A user of one province starts on it: the rest of the country is outside their jurisdiction.
   const homeProvince = homeProvinceOf(user);
@@ -272,6 +274,7 @@ export default function Dashboard() {
           onPeriod={(id) => setView({ period: id })}
           onTodayUnits={(on) => setView({ todayUnits: on })}
         />
+        <ReceivedCount periodId={period.id} province={province} lang={lang} />
         <TimelapseControls
           playing={timelapse.playing}
           speedMs={timelapse.speedMs}
@@ -374,6 +377,7 @@ export default function Dashboard() {
             />{' '}
             {t('labels')}
           </label>
+          {reports.panel}
         </fieldset>
         <fieldset className="control-group">
           <legend>{t('view')}</legend>
@@ -406,10 +410,10 @@ export default function Dashboard() {
           <AtlasMap
             basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
             tileAt={tileAt}
-            classes={choropleth?.classes ?? emptyClasses}
-            classesKey={classesKey}
+            classes={reports.colouring?.classes ?? choropleth?.classes ?? emptyClasses}
+            classesKey={reports.colouring?.key ?? classesKey}
             fill={{
-              palette: choropleth?.palette ?? [],
+              palette: reports.colouring?.palette ?? choropleth?.palette ?? [],
               noDataColor: NO_DATA_COLOR,
               outsideColor: province ? OUTSIDE_COLOR : NO_DATA_COLOR,
             }}

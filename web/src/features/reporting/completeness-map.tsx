@@ -117,6 +117,7 @@ function CompletenessLayerPanel(p: {
           {p.error}
         </p>
       )}
+      {p.on && <p className="muted">Bản đồ đang tô màu theo tình hình báo cáo, thay cho chỉ số đã chọn.</p>}
       {p.on && (
         <section className="legend" aria-label="Chú giải tình hình báo cáo" data-testid="completeness-legend">
           <ul>
