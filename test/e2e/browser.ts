@@ -23,14 +23,14 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launch(opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+export async function launch(opts: { bypassCSP?: boolean; locale?: string } = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pcmt-chromium-')), {
     bypassCSP: opts.bypassCSP ?? false,
     executablePath: chromiumPath,
     headless: true,
     args: ARGS,
     viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
+    locale: opts.locale ?? 'vi-VN',
   });
   // The app's test hook (web/src/lib/test-hook.ts): defined before the app loads, so its maps register.
   await context.addInitScript(() => {
@@ -76,11 +76,16 @@ export async function signInContext(
  * as a demo account (`as`; the admin by default, null for an anonymous visitor).
  * Returns a function opening a new page in it.
  */
-export function useBrowser(opts: { as?: string | null; bypassCSP?: boolean } = {}): () => Promise<Page> {
+export function useBrowser(
+  opts: { as?: string | null; bypassCSP?: boolean; locale?: string } = {},
+): () => Promise<Page> {
   let browser: BrowserContext | undefined;
   const as = opts.as === undefined ? 'admin' : opts.as;
   beforeAll(async () => {
-    browser = await launch({ bypassCSP: opts.bypassCSP });
+    browser = await launch({
+      bypassCSP: opts.bypassCSP,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    });
     if (as) await signInContext(browser, as, inject('baseUrl' as never) as string);
   });
   afterAll(async () => {

@@ -53,9 +53,19 @@ describe.skipIf(!browserAvailable)('the admin page, as the admin', () => {
       await page.locator('[data-testid=users] tbody tr').first().waitFor(WAIT);
       await page.locator('[data-testid=audit-log] tbody tr').first().waitFor(WAIT);
 
+      // A compact header (a phone) keeps the pages in its menu: open it, every entry can be tapped.
+      const menu = page.getByTestId('menu-button');
+      if (await menu.isVisible()) {
+        await menu.click();
+        for (const link of [...(await page.locator('.app-nav a').all()), page.getByTestId('lang-switch')]) {
+          expect(await reachable(link), (await link.getAttribute('href')) ?? 'lang').toBe(true);
+        }
+        await page.keyboard.press('Escape');
+      }
       const controls = [
-        ...(await page.locator('.app-nav a').all()),
-        page.getByTestId('lang-switch'),
+        ...((await menu.isVisible())
+          ? [menu]
+          : [...(await page.locator('.app-nav a').all()), page.getByTestId('lang-switch')]),
         ...(await page
           .locator('[data-testid=new-user-form] input, [data-testid=new-user-form] select')
           .all()),

@@ -5,6 +5,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, screenshot, useBrowser } from './browser';
 import { waitForRendered } from './pixels';
 
+/** The patrol date as the field shows it (dd/mm/yyyy, whatever the browser's language) in ISO. */
+const isoOf = (shown: string) => {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(shown);
+  if (!m) throw new Error(`patrol date not dd/mm/yyyy: ${shown}`);
+  return `${m[3]}-${m[2]}-${m[1]}`;
+};
+
 const TOP_N = 5;
 
 /** The hotspot codes of a list of places (shown by name; the code rides in data-code). */
@@ -47,7 +54,7 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
       })),
     );
     expect(visits.length).toBeGreaterThanOrEqual(1);
-    const date = await page.getByTestId('patrol-date').inputValue();
+    const date = isoOf(await page.getByTestId('patrol-date').inputValue());
     const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     for (const v of visits) {
       expect(v.start >= `${date}T18:00` && v.start <= `${next}T02:00`, v.start).toBe(true);
@@ -106,7 +113,7 @@ describe.skipIf(!browserAvailable)('patrol planner in Chromium, as the Hà Nội
     const page = await newPage();
     await page.goto(`${baseUrl}/tuan-tra`);
     await waitForRendered(page, (k) => k === 'patrol:01');
-    const date = await page.getByTestId('patrol-date').inputValue();
+    const date = isoOf(await page.getByTestId('patrol-date').inputValue());
     const communes = (await (
       await page.request.get(`${baseUrl}/api/units?level=commune&parent=01&at=${date}`)
     ).json()) as { rows: { code: string }[] };

@@ -125,9 +125,10 @@ describe.skipIf(!browserAvailable)('a new unit version imported in the app', () 
       mimeType: 'application/geo+json',
       buffer: Buffer.from(m.file),
     });
-    await page.getByTestId('boundaries-valid-from').fill(VALID_FROM);
+    // Dates are typed day first (dd/mm/yyyy), whatever the browser's language.
+    await page.getByTestId('boundaries-valid-from').fill(VALID_FROM.split('-').reverse().join('/'));
     await page.getByTestId('boundaries-decree').fill(DECREE);
-    await page.getByTestId('boundaries-decree-date').fill('2026-03-10');
+    await page.getByTestId('boundaries-decree-date').fill('10/03/2026');
     await page.getByTestId('boundaries-check').click();
     await page.getByTestId('boundaries-commit').click({ timeout: 60_000 });
     const result = await page.getByTestId('boundaries-result').textContent({ timeout: 60_000 });

@@ -4,6 +4,7 @@ import { inLasso, topByRecentActivity } from '@pcmt/server/features/patrol/selec
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { DateInput } from '../../components/date-input';
 import { AtlasMap, type Bounds } from '../../components/map/atlas-map';
 import { TimeInput } from '../../components/time-input';
 import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
@@ -186,13 +187,14 @@ export default function PatrolPage() {
             ))}
           </select>
         </label>
-        <label>
+        <label htmlFor="patrol-date">
           {t('date')}{' '}
-          <input
-            type="date"
+          <DateInput
+            id="patrol-date"
             data-testid="patrol-date"
+            required
             value={date}
-            onChange={(e) => e.target.value && setDate(e.target.value)}
+            onChange={(d) => d && setDate(d)}
           />
         </label>
         <p style={{ margin: 0 }} data-testid="patrol-active-count">

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DateInput } from '../../../components/date-input';
 import { afterDataChange } from '../../../lib/data-changes';
 import type { Lang } from '../../../lib/i18n';
 import type { Rejection } from '../api/rejection';
@@ -81,13 +82,13 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
             }}
           />
         </label>
-        <label>
+        <label htmlFor="boundaries-valid-from">
           {t('validFrom')}{' '}
-          <input
-            type="date"
+          <DateInput
+            id="boundaries-valid-from"
             data-testid="boundaries-valid-from"
             value={validFrom}
-            onChange={(e) => setValidFrom(e.target.value)}
+            onChange={setValidFrom}
           />
         </label>
         <label>
@@ -100,13 +101,13 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
             onChange={(e) => setDecree(e.target.value)}
           />
         </label>
-        <label>
+        <label htmlFor="boundaries-decree-date">
           {t('decreeDate')}{' '}
-          <input
-            type="date"
+          <DateInput
+            id="boundaries-decree-date"
             data-testid="boundaries-decree-date"
             value={decreeDate}
-            onChange={(e) => setDecreeDate(e.target.value)}
+            onChange={setDecreeDate}
           />
         </label>
         <label>

@@ -1,4 +1,5 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
+import { DateInput } from '../../../components/date-input';
 import { STATUS_LABELS } from '../../../lib/i18n';
 
 /**
@@ -65,13 +66,13 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
     </label>
   );
   const dateInput = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
-    <label key={field}>
+    <label key={field} htmlFor={`${path}.${field}`}>
       {label}
-      <input
+      <DateInput
+        id={`${path}.${field}`}
         name={`${path}.${field}`}
-        type="date"
         value={typeof v === 'string' ? v : ''}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={onValue}
         {...invalid(field)}
       />
       {err(field)}
