@@ -105,7 +105,8 @@ export function DateInput({
           }
         }}
       >
-        📅
+        {/* Text, not an emoji: computers without an emoji font would show a box. */}
+        Lịch
       </button>
       <input
         ref={picker}
