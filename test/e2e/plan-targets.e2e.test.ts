@@ -69,7 +69,7 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     const second = page.getByTestId('target-form-1');
     await second.locator('input[name="targets[1].code"]').fill('danh-sach-xa');
     await second.locator('input[name="targets[1].title"]').fill('Chuyển hóa hai xã thành xã không ma túy');
-    await second.locator('input[name="targets[1].deadline"]').fill('31/12/2026');
+    await second.locator('input[name="targets[1].deadline"]').fill('2026-12-31');
     await second.locator('select').first().selectOption('named_units');
     await second.locator('input[name="targets[1].definition.codes"]').fill(communes.join(', '));
     await second.locator('input[name="targets[1].definition.validOn"]').fill('2026-01-01');

@@ -1,5 +1,4 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
-import { DateInput } from '../../../components/date-input';
 import { STATUS_LABELS } from '../../../lib/i18n';
 
 /**
@@ -66,13 +65,13 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
     </label>
   );
   const dateInput = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
-    <label key={field} htmlFor={`${path}.${field}`}>
+    <label key={field}>
       {label}
-      <DateInput
-        id={`${path}.${field}`}
+      <input
         name={`${path}.${field}`}
+        type="date"
         value={typeof v === 'string' ? v : ''}
-        onChange={onValue}
+        onChange={(e) => onValue(e.target.value)}
         {...invalid(field)}
       />
       {err(field)}
