@@ -56,12 +56,6 @@ export const SQL_OUTSIDE_REPOS: ReadonlyMap<string, string> = new Map([
   // Seeding of the demo dataset: bulk statements in the load transaction, as db/load-dataset.ts does.
   ['server/src/features/plans/seed-plans.ts', 'demo seeding (plans owner moves it with the plans service)'],
   ['server/src/features/reporting/demo.ts', 'demo seeding of the reporting cycle'],
-  // Slices being reworked by other work in progress; listed so the rule holds meanwhile.
-  ['server/src/features/reporting/cycle.ts', 'reporting cycle, to move to its repo with the reporting work'],
-  ['server/src/features/jobs/job-runner.ts', 'jobs, to move to jobs.repo.ts with the jobs work'],
-  ['server/src/features/jobs/jobs.routes.ts', 'jobs, to move to jobs.repo.ts with the jobs work'],
-  ['server/src/features/tiles/postgis-tile-encoder.ts', 'tiles: the encoder is one ST_AsMVT statement'],
-  ['server/src/features/tiles/unit-versions.ts', 'tiles, to move with the tiles work'],
   // Loads real boundaries from ../shared/data for benchmarks and tests, like db/load-dataset.ts.
   ['server/src/features/spatial-stats/real-boundaries.ts', 'fixture loader of real boundaries'],
   ['server/src/features/imports/testing.ts', 'test helper (counts rows of every table)'],

@@ -28,8 +28,8 @@ describe.skipIf(!browserAvailable)('the header, as the administrator (the longes
       // One line: every item shown in the header starts on the same row, and the header is one row high.
       const rows = await header.evaluate((el) => {
         const tops = new Set<number>();
-        for (const child of el.querySelectorAll(
-          'h1, .menu-button, .notice, .app-nav a, .lang, .user-menu a',
+        for (const child of Array.from(
+          el.querySelectorAll('h1, .menu-button, .notice, .app-nav a, .lang, .user-menu a'),
         )) {
           const r = child.getBoundingClientRect();
           if (r.width > 0 && r.height > 0 && !child.closest('.app-menu[data-open="true"]'))

@@ -126,12 +126,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/plans/:code/targets/:target/ranking': { path: '/api/plans/{plan}/targets/{target}/ranking' },
   'GET /api/status-rules': { path: '/api/status-rules' },
   'GET /api/status-rules/explain': {
-    path: '/api/status-rules/explain?commune={commune}&period=2025-Q4',
-    foreign: '/api/status-rules/explain?commune={commune14}&period=2025-Q4',
+    path: '/api/status-rules/explain?commune={commune}&period=2025',
+    foreign: '/api/status-rules/explain?commune={commune14}&period=2025',
   },
   'GET /api/status-rules/differences': {
-    path: '/api/status-rules/differences?period=2025-Q4&parent=01',
-    foreign: '/api/status-rules/differences?period=2025-Q4&parent=14',
+    path: '/api/status-rules/differences?period=2025&parent=01',
+    foreign: '/api/status-rules/differences?period=2025&parent=14',
   },
   'GET /api/status-rules/:code': { path: '/api/status-rules/{ruleSet}' },
   'POST /api/status-rules/:code/versions': { path: '/api/status-rules/{ruleSet}/versions', body: {} },

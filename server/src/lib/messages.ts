@@ -193,7 +193,10 @@ export const MESSAGES = {
 
   // Plans and targets
   'plan.not_found': { vi: '{field}: không có kế hoạch mã {code}', en: '{field}: no plan with code {code}' },
-  'plan.code_exists': { vi: '{field}: đã có kế hoạch mã {code}', en: '{field}: a plan with code {code} exists' },
+  'plan.code_exists': {
+    vi: '{field}: đã có kế hoạch mã {code}',
+    en: '{field}: a plan with code {code} exists',
+  },
   'plan.target_not_found': {
     vi: '{field}: kế hoạch {plan} không có chỉ tiêu mã {code}',
     en: '{field}: plan {plan} has no target {code}',
