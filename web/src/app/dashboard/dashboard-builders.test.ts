@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DATA_COLOR } from '../../components/map/choropleth';
+import { formatValue } from '../../entities/indicators/estimates';
 import { STATUS_LABELS } from '../../lib/i18n';
 import { STATUS_COLORS } from '../../lib/status-style';
 import {
@@ -158,6 +159,22 @@ describe('dashboard builders', () => {
     });
     expect(first).toMatchObject({ value: 12.5, color: '#bbbbbb', estimated: true, count: true });
     expect(second).toMatchObject({ value: null, color: null, estimated: false });
+    expect(first?.unit).toBe('người');
+
+    // A share carries its "%" to the table, which writes it "12,5%"; a count its unit, written bare.
+    const share = { ...indicator, code: 'trained_pct', unitVi: '%', unitEn: '%', formula: 'a / b * 100' };
+    const [pct] = tableRows({
+      units: [a],
+      provinceByCode: byCode,
+      statuses: [],
+      choropleth: { ...values, estimated: new Set() },
+      isStatus: false,
+      indicator: share,
+      lang: 'vi',
+    });
+    expect(pct).toMatchObject({ value: 12.5, unit: '%', count: false });
+    expect(formatValue(pct?.value as number, 'vi', { unit: pct?.unit, count: pct?.count })).toBe('12,5%');
+    expect(formatValue(1234, 'vi', { unit: first?.unit, count: first?.count })).toBe('1.234');
   });
 
   it("keeps a commune's strip to the years reported on its units", () => {

@@ -129,6 +129,7 @@ export function tableRows(p: {
   const statusByCode = new Map(p.statuses.map((r) => [r.code, r.status]));
   const { choropleth } = p;
   const count = !p.indicator?.formula && isCountUnit(p.indicator?.unitVi ?? '');
+  const unit = (p.lang === 'vi' ? p.indicator?.unitVi : p.indicator?.unitEn) ?? '';
   return p.units.map((u) => {
     const province = p.provinceByCode.get(u.provinceCode)?.name ?? u.provinceCode;
     const c = choropleth?.classes.get(u.code);
@@ -152,6 +153,7 @@ export function tableRows(p: {
       color,
       estimated: indicator?.estimated.has(u.code) ?? false,
       count,
+      unit,
     };
   });
 }

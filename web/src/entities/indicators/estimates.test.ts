@@ -28,6 +28,13 @@ describe('numbers as the web writes them', () => {
     expect(isCountUnit('người/1.000 dân')).toBe(false);
   });
 
+  it('writes a share with its percent sign, a count without a unit', () => {
+    expect(formatValue(12.5, 'vi', { unit: '%' })).toBe('12,5%');
+    expect(formatValue(12.5, 'en', { unit: '%' })).toBe('12.5%');
+    expect(formatValue(1234, 'vi', { unit: 'người', count: true })).toBe('1.234');
+    expect(formatValue(null, 'vi', { unit: '%' })).toBe('chưa có số liệu');
+  });
+
   it('names a value’s source: the file, import, who and when; the demo; the crosswalk', () => {
     expect(describeSource(source, 'vi')).toBe(
       'Nhập từ tệp bao-cao.csv (lần nhập số 12, thongke.hanoi, 03/11/2026)',

@@ -1,5 +1,5 @@
 import { formatDate } from '@pcmt/domain/format';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { defineMessages, type Lang } from '../../lib/i18n';
 
 /**
@@ -94,14 +94,16 @@ export function describeSource(s: SourceLike, lang: Lang): string {
 
 /**
  * A value as a reader sees it: missing → "chưa có số liệu"; an estimated count → whole (never "50,1495
- * người"); otherwise the one formatter's way. `count`: the indicator counts things (not a share or a rate).
+ * người"); a share in percent with its sign, "12,5%"; otherwise the one formatter's way. `count`: the
+ * indicator counts things (not a share or a rate); `unit`: its unit of measure (only "%" is written on).
  */
 export function formatValue(
   value: number | null | undefined,
   lang: Lang,
-  o: { estimated?: boolean; count?: boolean } = {},
+  o: { estimated?: boolean; count?: boolean; unit?: string } = {},
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return estimateText(lang, 'noData');
+  if (o.unit?.trim() === '%') return formatPercent(value, lang);
   return o.estimated && o.count ? formatNumber(Math.round(value), lang, 0) : formatNumber(value, lang);
 }
 

@@ -15,6 +15,8 @@ export interface TableRow {
   estimated?: boolean;
   /** The indicator counts things (not a share): an estimate of it is shown as a whole number. */
   count?: boolean;
+  /** The indicator's unit of measure: a share in "%" is written "12,5%". */
+  unit?: string;
 }
 
 export interface DataTableProps {
@@ -129,7 +131,7 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
                 {r.color && <span className="swatch" style={{ background: r.color }} aria-hidden="true" />}
                 {typeof r.value === 'string'
                   ? r.value
-                  : formatValue(r.value, lang, { estimated: r.estimated, count: r.count })}
+                  : formatValue(r.value, lang, { estimated: r.estimated, count: r.count, unit: r.unit })}
                 {r.estimated && (
                   <small className="estimate" title={estimateText(lang, 'estimatedTitle')}>
                     {' '}

@@ -146,7 +146,9 @@ export function AreaPanel(p: AreaPanelProps) {
                   <small className="muted">({p.lang === 'vi' ? ind.unitVi : ind.unitEn})</small>
                 </th>
                 <td className="num">
-                  {series[i]?.isPending ? '…' : formatValue(f.current, p.lang, { estimated, count })}
+                  {series[i]?.isPending
+                    ? '…'
+                    : formatValue(f.current, p.lang, { estimated, count, unit: ind.unitVi })}
                   {estimated && (
                     <small className="estimate" title={estimateText(p.lang, 'estimatedTitle')}>
                       {' '}
@@ -206,6 +208,7 @@ export function AreaPanel(p: AreaPanelProps) {
                     const text = formatValue(typeof v === 'number' ? v : null, p.lang, {
                       estimated,
                       count: isCountUnit(ind.unitVi),
+                      unit: ind.unitVi,
                     });
                     return estimated ? `${text} (${estimateText(p.lang, 'estimated')})` : text;
                   }}
