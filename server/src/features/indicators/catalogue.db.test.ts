@@ -345,7 +345,7 @@ describe('indicators a province defines', () => {
         '/api/indicators/t15_trained_pct',
         { formula: 't15_nope / t15_eligible * 100' },
         'formula',
-        /t15_nope/,
+        /không có chỉ số t15_nope trong danh mục/,
       ],
       [
         'POST',

@@ -184,15 +184,15 @@ function formulaProblem(
 ): { field: 'formula' | 'sensitivity'; message: string } | null {
   const tree = formulaTree(row.formula ?? '');
   const refs = formulaCodes(tree);
-  if (refs.length === 0) return { field: 'formula', message: 'công thức phải dùng ít nhất một chỉ tiêu' };
+  if (refs.length === 0) return { field: 'formula', message: 'công thức phải dùng ít nhất một chỉ số' };
   for (const code of refs) {
     const input = catalogue.get(code);
-    if (!input) return { field: 'formula', message: `không có chỉ tiêu ${code} trong danh mục` };
-    if (input.retiredAt) return { field: 'formula', message: `chỉ tiêu ${code} đã ngừng sử dụng` };
+    if (!input) return { field: 'formula', message: `không có chỉ số ${code} trong danh mục` };
+    if (input.retiredAt) return { field: 'formula', message: `chỉ số ${code} đã ngừng sử dụng` };
     if (input.provinceCode !== null && input.provinceCode !== row.provinceCode)
       return {
         field: 'formula',
-        message: `chỉ tiêu ${code} là của tỉnh ${input.provinceCode}; ${row.code} không dùng được`,
+        message: `chỉ số ${code} là của tỉnh ${input.provinceCode}; ${row.code} không dùng được`,
       };
   }
   const cycle = cycleThrough(row.code, catalogue);
@@ -204,7 +204,7 @@ function formulaProblem(
     if (input && SENSITIVITY_RANK[input.sensitivity] > SENSITIVITY_RANK[row.sensitivity])
       return {
         field: 'sensitivity',
-        message: `${row.code} dùng chỉ tiêu ${code} (mức ${SENSITIVITY_VI[input.sensitivity]}) nên không thể ở mức ${SENSITIVITY_VI[row.sensitivity]}`,
+        message: `${row.code} dùng chỉ số ${code} (mức ${SENSITIVITY_VI[input.sensitivity]}) nên không thể ở mức ${SENSITIVITY_VI[row.sensitivity]}`,
       };
   }
   return null;

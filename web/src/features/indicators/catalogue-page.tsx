@@ -6,7 +6,7 @@ import { apiError } from '../../lib/api-error';
 import { langOf, useLocation } from '../../lib/navigation';
 
 /**
- * Quản trị › Danh mục chỉ tiêu: the administrators' catalogue (issue 15). Lists every indicator (retired ones
+ * Quản trị › Danh mục chỉ số: the administrators' catalogue (issue 15). Lists every indicator (retired ones
  * on request), adds a stored one (stock or flow) or a computed one with its formula, edits one, retires one.
  * The server checks everything (formula, units, sensitivity, jurisdiction) and names the field at fault,
  * shown beside it.
