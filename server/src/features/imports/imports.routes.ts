@@ -297,11 +297,9 @@ export const importsRoutes = ({ db }: RouteDeps) =>
         const approved = f.approve === 'true';
         if (approved) requireProvinceOffice(c.get('identity'), f.scope ?? null);
         const input = await valuesInput(c, f);
-        const committed = await commitValuesImport(db, input);
-        const { importId } = committed;
-        if (importId === null) return c.json({ ...committed, reports: null }, 200);
-        // The imported communes' reports of the period: approved at once, or waiting for the province.
-        const reports = await db.transaction(async (tx) => {
+        // The imported communes' reports of the period, approved at once or waiting for the province,
+        // are written in the import's own transaction: all of it is stored, or none.
+        const { also, ...committed } = await commitValuesImport(db, input, async (tx, importId) => {
           const r = await recordImportSubmissions(tx, {
             importId,
             period: input.period,
@@ -319,6 +317,7 @@ export const importsRoutes = ({ db }: RouteDeps) =>
             });
           return after;
         });
+        const reports = also ?? null;
         return c.json({ ...committed, reports }, 200);
       } catch (err) {
         if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../../db/engine';
+import type { Database, Queryable } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { ApiError, badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';
@@ -182,10 +182,12 @@ export async function previewValuesImport(db: Database, input: ValuesImportInput
  * values waits for this one and then replaces what this one wrote, so each records exactly what it
  * replaced and a rollback restores exactly that. The counts returned are those of the commit itself.
  */
-export async function commitValuesImport(
+export async function commitValuesImport<T = undefined>(
   db: Database,
   input: ValuesImportInput,
-): Promise<ValuesPreview & { importId: number | null }> {
+  /** More writes of the same commit (the reporting cycle's submissions): they stand or fall with the values. */
+  alsoInTransaction?: (tx: Queryable, importId: number) => Promise<T>,
+): Promise<ValuesPreview & { importId: number | null; also?: T }> {
   const read = await readValues(db, input);
   return db.transaction(async (tx) => {
     await lockValueSets(
@@ -220,7 +222,8 @@ export async function commitValuesImport(
       entityId: id,
       after: { fileName: input.fileName, period: input.period, ...summary },
     });
-    return { ...preview, importId: id };
+    const also = alsoInTransaction ? await alsoInTransaction(tx, id) : undefined;
+    return { ...preview, importId: id, also };
   });
 }
 

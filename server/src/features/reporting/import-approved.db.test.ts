@@ -4,6 +4,7 @@ import { type TestClient, testEngine, writableTestApp } from '../../testing/test
 import { DEMO_PASSWORD } from '../auth/demo-accounts';
 import { createUser } from '../auth/users.repo';
 import { uploadForm } from '../imports/testing';
+import { commitValuesImport } from '../imports/values-import';
 
 // Issue 17: a spreadsheet import goes through the reporting states. The province office may mark its import
 // approved at once (the communes count as received and approved); anyone else's import counts as submitted;
@@ -119,5 +120,33 @@ describe('imports in the reporting cycle', () => {
     expect(later.total.approved).toBe(after.total.approved);
     after = later;
     expect(after.rows.find((r) => r.code === communes[4])).toMatchObject({ state: 'submitted', approved: 0 });
+  });
+
+  it('stores an import and its reports together: when recording the reports fails, no value is stored', async () => {
+    const code = communes[0] as string;
+    const read = () =>
+      db.query<{ value: number }>(
+        `select v.value from indicator_values v join admin_units u on u.id = v.unit_id
+         where u.code = $1 and v.period_id = $2 and v.indicator_code = 'managed_addicts'`,
+        [code, PERIOD],
+      );
+    const before = await read();
+    const imports = async () =>
+      (await db.query<{ n: number }>(`select count(*)::int as n from imports`))[0]?.n;
+    const importsBefore = await imports();
+    const bytes = new TextEncoder().encode(
+      `Mã đơn vị,managed_addicts\n${code},${987_000 + (process.pid % 1000)}`,
+    );
+    await expect(
+      commitValuesImport(
+        db,
+        { fileName: 'hong.csv', bytes, period: PERIOD, scope: '01', actor: 'kiem-thu' },
+        async () => {
+          throw new Error('ghi báo cáo thất bại');
+        },
+      ),
+    ).rejects.toThrow('ghi báo cáo thất bại');
+    expect(await read()).toEqual(before);
+    expect(await imports()).toBe(importsBefore);
   });
 });
