@@ -2,10 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sessionQuery } from '../../../entities/auth/session';
 import { indicatorsQuery } from '../../../entities/indicators/api/get-indicators';
+import { UnitPicker } from '../../../entities/units/components/unit-picker';
 import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel } from '../../../lib/i18n';
 import { lastReportedQuarter, periodsOfKind, todayIso } from '../../../lib/periods';
+import { ownScope, scopeChoices } from '../api/own-scope';
 import type { Rejection } from '../api/rejection';
 import { commitValues, previewValues, type ValuesCommit, type ValuesPreview } from '../api/upload';
 import { importMessages } from '../messages';
@@ -35,7 +37,8 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   const today = todayIso();
   const quarters = periodsOfKind('quarter', today).reverse();
   const [period, setPeriod] = useState(lastReportedQuarter(today).id);
-  const [scope, setScope] = useState('');
+  // undefined until the officer picks: the import starts on their own area (not a national template).
+  const [scopeChoice, setScope] = useState<string | null | undefined>(undefined);
   const [layout, setLayout] = useState<'wide' | 'long'>('wide');
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<Record<string, string>>({});
@@ -43,13 +46,14 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   const [approve, setApprove] = useState(false);
   // Approving at once is the province office's: admins, and data officers holding a whole province.
   const user = useQuery(sessionQuery).data?.user ?? null;
+  const scope = scopeChoice === undefined ? ownScope(user?.jurisdiction) : scopeChoice;
   const office =
     user?.role === 'admin' ||
     (user?.role === 'data_officer' && user.jurisdiction.some((c) => c === 'VN' || /^\d{2}$/.test(c)));
   const upload = () => ({
     file: file as File,
     period,
-    scope: scope.trim() || null,
+    scope,
     choices,
     approve: office && approve,
   });
@@ -77,7 +81,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
 
   const templateHref = (format: 'xlsx' | 'csv') => {
     const q = new URLSearchParams({ period, layout, format });
-    if (scope.trim()) q.set('scope', scope.trim());
+    if (scope) q.set('scope', scope);
     return `/api/imports/templates/values?${q}`;
   };
 
@@ -96,17 +100,14 @@ export function ValuesImport({ lang }: { lang: Lang }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('scope')}{' '}
-          <input
-            data-testid="import-scope"
-            value={scope}
-            onChange={(e) => setScope(e.target.value)}
-            placeholder={t('scopeAll')}
-            size={6}
-            inputMode="numeric"
-          />
-        </label>
+        <UnitPicker
+          label={t('scope')}
+          testId="import-scope"
+          value={scope}
+          onChange={setScope}
+          within={scopeChoices(user?.jurisdiction)}
+          {...(scopeChoices(user?.jurisdiction) === null ? { emptyLabel: t('scopeAll') } : {})}
+        />
         <label>
           {t('layout')}{' '}
           <select value={layout} onChange={(e) => setLayout(e.target.value as 'wide' | 'long')}>
