@@ -2,6 +2,7 @@ import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { UnitPicker } from '../../entities/units/components/unit-picker';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { FieldError, planKeys, planQuery, savePlan } from './api/plans-api';
 import { type Definition, DefinitionFields } from './components/definition-fields';
@@ -9,6 +10,9 @@ import { targetSentence } from './lib/target-sentence';
 import { planText } from './messages';
 import './plans.css';
 import { routeAs, routePath } from '../../lib/routes';
+
+/** A complete ISO day typed in a date field, else undefined (the unit lists are of that day). */
+const isoDay = (s: string): string | undefined => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
 /** A template definition per kind, so a new target starts from a valid shape to adjust. */
 const TEMPLATES: Record<TargetKind, Record<string, unknown>> = {
@@ -256,7 +260,17 @@ export default function PlanFormPage() {
           {input('issuingBody', t('issuedBy'))}
           {input('documentNo', t('document'))}
           {input('issuedOn', t('issuedOn'), 'date')}
-          {input('scopeCode', t('scopeCode'))}
+          <UnitPicker
+            label={t('scopeCode')}
+            name="scopeCode"
+            testId="plan-scope"
+            emptyLabel={t('scopeAll')}
+            at={isoDay(draft.scopeValidOn) ?? isoDay(draft.periodStart)}
+            value={draft.scopeCode || null}
+            onChange={(code) => set('scopeCode', code ?? '')}
+            invalid={errorAt('scope.code') !== null}
+            error={errorAt('scope.code')}
+          />
           {input('scopeValidOn', t('scopeValidOn'), 'date')}
           {input('periodStart', t('periodStart'), 'date')}
           {input('periodEnd', t('periodEnd'), 'date')}
@@ -312,6 +326,7 @@ export default function PlanFormPage() {
                 path={`${f}.definition`}
                 errorAt={(field) => (error?.field === field ? error.message : null)}
                 indicators={indicators}
+                scopeCode={draft.scopeCode || null}
               />
               {errorAt(`${f}.definition`) && !errorAt(`${f}.definition`)?.startsWith(`${f}.definition.`) && (
                 <span className="field-error" role="alert">

@@ -1,4 +1,5 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
+import { UnitListPicker } from '../../../entities/units/components/unit-picker';
 import { STATUS_LABELS } from '../../../lib/i18n';
 
 /**
@@ -26,18 +27,16 @@ interface Props {
   errorAt: (field: string) => string | null;
   /** Indicator codes and names of the catalogue, for the indicator pickers. */
   indicators: ReadonlyArray<{ code: string; nameVi: string }>;
+  /** The plan's scope unit: the communes offered are its own (all when null). */
+  scopeCode?: string | null;
 }
 
 const get = (o: Definition, key: string): unknown => o[key];
 const obj = (v: unknown): Definition => (v && typeof v === 'object' ? (v as Definition) : {});
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const codesOf = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+const COMMUNES = ['commune'] as const;
 
-export function DefinitionFields({ kind, value, onChange, path, errorAt, indicators }: Props) {
+export function DefinitionFields({ kind, value, onChange, path, errorAt, indicators, scopeCode }: Props) {
   const set = (key: string, v: unknown) => onChange({ ...value, [key]: v });
   const setIn = (key: string, sub: string, v: unknown) => set(key, { ...obj(get(value, key)), [sub]: v });
   const err = (field: string) => {
@@ -76,6 +75,27 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
       />
       {err(field)}
     </label>
+  );
+  /** Communes picked by name (in the plan's scope, as listed on `validOn`); the value stays their codes. */
+  const communeList = (
+    label: string,
+    field: string,
+    v: unknown,
+    validOn: unknown,
+    onValue: (codes: string[]) => void,
+  ) => (
+    <UnitListPicker
+      key={field}
+      label={label}
+      name={`${path}.${field}`}
+      levels={COMMUNES}
+      at={typeof validOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(validOn) ? validOn : undefined}
+      within={scopeCode ? [scopeCode] : null}
+      value={list(v)}
+      onChange={onValue}
+      invalid={errorAt(`${path}.${field}`) !== null}
+      error={errorAt(`${path}.${field}`)}
+    />
   );
   const indicatorSelect = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
     <label key={field}>
@@ -262,17 +282,10 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
         </label>,
         ...(u.type === 'codes'
           ? [
-              <label key="units.codes">
-                Mã xã (cách nhau bởi dấu phẩy)
-                <input
-                  name={`${path}.units.codes`}
-                  value={list(u.codes).join(', ')}
-                  onChange={(e) => set('units', { ...u, codes: codesOf(e.target.value) })}
-                  {...invalid('units.codes')}
-                />
-                {err('units.codes')}
-              </label>,
-              dateInput('Mã theo danh mục ngày', 'units.validOn', u.validOn, (s) =>
+              communeList('Các xã', 'units.codes', u.codes, u.validOn, (codes) =>
+                set('units', { ...u, codes }),
+              ),
+              dateInput('Danh mục xã theo ngày', 'units.validOn', u.validOn, (s) =>
                 set('units', { ...u, validOn: s }),
               ),
             ]
@@ -380,17 +393,8 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
     }
     case 'named_units':
       fields.push(
-        <label key="codes">
-          Mã các xã (cách nhau bởi dấu phẩy)
-          <input
-            name={`${path}.codes`}
-            value={list(value.codes).join(', ')}
-            onChange={(e) => set('codes', codesOf(e.target.value))}
-            {...invalid('codes')}
-          />
-          {err('codes')}
-        </label>,
-        dateInput('Mã theo danh mục ngày', 'validOn', value.validOn, (s) => set('validOn', s)),
+        communeList('Các xã', 'codes', value.codes, value.validOn, (codes) => set('codes', codes)),
+        dateInput('Danh mục xã theo ngày', 'validOn', value.validOn, (s) => set('validOn', s)),
         statusChecks('Đạt phân loại', 'statuses', value.statuses, (s) => set('statuses', s)),
       );
       break;
@@ -407,8 +411,11 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
       break;
     case 'unit_status':
       fields.push(
-        statusChecks('Mọi xã của đơn vị đạt phân loại', 'statuses', value.statuses, (s) =>
-          set('statuses', s),
+        statusChecks(
+          'Mọi xã của đơn vị phạm vi (chọn ở trên) đạt phân loại',
+          'statuses',
+          value.statuses,
+          (s) => set('statuses', s),
         ),
       );
       break;
