@@ -292,7 +292,8 @@ export default function Dashboard() {
           onChange={(patch) => setView(patch)}
         />
         {error && <ApiErrorNotice error={error} lang={lang} />}
-        {choropleth?.kind === 'status' && (
+        {/* One legend for the colours on the map: the completeness layer's (in its panel) replaces these. */}
+        {!reports.colouring && choropleth?.kind === 'status' && (
           <StatusLegend
             counts={choropleth.counts}
             noData={choropleth.noData}
@@ -300,7 +301,7 @@ export default function Dashboard() {
             noDataColor={NO_DATA_COLOR}
           />
         )}
-        {choropleth?.kind === 'indicator' && (
+        {!reports.colouring && choropleth?.kind === 'indicator' && (
           <IndicatorLegend
             title={captions.what}
             unit={captions.unit}
@@ -323,7 +324,7 @@ export default function Dashboard() {
             )}
           />
         )}
-        {choropleth && (
+        {choropleth && !reports.colouring && (
           <ExportPngButton
             lang={lang}
             fileName={captions.pngName}
