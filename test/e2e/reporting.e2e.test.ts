@@ -58,7 +58,37 @@ describe.skipIf(!browserAvailable)('the reporting cycle in the app', () => {
 
   const stateOf = async (page: Page) => page.getByTestId('report-state').textContent();
 
+  /**
+   * What the province's map says about the quarter: "Số liệu đã nhận x/y xã" under the period picker, and
+   * the legend of the layer "Tình hình báo cáo" (communes per report state) for the form.
+   */
+  const mapReports = async () => {
+    const map = await province.newPage();
+    await map.setViewportSize({ width: 1366, height: 768 });
+    await map.goto(`${base()}/ban-do/tinh/01?period=${PERIOD}`);
+    const text = (await map.getByTestId('received-count').textContent({ timeout: 60_000 })) ?? '';
+    const [, x, y] = /Số liệu đã nhận ([\d.]+)\/([\d.]+) xã/.exec(text) ?? [];
+    await map.getByTestId('layer-completeness').check();
+    const legend = map.getByTestId('completeness-legend');
+    const pick = legend.locator('xpath=ancestor::*[@data-testid="completeness-layer"]').locator('select');
+    if ((await pick.count()) > 0) await pick.selectOption(FORM);
+    const count = async (state: string) => {
+      const cell = legend.locator(`li[data-state="${state}"] .count`);
+      await expect.poll(() => cell.textContent(), { timeout: 60_000 }).toMatch(/^[\d.]+$/);
+      return Number(((await cell.textContent()) ?? '').replaceAll('.', ''));
+    };
+    const missing = await count('missing');
+    let reported = 0;
+    for (const state of ['late', 'returned', 'submitted', 'approved']) reported += await count(state);
+    await screenshot(map, 'reporting-map-layer');
+    await map.close();
+    const num = (v: string | undefined) => Number((v ?? '').replaceAll('.', ''));
+    return { received: num(x), expected: num(y), missing, reported };
+  };
+
   it('a commune fills and submits on a phone (an error fixed, a warning confirmed, offline), the province returns then approves', async () => {
+    const before = await mapReports();
+    expect(before.expected).toBeGreaterThan(0);
     const page = await commune.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base()}/bao-cao`);
@@ -137,5 +167,14 @@ describe.skipIf(!browserAvailable)('the reporting cycle in the app', () => {
     ).json()) as { rows?: { code: string; value: number | null }[] };
     const mine = stored.rows?.find((r) => r.code === code);
     if (mine) expect(mine.value).toBe(values.drug_arrests);
+
+    // The map counts the commune: one more report received, one commune fewer coloured "Chưa báo cáo".
+    const after = await mapReports();
+    expect(after).toEqual({
+      received: before.received + 1,
+      expected: before.expected,
+      missing: before.missing - 1,
+      reported: before.reported + 1,
+    });
   });
 });
