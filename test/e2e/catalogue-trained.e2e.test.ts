@@ -10,7 +10,7 @@ import { browserAvailable, screenshot, useBrowser } from './browser';
  * column, fills it and imports it; the map colours the communes by it and the table shows the imported
  * numbers. The administrator also adds the officers a commune has (a stock) and "Tỷ lệ cán bộ được tập huấn"
  * (%, computed: trained / officers × 100); the same import fills both columns, and the map is coloured by the share (the legend names it, the
- * table shows 12,5). The import is rolled back and the indicators retired at the end (the e2e database is
+ * table shows 12,5%). The import is rolled back and the indicators retired at the end (the e2e database is
  * reused), and each run uses codes of its own.
  */
 const PERIOD = '2026-Q3';
@@ -106,7 +106,11 @@ describe.skipIf(!browserAvailable)('an indicator the province adds, reported and
     await officer.goto(`${inject('baseUrl')}/nhap-du-lieu`);
     await officer.getByTestId('import-page').waitFor();
     await officer.getByTestId('import-period').selectOption(PERIOD);
-    await officer.getByTestId('import-scope').fill(SCOPE);
+    // The Hà Nội officer's import starts on their own province, shown by name (no national template).
+    await expect
+      .poll(() => officer.getByTestId('import-scope').inputValue(), { timeout: 30_000 })
+      .toBe('Thành phố Hà Nội');
+    expect(await officer.getByTestId('template-csv').getAttribute('href')).toContain(`scope=${SCOPE}`);
     await officer.getByTestId('values-file').setInputFiles(path);
     await officer.getByTestId('values-check').click();
     const preview = officer.getByTestId('values-preview');
@@ -139,7 +143,7 @@ describe.skipIf(!browserAvailable)('an indicator the province adds, reported and
     await expect.poll(() => row.first().textContent(), { timeout: 30_000 }).toContain(String(first?.value));
 
     // The map coloured by the share: the legend names it, the eight communes are in its classes, and the
-    // first commune's share is 12,5 (25 of 200).
+    // first commune's share is 12,5% (25 of 200).
     await map.goto(`${inject('baseUrl')}/ban-do/tinh/${SCOPE}?period=${PERIOD}&indicator=${SHARE}`);
     const shareLegend = map.getByTestId('indicator-legend');
     await shareLegend.waitFor({ timeout: 90_000 });
@@ -156,9 +160,8 @@ describe.skipIf(!browserAvailable)('an indicator the province adds, reported and
     );
     const shareRow = map.getByTestId('data-table').locator('tbody tr', { hasText: first?.code ?? '' });
     await expect.poll(() => shareRow.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    // 25 of 200 officers: "12,5". (The table does not write the unit yet — the legend's title says "(%)";
-    // "12,5%" in the table cell needs the table to know the indicator's unit: left to the table's owner.)
-    await expect.poll(() => shareRow.first().textContent(), { timeout: 30_000 }).toMatch(/Hà Nội12,5(%|$)/);
+    // 25 of 200 officers: the share with its unit, "12,5%".
+    await expect.poll(() => shareRow.first().textContent(), { timeout: 30_000 }).toMatch(/Hà Nội12,5%$/);
     await map.close();
 
     // Leave the reused database as it was: roll the import back, retire the indicator.
