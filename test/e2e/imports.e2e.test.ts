@@ -50,7 +50,12 @@ describe.skipIf(!browserAvailable)('importing a quarterly report in the app', ()
     await page.goto(`${inject('baseUrl')}/nhap-du-lieu`);
     await page.getByTestId('import-page').waitFor();
     await page.getByTestId('import-period').selectOption(PERIOD);
-    await page.getByTestId('import-scope').fill(SCOPE);
+    // The scope is picked by its name typed without diacritics; the template then carries its code.
+    await page.getByTestId('import-scope').fill('son la');
+    await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
+    expect(await page.getByTestId('import-scope').inputValue()).toBe('Tỉnh Sơn La');
+    expect(await page.getByTestId('template-csv').getAttribute('href')).toContain(`scope=${SCOPE}`);
+    await screenshot(page, 'import-scope-picked');
 
     const bad = await report(page, (rows, col) => {
       const r3 = rows[3];

@@ -31,9 +31,11 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     // Two communes of Sơn La in force today: the named list.
     const units = await page.request.get(`${baseUrl}/api/units?level=commune&parent=14`);
     expect(units.status()).toBe(200);
-    const communes = ((await units.json()) as { rows: Array<{ code: string }> }).rows
-      .slice(0, 2)
-      .map((u) => u.code);
+    const named = ((await units.json()) as { rows: Array<{ code: string; fullName: string }> }).rows.slice(
+      0,
+      2,
+    );
+    const communes = named.map((u) => u.code);
     expect(communes).toHaveLength(2);
 
     await page.goto(`${baseUrl}/ke-hoach/moi`);
@@ -45,7 +47,8 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     await page.locator('input[name="issuingBody"]').fill('UBND tỉnh Sơn La');
     await page.locator('input[name="documentNo"]').fill('2/KH-E2E');
     await page.locator('input[name="issuedOn"]').fill('2025-01-10');
-    await page.locator('input[name="scopeCode"]').fill('14');
+    await page.locator('input[name="scopeCode"]').fill('son la');
+    await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
     await page.locator('input[name="periodStart"]').fill('2025-01-01');
     await page.locator('input[name="periodEnd"]').fill('2027-12-31');
 
@@ -71,7 +74,23 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     await second.locator('input[name="targets[1].title"]').fill('Chuyển hóa hai xã thành xã không ma túy');
     await second.locator('input[name="targets[1].deadline"]').fill('2026-12-31');
     await second.locator('select').first().selectOption('named_units');
-    await second.locator('input[name="targets[1].definition.codes"]').fill(communes.join(', '));
+    // Each commune picked by its name typed without diacritics ("Xã Mường La" as "muong la").
+    for (const u of named) {
+      const typed = u.fullName
+        .replace(/^(Xã|Phường|Đặc khu) /, '')
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
+      await second.locator('input[name="targets[1].definition.codes"]').fill(typed);
+      await second
+        .locator('[role="option"] .unit-picker-name')
+        .getByText(u.fullName, { exact: true })
+        .click();
+    }
+    expect(
+      await second.locator('.unit-picker-chips li').evaluateAll((li) => li.map((l) => l.dataset.code)),
+    ).toEqual(communes);
     await second.locator('input[name="targets[1].definition.validOn"]').fill('2026-01-01');
     await expect
       .poll(() => page.getByTestId('target-sentence-1').textContent(), WAIT)

@@ -73,7 +73,8 @@ describe.skipIf(!browserAvailable)('plans and status criteria in Chromium', () =
     await page.locator('input[name="issuingBody"]').fill('UBND tỉnh Sơn La');
     await page.locator('input[name="documentNo"]').fill('1/KH-E2E');
     await page.locator('input[name="issuedOn"]').fill('2026-01-05');
-    await page.locator('input[name="scopeCode"]').fill('14');
+    await page.locator('input[name="scopeCode"]').fill('son la');
+    await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
     await page.locator('input[name="periodStart"]').fill('2026-01-01');
     await page.locator('input[name="periodEnd"]').fill('2026-12-31');
     await page.getByRole('button', { name: /Thêm chỉ tiêu/ }).click();
