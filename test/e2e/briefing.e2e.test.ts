@@ -147,4 +147,32 @@ describe.skipIf(!browserAvailable)('briefings in Chromium', () => {
     }, href);
     expect(got).toEqual({ type: 'application/pdf', head: '%PDF-' });
   });
+
+  it('starts the PDF pack from the presenter as a job too: its bar in the slide footer, then the file', async () => {
+    const page = await newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${baseUrl}/trinh-chieu`);
+    const link = page.getByTestId('briefing-list').locator('li a').first();
+    await link.waitFor(WAIT);
+    await page.goto(`${baseUrl}${(await link.getAttribute('href')) ?? ''}`);
+    await page.getByTestId('presenter').waitFor(WAIT);
+    await page.getByTestId('briefing-pdf-job').click();
+    const bar = page.getByTestId('briefing-pdf-progress');
+    await bar.waitFor(WAIT);
+    expect(await bar.locator('progress').count()).toBe(1);
+    const file = page.getByTestId('briefing-pdf-file');
+    await file.waitFor(WAIT);
+    await screenshot(page, 'presenter-pdf-job');
+    const href = (await file.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/jobs\/[^/]+\/file$/);
+    const got = await page.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, href);
+    expect(got).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    // The job, never the synchronous render on the request path.
+    expect(requests.filter((u) => /\/api\/briefings\/[^/]+\/pdf/.test(u))).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/api/jobs/briefing-pdf'))).toBe(true);
+  });
 });

@@ -1,14 +1,15 @@
 import { formatDate } from '@pcmt/domain/format';
 import { reorganisations } from '@pcmt/domain/unit-versions';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { JobProgress, jobFileHref, jobKey, useJob } from '../../entities/jobs/job-progress';
 import { receivedText } from '../../entities/reporting/received-text';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { routeAs, routePath } from '../../lib/routes';
 import { useUnitVersions } from '../../lib/unit-versions';
-import { briefingPdfHref, briefingQuery, briefingXlsxHref } from './api/briefings-api';
+import { briefingQuery, briefingXlsxHref, startBriefingPdfJob } from './api/briefings-api';
 import { SlidePanel } from './components/slide-panel';
 import { SnapshotMap } from './components/snapshot-map';
 import { deckAction, stepSlide } from './lib/deck-keys';
@@ -60,6 +61,17 @@ export default function PresenterPage() {
   );
   const fontPx = useSlideFontPx();
   const [copied, setCopied] = useState(false);
+  // The PDF pack is rendered as a job (as on the briefings page): a progress bar, then the file.
+  const queryClient = useQueryClient();
+  const [pdfJobId, setPdfJobId] = useState<string | null>(null);
+  const pdf = useJob(pdfJobId);
+  const startPdf = useMutation({
+    mutationFn: (b: { id: string; confidential: boolean }) => startBriefingPdfJob(b.id, b.confidential),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKey(job.id), job);
+      setPdfJobId(job.id);
+    },
+  });
 
   const goTo = useCallback((i: number) => {
     const q = new URLSearchParams(window.location.search);
@@ -173,6 +185,17 @@ export default function PresenterPage() {
         <span className="slide-source" title={snapshot.source}>
           {t('asOf')} {dmy(b.createdAt)} · {t('source')}: {snapshot.source}
         </span>
+        {(pdf.data || startPdf.isError) && (
+          <div className="slide-pdf">
+            {pdf.data && <JobProgress job={pdf.data} lang={lang} testId="briefing-pdf-progress" />}
+            {pdf.data?.state === 'done' && (
+              <a href={jobFileHref(pdf.data.id)} download data-testid="briefing-pdf-file">
+                {t('downloadPdf')}
+              </a>
+            )}
+            {startPdf.isError && <ApiErrorNotice error={startPdf.error} lang={lang} />}
+          </div>
+        )}
         <nav className="slide-controls" aria-label={t('briefings')}>
           <button
             type="button"
@@ -192,9 +215,14 @@ export default function PresenterPage() {
           <button type="button" onClick={toggleFullscreen}>
             {t('fullscreen')}
           </button>
-          <a href={briefingPdfHref(b.id, b.confidential)} download data-testid="briefing-pdf">
-            {t('pdf')}
-          </a>
+          <button
+            type="button"
+            data-testid="briefing-pdf-job"
+            disabled={startPdf.isPending || pdf.data?.state === 'running'}
+            onClick={() => startPdf.mutate({ id: b.id, confidential: b.confidential })}
+          >
+            {t('makePdf')}
+          </button>
           <a href={briefingXlsxHref(b.id)} download data-testid="briefing-xlsx">
             {t('xlsx')}
           </a>
