@@ -41,6 +41,19 @@ export const STORED_INDICATOR_CODES = [
   'treatment_episodes__order_first',
   'treatment_episodes__order_second',
   'treatment_episodes__order_third_plus',
+  'training_classes',
+  'rehab_term_reduced',
+  'facility_health_checks',
+  'loans_recovered_vnd',
+  'loans_outstanding_vnd',
+  'managed_addicts__drug_heroin',
+  'managed_addicts__drug_ats',
+  'managed_addicts__drug_opium',
+  'managed_addicts__route_inhale',
+  'managed_addicts__route_inject',
+  'managed_addicts__route_smoke_other',
+  'vocational_counselling_needed',
+  'vocational_counselled',
 ] as const;
 
 /** Code of an indicator with stored values. */
@@ -85,8 +98,29 @@ const ENTRIES: readonly Entry[] = [
     nameEn: 'Drug addicts on the managed list',
     ...PEOPLE,
     sensitivity: 'internal',
-    descriptionVi: 'Số người nghiện ma túy có hồ sơ quản lý trên địa bàn tại cuối kỳ.',
+    descriptionVi:
+      'Số người nghiện ma túy có hồ sơ quản lý trên địa bàn tại cuối kỳ, theo loại ma túy và hình thức sử dụng.',
     kind: 'stock',
+    disaggregations: [
+      {
+        code: 'drug',
+        nameVi: 'Loại ma túy sử dụng',
+        parts: [
+          { code: 'heroin', nameVi: 'Heroin' },
+          { code: 'ats', nameVi: 'Ma túy tổng hợp' },
+          { code: 'opium', nameVi: 'Thuốc phiện' },
+        ],
+      },
+      {
+        code: 'route',
+        nameVi: 'Hình thức sử dụng',
+        parts: [
+          { code: 'inhale', nameVi: 'Hít' },
+          { code: 'inject', nameVi: 'Tiêm chích' },
+          { code: 'smoke_other', nameVi: 'Hút và hình thức khác' },
+        ],
+      },
+    ],
   },
   {
     code: 'illegal_users',
@@ -456,10 +490,113 @@ const ENTRIES: readonly Entry[] = [
   },
 ];
 
+/*
+ * Figures of the seed plans added as indicators of their own: training classes held (Đồng Tháp, 11 classes
+ * 2022–2/2023), compulsory-rehab terms reduced and health checks at a facility (Quảng Bình 2023: 12 people,
+ * 44 checks), loans recovered and outstanding (Sơn La 31/12/2019: 725 and 145 million đồng), people after
+ * rehab needing vocational counselling and counselled (Bắc Từ Liêm 2020: 100 % of those in need).
+ *
+ * Left out on purpose: the traits of the 1,602 people surveyed in Sơn La's treatment facilities (86 % with no
+ * stable job, 78.5 % schooling below upper secondary). They describe individuals in one survey, not a figure a
+ * commune reports per quarter; as commune indicators they would invent a per-commune count nobody collects and
+ * whose sum over a province would not be the survey's sample. They belong to a survey record (sample size,
+ * date, facility), which the catalogue does not model. Drug type and route of use, from the same survey, are
+ * kept as breakdowns of managed addicts because reports do count addicts that way.
+ */
+const SEED_ENTRIES: readonly Entry[] = [
+  {
+    code: 'training_classes',
+    nameVi: 'Lớp tập huấn cho cán bộ làm công tác phòng, chống ma túy',
+    nameEn: 'Training classes held for drug-prevention officers',
+    unitVi: 'lớp',
+    unitEn: 'classes',
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số lớp tập huấn kiến thức, kỹ năng, chuyên môn nghiệp vụ cho cán bộ cấp xã tham gia quản lý, giúp đỡ người nghiện, tổ chức trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'rehab_term_reduced',
+    nameVi: 'Người cai nghiện bắt buộc được xét giảm thời hạn',
+    nameEn: 'Compulsory-rehabilitation terms reduced',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người cai nghiện bắt buộc được xét giảm thời hạn chấp hành quyết định trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'facility_health_checks',
+    nameVi: 'Lượt khám sức khỏe cho người cai nghiện tại cơ sở',
+    nameEn: 'Health checks for people in rehabilitation facilities',
+    unitVi: 'lượt',
+    unitEn: 'checks',
+    sensitivity: 'internal',
+    descriptionVi: 'Số lượt khám sức khỏe cho người đang cai nghiện tại cơ sở cai nghiện trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'loans_recovered_vnd',
+    nameVi: 'Vốn vay của người sau cai đã thu hồi',
+    nameEn: 'Post-rehabilitation loans recovered',
+    unitVi: 'đồng',
+    unitEn: 'VND',
+    sensitivity: 'internal',
+    descriptionVi: 'Số tiền vốn vay của hộ gia đình và cá nhân người sau cai nghiện được thu hồi trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'loans_outstanding_vnd',
+    nameVi: 'Dư nợ vốn vay của người sau cai',
+    nameEn: 'Post-rehabilitation loans outstanding',
+    unitVi: 'đồng',
+    unitEn: 'VND',
+    sensitivity: 'internal',
+    descriptionVi: 'Số tiền vốn vay của hộ gia đình và cá nhân người sau cai nghiện còn dư nợ tại cuối kỳ.',
+    kind: 'stock',
+  },
+  {
+    code: 'vocational_counselling_needed',
+    nameVi: 'Người sau cai có nhu cầu tư vấn học nghề',
+    nameEn: 'Post-rehabilitation people needing vocational counselling',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi: 'Số người sau cai nghiện ma túy có nhu cầu được tư vấn học nghề, đào tạo nghề trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'vocational_counselled',
+    nameVi: 'Người sau cai được tư vấn học nghề',
+    nameEn: 'Post-rehabilitation people given vocational counselling',
+    ...PEOPLE,
+    sensitivity: 'internal',
+    descriptionVi:
+      'Số người sau cai nghiện ma túy có nhu cầu đã được tư vấn học nghề, đào tạo nghề trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    code: 'vocational_counselled_pct',
+    nameVi: 'Tỷ lệ người sau cai có nhu cầu được tư vấn học nghề',
+    nameEn: 'Share of post-rehabilitation people in need given vocational counselling',
+    unitVi: '%',
+    unitEn: '%',
+    sensitivity: 'internal',
+    descriptionVi: 'Tỷ lệ người sau cai nghiện có nhu cầu được tư vấn học nghề, đào tạo nghề.',
+    kind: { formula: 'vocational_counselled / vocational_counselling_needed * 100' },
+  },
+];
+
+const ALL_ENTRIES: readonly Entry[] = [...ENTRIES, ...SEED_ENTRIES];
+
 /** Display order: population first, then the drug situation, treatment, enforcement, rates. */
 const ORDER = [
   'population',
   'managed_addicts',
+  'managed_addicts__drug_heroin',
+  'managed_addicts__drug_ats',
+  'managed_addicts__drug_opium',
+  'managed_addicts__route_inhale',
+  'managed_addicts__route_inject',
+  'managed_addicts__route_smoke_other',
   'illegal_users',
   'managed_people',
   'addicts_per_1000',
@@ -474,6 +611,8 @@ const ORDER = [
   'rehab_community',
   'facility_admissions',
   'in_facility',
+  'rehab_term_reduced',
+  'facility_health_checks',
   'treatment_episodes',
   'treatment_episodes__order_first',
   'treatment_episodes__order_second',
@@ -486,13 +625,19 @@ const ORDER = [
   'reintegrated',
   'vocational_support',
   'vocational_support_pct',
+  'vocational_counselling_needed',
+  'vocational_counselled',
+  'vocational_counselled_pct',
   'loans_households',
   'loans_vnd',
+  'loans_recovered_vnd',
+  'loans_outstanding_vnd',
   'community_model',
   'model_communes_built',
   'officers_total',
   'officers_trained',
   'officers_trained_pct',
+  'training_classes',
   'drug_arrests',
   'arrests_per_10000',
   'drug_use_places',
@@ -503,7 +648,7 @@ const ORDER = [
 
 /** Each part of a breakdown is a stored indicator of its own (`treatment_episodes__order_first`). */
 function partEntries(): Entry[] {
-  return ENTRIES.flatMap((entry) =>
+  return ALL_ENTRIES.flatMap((entry) =>
     (entry.disaggregations ?? []).flatMap((d) =>
       d.parts.map(
         (part): Entry => ({
@@ -523,7 +668,7 @@ function partEntries(): Entry[] {
 
 /** The full catalogue, in display order. */
 export function buildIndicators(): DemoIndicator[] {
-  return [...ENTRIES, ...partEntries()]
+  return [...ALL_ENTRIES, ...partEntries()]
     .map((entry): DemoIndicator => {
       const base = {
         code: entry.code,

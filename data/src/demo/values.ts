@@ -37,6 +37,52 @@ const CROPS_DESTROYED = 0.96;
 /** Median loan to a household after rehab, VND (Sơn La: 870 million to 32 households). */
 const LOAN_MEDIAN_VND = 25e6;
 
+/** Officers trained per class (Đồng Tháp: 1,294 commune officers in 11 classes, 2022–2/2023). */
+const OFFICERS_PER_CLASS = 118;
+/** A quarter's share of people in a facility whose compulsory term is reduced (Quảng Bình 2023: 12 of 87). */
+const TERM_REDUCED = 12 / 87 / 4;
+/** Health checks a quarter per person in a facility (Quảng Bình 2023: 44 checks for 87 people). */
+const HEALTH_CHECKS = 44 / 87 / 4;
+/** Repayments as a share of disbursements (Sơn La to 31/12/2019: 725 of 870 million đồng recovered). */
+const LOANS_RECOVERED = 725 / 870;
+/** Outstanding loans in quarters of disbursement (Sơn La: 145 of 870 million after 16 quarters). */
+const LOANS_OUTSTANDING_QUARTERS = (16 * 145) / 870;
+/** Share of people managed after rehab who ask for vocational counselling in a quarter, and who get it. */
+const COUNSELLING_NEEDED = 0.12;
+const COUNSELLED = 0.97;
+/** Managed addicts by drug (heroin, ATS, opium) and route (inhale, inject, smoke/other): Sơn La survey, 2019. */
+const BY_DRUG = [0.602, 0.378, 0.02] as const;
+const BY_ROUTE = [0.8096, 0.1823, 0.0081] as const;
+const DRUG_PARTS = [
+  IX.managed_addicts__drug_heroin,
+  IX.managed_addicts__drug_ats,
+  IX.managed_addicts__drug_opium,
+] as const;
+const ROUTE_PARTS = [
+  IX.managed_addicts__route_inhale,
+  IX.managed_addicts__route_inject,
+  IX.managed_addicts__route_smoke_other,
+] as const;
+
+/**
+ * Splits a whole total into parts by shares (each jittered ±20 % by `draw`, the same for a commune in every
+ * quarter), by largest remainder, so the parts are whole and sum to the total.
+ */
+export function splitWhole(total: number, shares: readonly number[], draw: (j: number) => number): number[] {
+  const weights = shares.map((share, j) => share * (0.8 + 0.4 * draw(j)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, j) => [x - Math.floor(x), j] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, j] of order) {
+    if (left <= 0) break;
+    parts[j] = (parts[j] ?? 0) + 1;
+    left -= 1;
+  }
+  return parts;
+}
+
 /** Is this quarter reported on the pre-2025 communes? */
 export function isOldQuarter(q: Quarter): boolean {
   return q.year < 2025 || (q.year === 2025 && q.quarter <= 2);
@@ -107,6 +153,59 @@ export function integerise(expected: Float64Array, unit: ReportingUnit, q: Quart
   out[IX.treatment_episodes] = total;
   const managed = out[IX.managed_addicts] ?? 0;
   out[IX.addicts_reached] = Math.min(managed, out[IX.addicts_reached] ?? 0);
+  // Seed-plan figures derived from the ones above (see the constants for their sources).
+  const draw = (k: number, salt: number) => u(k, salt);
+  out[IX.training_classes] = poissonFrom(
+    (expected[IX.officers_trained] ?? 0) / OFFICERS_PER_CLASS,
+    draw(IX.training_classes, 0),
+    draw(IX.training_classes, 1),
+  );
+  const inFacility = expected[IX.in_facility] ?? 0;
+  out[IX.rehab_term_reduced] = poissonFrom(
+    inFacility * TERM_REDUCED,
+    draw(IX.rehab_term_reduced, 0),
+    draw(IX.rehab_term_reduced, 1),
+  );
+  out[IX.facility_health_checks] = poissonFrom(
+    inFacility * HEALTH_CHECKS,
+    draw(IX.facility_health_checks, 0),
+    draw(IX.facility_health_checks, 1),
+  );
+  const disbursed = (expected[IX.loans_households] ?? 0) * LOAN_MEDIAN_VND;
+  const repaying = poissonFrom(
+    expected[IX.loans_households] ?? 0,
+    draw(IX.loans_recovered_vnd, 0),
+    draw(IX.loans_recovered_vnd, 1),
+  );
+  let recovered = 0;
+  for (let j = 0; j < repaying; j++) {
+    const amount =
+      LOANS_RECOVERED *
+      LOAN_MEDIAN_VND *
+      Math.exp(
+        0.4 * normalFrom(draw(IX.loans_recovered_vnd, 2 + 2 * j), draw(IX.loans_recovered_vnd, 3 + 2 * j)),
+      );
+    recovered += Math.round(amount / 1e6) * 1e6;
+  }
+  out[IX.loans_recovered_vnd] = recovered;
+  out[IX.loans_outstanding_vnd] = Math.round((disbursed * LOANS_OUTSTANDING_QUARTERS) / 1e6) * 1e6;
+  const needing = poissonFrom(
+    (expected[IX.post_rehab_managed] ?? 0) * COUNSELLING_NEEDED,
+    draw(IX.vocational_counselling_needed, 0),
+    draw(IX.vocational_counselling_needed, 1),
+  );
+  let counselled = 0;
+  for (let j = 0; j < needing; j++) if (draw(IX.vocational_counselled, j) < COUNSELLED) counselled += 1;
+  out[IX.vocational_counselling_needed] = needing;
+  out[IX.vocational_counselled] = counselled;
+  // Managed addicts by drug and by route: whole parts summing to the total, each commune with its own mix.
+  const mix = (k: number) => (j: number) => uniformAt(seed, unit.number, version, k, j);
+  splitWhole(managed, BY_DRUG, mix(IX.managed_addicts__drug_heroin)).forEach((part, j) => {
+    out[DRUG_PARTS[j] ?? 0] = part;
+  });
+  splitWhole(managed, BY_ROUTE, mix(IX.managed_addicts__route_inhale)).forEach((part, j) => {
+    out[ROUTE_PARTS[j] ?? 0] = part;
+  });
   return out;
 }
 
@@ -117,6 +216,8 @@ export function integerise(expected: Float64Array, unit: ReportingUnit, q: Quart
  */
 const DRUG_PRESENCE = [
   IX.managed_addicts,
+  ...DRUG_PARTS,
+  ...ROUTE_PARTS,
   IX.illegal_users,
   IX.addicts_reached,
   IX.drug_arrests,
