@@ -8,7 +8,7 @@ export const importMessages = defineMessages(
     valuesHelp:
       'Tải mẫu, điền số liệu (mỗi dòng một xã, mỗi cột một chỉ số; hoặc mỗi dòng một xã × chỉ số), rồi tải lên để kiểm tra trước khi ghi.',
     period: 'Kỳ báo cáo',
-    scope: 'Phạm vi (mã tỉnh)',
+    scope: 'Phạm vi',
     scopeAll: 'Toàn quốc',
     layout: 'Dạng mẫu',
     wide: 'Mỗi chỉ số một cột',
@@ -77,7 +77,7 @@ export const importMessages = defineMessages(
     valuesHelp:
       'Download a template, fill in the figures (one row per commune and one column per indicator, or one row per commune × indicator), then upload it to check before writing.',
     period: 'Period',
-    scope: 'Scope (province code)',
+    scope: 'Scope',
     scopeAll: 'Whole country',
     layout: 'Template layout',
     wide: 'One column per indicator',
