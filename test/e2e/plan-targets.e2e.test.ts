@@ -94,7 +94,9 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     await second.locator('input[name="targets[1].definition.validOn"]').fill('2026-01-01');
     await expect
       .poll(() => page.getByTestId('target-sentence-1').textContent(), WAIT)
-      .toContain(`2 xã (${communes.join(', ')}) đạt phân loại không có ma túy đến 31/12/2026`);
+      .toContain(
+        `2 xã (${named.map((u) => u.fullName).join(', ')}) đạt phân loại không có ma túy đến 31/12/2026`,
+      );
     expect(await page.locator('textarea[name^="targets"]').count()).toBe(0);
     await screenshot(page, 'plan-targets-form');
     await page.getByTestId('save-plan').click();

@@ -1,9 +1,11 @@
 import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { UnitPicker } from '../../entities/units/components/unit-picker';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { todayIso } from '../../lib/periods';
 import { FieldError, planKeys, planQuery, savePlan } from './api/plans-api';
 import { type Definition, DefinitionFields } from './components/definition-fields';
 import { targetSentence } from './lib/target-sentence';
@@ -135,10 +137,20 @@ export default function PlanFormPage() {
     .filter((i) => !i.retiredAt)
     .map((i) => ({ code: i.code, nameVi: i.nameVi }));
   const indicatorNames = new Map(indicators.map((i) => [i.code, i.nameVi]));
+  // Commune names for the sentences of named lists (the list the pickers share, cached).
+  const namesCommunes = draft.targets.some((x) => x.kind === 'named_units' || x.kind === 'keep_status');
+  const communes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: null, at: todayIso() }),
+    enabled: namesCommunes,
+  });
+  const communeNames = useMemo(
+    () => new Map((communes.data?.rows ?? []).map((u) => [u.code, u.fullName])),
+    [communes.data],
+  );
   /** The sentence of a target as its plan writes it; null while its fields are incomplete. */
   const sentence = (x: TargetDraft) => {
     const parsed = TargetDefinition.safeParse(x.definition);
-    return parsed.success ? targetSentence(parsed.data, x.deadline, indicatorNames) : null;
+    return parsed.success ? targetSentence(parsed.data, x.deadline, indicatorNames, communeNames) : null;
   };
 
   const loaded = existing.data?.plan;

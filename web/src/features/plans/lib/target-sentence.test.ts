@@ -34,6 +34,21 @@ describe('a target read back as the plan writes it', () => {
         '2026-12-31',
       ),
     ).toBe('2 xã (14001, 14004) đạt phân loại không có ma túy đến 31/12/2026.');
+    // With the communes' names known, the sentence names them (an unknown code stays a code).
+    expect(
+      targetSentence(
+        {
+          kind: 'named_units',
+          codes: ['14001', '14004'],
+          validOn: '2026-01-01',
+          statuses: ['khong_ma_tuy'],
+          eachChild: false,
+        },
+        '2026-12-31',
+        new Map(),
+        new Map([['14001', 'Xã Mường La']]),
+      ),
+    ).toBe('2 xã (Xã Mường La, 14004) đạt phân loại không có ma túy đến 31/12/2026.');
     expect(
       targetSentence(
         {

@@ -25,7 +25,10 @@ export function targetSentence(
   def: TargetDefinition,
   deadline: string,
   names: ReadonlyMap<string, string> = new Map(),
+  /** Commune names by code: a named list reads by name ("Xã Mường La"); codes only where unknown. */
+  unitNames: ReadonlyMap<string, string> = new Map(),
 ): string {
+  const unit = (code: string) => unitNames.get(code) ?? code;
   const by = deadline ? ` đến ${formatDate(deadline)}` : '';
   const each = def.eachChild ? 'Mỗi đơn vị trực thuộc: ' : '';
   const yearly = 'window' in def && def.window.eachYear ? ' mỗi năm' : '';
@@ -66,7 +69,7 @@ export function targetSentence(
     case 'keep_status':
       body =
         def.units.type === 'codes'
-          ? `giữ vững ${num(def.units.codes.length)} xã (${def.units.codes.join(', ')}) ở phân loại ${statuses(def.statuses)}${by}`
+          ? `giữ vững ${num(def.units.codes.length)} xã (${def.units.codes.map(unit).join(', ')}) ở phân loại ${statuses(def.statuses)}${by}`
           : `giữ vững các xã ${statuses(def.units.statuses)} ngày ${formatDate(def.units.date)} ở phân loại ${statuses(def.statuses)}${by}`;
       break;
     case 'cumulative':
@@ -106,8 +109,8 @@ export function targetSentence(
     case 'named_units':
       body =
         def.codes.length === 1
-          ? `xã ${def.codes[0]} đạt phân loại ${statuses(def.statuses)}${by}`
-          : `${num(def.codes.length)} xã (${def.codes.join(', ')}) đạt phân loại ${statuses(def.statuses)}${by}`;
+          ? `${unitNames.get(def.codes[0] ?? '') ?? `xã ${def.codes[0]}`} đạt phân loại ${statuses(def.statuses)}${by}`
+          : `${num(def.codes.length)} xã (${def.codes.map(unit).join(', ')}) đạt phân loại ${statuses(def.statuses)}${by}`;
       break;
     case 'at_most': {
       const m = def.measure;
