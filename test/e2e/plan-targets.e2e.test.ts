@@ -46,11 +46,11 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     await page.locator('input[name="title"]').fill('Kế hoạch lộ trình xã không ma túy (thử nghiệm)');
     await page.locator('input[name="issuingBody"]').fill('UBND tỉnh Sơn La');
     await page.locator('input[name="documentNo"]').fill('2/KH-E2E');
-    await page.locator('input[name="issuedOn"]').fill('2025-01-10');
+    await page.locator('input[name="issuedOn"]').fill('10/01/2025');
     await page.locator('input[name="scopeCode"]').fill('son la');
     await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
-    await page.locator('input[name="periodStart"]').fill('2025-01-01');
-    await page.locator('input[name="periodEnd"]').fill('2027-12-31');
+    await page.locator('input[name="periodStart"]').fill('01/01/2025');
+    await page.locator('input[name="periodEnd"]').fill('31/12/2027');
 
     // 1. A roadmap by year: 90 % drug-free communes in 2025 (out of reach on the demo), 95 % in 2026.
     await page.getByRole('button', { name: /Thêm chỉ tiêu/ }).click();
@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     const second = page.getByTestId('target-form-1');
     await second.locator('input[name="targets[1].code"]').fill('danh-sach-xa');
     await second.locator('input[name="targets[1].title"]').fill('Chuyển hóa hai xã thành xã không ma túy');
-    await second.locator('input[name="targets[1].deadline"]').fill('2026-12-31');
+    await second.locator('input[name="targets[1].deadline"]').fill('31/12/2026');
     await second.locator('select').first().selectOption('named_units');
     // Each commune picked by its name typed without diacritics ("Xã Mường La" as "muong la").
     for (const u of named) {

@@ -72,11 +72,11 @@ describe.skipIf(!browserAvailable)('plans and status criteria in Chromium', () =
     await page.locator('input[name="title"]').fill('Kế hoạch thử nghiệm');
     await page.locator('input[name="issuingBody"]').fill('UBND tỉnh Sơn La');
     await page.locator('input[name="documentNo"]').fill('1/KH-E2E');
-    await page.locator('input[name="issuedOn"]').fill('2026-01-05');
+    await page.locator('input[name="issuedOn"]').fill('05/01/2026');
     await page.locator('input[name="scopeCode"]').fill('son la');
     await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
-    await page.locator('input[name="periodStart"]').fill('2026-01-01');
-    await page.locator('input[name="periodEnd"]').fill('2026-12-31');
+    await page.locator('input[name="periodStart"]').fill('01/01/2026');
+    await page.locator('input[name="periodEnd"]').fill('31/12/2026');
     await page.getByRole('button', { name: /Thêm chỉ tiêu/ }).click();
     await page.locator('input[name="targets[0].title"]').fill('Tỷ lệ tư vấn, điều trị');
     // Field by field (no JSON): a share of 180 %.

@@ -1,6 +1,7 @@
 import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { DateInput } from '../../components/date-input';
 import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { UnitPicker } from '../../entities/units/components/unit-picker';
@@ -236,13 +237,23 @@ export default function PlanFormPage() {
   const input = (field: keyof Draft & string, label: string, type = 'text') => (
     <label>
       {label}
-      <input
-        name={field}
-        type={type}
-        value={String(draft[field])}
-        onChange={(e) => set(field, e.target.value as never)}
-        {...invalid(field === 'scopeCode' ? 'scope.code' : field)}
-      />
+      {type === 'date' ? (
+        // dd/mm/yyyy whatever the browser's language (a native date field shows mm/dd/yyyy in English).
+        <DateInput
+          name={field}
+          value={String(draft[field])}
+          onChange={(v) => set(field, v as never)}
+          {...invalid(field)}
+        />
+      ) : (
+        <input
+          name={field}
+          type={type}
+          value={String(draft[field])}
+          onChange={(e) => set(field, e.target.value as never)}
+          {...invalid(field === 'scopeCode' ? 'scope.code' : field)}
+        />
+      )}
       {errorAt(field === 'scopeCode' ? 'scope.code' : field) && (
         <span className="field-error" role="alert">
           {errorAt(field === 'scopeCode' ? 'scope.code' : field)}
@@ -301,13 +312,22 @@ export default function PlanFormPage() {
               {(['code', 'title', 'deadline'] as const).map((k) => (
                 <label key={k}>
                   {t(k === 'code' ? 'code' : k === 'title' ? 'title' : 'deadline')}
-                  <input
-                    name={`${f}.${k}`}
-                    type={k === 'deadline' ? 'date' : 'text'}
-                    value={x[k]}
-                    onChange={(e) => setTarget(i, { [k]: e.target.value })}
-                    {...invalid(`${f}.${k}`)}
-                  />
+                  {k === 'deadline' ? (
+                    <DateInput
+                      name={`${f}.${k}`}
+                      value={x[k]}
+                      onChange={(v) => setTarget(i, { [k]: v })}
+                      {...invalid(`${f}.${k}`)}
+                    />
+                  ) : (
+                    <input
+                      name={`${f}.${k}`}
+                      type="text"
+                      value={x[k]}
+                      onChange={(e) => setTarget(i, { [k]: e.target.value })}
+                      {...invalid(`${f}.${k}`)}
+                    />
+                  )}
                   {errorAt(`${f}.${k}`) && (
                     <span className="field-error" role="alert">
                       {errorAt(`${f}.${k}`)}
