@@ -66,6 +66,7 @@ export function SlidePanel({
                   {formatValue(r.value, lang, {
                     estimated: r.estimated,
                     count: isCountUnit(snapshot.indicator?.unitVi ?? ''),
+                    unit: snapshot.indicator?.unitVi,
                   })}
                   {r.estimated && ` (${estimateText(lang, 'estimated')})`}
                 </td>
