@@ -91,7 +91,7 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     expect(
       await second.locator('.unit-picker-chips li').evaluateAll((li) => li.map((l) => l.dataset.code)),
     ).toEqual(communes);
-    await second.locator('input[name="targets[1].definition.validOn"]').fill('2026-01-01');
+    await second.locator('input[name="targets[1].definition.validOn"]').fill('01/01/2026');
     await expect
       .poll(() => page.getByTestId('target-sentence-1').textContent(), WAIT)
       .toContain(

@@ -1,4 +1,5 @@
 import type { TargetKind } from '@pcmt/server/contracts/plans';
+import { DateInput } from '../../../components/date-input';
 import { UnitListPicker } from '../../../entities/units/components/unit-picker';
 import { STATUS_LABELS } from '../../../lib/i18n';
 
@@ -66,11 +67,10 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
   const dateInput = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
     <label key={field}>
       {label}
-      <input
+      <DateInput
         name={`${path}.${field}`}
-        type="date"
         value={typeof v === 'string' ? v : ''}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={onValue}
         {...invalid(field)}
       />
       {err(field)}
