@@ -235,11 +235,12 @@ export default function PlanFormPage() {
   }
 
   const input = (field: keyof Draft & string, label: string, type = 'text') => (
-    <label>
+    <label htmlFor={`plan-${field}`}>
       {label}
       {type === 'date' ? (
         // dd/mm/yyyy whatever the browser's language (a native date field shows mm/dd/yyyy in English).
         <DateInput
+          id={`plan-${field}`}
           name={field}
           value={String(draft[field])}
           onChange={(v) => set(field, v as never)}
@@ -247,6 +248,7 @@ export default function PlanFormPage() {
         />
       ) : (
         <input
+          id={`plan-${field}`}
           name={field}
           type={type}
           value={String(draft[field])}
@@ -310,10 +312,11 @@ export default function PlanFormPage() {
                 {t('target')} {i + 1}
               </legend>
               {(['code', 'title', 'deadline'] as const).map((k) => (
-                <label key={k}>
+                <label key={k} htmlFor={`${f}.${k}`}>
                   {t(k === 'code' ? 'code' : k === 'title' ? 'title' : 'deadline')}
                   {k === 'deadline' ? (
                     <DateInput
+                      id={`${f}.${k}`}
                       name={`${f}.${k}`}
                       value={x[k]}
                       onChange={(v) => setTarget(i, { [k]: v })}
@@ -321,6 +324,7 @@ export default function PlanFormPage() {
                     />
                   ) : (
                     <input
+                      id={`${f}.${k}`}
                       name={`${f}.${k}`}
                       type="text"
                       value={x[k]}

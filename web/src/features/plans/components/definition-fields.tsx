@@ -65,9 +65,10 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
     </label>
   );
   const dateInput = (label: string, field: string, v: unknown, onValue: (s: string) => void) => (
-    <label key={field}>
+    <label key={field} htmlFor={`${path}.${field}`}>
       {label}
       <DateInput
+        id={`${path}.${field}`}
         name={`${path}.${field}`}
         value={typeof v === 'string' ? v : ''}
         onChange={onValue}
