@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { TableExport } from '../../entities/table/components/table-export';
 import { readTable } from '../../entities/table/lib/read-table';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, withUnit } from '../../lib/format';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { planQuery } from './api/plans-api';
 import { ProgressBar, StatusBadge } from './components/status-badge';
@@ -44,8 +44,9 @@ export default function PlanPage() {
           <h2>{data.plan.title}</h2>
           <p className="meta">
             {t('issuedBy')}: {data.plan.issuingBody} · {t('document')}: {data.plan.documentNo} (
-            {data.plan.issuedOn}) · {t('scope')}: {data.plan.scope?.name ?? t('country')} · {t('period')}:{' '}
-            {data.plan.periodStart} – {data.plan.periodEnd} · {t('asOf')} {data.meta.asOf}
+            {formatDate(data.plan.issuedOn)}) · {t('scope')}: {data.plan.scope?.name ?? t('country')} ·{' '}
+            {t('period')}: {formatDate(data.plan.periodStart)} – {formatDate(data.plan.periodEnd)} ·{' '}
+            {t('asOf')} {formatDate(data.meta.asOf)}
           </p>
           {data.plan.notes && <p className="meta">{data.plan.notes}</p>}
           <p className="toolbar">
@@ -64,7 +65,7 @@ export default function PlanPage() {
             <TableExport
               fileBase={`ke-hoach-${code}`}
               sheet={t('targets')}
-              caption={`${data.plan.title} — ${data.plan.documentNo} — ${t('asOf')} ${data.meta.asOf}`}
+              caption={`${data.plan.title} — ${data.plan.documentNo} — ${t('asOf')} ${formatDate(data.meta.asOf)}`}
               lang={lang}
               data={() => (targetsTable.current ? readTable(targetsTable.current, lang) : null)}
             />
@@ -110,9 +111,11 @@ export default function PlanPage() {
                       </div>
                     </td>
                     <td>{formatDate(target.deadline)}</td>
-                    <td className="num">{formatNumber(p.baseline, lang)}</td>
                     <td className="num">
-                      {formatNumber(p.current, lang)} {p.unit}
+                      {p.baseline === null ? '–' : withUnit(formatNumber(p.baseline, lang), p.unit)}
+                    </td>
+                    <td className="num">
+                      {p.current === null ? '–' : withUnit(formatNumber(p.current, lang), p.unit)}
                       {measureText(p, lang) && <div className="meta">{measureText(p, lang)}</div>}
                       {p.children && (
                         <div className="meta">
@@ -131,7 +134,9 @@ export default function PlanPage() {
                       className="num"
                       title={lang === 'vi' ? p.projection.descriptionVi : p.projection.descriptionEn}
                     >
-                      {formatNumber(p.projection.value, lang)}
+                      {p.projection.value === null
+                        ? '–'
+                        : withUnit(formatNumber(p.projection.value, lang), p.unit)}
                       <div className="meta">
                         {lang === 'vi' ? p.projection.descriptionVi : p.projection.descriptionEn}
                       </div>

@@ -1,4 +1,5 @@
 import type { ProgressStatus, TargetProgress } from '@pcmt/server/contracts/plans';
+import { formatNumber as formatOne } from '../../../lib/format';
 
 /**
  * Traffic-light colours of progress statuses. Green to dark red with a lightness step between neighbours
@@ -33,9 +34,9 @@ export const PROGRESS_ORDER: readonly ProgressStatus[] = [
 ];
 
 /** A number as Vietnamese (or English) readers write it, with at most `digits` decimals. */
+/** A progress figure (one decimal at most) through the one formatter: `1.234,5`; missing is `–`. */
 export function formatNumber(value: number | null, lang: 'vi' | 'en', digits = 1): string {
-  if (value === null) return '–';
-  return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
+  return formatOne(value, lang, digits);
 }
 
 export interface ChartRow {
