@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
+
+import { STATUS_COLORS } from '@pcmt/domain/status-classes';
 import type { Page } from 'playwright-core';
-import { STATUS_COLORS } from '../../server/src/features/choropleth/status-classes';
 
 export type Rgb = [number, number, number];
 

@@ -1,3 +1,4 @@
+import { COMMUNE_STATUSES } from '@pcmt/domain/status-classes';
 import { z } from 'zod';
 
 /**
@@ -58,13 +59,7 @@ export const IndicatorCode = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,63}$/, 'phải là mã chỉ số, ví dụ managed_addicts');
 
-export const CommuneStatus = z.enum([
-  'khong_ma_tuy',
-  'co_ma_tuy',
-  'trong_diem_III',
-  'trong_diem_II',
-  'trong_diem_I',
-]);
+export const CommuneStatus = z.enum(COMMUNE_STATUSES);
 export type CommuneStatus = z.infer<typeof CommuneStatus>;
 
 export const ErrorResponse = z.object({

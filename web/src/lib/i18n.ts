@@ -1,5 +1,5 @@
 import { periodLabel as domainPeriodLabel } from '@pcmt/domain/format';
-import { STATUS_LABELS as SERVER_STATUS_LABELS } from '@pcmt/server/features/choropleth/status-classes';
+import { STATUS_LABELS as SERVER_STATUS_LABELS } from '@pcmt/domain/status-classes';
 /** Vietnamese is the default; English is a switch in the URL (`lang=en`). */
 export type Lang = 'vi' | 'en';
 

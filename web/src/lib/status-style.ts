@@ -4,4 +4,4 @@ export {
   STATUS_COLORS,
   STATUS_ORDER,
   statusClass,
-} from '@pcmt/server/features/choropleth/status-classes';
+} from '@pcmt/domain/status-classes';

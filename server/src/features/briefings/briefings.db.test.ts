@@ -1,3 +1,5 @@
+import { classBreaks, classRanges } from '@pcmt/domain/class-breaks';
+import { STATUS_LABELS, STATUS_ORDER } from '@pcmt/domain/status-classes';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, BriefingViewSpec } from '../../contracts/briefings';
@@ -6,8 +8,6 @@ import { today } from '../../lib/sql';
 import { type ErrorJson, getJson } from '../../testing/http';
 import { openPdf, pageTexts } from '../../testing/pdf-text';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
-import { classBreaks, classRanges } from '../choropleth/class-breaks';
-import { STATUS_LABELS, STATUS_ORDER } from '../choropleth/status-classes';
 
 /**
  * Briefings through the API on a database this file may write to: snapshots equal the dashboard's own

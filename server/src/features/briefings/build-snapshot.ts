@@ -1,10 +1,10 @@
+import { classBreaks, classOf, classRanges } from '@pcmt/domain/class-breaks';
+import { sequentialPalette } from '@pcmt/domain/palette';
+import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '@pcmt/domain/status-classes';
 import type { ViewSnapshot } from '../../contracts/briefings';
 import type { CommuneStatus } from '../../contracts/common';
 import type { Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
-import { classBreaks, classOf, classRanges } from '../choropleth/class-breaks';
-import { sequentialPalette } from '../choropleth/palette';
-import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../choropleth/status-classes';
 import { evaluateFormula } from '../indicators/formula';
 import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';

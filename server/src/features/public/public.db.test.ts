@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodLabel } from '@pcmt/domain/format';
+import { STATUS_COLORS } from '@pcmt/domain/status-classes';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
@@ -12,7 +13,6 @@ import { readDatasetInfo } from '../../lib/context';
 import { today } from '../../lib/sql';
 import { type ErrorJson, getJson } from '../../testing/http';
 import { testApp } from '../../testing/test-db';
-import { STATUS_COLORS } from '../choropleth/status-classes';
 import { listPeriods } from '../periods/periods.repo';
 import { DEFAULT_PUBLIC_PAGES, lastClosedQuarter } from './closed-period';
 

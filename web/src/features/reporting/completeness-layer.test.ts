@@ -1,4 +1,4 @@
-import { NO_DATA_COLOR } from '@pcmt/server/features/choropleth/palette';
+import { NO_DATA_COLOR } from '@pcmt/domain/palette';
 import { describe, expect, it } from 'vitest';
 import {
   type CompletenessCommuneRow,

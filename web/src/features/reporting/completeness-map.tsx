@@ -1,4 +1,4 @@
-import { NO_DATA_COLOR } from '@pcmt/server/features/choropleth/palette';
+import { NO_DATA_COLOR } from '@pcmt/domain/palette';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { sessionQuery } from '../../entities/auth/session';

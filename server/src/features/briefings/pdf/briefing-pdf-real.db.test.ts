@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { countStatuses, STATUS_ORDER } from '@pcmt/domain/status-classes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { briefingOf } from '../../../testing/briefing-fixture';
-import { countStatuses, STATUS_ORDER } from '../../choropleth/status-classes';
 import { openReal2025Database, REAL_2025 } from '../../tiles/testing/load-real-units';
 import { statusLegend } from '../build-snapshot';
 import { loadBriefingGeometry } from './briefing-geometry';

@@ -1,4 +1,12 @@
-import type { CommuneStatus } from '../../contracts/common';
+/** The statuses of a commune (QĐ 28/2025), in this order everywhere; the API's contract enumerates these. */
+export const COMMUNE_STATUSES = [
+  'khong_ma_tuy',
+  'co_ma_tuy',
+  'trong_diem_III',
+  'trong_diem_II',
+  'trong_diem_I',
+] as const;
+export type CommuneStatus = (typeof COMMUNE_STATUSES)[number];
 
 /**
  * Commune statuses as choropleth classes, for everything the server draws or writes (briefing snapshots,
