@@ -89,15 +89,31 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
         .lastMap;
       return map?.loaded();
     });
+    const first = await waitForRendered(page, (k) => k.split('|')[2] === '01');
     const before = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);
     const requests = recordRequests(page);
     await page.getByTestId('period-slider').fill('26');
     const key = await waitForRendered(page, (k) => k.split('|')[1] === '2025-Q3');
     expect(key.split('|')[2]).toBe('01');
-    expect(requests.some((u) => u.includes('/api/status') && u.includes('period=2025-Q3'))).toBe(true);
+    const statusUrl = requests.find((u) => u.includes('/api/status') && u.includes('period=2025-Q3'));
+    expect(statusUrl).toBeTruthy();
     expect(requests.filter((u) => TILE.test(u))).toEqual([]);
     const after = await countColors(page, '[data-testid=atlas-map]', STATUS_RGB);
-    expect(after).not.toEqual(before);
+    // The map shows what the status answers say: other colours exactly when the statuses differ (the demo's
+    // statuses follow yearly decisions, so two periods may well agree).
+    const statuses = async (url: string) =>
+      JSON.stringify(
+        (
+          (await (await page.request.get(url)).json()) as { rows: { code: string; status: string | null }[] }
+        ).rows
+          .map((r) => `${r.code}:${r.status}`)
+          .sort(),
+      );
+    const differ =
+      (await statuses(statusUrl ?? '')) !==
+      (await statuses((statusUrl ?? '').replace('period=2025-Q3', `period=${first.split('|')[1]}`)));
+    if (differ) expect(after).not.toEqual(before);
+    else expect(after).toEqual(before);
     expect(page.url()).toContain('period=2025-Q3');
 
     // Before 1/7/2025 the old units come by default; the switch shows the period on today's units.
@@ -164,6 +180,9 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     const csv = readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('Mã');
     expect(csv.split('\r\n').length).toBeGreaterThan(1000);
+    // When the header's line does not fit (the administrator's), the language switch is in its menu.
+    const menu = page.getByTestId('menu-button');
+    if (await menu.isVisible()) await menu.click();
     await page.getByTestId('lang-switch').click();
     await page.waitForURL(/lang=en/);
     expect(await page.getByTestId('lang-switch').textContent()).toBe('Tiếng Việt');
