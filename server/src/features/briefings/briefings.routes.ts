@@ -9,25 +9,22 @@ import { ApiError, notFound } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import { attachment, XLSX_CONTENT_TYPE } from '../exports/table-xlsx';
 import { listUnits } from '../units/units.repo';
 import { mayReadBriefing } from './briefing-access';
 import { briefingXlsx } from './briefing-xlsx';
 import {
   BRIEFING_ID_PATTERN,
-  type BriefingSummary,
   creatorName,
   deleteBriefing,
   findBriefing,
   findBriefingSummary,
-  insertBriefing,
   listBriefings,
-  newBriefingId,
   readOneSnapshot,
 } from './briefings.repo';
 import { buildSnapshot, snapshotReads } from './build-snapshot';
 import { resolveView } from './resolve-view';
+import { saveBriefing } from './save-briefing';
 
 /**
  * Briefings: staff save an ordered list of map views with their figures frozen, share it by link, present
@@ -112,12 +109,6 @@ const pdf = createRoute({
   },
 });
 
-/** A briefing's provinces: empty when any view shows the whole country, since reading it then needs a national grant. */
-function briefingProvinces(views: ReadonlyArray<{ province: string | null }>): string[] {
-  if (views.some((v) => v.province === null)) return [];
-  return [...new Set(views.map((v) => v.province as string))].sort();
-}
-
 export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
   /** The briefing a route names; the data guard has checked its areas against the caller's jurisdiction. */
   async function requireBriefing(id: string): Promise<Briefing> {
@@ -164,23 +155,7 @@ export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
           for (const view of resolved) {
             views.push({ spec: view.spec, snapshot: await buildSnapshot(reads, ref, view, dataset) });
           }
-          const saved = await insertBriefing(tx, {
-            id: newBriefingId(),
-            title: input.title,
-            confidential: input.confidential,
-            createdBy: actor,
-            provinces: briefingProvinces(input.views),
-            views,
-          });
-          // The snapshots are in the row; the audit keeps what was asked for.
-          await recordAudit(tx, {
-            actor,
-            action: 'create',
-            entity: 'briefing',
-            entityId: saved.id,
-            after: { title: input.title, confidential: input.confidential, views: input.views },
-          });
-          return saved;
+          return saveBriefing(tx, input, actor, views);
         });
         return c.json(briefing, 201);
       },

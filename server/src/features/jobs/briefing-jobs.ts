@@ -1,11 +1,10 @@
 import type { Briefing, BriefingCreate } from '../../contracts/briefings';
 import type { Database, Queryable } from '../../db/engine';
-import { recordAudit } from '../../lib/audit';
 import type { DatasetInfo } from '../../lib/context';
 import type { Jurisdiction } from '../auth/jurisdiction';
-import { insertBriefing, newBriefingId } from '../briefings/briefings.repo';
 import { buildSnapshot, snapshotReads } from '../briefings/build-snapshot';
 import { type ResolvedView, resolveView } from '../briefings/resolve-view';
+import { saveBriefing } from '../briefings/save-briefing';
 import type { ReferenceData } from '../reference/reference-cache';
 import type { JobContext } from './job-runner';
 import { readOneState } from './jobs.repo';
@@ -26,12 +25,6 @@ export async function resolveBriefingViews(
     resolved.push(await resolveView(db, ref, spec, i, jurisdiction, day));
   }
   return resolved;
-}
-
-/** A briefing's provinces: empty when any view shows the whole country (reading it needs a national grant). */
-function briefingProvinces(views: ReadonlyArray<{ province: string | null }>): string[] {
-  if (views.some((v) => v.province === null)) return [];
-  return [...new Set(views.map((v) => v.province as string))].sort();
 }
 
 /**
@@ -64,24 +57,8 @@ export async function freezeBriefing(
     await ctx.progress(95, 'Đang lưu bản trình chiếu');
     return views;
   };
-  const save = async (tx: Queryable, views: Awaited<ReturnType<typeof build>>) => {
-    const saved = await insertBriefing(tx, {
-      id: newBriefingId(),
-      title: input.title,
-      confidential: input.confidential,
-      createdBy: actor,
-      provinces: briefingProvinces(input.views),
-      views,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: 'create',
-      entity: 'briefing',
-      entityId: saved.id,
-      after: { title: input.title, confidential: input.confidential, views: input.views },
-    });
-    return saved;
-  };
+  const save = (tx: Queryable, views: Awaited<ReturnType<typeof build>>) =>
+    saveBriefing(tx, input, actor, views);
   const saved: Briefing =
     db.kind === 'postgres'
       ? await db.transaction(async (tx) => {
