@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { todayIso } from '../../../lib/periods';
 import { unitsQuery } from '../api/get-units';
+import { listboxKeyDown } from '../lib/listbox-keys';
 import {
   matchUnits,
   type PickerLevel,
@@ -95,19 +96,14 @@ function UnitCombo(p: ComboProps) {
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((a) => Math.min(a + 1, results.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter') {
-            // Enter picks the highlighted unit; it never submits the form half-filled.
-            e.preventDefault();
-            pick(results[active]);
-          } else if (e.key === 'Escape') setQuery(null);
-        }}
+        onKeyDown={(e) =>
+          listboxKeyDown(e, {
+            count: results.length,
+            setActive,
+            pick: () => pick(results[active]),
+            close: () => setQuery(null),
+          })
+        }
       />
       {open && (
         <div id={listId} role="listbox" aria-label={p.label} className="unit-picker-list">

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { type Lang, translate } from '../../../lib/i18n';
 import { type SearchableUnit, searchUnits } from '../../../lib/search-name';
+import { listboxKeyDown } from '../lib/listbox-keys';
 
 export interface SearchUnit extends SearchableUnit {
   provinceName: string | null;
@@ -51,18 +52,14 @@ export function UnitSearch({ units, nearProvince, lang, onFocus, onPick }: UnitS
           setActive(0);
           setOpen(true);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((a) => Math.min(a + 1, results.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            pick(results[active]);
-          } else if (e.key === 'Escape') setOpen(false);
-        }}
+        onKeyDown={(e) =>
+          listboxKeyDown(e, {
+            count: results.length,
+            setActive,
+            pick: () => pick(results[active]),
+            close: () => setOpen(false),
+          })
+        }
       />
       {open && query.trim().length > 0 && (
         <div id={listId} role="listbox" className="search-results" data-testid="search-results">
