@@ -93,3 +93,33 @@ export const statusRuleSets = pgTable(
     check('status_rule_sets_validity_ck', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );
+
+/**
+ * A province's proposal to change a national status rule set's thresholds (issue 16): the rules it
+ * proposes, written on version `base_version`. It never changes the rule set; a national administrator
+ * accepts it (a new version of the rule set, naming the proposer) or rejects it with a reason.
+ */
+export const statusRuleProposals = pgTable(
+  'status_rule_proposals',
+  {
+    id: serial('id').primaryKey(),
+    ruleSetCode: text('rule_set_code').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    /** The proposing province (`admin_units.province_code`): it and national users see the proposal. */
+    provinceCode: text('province_code').notNull(),
+    rules: jsonb('rules').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    proposedBy: text('proposed_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    /** The rule set version an accepted proposal became. */
+    acceptedVersion: integer('accepted_version'),
+  },
+  (t) => [
+    index('status_rule_proposals_province_idx').on(t.provinceCode, t.status),
+    check('status_rule_proposals_status_ck', sql`${t.status} in ('pending', 'accepted', 'rejected')`),
+  ],
+);
