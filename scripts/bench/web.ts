@@ -9,9 +9,9 @@ import { launch } from '../../test/e2e/browser';
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof launch>>['newPage']>>;
 
 /**
- * `tsx scripts/bench/web.ts`: the web app's figures against ../shared/ARCHITECTURE.md budgets —
- * JS size (gzip) per chunk and the initial shell; navigation → map `idle` with the national status colours;
- * period change → recoloured `idle`. Runs the built app (`pnpm build` first) on BENCH_URL, or starts
+ * `tsx scripts/bench/web.ts`: the web app's figures, each beside its budget — JS size (gzip) per chunk and
+ * the initial shell (≤ 200 KB); navigation → map `idle` with the national status colours (≤ 2500 ms);
+ * period change → recoloured `idle` (≤ 200 ms). Runs the built app (`pnpm build` first) on BENCH_URL, or starts
  * `scripts/start.ts` on a free port with PCMT_DATA_DIR (default .data/e2e-pglite, seeded on first start).
  */
 const root = resolve(import.meta.dirname, '../..');
