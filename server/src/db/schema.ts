@@ -45,6 +45,15 @@ export const adminUnits = pgTable(
     geomLow: geometry('geom_low', 'MultiPolygon').notNull(),
     /** ~75 m simplification for zooms 8–10. */
     geomMid: geometry('geom_mid', 'MultiPolygon').notNull(),
+    /**
+     * Where the unit's name is drawn: its pole of inaccessibility, computed by the database from `geom`
+     * (migration 0020); null only for a shape GEOS cannot read (labels then use `label_point`).
+     */
+    labelAnchor: geometry('label_anchor', 'Point').generatedAlwaysAs(
+      sql`pcmt_label_anchor("admin_units"."geom")`,
+    ),
+    /** Room for a label box around the anchor per aspect (@pcmt/domain/map-labels LABEL_ROOM_ASPECTS). */
+    labelRoom: real('label_room').array().generatedAlwaysAs(sql`pcmt_label_room("admin_units"."geom")`),
   },
   (t) => [
     uniqueIndex('admin_units_level_code_from_uq').on(t.level, t.code, t.validFrom),
