@@ -4,11 +4,10 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { testHook } from '../../lib/test-hook';
 import type { MapPosition } from '../../lib/url-state';
+import { paintClasses, registerMapForTests } from './map-announce';
 import {
   buildMapStyle,
-  CLASS_STATE,
   type FillPaint,
   fillColorExpression,
   overlayOnBasemap,
@@ -88,8 +87,6 @@ export interface MapCapture {
   attributions: string[];
 }
 
-const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
-
 /**
  * The MapLibre map with the boundary tiles and a deck.gl overlay. Geometry comes once per unit version; the
  * colouring is only feature-state, so changing period or indicator costs values, not tiles.
@@ -140,11 +137,7 @@ export function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     appliedTileAt.current = p.tileAt;
     // Browser tests reach the map through their hook (absent for users).
-    const hook = testHook();
-    if (hook) {
-      hook.maps.add(map);
-      hook.lastMap = map;
-    }
+    const unregister = registerMapForTests(map);
     const api: AtlasMapApi = {
       capture: (opts) => {
         const wanted = opts?.pixelRatio ?? map.getPixelRatio();
@@ -196,7 +189,7 @@ export function AtlasMap(props: AtlasMapProps) {
       }
       loaded.current = false;
       removed = true;
-      hook?.maps.delete(map);
+      unregister();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -269,25 +262,12 @@ function applyLayout(map: maplibregl.Map, p: AtlasMapProps) {
 }
 
 /**
- * Replaces every commune's class state, then announces the colouring once the map has drawn it: to the
- * page's `onRendered` (read when it happens) and on the container for browser tests.
+ * Replaces every commune's class state, then announces the colouring once the map has drawn it
+ * (map-announce.ts): to the page's `onRendered` (read when it happens) and on the container for browser tests.
  */
 function applyClasses(map: maplibregl.Map, el: HTMLElement, props: () => AtlasMapProps) {
   const p = props();
-  const key = p.classesKey;
-  const announce = (drawn: string) => {
-    el.dataset.rendered = drawn;
-    props().onRendered?.(drawn);
-  };
-  announce('');
-  el.dataset.pending = key;
-  map.removeFeatureState(SOURCE);
-  for (const [code, c] of p.classes) map.setFeatureState({ ...SOURCE, id: code }, { [CLASS_STATE]: c });
-  map.once('idle', () => {
-    // A later colouring may have started meanwhile: only the one still wanted counts as drawn.
-    if (el.dataset.pending === key) announce(key);
-  });
-  map.triggerRepaint();
+  paintClasses(map, el, p.classes, p.classesKey, (drawn) => props().onRendered?.(drawn));
 }
 
 /** How long an export waits for tiles still loading before it gives up rather than hang the button. */

@@ -1,0 +1,48 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { testHook } from '../../lib/test-hook';
+import { CLASS_STATE } from './map-style';
+
+/**
+ * How every map of the app says what it has drawn — the dashboard's, the compare page's and the public
+ * page's alike: the page's `onRendered(key)` callback, mirrored on the map's container as `data-rendered`
+ * for browser tests, and the MapLibre instance registered with the tests' hook (lib/test-hook.ts).
+ */
+
+const COMMUNES = { source: 'communes', sourceLayer: 'communes' } as const;
+
+/** Registers a map with the browser tests' hook (absent in a user's browser); returns its removal. */
+export function registerMapForTests(map: MapLibreMap): () => void {
+  const hook = testHook();
+  if (!hook) return () => undefined;
+  hook.maps.add(map);
+  hook.lastMap = map;
+  return () => {
+    hook.maps.delete(map);
+  };
+}
+
+/**
+ * Replaces every commune's class state with `classes` (code → class index), then announces the colouring
+ * named `key`: '' at once (a new colouring is drawing), `key` once the map is idle with it — unless a later
+ * colouring started meanwhile. `onRendered` is called with each announcement and `el` mirrors it.
+ */
+export function paintClasses(
+  map: MapLibreMap,
+  el: HTMLElement,
+  classes: Iterable<readonly [string, number]>,
+  key: string,
+  onRendered?: (drawn: string) => void,
+): void {
+  const announce = (drawn: string) => {
+    el.dataset.rendered = drawn;
+    onRendered?.(drawn);
+  };
+  announce('');
+  el.dataset.pending = key;
+  map.removeFeatureState(COMMUNES);
+  for (const [code, c] of classes) map.setFeatureState({ ...COMMUNES, id: code }, { [CLASS_STATE]: c });
+  map.once('idle', () => {
+    if (el.dataset.pending === key) announce(key);
+  });
+  map.triggerRepaint();
+}
