@@ -12,6 +12,9 @@ import { msg } from './lib/messages';
 import { linkOrigin } from './lib/public-origin';
 import { securityHeaders } from './lib/security-headers';
 
+/** What the app is made with (the database, the dataset, settings): `pnpm start` builds it from the environment. */
+export type { AppDeps } from './lib/context';
+
 /**
  * The whole site on one origin: the API under /api and the built web app (web/dist) for everything else,
  * with index.html for client-side routes so a shared link opens the same view.
