@@ -1,9 +1,9 @@
-import type { CommuneStatus } from '@pcmt/server/contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import type { Bounds } from '../../components/map/atlas-map';
 import { boundsOfPoints } from '../../components/map/bounds';
 import type { IndicatorChoropleth, StatusChoropleth } from '../../components/map/choropleth';
 import { NO_DATA_COLOR } from '../../components/map/choropleth';
-import { ARCHIPELAGO_LABELS, type MapLabel, unitLabelPriority } from '../../components/map/labels';
+import { ARCHIPELAGO_LABELS, type MapLabel, unitLabel } from '../../components/map/labels';
 import { VIETNAM_BOUNDS } from '../../components/map/map-style';
 import { isCountUnit } from '../../entities/indicators/estimates';
 import type { TableRow } from '../../entities/table/components/data-table';
@@ -25,6 +25,8 @@ export interface DashboardUnit {
   provinceCode: string;
   labelPoint: [number, number];
   areaKm2: number | null;
+  /** Room for the name around labelPoint (absent: not checked). */
+  labelRoom?: readonly number[] | null;
 }
 
 /** An indicator of the catalogue (the fields the dashboard reads). */
@@ -87,12 +89,7 @@ export function mapLabels(p: {
 }): MapLabel[] {
   if (!p.on) return [];
   const rows = (p.communeLabels ? p.provinceCommunes : p.provinces) ?? [];
-  const units = rows.map((u) => ({
-    code: u.code,
-    name: u.name,
-    position: u.labelPoint,
-    priority: unitLabelPriority(u.code, u.areaKm2),
-  }));
+  const units = rows.map(unitLabel);
   return p.province === null ? [...ARCHIPELAGO_LABELS, ...units] : units;
 }
 

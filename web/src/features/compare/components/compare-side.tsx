@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { ApiErrorNotice } from '../../../components/api-error-notice';
 import { AtlasMap, type Bounds, type MapClick } from '../../../components/map/atlas-map';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../components/map/choropleth';
-import { ARCHIPELAGO_LABELS, buildLabelLayer, unitLabelPriority } from '../../../components/map/label-layer';
+import { ARCHIPELAGO_LABELS, buildLabelLayer, unitLabel } from '../../../components/map/label-layer';
 import { type ChoroplethRequest, useChoropleth } from '../../../entities/choropleth-data/use-choropleth';
 import { viewDates } from '../../../entities/choropleth-data/view-dates';
 import { IndicatorLegend } from '../../../entities/indicators/components/indicator-legend';
@@ -75,12 +75,7 @@ export function CompareSide(p: CompareSideProps) {
   const communeLabels = province !== null && (p.position?.zoom ?? 0) >= COMMUNE_LABEL_ZOOM;
   const deckLayers = useMemo(() => {
     const rows = communeLabels ? (c.provinceCommunes.data?.rows ?? []) : (provinces.data?.rows ?? []);
-    const units = rows.map((u) => ({
-      code: u.code,
-      name: u.name,
-      position: u.labelPoint,
-      priority: unitLabelPriority(u.code, u.areaKm2),
-    }));
+    const units = rows.map(unitLabel);
     const labels = province === null ? [...ARCHIPELAGO_LABELS, ...units] : units;
     return units.length > 0
       ? [buildLabelLayer(`${p.side}-${communeLabels ? 'commune' : 'province'}-labels`, labels, 12)]
