@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '@pcmt/server/db/engine';
+import { openDatabase } from '@pcmt/server/engine';
 import { readEnv } from '@pcmt/server/env';
-import { runImportCli } from '@pcmt/server/features/imports/import-cli';
+import { runImportCli } from '@pcmt/server/operations';
 
 /**
  * `pnpm import values|boundaries|crosswalk FILE …`: imports into the database the app uses (DATABASE_URL, or

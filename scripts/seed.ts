@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { seedDemo } from '@pcmt/server/db/seed-demo';
+import { seedDemo } from '@pcmt/server/demo';
+import { openDatabase } from '@pcmt/server/engine';
 import { readEnv } from '@pcmt/server/env';
 
 /** `pnpm seed`: regenerate the demo data and replace the database's contents (all or nothing). */

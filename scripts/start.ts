@@ -1,16 +1,11 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openDatabase, roleReport } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
+import { todayInVietnam } from '@pcmt/domain/format';
+import { ensureDemoAccounts, ensureDemoReporting, isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase, readDatasetInfo, roleReport } from '@pcmt/server/engine';
 import { readEnv } from '@pcmt/server/env';
-import { ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
-import { purgeExpiredSessions } from '@pcmt/server/features/auth/sessions.repo';
-import { failInterruptedJobs } from '@pcmt/server/features/jobs/jobs.repo';
-import { ensureDemoReporting } from '@pcmt/server/features/reporting/demo';
-import { keepTilesWarm } from '@pcmt/server/features/tiles/tile-warm';
-import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
-import { type AppDeps, readDatasetInfo } from '@pcmt/server/lib/context';
-import { today } from '@pcmt/server/lib/sql';
+import { type AppDeps, createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
+import { failInterruptedJobs, keepTilesWarm, purgeExpiredSessions } from '@pcmt/server/operations';
 
 /**
  * `pnpm start`: open the database (embedded under .data/ unless DATABASE_URL is set), apply migrations,
@@ -76,7 +71,7 @@ const server = serve({ fetch: site.fetch, port: env.PORT, hostname: env.HOST, cr
   );
   // Low-zoom tiles are the costliest to encode: make them before anyone asks, without delaying the start,
   // and again whenever a boundary import (here, in another process or through the CLI) is noticed.
-  keepTilesWarm(db, { at: today, layers: ['provinces', 'communes'] }, (r) =>
+  keepTilesWarm(db, { at: todayInVietnam, layers: ['provinces', 'communes'] }, (r) =>
     'error' in r
       ? log(`tile warming failed: ${r.error instanceof Error ? r.error.message : String(r.error)}`)
       : log(`tiles warmed: ${r.tiles} tiles up to z8 in ${(r.ms / 1000).toFixed(1)} s`),

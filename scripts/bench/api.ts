@@ -2,23 +2,25 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Database, openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '@pcmt/server/features/auth/demo-accounts';
-import { boundaryFeaturesJson } from '@pcmt/server/features/boundaries/boundaries.repo';
-import { boundariesCacheFor } from '@pcmt/server/features/boundaries/boundaries-cache';
-import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
-import { communeStatuses } from '@pcmt/server/features/status/status.repo';
-import { createGeojsonVtTileEncoder } from '@pcmt/server/features/tiles/geojson-vt-tile-encoder';
-import { createPostgisTileEncoder } from '@pcmt/server/features/tiles/postgis-tile-encoder';
-import { latToTileY, lonToTileX } from '@pcmt/server/features/tiles/tile-math';
-import { createTileService } from '@pcmt/server/features/tiles/tile-service';
-import { loadVersionDates } from '@pcmt/server/features/tiles/tile-source.repo';
-import { resolveIndicator } from '@pcmt/server/features/values/resolve-values-query';
-import { valueRows, valuesJson } from '@pcmt/server/features/values/values.repo';
+import {
+  boundariesCacheFor,
+  boundaryFeaturesJson,
+  communeStatuses,
+  createGeojsonVtTileEncoder,
+  createPostgisTileEncoder,
+  createReferenceCache,
+  createTileService,
+  latToTileY,
+  loadVersionDates,
+  lonToTileX,
+  resolveIndicator,
+  valueRows,
+  valuesJson,
+  versionAt,
+} from '@pcmt/server/bench';
+import { DEMO_PASSWORD, ensureDemoAccounts, isEmpty, seedDemo } from '@pcmt/server/demo';
+import { type Database, openDatabase, readDatasetInfo } from '@pcmt/server/engine';
 import { createHttpApp, serverWithTileFastPath } from '@pcmt/server/http';
-import { readDatasetInfo } from '@pcmt/server/lib/context';
-import { versionAt } from '@pcmt/server/lib/version-at';
 import { benchServer } from './bench-server';
 import { latency, ms, wrk } from './measure';
 

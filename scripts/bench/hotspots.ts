@@ -1,20 +1,18 @@
 import { mulberry32 } from '@pcmt/data/demo/random';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { giStar } from '@pcmt/server/features/spatial-stats/getis-ord';
-import { kernelDensity } from '@pcmt/server/features/spatial-stats/kernel-density';
-import { localMoran } from '@pcmt/server/features/spatial-stats/local-moran';
-import {
-  loadRealCommunesAsVersion,
-  realCommunesPresent,
-  removeRealVersion,
-} from '@pcmt/server/features/spatial-stats/real-boundaries';
-import type { SpatialWeights } from '@pcmt/server/features/spatial-stats/spatial-weights';
 import {
   buildWeights,
+  giStar,
+  kernelDensity,
+  loadRealCommunesAsVersion,
+  localMoran,
   readWeights,
+  realCommunesPresent,
+  removeRealVersion,
+  type SpatialWeights,
   weightsKey,
-} from '@pcmt/server/features/spatial-stats/spatial-weights.repo';
+} from '@pcmt/server/bench';
+import { isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase } from '@pcmt/server/engine';
 import { benchServer } from './bench-server';
 
 /**

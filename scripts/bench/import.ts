@@ -1,23 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateDemoDataset } from '@pcmt/data/demo/generate';
-import { type Database, openDatabase } from '@pcmt/server/db/engine';
-import { loadDataset } from '@pcmt/server/db/load-dataset';
-import { importBoundaries, rollBackBoundariesImport } from '@pcmt/server/features/imports/boundaries-import';
-import { readTable } from '@pcmt/server/features/imports/read-table';
 import {
+  buildWeights,
   commitValuesImport,
+  communesOn,
+  importBoundaries,
+  listIndicators,
+  loadDataset,
   previewValuesImport,
-  rollBackValuesImport,
-} from '@pcmt/server/features/imports/values-import';
-import { communesOn } from '@pcmt/server/features/imports/values-import.repo';
-import {
+  readTable,
   reportableIndicators,
+  rollBackBoundariesImport,
+  rollBackValuesImport,
   templateRows,
   templateXlsx,
-} from '@pcmt/server/features/imports/values-template';
-import { listIndicators } from '@pcmt/server/features/indicators/indicators.repo';
-import { buildWeights } from '@pcmt/server/features/spatial-stats/spatial-weights.repo';
+} from '@pcmt/server/bench';
+import { type Database, openDatabase } from '@pcmt/server/engine';
 import { benchServer } from './bench-server';
 
 /**

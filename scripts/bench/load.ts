@@ -4,8 +4,8 @@ import { Agent, createServer, type IncomingMessage, request, type ServerResponse
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEMO_PASSWORD } from '@pcmt/server/features/auth/demo-accounts';
-import { latToTileY, lonToTileX } from '@pcmt/server/features/tiles/tile-math';
+import { latToTileY, lonToTileX } from '@pcmt/server/bench';
+import { DEMO_PASSWORD } from '@pcmt/server/demo';
 import { benchServer } from './bench-server';
 
 /**

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import {
   childCells,
+  createReferenceCache,
+  findPlan,
   type LoadedUnit,
   loadUnit,
+  unitOn,
   unitTargetProgress,
-} from '@pcmt/server/features/plans/plan-progress';
-import { findPlan } from '@pcmt/server/features/plans/plans.repo';
-import { unitOn } from '@pcmt/server/features/plans/progress-inputs.repo';
-import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
+} from '@pcmt/server/bench';
+import { isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase } from '@pcmt/server/engine';
 import { latency, ms } from './measure';
 
 /**

@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
+import { todayInVietnam } from '@pcmt/domain/format';
 import { createApp } from '@pcmt/server/app';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { boundaryFeaturesJson } from '@pcmt/server/features/boundaries/boundaries.repo';
-import { listPeriods } from '@pcmt/server/features/periods/periods.repo';
-import { DEFAULT_PUBLIC_PAGES, lastClosedQuarter } from '@pcmt/server/features/public/closed-period';
-import { communeStatuses } from '@pcmt/server/features/status/status.repo';
-import { valueRows } from '@pcmt/server/features/values/values.repo';
-import { readDatasetInfo } from '@pcmt/server/lib/context';
-import { createRouter } from '@pcmt/server/lib/openapi';
-import { today } from '@pcmt/server/lib/sql';
+import {
+  boundaryFeaturesJson,
+  communeStatuses,
+  createRouter,
+  DEFAULT_PUBLIC_PAGES,
+  lastClosedQuarter,
+  listPeriods,
+  valueRows,
+} from '@pcmt/server/bench';
+import { isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase, readDatasetInfo } from '@pcmt/server/engine';
 import { latency, ms } from './measure';
 
 /**
@@ -32,7 +34,7 @@ try {
   if (await isEmpty(db)) await seedDemo(db, (m) => console.error(`[seed] ${m}`));
   const dataset = await readDatasetInfo(db);
   const periods = await listPeriods(db);
-  const closed = lastClosedQuarter(periods, today(), DEFAULT_PUBLIC_PAGES.delayDays);
+  const closed = lastClosedQuarter(periods, todayInVietnam(), DEFAULT_PUBLIC_PAGES.delayDays);
   if (!closed) throw new Error('no closed quarter in this database');
   const years = periods.filter((p) => p.kind === 'year' && p.endDate <= closed.endDate);
   console.log(`engine: ${db.kind}; closed period ${closed.id}; ${years.length} closed years`);

@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { EVERYWHERE } from '@pcmt/server/features/auth/jurisdiction';
-import { completeness, lateUnits } from '@pcmt/server/features/reporting/completeness.repo';
-import { reportPeriod, saveReport } from '@pcmt/server/features/reporting/cycle';
-import { DEMO_FORM } from '@pcmt/server/features/reporting/demo';
-import { insertForm } from '@pcmt/server/features/reporting/forms.repo';
+import {
+  completeness,
+  EVERYWHERE,
+  insertForm,
+  lateUnits,
+  reportPeriod,
+  saveReport,
+} from '@pcmt/server/bench';
+import { DEMO_FORM, isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase } from '@pcmt/server/engine';
 import { latency, ms } from './measure';
 
 /**

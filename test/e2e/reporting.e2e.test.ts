@@ -1,6 +1,6 @@
+import { DEMO_PASSWORD } from '@pcmt/server/demo';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/features/auth/demo-accounts';
 import { browserAvailable, launch, screenshot, signInContext } from './browser';
 
 /**
