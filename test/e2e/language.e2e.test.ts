@@ -66,6 +66,9 @@ interface LabelBox {
   y0: number;
   x1: number;
   y1: number;
+  /** The anchor on screen. */
+  x: number;
+  y: number;
 }
 
 /** The label boxes the map placed, from the label layer (components/map/label-layer.ts). */
@@ -76,6 +79,81 @@ const placedLabels = (page: Page, layer: string) =>
     layer,
   );
 
+/** Codes of the units the map draws under each point (its own fill layer: provinces or communes). */
+const unitsUnder = (page: Page, fill: string, points: [number, number][]) =>
+  page.evaluate(
+    ([layer, pts]) => {
+      const map = (
+        window as unknown as {
+          __pcmtTest: {
+            lastMap: {
+              queryRenderedFeatures: (
+                p: [number, number],
+                o: { layers: string[] },
+              ) => { properties: { code?: unknown } }[];
+            };
+          };
+        }
+      ).__pcmtTest.lastMap;
+      return pts.map((p) =>
+        map.queryRenderedFeatures(p, { layers: [layer] }).map((f) => String(f.properties.code)),
+      );
+    },
+    [fill, points] as const,
+  );
+
+/** Font size of the map's names (deck-layers.ts) and the halo and air around them in a box (map-labels.ts). */
+const SIZE = 12;
+const HALO = 3;
+const GAP = 2;
+
+/**
+ * Every placed name of a unit lies inside that unit: its anchor, and the corners and edge middles of its letters
+ * (the box without its halo, 1 px in), are over that unit on the map — never over a neighbour's outline.
+ */
+async function expectNamesInsideTheirUnits(page: Page, boxes: readonly LabelBox[], fill: string) {
+  const units = boxes.filter((b) => /^\d+$/.test(b.code));
+  const points = units.map((b) => {
+    const x0 = b.x0 + HALO + GAP + 1;
+    const x1 = b.x1 - HALO - GAP - 1;
+    const y0 = b.y - SIZE / 2 + 1;
+    const y1 = b.y + SIZE / 2 - 1;
+    const xm = (x0 + x1) / 2;
+    return [
+      [b.x, b.y],
+      [x0, y0],
+      [x1, y0],
+      [x0, y1],
+      [x1, y1],
+      [xm, y0],
+      [xm, y1],
+      [x0, b.y],
+      [x1, b.y],
+    ] as [number, number][];
+  });
+  const under = await unitsUnder(page, fill, points.flat());
+  units.forEach((b, i) => {
+    const codes = under.slice(i * 9, i * 9 + 9);
+    expect(codes[0], `the anchor of ${b.name} is not inside it`).toContain(b.code);
+    codes.slice(1).forEach((c, j) => {
+      expect(c, `${b.name}: corner ${j} of its letters lies outside it`).toContain(b.code);
+    });
+  });
+}
+
+function expectNoOverlap(boxes: readonly LabelBox[], width: number) {
+  for (const b of boxes) {
+    // Whole on screen: a label near the edge is moved in, not cut.
+    expect(b.x0 >= 0 && b.x1 <= width, `${b.name} is cut at the edge`).toBe(true);
+  }
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
+    }
+  }
+}
+
 describe.skipIf(!browserAvailable)('the national map labels', () => {
   const newPage = useBrowser({ as: 'admin' });
 
@@ -84,34 +162,56 @@ describe.skipIf(!browserAvailable)('the national map labels', () => {
     { width: 1920, height: 1080 },
     { width: 390, height: 844 },
   ]) {
-    it(`never overlap, leave no province unlabelled where there is room, and name the archipelagos at ${viewport.width}`, async () => {
+    it(`never overlap, keep inside their provinces and name the archipelagos at ${viewport.width}`, async () => {
       const page = await newPage();
       await page.setViewportSize(viewport);
       await page.goto(`${baseUrl()}/ban-do`);
+      // The archipelagos are named on every national map, whatever fits.
       await expect
-        .poll(async () => (await placedLabels(page, 'province-labels')).length, { timeout: 60_000 })
-        .toBeGreaterThan(10);
+        .poll(async () => (await placedLabels(page, 'province-labels')).map((b) => b.code), {
+          timeout: 60_000,
+        })
+        .toEqual(expect.arrayContaining(['hoang-sa', 'truong-sa']));
       await page.waitForLoadState('networkidle', WAIT);
+      await page.locator('[data-testid=atlas-map][data-rendered^="status|"]').waitFor(WAIT);
       const boxes = await placedLabels(page, 'province-labels');
       await screenshot(page, `language-map-labels-${viewport.width}`);
-      for (const b of boxes) {
-        // Whole on screen: a label near the edge is moved in, not cut.
-        expect(b.x0 >= 0 && b.x1 <= viewport.width, `${b.name} is cut at the edge`).toBe(true);
-      }
-      for (const [i, a] of boxes.entries()) {
-        for (const b of boxes.slice(i + 1)) {
-          const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-          expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
-        }
-      }
-      if (viewport.width >= 1366) {
-        const names = boxes.map((b) => b.name);
-        expect(names).toContain('Quần đảo Hoàng Sa');
-        expect(names).toContain('Quần đảo Trường Sa');
-        // Most of the 34 provinces keep their label on a laptop screen.
-        expect(boxes.length).toBeGreaterThanOrEqual(20);
+      expectNoOverlap(boxes, viewport.width);
+      await expectNamesInsideTheirUnits(page, boxes, 'province-fill');
+      // Phú Thọ's name never lies over Hà Nội (it did from an anchor 2 km from their border).
+      const phuTho = boxes.find((b) => b.code === '25');
+      if (phuTho) {
+        const [under] = await unitsUnder(page, 'province-fill', [[phuTho.x1 - HALO - GAP - 1, phuTho.y]]);
+        expect(under).not.toContain('01');
       }
     });
+  }
+
+  for (const [code, name] of [
+    ['01', 'Hà Nội'],
+    ['14', 'Sơn La'],
+  ] as const) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      it(`name ${name}'s communes where they fit, inside them, at ${viewport.width}`, async () => {
+        const page = await newPage();
+        await page.setViewportSize(viewport);
+        await page.goto(`${baseUrl()}/ban-do/tinh/${code}`);
+        await page.locator(`[data-testid=atlas-map][data-rendered*="|${code}|"]`).waitFor(WAIT);
+        await expect
+          .poll(async () => (await placedLabels(page, 'commune-labels')).length, { timeout: 60_000 })
+          .toBeGreaterThan(0);
+        await page.waitForLoadState('networkidle', WAIT);
+        const boxes = await placedLabels(page, 'commune-labels');
+        await screenshot(page, `language-map-labels-${code}-${viewport.width}`);
+        expectNoOverlap(boxes, viewport.width);
+        await expectNamesInsideTheirUnits(page, boxes, 'commune-fill');
+        // A province framed on a laptop shows a good number of its communes' names.
+        if (viewport.width >= 1366) expect(boxes.length).toBeGreaterThanOrEqual(5);
+      });
+    }
   }
 });
 

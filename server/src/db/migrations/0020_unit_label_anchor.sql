@@ -18,19 +18,22 @@ DECLARE
   cx float8;
   cy float8;
   s float8;
+  step float8;
   room real[];
 BEGIN
   c := ST_MaximumInscribedCircle(g);
   cx := ST_X(c.center);
   cy := ST_Y(c.center);
   s := cos(radians(cy));
+  step := greatest(c.radius / 8, 1e-5);
   -- The boundary (holes included) densified to an eighth of the circle's radius: a box centred on the
-  -- anchor lies inside the unit when no boundary point is inside it, i.e. h < max(|dx| / k, |dy|) for all.
+  -- anchor lies inside the unit when no boundary point is inside it, i.e. h < max(|dx| / k, |dy|) for all;
+  -- less one step, as the boundary between two of its points may reach into the box by up to half a step.
   WITH pts AS (
     SELECT abs(ST_X(p.geom) - cx) AS x, abs(ST_Y(p.geom) - cy) / s AS y
-    FROM ST_DumpPoints(ST_Segmentize(ST_Boundary(g), greatest(c.radius / 8, 1e-5))) p
+    FROM ST_DumpPoints(ST_Segmentize(ST_Boundary(g), step)) p
   )
-  SELECT array_agg(r.h ORDER BY r.k)::real[] INTO room
+  SELECT array_agg(greatest(r.h - step / s, 0) ORDER BY r.k)::real[] INTO room
   FROM (SELECT k, min(greatest(pts.x / k, pts.y)) AS h FROM pts, unnest(ARRAY[1, 2, 3, 4, 6, 8, 12, 16]) k GROUP BY k) r;
   RETURN room;
 EXCEPTION WHEN others THEN

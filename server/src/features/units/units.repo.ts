@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../contracts/common';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
 
@@ -15,13 +15,16 @@ export interface UnitRow {
   population: number | null;
   areaKm2: number | null;
   labelPoint: [number, number];
+  labelRoom: number[] | null;
 }
 
 const UNIT_COLUMNS = `u.code, u.name, u.full_name as "fullName", u.kind, u.level,
   u.parent_code as "parentCode", u.province_code as "provinceCode",
   to_char(u.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') as "validTo",
   u.population, u.area_km2 as "areaKm2",
-  json_build_array(round(ST_X(u.label_point)::numeric, 6)::float8, round(ST_Y(u.label_point)::numeric, 6)::float8) as "labelPoint"`;
+  json_build_array(round(ST_X(coalesce(u.label_anchor, u.label_point))::numeric, 6)::float8,
+    round(ST_Y(coalesce(u.label_anchor, u.label_point))::numeric, 6)::float8) as "labelPoint",
+  to_json(u.label_room) as "labelRoom"`;
 
 /** Units of a level valid on a date, optionally the children of a parent (or all units of a province). */
 export async function listUnits(

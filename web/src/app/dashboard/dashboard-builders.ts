@@ -44,8 +44,12 @@ export type DashboardChoropleth = StatusChoropleth | IndicatorChoropleth;
 /** Indicators the area panel shows as key figures and trends, when the catalogue has them. */
 export const KEY_INDICATORS = ['managed_addicts', 'addicts_per_1000', 'treatment_reach_pct', 'drug_arrests'];
 
-/** Zoom from which a province view labels its communes instead of provinces. */
-export const COMMUNE_LABEL_ZOOM = 8.5;
+/**
+ * Zoom from which a province view labels its communes instead of provinces. Which communes get a name is the
+ * placement rule's to decide (a name that does not fit inside its commune is left out): below zoom 7 a typical
+ * commune is narrower than any name.
+ */
+export const COMMUNE_LABEL_ZOOM = 7;
 
 /** The one province a user's jurisdiction names, where their map starts; null for wider or no jurisdiction. */
 export function homeProvinceOf(user: { jurisdiction: readonly string[] } | null): string | null {

@@ -18,7 +18,7 @@ import { type MapPosition, STATUS_INDICATOR } from '../../../lib/url-state';
 import { compareText } from '../messages';
 
 /** Zoom from which a province view labels its communes instead of provinces (as on the dashboard). */
-const COMMUNE_LABEL_ZOOM = 8.5;
+const COMMUNE_LABEL_ZOOM = 7;
 const KINDS: PeriodKind[] = ['quarter', 'half', 'year'];
 
 export interface IndicatorInfo {
