@@ -5,6 +5,7 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { Breadcrumb } from '../../components/map/breadcrumb';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../components/map/choropleth';
+import { PROVINCE_LEVEL_CAPTION } from '../../entities/choropleth-data/province-level';
 import { IndicatorControls } from '../../entities/indicators/components/indicator-controls';
 import { IndicatorLegend } from '../../entities/indicators/components/indicator-legend';
 import { PeriodPicker } from '../../entities/periods/components/period-picker';
@@ -201,7 +202,13 @@ export default function Dashboard() {
       view.view !== 'table'
         ? []
         : tableRowsOf({
-            units: (province ? provinceCommunes.data?.rows : allCommunes.data?.rows) ?? [],
+            // A province-level indicator has figures for provinces only: the table lists provinces.
+            units:
+              (colouring.provinceLevel
+                ? provinces.data?.rows.filter((u) => province === null || u.code === province)
+                : province
+                  ? provinceCommunes.data?.rows
+                  : allCommunes.data?.rows) ?? [],
             provinceByCode,
             statuses: status.data?.rows ?? [],
             choropleth,
@@ -212,6 +219,8 @@ export default function Dashboard() {
     [
       view.view,
       province,
+      colouring.provinceLevel,
+      provinces.data,
       provinceCommunes.data,
       allCommunes.data,
       status.data,
@@ -313,6 +322,11 @@ export default function Dashboard() {
             lang={lang}
             estimated={choropleth.estimated.size}
           />
+        )}
+        {!reports.colouring && colouring.provinceLevel && (
+          <p className="muted" data-testid="province-level-caption">
+            {PROVINCE_LEVEL_CAPTION[lang]}
+          </p>
         )}
         {user && (
           <AddToBriefing

@@ -4,10 +4,12 @@ import { indicatorChoropleth, statusChoropleth } from '../../components/map/chor
 import { type Period, periodsOfKind, shiftPeriod } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
 import { type ClassMethod, STATUS_INDICATOR } from '../../lib/url-state';
+import { indicatorsQuery } from '../indicators/api/get-indicators';
 import { valuesQuery } from '../indicators/api/get-values';
 import { statusQuery } from '../status/api/get-status';
 import { unitsQuery } from '../units/api/get-units';
 import { classesKeyOf } from './classes-key';
+import { isProvinceLevel, provinceClassesOnCommunes, provincesOf } from './province-level';
 import { viewDates } from './view-dates';
 
 export interface ChoroplethRequest {
@@ -34,6 +36,11 @@ export function useChoropleth(r: ChoroplethRequest) {
   const dates = viewDates(period, todayUnits, today, versions);
   const { at, tileAt } = dates;
   const isStatus = indicator === STATUS_INDICATOR;
+  // An indicator reported at province level is asked for, and coloured, by province (province-level.ts).
+  const catalogue = useQuery(indicatorsQuery);
+  const provinceLevel =
+    !isStatus && isProvinceLevel(catalogue.data?.rows.find((r) => r.code === indicator) ?? null);
+  const level = provinceLevel ? ('province' as const) : ('commune' as const);
 
   const provinceCommunes = useQuery({
     ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
@@ -45,10 +52,16 @@ export function useChoropleth(r: ChoroplethRequest) {
     placeholderData: keepPreviousData,
   });
   const values = useQuery({
-    ...valuesQuery({ indicator, period: period.id, level: 'commune', parent: province, at }),
-    enabled: !isStatus,
+    ...valuesQuery({ indicator, period: period.id, level, parent: province, at }),
+    enabled: !isStatus && catalogue.data !== undefined,
     placeholderData: keepPreviousData,
   });
+  // The country's communes, to paint each province's colour on (a province view has its own already).
+  const countryCommunes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: null, at: tileAt }),
+    enabled: provinceLevel && province === null,
+  });
+  const paintedCommunes = province ? provinceCommunes.data?.rows : countryCommunes.data?.rows;
 
   // Once a period has arrived, fetch its neighbours (and, across 1/7/2025, the other units' communes).
   const queryClient = useQueryClient();
@@ -64,14 +77,26 @@ export function useChoropleth(r: ChoroplethRequest) {
         void queryClient.prefetchQuery(statusQuery({ period: next.id, parent: province, at: nextDates.at }));
       else
         void queryClient.prefetchQuery(
-          valuesQuery({ indicator, period: next.id, level: 'commune', parent: province, at: nextDates.at }),
+          valuesQuery({ indicator, period: next.id, level, parent: province, at: nextDates.at }),
         );
       if (province && nextDates.tileAt !== tileAt)
         void queryClient.prefetchQuery(
           unitsQuery({ level: 'commune', parent: province, at: nextDates.tileAt }),
         );
     }
-  }, [arrived, period, today, todayUnits, versions, indicator, isStatus, province, tileAt, queryClient]);
+  }, [
+    arrived,
+    period,
+    today,
+    todayUnits,
+    versions,
+    indicator,
+    isStatus,
+    province,
+    tileAt,
+    queryClient,
+    level,
+  ]);
 
   const inView = useMemo(
     () => (province ? (provinceCommunes.data?.rows.map((u) => u.code) ?? null) : null),
@@ -79,8 +104,14 @@ export function useChoropleth(r: ChoroplethRequest) {
   );
   const choropleth = useMemo(() => {
     if (isStatus) return status.data ? statusChoropleth(status.data.rows, inView) : null;
-    return values.data ? indicatorChoropleth(values.data.rows, inView, method, classes) : null;
-  }, [isStatus, status.data, values.data, inView, method, classes]);
+    if (!values.data) return null;
+    if (values.data.meta.level === 'province') {
+      const covered = province ? [province] : provincesOf(paintedCommunes ?? []);
+      const byProvince = indicatorChoropleth(values.data.rows, covered, method, classes);
+      return provinceClassesOnCommunes(byProvince, paintedCommunes ?? []);
+    }
+    return indicatorChoropleth(values.data.rows, inView, method, classes);
+  }, [isStatus, status.data, values.data, inView, method, classes, province, paintedCommunes]);
   const meta = isStatus ? status.data?.meta : values.data?.meta;
   const classesKey = meta
     ? classesKeyOf({
@@ -90,7 +121,8 @@ export function useChoropleth(r: ChoroplethRequest) {
         at: meta.at,
         method,
         classes,
-        inView: inView?.length ?? 0,
+        // A province-level colouring is painted on the communes once they are known.
+        inView: provinceLevel ? (paintedCommunes?.length ?? 0) : (inView?.length ?? 0),
       })
     : '';
   // The colouring is the one asked for, not the previous period kept on screen while this one loads.
@@ -98,11 +130,14 @@ export function useChoropleth(r: ChoroplethRequest) {
     meta !== undefined &&
     meta.period === period.id &&
     meta.at === at &&
-    (province === null || inView !== null);
+    (province === null || inView !== null) &&
+    (!provinceLevel || paintedCommunes !== undefined);
 
   return {
     ...dates,
     isStatus,
+    /** The indicator is reported at province level: values, colours and the table are by province. */
+    provinceLevel,
     status,
     values,
     provinceCommunes,
