@@ -31,10 +31,22 @@ describe.skipIf(!browserAvailable)('public summary pages, anonymous', () => {
       drugFree: { current: { drugFree: number; total: number } };
     };
     const map = page.getByTestId('public-map');
-    // The map marks itself with the number of communes it coloured once it is drawn.
+    // The map announces what it has drawn as every map of the app does (onRendered, mirrored as
+    // data-rendered): Hà Nội's statuses, each commune with one coloured.
     await expect
       .poll(() => map.getAttribute('data-rendered'), { timeout: 30_000 })
-      .toBe(String(summary.status.withStatus));
+      .toMatch(new RegExp(`^status\\|01\\|\\d{4}-\\d{2}-\\d{2}\\|${summary.status.withStatus}$`));
+    // …and registers with the tests' hook like the dashboard's maps: the hook's map is this one.
+    expect(
+      await page.evaluate(() => {
+        const hook = (
+          window as unknown as {
+            __pcmtTest: { maps: Set<unknown>; lastMap: { getContainer(): HTMLElement } };
+          }
+        ).__pcmtTest;
+        return [hook.maps.size, hook.lastMap.getContainer().dataset.testid];
+      }),
+    ).toEqual([1, 'public-map']);
     const share = await page.getByTestId('public-drug-free-share').textContent();
     const { drugFree, total } = summary.drugFree.current;
     const expected = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(
@@ -94,7 +106,7 @@ describe.skipIf(!browserAvailable)('public summary pages, anonymous', () => {
     await page.goto(`${baseUrl}/cong-khai/14`);
     await expect
       .poll(() => page.getByTestId('public-map').getAttribute('data-rendered'), { timeout: 30_000 })
-      .toMatch(/^[1-9]\d*$/);
+      .toMatch(/^status\|14\|[^|]+\|[1-9]\d*$/);
     await page.emulateMedia({ media: 'print' });
     const hidden = async (selector: string) =>
       page

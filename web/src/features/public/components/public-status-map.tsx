@@ -5,7 +5,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { ARCHIPELAGOS } from '../../../components/map/archipelagos';
-import { buildMapStyle, CLASS_STATE, VIETNAM_BOUNDS } from '../../../components/map/map-style';
+import { paintClasses, registerMapForTests } from '../../../components/map/map-announce';
+import { buildMapStyle, VIETNAM_BOUNDS } from '../../../components/map/map-style';
 import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../../lib/status-style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -18,9 +19,20 @@ export interface PublicStatusMapProps {
   bounds: [number, number, number, number] | null;
   statuses: readonly { code: string; status: CommuneStatus }[];
   ariaLabel: string;
+  /**
+   * Called with the colouring's key once the map has drawn it, and with '' when a new one starts drawing
+   * (the announcement every map of the app makes, components/map/map-announce.ts): {@link publicMapKey}.
+   */
+  onRendered?: (key: string) => void;
 }
 
-const SOURCE = { source: 'communes', sourceLayer: 'communes' } as const;
+/**
+ * The name of what the public map draws: `status|<province or all>|<tile date>|<communes coloured>`, the
+ * key it announces (and mirrors as `data-rendered`) once drawn.
+ */
+export function publicMapKey(province: string | null, tileAt: string, coloured: number): string {
+  return ['status', province ?? 'all', tileAt, coloured].join('|');
+}
 
 /** The bounds grown to hold the archipelagos' labels. */
 function withArchipelagos(b: [number, number, number, number]): [number, number, number, number] {
@@ -46,15 +58,16 @@ const MAP_LOCALE_VI = {
 
 /**
  * A MapLibre map of the communes coloured by their recognised status, with the boundary tiles the
- * dashboard uses but none of its deck.gl layers, so a public page stays light. Marks the container with
- * `data-rendered` once the statuses are drawn.
+ * dashboard uses but none of its deck.gl layers, so a public page stays light. Says what it has drawn as
+ * every map of the app does (`onRendered`, {@link publicMapKey}).
  */
-export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel }: PublicStatusMapProps) {
+export function PublicStatusMap(props: PublicStatusMapProps) {
+  const { tileAt, province, bounds, statuses, ariaLabel } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const loaded = useRef(false);
-  const latest = useRef(statuses);
-  latest.current = statuses;
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => {
     const el = container.current;
@@ -86,6 +99,8 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.touchZoomRotate.disableRotation();
+    // Browser tests reach the map through their hook (absent for users).
+    const unregister = registerMapForTests(map);
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     if (province === null) {
       for (const a of ARCHIPELAGOS) {
@@ -99,11 +114,12 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
     map.on('load', () => {
       loaded.current = true;
       map.setFilter('province-focus', ['==', ['get', 'code'], province ?? '']);
-      paint(map, el, latest.current);
+      paint(map, el, () => latest.current);
     });
     mapRef.current = map;
     return () => {
       loaded.current = false;
+      unregister();
       map.remove();
       mapRef.current = null;
     };
@@ -112,7 +128,7 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
   useEffect(() => {
     const map = mapRef.current;
     const el = container.current;
-    if (map && el && loaded.current) paint(map, el, statuses);
+    if (map && el && loaded.current) paint(map, el, () => latest.current);
   }, [statuses]);
 
   return (
@@ -120,13 +136,13 @@ export function PublicStatusMap({ tileAt, province, bounds, statuses, ariaLabel 
   );
 }
 
-function paint(map: maplibregl.Map, el: HTMLElement, statuses: PublicStatusMapProps['statuses']) {
-  el.dataset.rendered = '';
-  map.removeFeatureState(SOURCE);
-  for (const s of statuses)
-    map.setFeatureState({ ...SOURCE, id: s.code }, { [CLASS_STATE]: statusClass(s.status) });
-  map.once('idle', () => {
-    el.dataset.rendered = String(statuses.length);
-  });
-  map.triggerRepaint();
+function paint(map: maplibregl.Map, el: HTMLElement, props: () => PublicStatusMapProps) {
+  const { province, tileAt, statuses } = props();
+  paintClasses(
+    map,
+    el,
+    statuses.map((s) => [s.code, statusClass(s.status)] as const),
+    publicMapKey(province, tileAt, statuses.length),
+    (drawn) => props().onRendered?.(drawn),
+  );
 }
