@@ -4,7 +4,7 @@ import { browserAvailable, screenshot, useBrowser } from './browser';
 
 /**
  * Issue 18: the header is one line at 390, 1366 and 1920 px (on a phone a menu button and the title, the
- * pages in its menu), and dates are typed and shown dd/mm/yyyy even in a browser set to American English.
+ * pages in its menu; at 1366 and 1920 the pages' groups, each opening its pages), and dates are typed and shown dd/mm/yyyy even in a browser set to American English.
  * Screenshots go to test/artifacts/.
  */
 const baseUrl = () => inject('baseUrl');
@@ -29,7 +29,9 @@ describe.skipIf(!browserAvailable)('the header, as the administrator (the longes
       const rows = await header.evaluate((el) => {
         const tops = new Set<number>();
         for (const child of Array.from(
-          el.querySelectorAll('h1, .menu-button, .notice, .app-nav a, .lang, .user-menu a'),
+          el.querySelectorAll(
+            'h1, .menu-button, .notice, .app-nav a, .nav-group-button, .lang, .user-menu a',
+          ),
         )) {
           const r = child.getBoundingClientRect();
           if (r.width > 0 && r.height > 0 && !child.closest('.app-menu[data-open="true"]'))
@@ -41,7 +43,8 @@ describe.skipIf(!browserAvailable)('the header, as the administrator (the longes
       expect((await header.boundingBox())?.height ?? 999).toBeLessThanOrEqual(52);
       expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       const compact = (await header.getAttribute('data-compact')) === 'true';
-      if (viewport.width <= 600) expect(compact).toBe(true);
+      // A phone keeps the pages in the menu sheet; at 1366 and 1920 the groups fit on the line.
+      expect(compact).toBe(viewport.width <= 600);
       if (compact) {
         // The pages are in the menu: it opens under the header and each page can be opened from it.
         await page.getByTestId('menu-button').click();
@@ -52,7 +55,43 @@ describe.skipIf(!browserAvailable)('the header, as the administrator (the longes
         await page.waitForURL(/\/tuan-tra/);
         expect(await page.locator('#app-menu').getAttribute('data-open')).toBe('false');
       } else {
+        expect(await page.getByTestId('menu-button').count()).toBe(0);
+        // Every page is one group away: a group's button opens its pages under it, one click opens a page.
+        const button = page.getByTestId('nav-group-admin');
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+        expect(await page.locator('#nav-group-admin a').first().isVisible()).toBe(false);
+        await button.click();
+        expect(await button.getAttribute('aria-expanded')).toBe('true');
+        const catalogue = page.locator('#nav-group-admin a', { hasText: 'Danh mục chỉ số' });
+        expect(await catalogue.isVisible()).toBe(true);
         await screenshot(page, `header-${viewport.width}x${viewport.height}`);
+        await catalogue.click();
+        await page.waitForURL(/\/quan-tri\/chi-tieu/);
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+        // By keyboard: ↓ on a group opens it on its first page, ↓ moves on, Escape closes it on its button,
+        // → goes to the next group; Enter opens what has focus.
+        const plans = page.getByTestId('nav-group-plans');
+        await plans.focus();
+        await page.keyboard.press('ArrowDown');
+        expect(await plans.getAttribute('aria-expanded')).toBe('true');
+        const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+        expect(await focused()).toBe('Kế hoạch');
+        await page.keyboard.press('ArrowDown');
+        expect(await focused()).toBe('Tiêu chí phân loại');
+        await page.keyboard.press('Escape');
+        expect(await plans.getAttribute('aria-expanded')).toBe('false');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+          'nav-group-plans',
+        );
+        await page.keyboard.press('ArrowRight');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+          'nav-group-reports',
+        );
+        await page.keyboard.press('Enter');
+        expect(await page.getByTestId('nav-group-reports').getAttribute('aria-expanded')).toBe('true');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/bao-cao$/);
       }
       await page.close();
     });

@@ -20,19 +20,19 @@ describe.skipIf(!browserAvailable)('a page that fails', () => {
 
     // The shell survived: its navigation opens another page.
     const nav = page.getByRole('navigation');
-    // When the header's line does not fit (the administrator's), its pages are in the menu.
-    const openMenu = async () => {
+    // The header's pages are in groups (or in the menu on a narrow screen): open the group, then the page.
+    const openPage = async (group: string, name: string) => {
       const menu = page.getByTestId('menu-button');
       if (await menu.isVisible()) await menu.click();
+      else await page.getByTestId(`nav-group-${group}`).click();
+      await nav.getByRole('link', { name, exact: true }).click();
     };
-    await openMenu();
-    await nav.getByRole('link', { name: 'Bản đồ', exact: true }).click();
+    await openPage('maps', 'Bản đồ');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/ban-do');
     await expect.poll(() => failure.count()).toBe(0);
 
     // Back on the plans, still failing; once the server answers properly, "Thử lại" shows the list.
-    await openMenu();
-    await nav.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await openPage('plans', 'Kế hoạch');
     await failure.waitFor();
     await page.unroute(isPlanList);
     await page.getByTestId('page-retry').click();

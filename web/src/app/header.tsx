@@ -5,7 +5,8 @@ import { translate } from '../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../lib/navigation';
 import { routePath } from '../lib/routes';
 import { healthQuery } from './health-query';
-import { mayOpen, NAV_PAGES, type Page } from './pages';
+import { NavMenu } from './nav-menu';
+import { navGroupsFor, type Page } from './pages';
 
 /** At most this wide (px) the header is always compact: phones. */
 const PHONE_WIDTH = 600;
@@ -36,9 +37,9 @@ export function Header({
     const query = q.toString();
     navigate(query ? `${location.pathname}?${query}` : location.pathname);
   };
-  const navPages = NAV_PAGES.filter((p) => mayOpen(p, user));
+  const groups = navGroupsFor(user);
   const { ref, compact } = useCompact(
-    `${lang}|${navPages.map((p) => p.id).join()}|${user?.displayName ?? ''}|${health.status}`,
+    `${lang}|${groups.map((g) => g.pages.map((p) => p.id).join()).join('/')}|${user?.displayName ?? ''}|${health.status}`,
   );
   const [open, setOpen] = useState(false);
   // A page opened from the menu closes it; so does Escape.
@@ -77,35 +78,33 @@ export function Header({
         </p>
       )}
       <div id="app-menu" className="app-menu" data-open={open ? 'true' : 'false'}>
-        <nav className="app-nav" aria-label={t('mainNav')}>
-          {navPages.map((p) => (
-            <a
-              key={p.id}
-              href={hrefWithLang(p.navHref ?? '/', lang)}
-              aria-current={p === page ? 'page' : undefined}
-              onClick={onInAppLinkClick}
-            >
-              {t(p.navLabel)}
-            </a>
-          ))}
-        </nav>
+        <NavMenu
+          groups={groups}
+          page={page}
+          lang={lang}
+          compact={compact}
+          extras={{
+            // The engine and the API description are for administrators, not for citizens or officers.
+            admin: user?.role === 'admin' && (
+              <span className="nav-server">
+                {health.data && (
+                  <span className="header-muted" data-testid="api-status">
+                    {t('serverInfo')}: {health.data.engine} · PostGIS {health.data.postgis}
+                  </span>
+                )}
+                <a className="api-docs" href="/api/openapi.json">
+                  {t('apiDocs')}
+                </a>
+              </span>
+            ),
+          }}
+        />
         <span className="spacer" />
         {health.isPending && <span className="header-muted">{t('connecting')}</span>}
         {health.isError && (
           <span role="alert" className="error">
             {t('serverDown')}: {health.error.message}
           </span>
-        )}
-        {/* The engine and the API description are for administrators, not for citizens or officers. */}
-        {health.data && user?.role === 'admin' && (
-          <span className="header-muted" data-testid="api-status">
-            {health.data.engine} · PostGIS {health.data.postgis}
-          </span>
-        )}
-        {user?.role === 'admin' && (
-          <a className="api-docs" href="/api/openapi.json">
-            {t('apiDocs')}
-          </a>
         )}
         {user ? (
           <span className="user-menu">

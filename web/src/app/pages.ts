@@ -49,15 +49,15 @@ export const PAGES: readonly Page[] = [
   {
     id: 'admin',
     navHref: routePath({ page: 'admin' }),
-    navLabel: 'admin',
+    navLabel: 'accountsNav',
     component: lazy(() => import('../features/auth/admin-page')),
     access: ['admin'],
   },
   {
-    // The indicator catalogue (Quản trị › Danh mục chỉ tiêu): administrators, national or of a province.
+    // The indicator catalogue (Quản trị › Danh mục chỉ số): administrators, national or of a province.
     id: 'indicator-catalogue',
-    navHref: null,
-    navLabel: 'admin',
+    navHref: routePath({ page: 'indicator-catalogue' }),
+    navLabel: 'catalogueNav',
     component: lazy(() => import('../features/indicators/catalogue-page')),
     access: ['admin'],
   },
@@ -72,7 +72,7 @@ export const PAGES: readonly Page[] = [
     // Public summaries: anyone, signed in or not; the chunk holds MapLibre and recharts, no dashboard code.
     id: 'public',
     navHref: routePath({ page: 'public', province: null }),
-    navLabel: 'publicPages',
+    navLabel: 'publicNav',
     component: lazy(() => import('../features/public/public-page')),
     access: 'public',
   },
@@ -175,36 +175,56 @@ export const PAGES: readonly Page[] = [
   {
     // Administrators define report forms (indicators, period type, due days).
     id: 'reporting-forms',
-    navHref: null,
-    navLabel: 'reportingNav',
+    navHref: routePath({ page: 'reporting-forms' }),
+    navLabel: 'reportFormsNav',
     component: lazy(() => import('../features/reporting/forms-page')),
     access: ['admin'],
   },
 ];
 
-/** The header's links, in the order of a steering committee's work: situation, plans, analysis, data, public. */
-const NAV_ORDER = [
-  'map',
-  'compare',
-  'briefings',
-  'plans',
-  'status-rules',
-  'analysis',
-  'patrol',
-  'imports',
-  'reporting',
-  'reporting-completeness',
-  'public',
-  'admin',
+/**
+ * The header's navigation: a few groups in the order of a steering committee's work (situation, plans,
+ * reports and data, patrols, administration, public), each opening its pages. A group shows only the pages
+ * the user may open; a group left with one page is that page's link, a group left with none is not shown.
+ * `also`: pages reached from inside the group (a plan, a scorecard) that mark the group as the current one.
+ */
+export interface NavGroup {
+  id: string;
+  label: MessageKey;
+  pages: readonly PageId[];
+  also?: readonly PageId[];
+}
+
+export const NAV_GROUPS: readonly NavGroup[] = [
+  { id: 'maps', label: 'mapView', pages: ['map', 'compare', 'analysis'] },
+  {
+    id: 'plans',
+    label: 'plansNav',
+    pages: ['plans', 'status-rules', 'briefings'],
+    also: ['plan', 'plan-new', 'plan-edit', 'scorecard', 'presenter'],
+  },
+  {
+    id: 'reports',
+    label: 'reportsGroup',
+    pages: ['reporting', 'reporting-completeness', 'imports'],
+    also: ['reporting-review'],
+  },
+  { id: 'patrol', label: 'patrolNav', pages: ['patrol'] },
+  { id: 'admin', label: 'admin', pages: ['admin', 'indicator-catalogue', 'reporting-forms'] },
+  { id: 'public', label: 'publicPages', pages: ['public'] },
 ];
 
-export const NAV_PAGES: readonly Page[] = [...PAGES]
-  .filter((p) => p.navHref)
-  .sort((a, b) => rank(a.id) - rank(b.id));
-
-function rank(id: string): number {
-  const i = NAV_ORDER.indexOf(id);
-  return i < 0 ? NAV_ORDER.length : i;
+/** The header's groups for a user (null = anonymous): each with the pages the user may open, in order. */
+export function navGroupsFor(
+  user: SessionUser | null,
+): { group: NavGroup; pages: readonly Page[]; current: (page: Page) => boolean }[] {
+  return NAV_GROUPS.map((group) => ({
+    group,
+    pages: group.pages
+      .map((id) => PAGES.find((p) => p.id === id))
+      .filter((p): p is Page => p !== undefined && p.navHref !== null && mayOpen(p, user)),
+    current: (page: Page) => group.pages.includes(page.id) || (group.also ?? []).includes(page.id),
+  })).filter((g) => g.pages.length > 0);
 }
 
 export const pageFor = (pathname: string): Page => {
