@@ -54,6 +54,7 @@ export const STORED_INDICATOR_CODES = [
   'managed_addicts__route_smoke_other',
   'vocational_counselling_needed',
   'vocational_counselled',
+  'new_area_cultivation',
 ] as const;
 
 /** Code of an indicator with stored values. */
@@ -325,6 +326,18 @@ const ENTRIES: readonly Entry[] = [
     unitEn: 'm²',
     sensitivity: 'police',
     descriptionVi: 'Diện tích cây có chứa chất ma túy trồng trái phép được phát hiện trong kỳ.',
+    kind: 'flow',
+  },
+  {
+    // Kon Tum 2019–2020: "không để phát sinh trồng cây có chứa chất ma túy ở địa bàn mới".
+    code: 'new_area_cultivation',
+    nameVi: 'Số địa bàn mới phát hiện trồng cây có chứa chất ma túy',
+    nameEn: 'New areas where drug crops were found',
+    unitVi: 'địa bàn',
+    unitEn: 'areas',
+    sensitivity: 'police',
+    descriptionVi:
+      'Số địa bàn (thôn, bản, khu vực) lần đầu phát hiện trồng cây có chứa chất ma túy trong kỳ, nơi trước đó chưa phát hiện.',
     kind: 'flow',
   },
   {
@@ -644,6 +657,7 @@ const ORDER = [
   'drug_crops_detected_m2',
   'drug_crops_destroyed_m2',
   'crops_destroyed_pct',
+  'new_area_cultivation',
 ];
 
 /** Each part of a breakdown is a stored indicator of its own (`treatment_episodes__order_first`). */

@@ -135,7 +135,7 @@ export function buildDemoPlans(
       scope: oldUnit(units, 'province', (u) => u.code === '62'),
       periodStart: '2019-01-01',
       periodEnd: '2020-12-31',
-      notes: `${SYNTHETIC} Kế hoạch so với giai đoạn 2012–2015; dữ liệu giả lập bắt đầu từ 2019 nên mốc so sánh là 2019. Mức độ phức tạp của xã trọng điểm đo bằng tổng trọng số phân loại (loại I = 3, loại II = 2, loại III = 1). "Không để phát sinh trồng cây ở địa bàn mới" chưa theo dõi được: danh mục chưa có chỉ số diện tích trồng ở địa bàn mới.`,
+      notes: `${SYNTHETIC} Kế hoạch so với giai đoạn 2012–2015; dữ liệu giả lập bắt đầu từ 2019 nên mốc so sánh là 2019. Mức độ phức tạp của xã trọng điểm đo bằng tổng trọng số phân loại (loại I = 3, loại II = 2, loại III = 1). "Không để phát sinh trồng cây ở địa bàn mới" được theo dõi bằng số địa bàn mới phát hiện trồng cây có chứa chất ma túy (phải bằng 0 suốt kỳ kế hoạch).`,
       targets: [
         {
           code: 'giam-5-xa-co-ma-tuy',
@@ -250,6 +250,19 @@ export function buildDemoPlans(
             indicator: 'crops_destroyed_pct',
             op: 'gte',
             threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'khong-trong-cay-dia-ban-moi',
+          title: 'Không để phát sinh trồng cây có chứa chất ma túy ở địa bàn mới',
+          definition: {
+            kind: 'at_most',
+            measure: { type: 'indicator', indicator: 'new_area_cultivation' },
+            max: 0,
+            window: { from: '2019-01-01', eachYear: false },
             eachChild: false,
           },
           deadline: '2020-12-31',

@@ -32,6 +32,8 @@ const EPISODE_PARTS = [
   IX.treatment_episodes__order_second,
   IX.treatment_episodes__order_third_plus,
 ] as const;
+/** Share of commune-quarters with drug-crop finds where the finds are in a new area (not found there before). */
+const NEW_AREA_SHARE = 0.12;
 /** Share of detected drug-crop finds that are destroyed (most; a few are left for evidence or missed). */
 const CROPS_DESTROYED = 0.96;
 /** Median loan to a household after rehab, VND (Sơn La: 870 million to 32 households). */
@@ -113,6 +115,9 @@ export function integerise(expected: Float64Array, unit: ReportingUnit, q: Quart
   }
   out[IX.drug_crops_detected_m2] = Math.round(detected);
   out[crop] = Math.round(destroyed);
+  // Cultivation in a new area: rare, and only where crops are found at all (mostly 0, now and then 1).
+  const fresh = IX.new_area_cultivation;
+  out[fresh] = finds > 0 && u(fresh, 0) < NEW_AREA_SHARE ? 1 : 0;
   // Officers: at least two per commune; a quarter trains at most a quarter of them (a year ≤ all).
   const officers = Math.max(2, out[IX.officers_total] ?? 0);
   out[IX.officers_total] = officers;
