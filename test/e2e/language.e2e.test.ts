@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { englishLines } from '@pcmt/domain/english-words';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, screenshot, useBrowser } from './browser';
@@ -11,23 +12,12 @@ import { browserAvailable, screenshot, useBrowser } from './browser';
 const baseUrl = () => inject('baseUrl');
 const WAIT = { timeout: 60_000 };
 
-/** Words of English the product's pages must not show (texts of loading, errors, forms and JS values). */
-const ENGLISH =
-  /\b(Loading|Error|Submit|undefined|NaN|null|Invalid|Cancel|Save|Delete|Close|Search|Required)\b/;
-/** A raw code: two or more snake_case words (indicator codes, enum values). */
-const RAW_CODE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/;
-
 /** What a person sees: innerText leaves out hidden elements, which textContent would include. */
 // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
 const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
 
-/** The visible lines with an English word or a raw code, for a message naming them. */
-function offending(text: string, codesShown: boolean): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => ENGLISH.test(l) || (!codesShown && RAW_CODE.test(l)));
-}
+/** The visible lines with an English word or a raw code (one list with the exports' checks). */
+const offending = (text: string, codesShown: boolean) => englishLines(text, { codesShown });
 
 /** The indicator catalogue is where administrators read and write the codes: codes are its content. */
 const CODES_ARE_CONTENT = new Set(['/quan-tri/chi-tieu']);
