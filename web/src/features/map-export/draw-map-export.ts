@@ -19,9 +19,27 @@ const FALLBACK_FONTS = 'system-ui, "Noto Sans", "DejaVu Sans", Arial, sans-serif
  */
 export function drawMapExport(capture: MapCapture, content: MapExportContent): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
+  const family = getComputedStyle(document.body).fontFamily || FALLBACK_FONTS;
+  renderMapExport(canvas, capture, content, family);
+  return canvas;
+}
+
+/** The canvas an export is drawn on: a page's, or a test's that records what is drawn. */
+export interface ExportCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): CanvasRenderingContext2D | null;
+}
+
+/** Lays out and draws the export on `canvas` in the font `family` (drawMapExport's work, without a page). */
+export function renderMapExport(
+  canvas: ExportCanvas,
+  capture: MapCapture,
+  content: MapExportContent,
+  family: string,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
-  const family = getComputedStyle(document.body).fontFamily || FALLBACK_FONTS;
   const font = (f: FontSpec) => `${f.weight} ${f.size}px ${family}`;
   const measure: Measure = (text, f) => {
     ctx.font = font(f);
@@ -43,7 +61,6 @@ export function drawMapExport(capture: MapCapture, content: MapExportContent): H
   ctx.scale(scale, scale);
   ctx.imageSmoothingQuality = 'high';
   for (const shape of layout.shapes) drawShape(ctx, shape, capture.canvas, font);
-  return canvas;
 }
 
 function drawShape(
