@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, screenshot, useBrowser } from './browser';
@@ -63,7 +63,11 @@ describe.skipIf(!browserAvailable)('importing a quarterly report in the app', ()
       if (r3) r3[0] = '99999';
       if (r4) r4[col] = '-5';
     });
+    // The file field speaks Vietnamese (not Chromium's "Choose File / No file chosen") and names the file.
+    const fileName = page.getByTestId('values-file-name');
+    expect(await fileName.textContent()).toBe('Chưa chọn tệp');
     await page.getByTestId('values-file').setInputFiles(bad.path);
+    expect(await fileName.textContent()).toBe(basename(bad.path));
     await page.getByTestId('values-check').click();
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateInput } from '../../../components/date-input';
+import { FileInput } from '../../../components/file-input';
 import { afterDataChange } from '../../../lib/data-changes';
 import type { Lang } from '../../../lib/i18n';
 import type { Rejection } from '../api/rejection';
@@ -70,18 +71,17 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
       <h3>{t('boundariesTitle')}</h3>
       <p className="import-help">{t('boundariesHelp')}</p>
       <div className="import-controls">
-        <label>
-          {t('file')}{' '}
-          <input
-            type="file"
-            data-testid="boundaries-file"
-            accept=".geojson,.json,.topojson,.kml,.kmz,.zip"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setState({ step: 'idle' });
-            }}
-          />
-        </label>
+        <FileInput
+          label={t('file')}
+          lang={lang}
+          testId="boundaries-file"
+          accept=".geojson,.json,.topojson,.kml,.kmz,.zip"
+          file={file}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setState({ step: 'idle' });
+          }}
+        />
         <label htmlFor="boundaries-valid-from">
           {t('validFrom')}{' '}
           <DateInput

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FileInput } from '../../../components/file-input';
 import { sessionQuery } from '../../../entities/auth/session';
 import { indicatorsQuery } from '../../../entities/indicators/api/get-indicators';
 import { UnitPicker } from '../../../entities/units/components/unit-picker';
@@ -123,19 +124,18 @@ export function ValuesImport({ lang }: { lang: Lang }) {
         </a>
       </div>
       <div className="import-controls">
-        <label>
-          {t('file')}{' '}
-          <input
-            type="file"
-            data-testid="values-file"
-            accept=".xlsx,.csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setChoices({});
-              setState({ step: 'idle' });
-            }}
-          />
-        </label>
+        <FileInput
+          label={t('file')}
+          lang={lang}
+          testId="values-file"
+          accept=".xlsx,.csv"
+          file={file}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setChoices({});
+            setState({ step: 'idle' });
+          }}
+        />
         {office && (
           <label>
             <input
