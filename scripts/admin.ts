@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { UserBody } from '@pcmt/server/contracts/auth';
+import { UserBody } from '@pcmt/domain/contracts/auth';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { readEnv } from '@pcmt/server/env';
 import { createUser } from '@pcmt/server/features/auth/users.repo';

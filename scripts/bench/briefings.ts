@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Briefing, BriefingViewSpec } from '@pcmt/server/contracts/briefings';
+import type { Briefing, BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import { openDatabase } from '@pcmt/server/db/engine';
 import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
 import { EVERYWHERE } from '@pcmt/server/features/auth/jurisdiction';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
+import { DISTANCE_BANDS_M } from '@pcmt/domain/contracts/analysis';
 import { DEMO_PASSWORD } from '@pcmt/server/features/auth/demo-accounts';
 import { farColumnWorkbook } from '@pcmt/server/features/imports/hostile-files';
 import { benchServer } from '../bench/bench-server';

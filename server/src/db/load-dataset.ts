@@ -1,5 +1,5 @@
 import type { DemoDataset } from '@pcmt/data/demo/types';
-import { searchName } from '../contracts/search-name';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { insertPlansAndRuleSets } from '../features/plans/seed-plans';
 import { bump, DATA_KINDS } from '../lib/data-generations';
 import type { Database, Queryable, Transaction } from './engine';

@@ -1,4 +1,4 @@
-import { SerialId } from '../contracts/common';
+import { SerialId } from '@pcmt/domain/contracts/common';
 import type { Queryable } from '../db/engine';
 import type { Identity } from '../features/auth/identity';
 import {

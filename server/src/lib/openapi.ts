@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ErrorResponse } from '@pcmt/domain/contracts/common';
 import type { Context, TypedResponse } from 'hono';
 import { type ZodError, z } from 'zod';
-import { ErrorResponse } from '../contracts/common';
 import { errorBody } from './errors';
 import { type Message, messageText, msg } from './messages';
 import { isMissing, zodIssueText } from './zod-messages';

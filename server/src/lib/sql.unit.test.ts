@@ -1,5 +1,5 @@
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { describe, expect, it } from 'vitest';
-import { searchName } from '../contracts/search-name';
 import { today } from './sql';
 
 describe('today', () => {

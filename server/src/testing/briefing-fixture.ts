@@ -1,4 +1,4 @@
-import { type Briefing, BriefingViewSpec, type ViewSnapshot } from '../contracts/briefings';
+import { type Briefing, BriefingViewSpec, type ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 
 /**
  * A briefing around given snapshots, as the PDF and its geometry see one: each view's spec says only what

@@ -1,4 +1,4 @@
-import { searchName } from '@pcmt/server/contracts/search-name';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { describe, expect, it } from 'vitest';
 import { searchUnits, splitPrefix } from './search-name';
 

@@ -1,4 +1,4 @@
-import { searchName } from '@pcmt/server/contracts/search-name';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 
 /** Kind prefixes people type or leave out ("xa ia mo", "tp thu duc"), longest first. */
 const PREFIXES = [

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AuditQuery, AuditResponse } from '../../contracts/auth';
+import { AuditQuery, AuditResponse } from '@pcmt/domain/contracts/auth';
 import { listAuditEntries } from '../../lib/audit.repo';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LoginBody, PasswordChangeBody, SessionResponse } from '@pcmt/domain/contracts/auth';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { LoginBody, PasswordChangeBody, SessionResponse } from '../../contracts/auth';
 import { readEnv } from '../../env';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';

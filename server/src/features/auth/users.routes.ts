@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { UserBody, UserPatch, UserRow, UsersResponse } from '../../contracts/auth';
-import { IdParam } from '../../contracts/common';
+import { UserBody, UserPatch, UserRow, UsersResponse } from '@pcmt/domain/contracts/auth';
+import { IdParam } from '@pcmt/domain/contracts/common';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';

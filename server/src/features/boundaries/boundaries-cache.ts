@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../contracts/common';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import type { Database } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
 import { LruCache } from '../tiles/lru-cache';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { BoundariesQuery, BoundariesResponse } from '@pcmt/domain/contracts/boundaries';
 import type { z } from 'zod';
-import { BoundariesQuery, BoundariesResponse } from '../../contracts/boundaries';
 import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { msg } from '../../lib/messages';

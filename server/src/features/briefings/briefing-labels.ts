@@ -1,4 +1,4 @@
-import type { ViewSnapshot } from '../../contracts/briefings';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 
 /** How a briefing names its area and marks demo data, on paper and in spreadsheets alike. */
 

@@ -1,6 +1,6 @@
+import type { Briefing, ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { STATUS_LABELS } from '@pcmt/domain/status-classes';
 import ExcelJS from 'exceljs';
-import type { Briefing, ViewSnapshot } from '../../contracts/briefings';
 import { addTableSheet, workbookBytes } from '../exports/table-xlsx';
 import { areaLabelVi, SYNTHETIC_NOTICE_VI } from './briefing-labels';
 import { formatDateTimeVi, formatNumberVi, periodLabelVi } from './pdf/labels-vi';

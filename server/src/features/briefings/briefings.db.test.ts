@@ -1,8 +1,8 @@
 import { classBreaks, classRanges } from '@pcmt/domain/class-breaks';
+import type { Briefing, BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import { STATUS_LABELS, STATUS_ORDER } from '@pcmt/domain/status-classes';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, BriefingViewSpec } from '../../contracts/briefings';
 import type { Database } from '../../db/engine';
 import { today } from '../../lib/sql';
 import { type ErrorJson, getJson } from '../../testing/http';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Briefing, BriefingSummary as BriefingSummarySchema } from '@pcmt/domain/contracts/briefings';
 import type { z } from 'zod';
-import type { Briefing, BriefingSummary as BriefingSummarySchema } from '../../contracts/briefings';
 import type { Queryable } from '../../db/engine';
 
 export type BriefingSummary = z.infer<typeof BriefingSummarySchema>;

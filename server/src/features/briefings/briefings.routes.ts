@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Briefing, BriefingCreate, BriefingListResponse, BriefingPdfQuery } from '../../contracts/briefings';
+import {
+  Briefing,
+  BriefingCreate,
+  BriefingListResponse,
+  BriefingPdfQuery,
+} from '@pcmt/domain/contracts/briefings';
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';

@@ -1,8 +1,8 @@
 import { classBreaks, classOf, classRanges } from '@pcmt/domain/class-breaks';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { sequentialPalette } from '@pcmt/domain/palette';
 import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '@pcmt/domain/status-classes';
-import type { ViewSnapshot } from '../../contracts/briefings';
-import type { CommuneStatus } from '../../contracts/common';
 import type { Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
 import { evaluateFormula } from '../indicators/formula';

@@ -1,4 +1,4 @@
-import type { BriefingViewSpec } from '../../contracts/briefings';
+import type { BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import type { Queryable } from '../../db/engine';
 import { ApiError, notFound } from '../../lib/errors';
 import { msg } from '../../lib/messages';

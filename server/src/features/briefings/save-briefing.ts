@@ -1,4 +1,4 @@
-import type { Briefing, BriefingCreate } from '../../contracts/briefings';
+import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import type { Queryable } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { insertBriefing, newBriefingId } from './briefings.repo';

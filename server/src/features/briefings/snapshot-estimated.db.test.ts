@@ -1,5 +1,5 @@
+import type { Briefing } from '@pcmt/domain/contracts/briefings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing } from '../../contracts/briefings';
 import type { Database } from '../../db/engine';
 import { getJson } from '../../testing/http';
 import { writableTestApp } from '../../testing/test-db';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ConfigResponse } from '../../contracts/config';
+import { ConfigResponse } from '@pcmt/domain/contracts/config';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 

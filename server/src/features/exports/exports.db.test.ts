@@ -1,6 +1,6 @@
+import type { TableExportRequest } from '@pcmt/domain/contracts/briefings';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TableExportRequest } from '../../contracts/briefings';
 import type { ErrorJson } from '../../testing/http';
 import { type TestClient, testApp } from '../../testing/test-db';
 

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { TableExportRequest } from '../../contracts/briefings';
+import { TableExportRequest } from '@pcmt/domain/contracts/briefings';
 import { bodyHook } from '../../lib/body-hook';
 import { badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { HealthResponse } from '../../contracts/health';
+import { HealthResponse } from '@pcmt/domain/contracts/health';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter } from '../../lib/openapi';
 import { postgisVersion } from './health.repo';

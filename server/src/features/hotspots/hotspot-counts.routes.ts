@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { HotspotCountsQuery, HotspotCountsResponse } from '../../contracts/hotspot-counts';
+import { HotspotCountsQuery, HotspotCountsResponse } from '@pcmt/domain/contracts/hotspot-counts';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError } from '../../lib/errors';
 import { msg } from '../../lib/messages';

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { z } from 'zod';
 import {
   CreateHotspotBody,
   EliminateBody,
@@ -10,7 +8,9 @@ import {
   HotspotDetail,
   ReopenBody,
   UpdateHotspotBody,
-} from '../../contracts/hotspot-register';
+} from '@pcmt/domain/contracts/hotspot-register';
+import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { Transaction } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { HotspotsQuery, HotspotsResponse } from '@pcmt/domain/contracts/hotspots';
 import type { z } from 'zod';
-import { HotspotsQuery, HotspotsResponse } from '../../contracts/hotspots';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { today } from '../../lib/sql';

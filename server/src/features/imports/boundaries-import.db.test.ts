@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { zip as zipShapefile } from '@mapbox/shp-write';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { zipSync } from 'fflate';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchName } from '../../contracts/search-name';
 import type { Database } from '../../db/engine';
 import type { ErrorJson } from '../../testing/http';
 import { writableTestApp } from '../../testing/test-db';

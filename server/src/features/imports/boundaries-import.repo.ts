@@ -1,4 +1,4 @@
-import { searchName } from '../../contracts/search-name';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import type { Queryable } from '../../db/engine';
 import { SIMPLIFY_LOW, SIMPLIFY_MID, validPolygons } from '../../db/load-dataset';
 import type { BoundaryLevel, BoundaryUnit } from './boundary-units';

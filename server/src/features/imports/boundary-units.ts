@@ -1,5 +1,5 @@
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { searchName } from '../../contracts/search-name';
 import { LEVEL_NAMES } from '../../lib/messages';
 import type { BoundaryFile } from './boundary-file';
 import { type Crs, crsById, insideVietnamArea, looksGeographic, TM3_MERIDIANS, toWgs84 } from './crs';

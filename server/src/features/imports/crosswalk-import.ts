@@ -1,5 +1,5 @@
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { formatNumber } from '@pcmt/domain/format';
-import { searchName } from '../../contracts/search-name';
 import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
 import { bump } from '../../lib/data-generations';

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import {
   BoundariesCommitResponse,
   BoundariesImportForm,
@@ -14,7 +13,8 @@ import {
   ValuesCommitResponse,
   ValuesImportForm,
   ValuesPreview,
-} from '../../contracts/imports';
+} from '@pcmt/domain/contracts/imports';
+import type { Context } from 'hono';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';

@@ -1,4 +1,4 @@
-import { searchName } from '../../contracts/search-name';
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { problemText } from './import-problem';
 
 /** A unit a report row may name: the communes of the version the period was reported on. */

@@ -1,5 +1,5 @@
+import { searchName } from '@pcmt/domain/contracts/search-name';
 import { formatNumber } from '@pcmt/domain/format';
-import { searchName } from '../../contracts/search-name';
 import { partCode } from '../indicators/catalogue';
 import { evaluateFormula, formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';

@@ -1,4 +1,4 @@
-import type { IndicatorInput, IndicatorPatch } from '../../contracts/indicators';
+import type { IndicatorInput, IndicatorPatch } from '@pcmt/domain/contracts/indicators';
 import { ApiError, badRequest } from '../../lib/errors';
 import {
   FormulaError,

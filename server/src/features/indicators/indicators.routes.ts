@@ -6,7 +6,7 @@ import {
   IndicatorPatch,
   IndicatorsQuery,
   IndicatorsResponse,
-} from '../../contracts/indicators';
+} from '@pcmt/domain/contracts/indicators';
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';

@@ -1,5 +1,5 @@
+import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, BriefingCreate } from '../../contracts/briefings';
 import type { Database } from '../../db/engine';
 import { type DatasetInfo, readDatasetInfo } from '../../lib/context';
 import { today } from '../../lib/sql';

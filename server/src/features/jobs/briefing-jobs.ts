@@ -1,4 +1,4 @@
-import type { Briefing, BriefingCreate } from '../../contracts/briefings';
+import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import type { Database, Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
 import type { Jurisdiction } from '../auth/jurisdiction';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { BriefingCreate } from '../../contracts/briefings';
-import { BriefingPdfJobBody, Job, JobIdParam, WeightsJobBody } from '../../contracts/jobs';
+import { BriefingCreate } from '@pcmt/domain/contracts/briefings';
+import { BriefingPdfJobBody, Job, JobIdParam, WeightsJobBody } from '@pcmt/domain/contracts/jobs';
 import { actorOf } from '../../lib/actor';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';

@@ -1,13 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { z } from 'zod';
 import {
   ExportFormat,
   PatrolPlanId,
   PatrolPlanJson,
   PatrolPlanRequest,
   SavedPatrolPlan,
-} from '../../contracts/patrol';
+} from '@pcmt/domain/contracts/patrol';
+import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';

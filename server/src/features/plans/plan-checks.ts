@@ -1,5 +1,5 @@
+import type { PlanInput, TargetInput } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
-import type { PlanInput, TargetInput } from '../../contracts/plans';
 import type { IndicatorRef } from '../progress/inputs';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProgressSummary, Target, TargetProgress } from '../../contracts/plans';
+import type { ProgressSummary, Target, TargetProgress } from '@pcmt/domain/contracts/plans';
 import type { Queryable } from '../../db/engine';
 import type { AreaInputs, IndicatorRef, ProgressContext } from '../progress/inputs';
 import { emptyArea, mergeAreas } from '../progress/inputs';

@@ -1,4 +1,4 @@
-import type { Plan, PlanInput, Target, TargetDefinition, TargetInput } from '../../contracts/plans';
+import type { Plan, PlanInput, Target, TargetDefinition, TargetInput } from '@pcmt/domain/contracts/plans';
 import type { Queryable } from '../../db/engine';
 import { bump } from '../../lib/data-generations';
 

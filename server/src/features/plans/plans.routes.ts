@@ -8,7 +8,7 @@ import {
   PlansResponse,
   TargetInput,
   TargetParams,
-} from '../../contracts/plans';
+} from '@pcmt/domain/contracts/plans';
 import { actorOf } from '../../lib/actor';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';

@@ -1,4 +1,4 @@
-import type { PlanInput, TargetInput } from '../../contracts/plans';
+import type { PlanInput, TargetInput } from '@pcmt/domain/contracts/plans';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';

@@ -1,5 +1,5 @@
-import type { UnitLevel } from '../../contracts/common';
-import type { TargetDefinition } from '../../contracts/plans';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
+import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import type { Queryable } from '../../db/engine';
 import { versionAt } from '../../lib/version-at';
 import type { AreaInputs, HotspotRecord, KeptObservation, StatusObservation } from '../progress/inputs';

@@ -1,4 +1,4 @@
-import type { ProgressSummary } from '../../contracts/plans';
+import type { ProgressSummary } from '@pcmt/domain/contracts/plans';
 
 type Ranked = Pick<ProgressSummary, 'status' | 'progressPct' | 'current' | 'direction'> & { code: string };
 

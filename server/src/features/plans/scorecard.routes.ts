@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { z } from 'zod';
 import {
   AsOfQuery,
   PlanCodeParam,
@@ -10,7 +9,8 @@ import {
   TargetDetailResponse,
   TargetParams,
   UnitQuery,
-} from '../../contracts/plans';
+} from '@pcmt/domain/contracts/plans';
+import type { z } from 'zod';
 import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
 import { notFound } from '../../lib/errors';

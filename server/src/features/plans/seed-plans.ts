@@ -1,6 +1,6 @@
 import type { DemoDataset } from '@pcmt/data/demo/types';
-import { TargetDefinition } from '../../contracts/plans';
-import { Rules } from '../../contracts/status-rules';
+import { TargetDefinition } from '@pcmt/domain/contracts/plans';
+import { Rules } from '@pcmt/domain/contracts/status-rules';
 import type { Queryable } from '../../db/engine';
 import { describeZodError } from '../../lib/openapi';
 

@@ -1,4 +1,4 @@
-import type { CommuneStatus } from '../../contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { evaluateFormula, formulaTree } from '../indicators/formula';
 import type { Observation } from './evaluate';
 import type { AreaInputs, IndicatorRef, ProgressContext, QuarterRef, StatusObservation } from './inputs';

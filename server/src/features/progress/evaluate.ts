@@ -1,4 +1,4 @@
-import type { ProgressStatus, ReasonCode, TargetProgress } from '../../contracts/plans';
+import type { ProgressStatus, ReasonCode, TargetProgress } from '@pcmt/domain/contracts/plans';
 import {
   INTERVAL_LEVEL,
   linearTrendAt,

@@ -1,4 +1,4 @@
-import type { CommuneStatus } from '../../contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 
 /**
  * What the pure progress computation is fed with. The repository fetches these for an area (a plan's

@@ -1,4 +1,4 @@
-import type { TargetDefinition, TargetKind } from '../../contracts/plans';
+import type { TargetDefinition, TargetKind } from '@pcmt/domain/contracts/plans';
 import {
   countInStatus,
   quarterlySeries,

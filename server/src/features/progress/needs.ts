@@ -1,4 +1,4 @@
-import type { TargetDefinition } from '../../contracts/plans';
+import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import { formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRef, QuarterRef } from './inputs';
 import { TREND_POINTS } from './projection';

@@ -1,5 +1,5 @@
+import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import { describe, expect, it } from 'vitest';
-import type { TargetDefinition } from '../../contracts/plans';
 import { inputNeeds } from './needs';
 import { context } from './testing/progress-fixtures';
 

@@ -1,5 +1,5 @@
+import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import { describe, expect, it } from 'vitest';
-import type { TargetDefinition } from '../../contracts/plans';
 import { evaluateMeasured } from './evaluate';
 import { mergeAreas } from './inputs';
 import { measureTarget } from './measures';

@@ -1,4 +1,4 @@
-import type { TargetProgress } from '../../contracts/plans';
+import type { TargetProgress } from '@pcmt/domain/contracts/plans';
 
 /** How a measure is extended to the deadline. */
 export type ProjectionMethod = TargetProgress['projection']['method'];

@@ -1,4 +1,4 @@
-import type { ProgressStatus, TargetDefinition, TargetProgress } from '../../contracts/plans';
+import type { ProgressStatus, TargetDefinition, TargetProgress } from '@pcmt/domain/contracts/plans';
 import { evaluateMeasured, reason, round, worseStatus } from './evaluate';
 import type { AreaInputs, ProgressContext } from './inputs';
 import { measureTarget } from './measures';

@@ -1,5 +1,5 @@
+import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import { formatPercent, periodLabel } from '@pcmt/domain/format';
-import type { PublicSummaryResponse } from '../../contracts/public';
 
 /**
  * Link previews of the public pages: crawlers (chat apps, social networks) read the HTML head and run no

@@ -1,7 +1,7 @@
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { NO_DATA_COLOR } from '@pcmt/domain/palette';
 import { STATUS_COLORS, STATUS_ORDER } from '@pcmt/domain/status-classes';
 import { PNG } from 'pngjs';
-import type { CommuneStatus } from '../../contracts/common';
 
 /**
  * The link-preview picture of a public page (og:image): the area's communes coloured by status, and beside

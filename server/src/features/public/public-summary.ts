@@ -1,5 +1,5 @@
-import type { CommuneStatus } from '../../contracts/common';
-import type { PublicNumber, PublicSummaryResponse } from '../../contracts/public';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
+import type { PublicNumber, PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import type { Queryable } from '../../db/engine';
 import { evaluateFormula } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';

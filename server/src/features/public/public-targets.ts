@@ -1,5 +1,5 @@
-import type { Target } from '../../contracts/plans';
-import type { PublicSummaryResponse } from '../../contracts/public';
+import type { Target } from '@pcmt/domain/contracts/plans';
+import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import type { Queryable } from '../../db/engine';
 import type { PeriodRow } from '../periods/periods.repo';
 import { loadUnit, progressContext, unitTargetProgress } from '../plans/plan-progress';

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import { periodLabel } from '@pcmt/domain/format';
 import { STATUS_COLORS } from '@pcmt/domain/status-classes';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import type { PublicSummaryResponse } from '../../contracts/public';
 import type { Database } from '../../db/engine';
 import { createHttpApp } from '../../http';
 import { readDatasetInfo } from '../../lib/context';

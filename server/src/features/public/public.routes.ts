@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PublicPreviewQuery, PublicSummaryQuery, PublicSummaryResponse } from '../../contracts/public';
+import { PublicPreviewQuery, PublicSummaryQuery, PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
 import { type GenerationWatch, generationsOf } from '../../lib/data-generations';

@@ -1,4 +1,4 @@
-import type { PublicNumber } from '../../contracts/public';
+import type { PublicNumber } from '@pcmt/domain/contracts/public';
 
 /**
  * Small-number suppression (health and crime data are sensitive personal data under Law 91/2025/QH15 on

@@ -18,7 +18,7 @@ import {
   SubmissionsListResponse,
   SubmissionsQuery,
   UpdateFormBody,
-} from '../../contracts/reporting';
+} from '@pcmt/domain/contracts/reporting';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';

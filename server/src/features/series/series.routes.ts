@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SeriesQuery, SeriesResponse } from '../../contracts/series';
+import { SeriesQuery, SeriesResponse } from '@pcmt/domain/contracts/series';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';

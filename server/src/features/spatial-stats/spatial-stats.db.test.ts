@@ -1,5 +1,5 @@
+import { DISTANCE_BANDS_M } from '@pcmt/domain/contracts/analysis';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DISTANCE_BANDS_M } from '../../contracts/analysis';
 import { type ErrorJson, getJson } from '../../testing/http';
 import { testApp } from '../../testing/test-db';
 

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { z } from 'zod';
 import {
   ClustersQuery,
   ClustersResponse,
@@ -12,7 +10,9 @@ import {
   GiStarResponse,
   LocalMoranQuery,
   LocalMoranResponse,
-} from '../../contracts/analysis';
+} from '@pcmt/domain/contracts/analysis';
+import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';

@@ -1,5 +1,5 @@
-import type { CommuneStatus } from '../../contracts/common';
-import type { Criterion, Rules } from '../../contracts/status-rules';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
+import type { Criterion, Rules } from '@pcmt/domain/contracts/status-rules';
 
 /**
  * Applies a rule set to one commune's measures, criterion by criterion: the suggested status is the first

@@ -1,6 +1,6 @@
 import { QD_28_2025, QD_3122_2010 } from '@pcmt/data/demo/status-rules';
+import { Rules } from '@pcmt/domain/contracts/status-rules';
 import { describe, expect, it } from 'vitest';
-import { Rules } from '../../contracts/status-rules';
 import { evaluateRules, indicatorsRead, ruleCoverage } from './evaluate-rules';
 
 /** The seed rule sets, read through the contract as the server stores them. */

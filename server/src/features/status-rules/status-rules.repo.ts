@@ -1,5 +1,5 @@
-import type { RuleSet, RuleSetInput } from '../../contracts/status-rules';
-import { Rules } from '../../contracts/status-rules';
+import type { RuleSet, RuleSetInput } from '@pcmt/domain/contracts/status-rules';
+import { Rules } from '@pcmt/domain/contracts/status-rules';
 import type { Queryable } from '../../db/engine';
 import { bump } from '../../lib/data-generations';
 

@@ -9,7 +9,7 @@ import {
   RuleSetInput,
   RuleSetResponse,
   RuleSetsResponse,
-} from '../../contracts/status-rules';
+} from '@pcmt/domain/contracts/status-rules';
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';

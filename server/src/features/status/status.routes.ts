@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { StatusQuery, StatusResponse } from '../../contracts/status';
+import { StatusQuery, StatusResponse } from '@pcmt/domain/contracts/status';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { resolveParent } from '../units/resolve-unit';

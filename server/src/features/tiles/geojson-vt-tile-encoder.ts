@@ -1,7 +1,7 @@
+import { TILE_MAX_ZOOM } from '@pcmt/domain/contracts/tiles';
 import type { FeatureCollection } from 'geojson';
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import { TILE_MAX_ZOOM } from '../../contracts/tiles';
 import type { Queryable } from '../../db/engine';
 import { LruCache } from './lru-cache';
 import type { TileEncoder, TileJob } from './tile-encoder';

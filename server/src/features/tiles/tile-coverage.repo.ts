@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../contracts/common';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
 import type { LonLatBox } from './tile-math';

@@ -1,5 +1,5 @@
-import type { UnitLevel } from '../../contracts/common';
-import type { TileLayer } from '../../contracts/tiles';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
+import type { TileLayer } from '@pcmt/domain/contracts/tiles';
 import type { TileCoord } from './tile-math';
 
 /** One tile of one layer for one version of the units (see unit-versions.ts). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MVT_CONTENT_TYPE } from '../../contracts/tiles';
+import { MVT_CONTENT_TYPE } from '@pcmt/domain/contracts/tiles';
 import type { Database } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
 import { today } from '../../lib/sql';

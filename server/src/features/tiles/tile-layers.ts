@@ -1,5 +1,5 @@
-import type { UnitLevel } from '../../contracts/common';
-import { TILE_MAX_ZOOM, type TileLayer } from '../../contracts/tiles';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
+import { TILE_MAX_ZOOM, type TileLayer } from '@pcmt/domain/contracts/tiles';
 
 /** Administrative level shown by each URL layer. */
 export const LAYER_LEVEL: Readonly<Record<TileLayer, UnitLevel>> = {

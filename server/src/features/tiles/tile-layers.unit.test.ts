@@ -1,5 +1,5 @@
+import { TILE_MAX_ZOOM } from '@pcmt/domain/contracts/tiles';
 import { describe, expect, it } from 'vitest';
-import { TILE_MAX_ZOOM } from '../../contracts/tiles';
 import { detailForZoom, GEOMETRY_COLUMN, simplifyToleranceMeters } from './tile-layers';
 
 describe('zoom policy', () => {

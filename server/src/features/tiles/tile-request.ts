@@ -1,4 +1,4 @@
-import { TileQuery, TileRouteParams } from '../../contracts/tiles';
+import { TileQuery, TileRouteParams } from '@pcmt/domain/contracts/tiles';
 import { badRequest } from '../../lib/errors';
 import { zodErrorMessage } from '../../lib/openapi';
 import { LruCache } from './lru-cache';

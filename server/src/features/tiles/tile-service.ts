@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { UnitLevel } from '../../contracts/common';
-import type { TileLayer } from '../../contracts/tiles';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
+import type { TileLayer } from '@pcmt/domain/contracts/tiles';
 import type { Database } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
 import { versionAt } from '../../lib/version-at';

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { TileLayer } from '../../contracts/tiles';
+import type { TileLayer } from '@pcmt/domain/contracts/tiles';
 import type { Queryable } from '../../db/engine';
 import { versionAt } from '../../lib/version-at';
 import { unitLabelPoints, unitsExtent } from './tile-coverage.repo';

@@ -1,4 +1,4 @@
-import type { TileLayer } from '../../contracts/tiles';
+import type { TileLayer } from '@pcmt/domain/contracts/tiles';
 import type { Database } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
 import { unitsExtent } from './tile-coverage.repo';

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
+import { MVT_CONTENT_TYPE } from '@pcmt/domain/contracts/tiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { MVT_CONTENT_TYPE } from '../../contracts/tiles';
 import type { Database } from '../../db/engine';
 import { today } from '../../lib/sql';
 import { decodeTile } from './testing/decode-tile';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '../../contracts/tiles';
+import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '@pcmt/domain/contracts/tiles';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';

@@ -1,5 +1,5 @@
+import type { UnitVersion } from '@pcmt/domain/contracts/units';
 import type { z } from 'zod';
-import type { UnitVersion } from '../../contracts/units';
 import type { Queryable } from '../../db/engine';
 
 /**

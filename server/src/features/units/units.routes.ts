@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { UnitsQuery, UnitsResponse, UnitVersionsResponse } from '../../contracts/units';
+import { UnitsQuery, UnitsResponse, UnitVersionsResponse } from '@pcmt/domain/contracts/units';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';

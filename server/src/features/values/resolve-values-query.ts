@@ -1,4 +1,4 @@
-import type { UnitLevel } from '../../contracts/common';
+import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import { badRequest, notFound } from '../../lib/errors';
 import { msg } from '../../lib/messages';
 import { versionAt } from '../../lib/version-at';

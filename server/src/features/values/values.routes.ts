@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ValuesQuery, ValuesResponse } from '@pcmt/domain/contracts/values';
 import type { z } from 'zod';
-import { ValuesQuery, ValuesResponse } from '../../contracts/values';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';

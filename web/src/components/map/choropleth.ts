@@ -1,6 +1,6 @@
 import { classBreaks, classOf, classRanges } from '@pcmt/domain/class-breaks';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { NO_DATA_COLOR, OUTSIDE_COLOR, sequentialPalette } from '@pcmt/domain/palette';
-import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import { countStatuses, STATUS_COLORS, STATUS_ORDER, statusClass } from '../../lib/status-style';
 import type { ClassMethod } from '../../lib/url-state';
 

@@ -1,4 +1,4 @@
-import type { Job } from '@pcmt/server/contracts/jobs';
+import type { Job } from '@pcmt/domain/contracts/jobs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';

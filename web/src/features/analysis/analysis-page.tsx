@@ -1,5 +1,5 @@
+import type { DISTANCE_BANDS_M } from '@pcmt/domain/contracts/analysis';
 import { tileDateFor } from '@pcmt/domain/unit-versions';
-import type { DISTANCE_BANDS_M } from '@pcmt/server/contracts/analysis';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';

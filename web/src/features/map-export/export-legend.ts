@@ -1,4 +1,4 @@
-import type { CommuneStatus } from '@pcmt/server/contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { formatNumber } from '../../lib/format';
 import { type Lang, STATUS_LABELS, translate } from '../../lib/i18n';
 import { STATUS_COLORS, STATUS_ORDER } from '../../lib/status-style';

@@ -1,5 +1,5 @@
+import type { TargetProgress } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
-import type { TargetProgress } from '@pcmt/server/contracts/plans';
 import { formatNumber } from '../../lib/format';
 import { defineMessages, type Lang } from '../../lib/i18n';
 

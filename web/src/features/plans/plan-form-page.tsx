@@ -1,4 +1,4 @@
-import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/server/contracts/plans';
+import { type PlanInput, TargetDefinition, type TargetKind } from '@pcmt/domain/contracts/plans';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { DateInput } from '../../components/date-input';

@@ -1,5 +1,5 @@
+import type { TargetKind } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
-import type { TargetKind } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';

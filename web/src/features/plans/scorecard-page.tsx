@@ -1,5 +1,5 @@
+import type { ProgressSummary } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
-import type { ProgressSummary } from '@pcmt/server/contracts/plans';
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { TableExport } from '../../entities/table/components/table-export';

@@ -1,4 +1,4 @@
-import type { PublicNumber } from '@pcmt/server/contracts/public';
+import type { PublicNumber } from '@pcmt/domain/contracts/public';
 import { formatNumber } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
 

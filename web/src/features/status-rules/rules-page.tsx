@@ -1,4 +1,4 @@
-import type { CommuneStatus } from '@pcmt/server/contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';

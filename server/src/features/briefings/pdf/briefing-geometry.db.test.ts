@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ViewSnapshot } from '../../../contracts/briefings';
-import type { CommuneStatus } from '../../../contracts/common';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { briefingOf } from '../../../testing/briefing-fixture';

@@ -1,4 +1,4 @@
-import type { Briefing } from '../../../contracts/briefings';
+import type { Briefing } from '@pcmt/domain/contracts/briefings';
 import type { Queryable } from '../../../db/engine';
 import { SIMPLIFY_LOW } from '../../../db/load-dataset';
 import { communeOutlinesJson, communesExtent, provinceOutlinesJson } from './briefing-geometry.repo';

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { countStatuses, STATUS_ORDER } from '@pcmt/domain/status-classes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { Database } from '../../../db/engine';
 import { validAt } from '../../../lib/sql';
 import { briefingOf } from '../../../testing/briefing-fixture';

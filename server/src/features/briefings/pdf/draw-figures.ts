@@ -1,7 +1,7 @@
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { NO_DATA_COLOR } from '@pcmt/domain/palette';
 import { STATUS_COLORS } from '@pcmt/domain/status-classes';
-import type { ViewSnapshot } from '../../../contracts/briefings';
-import type { CommuneStatus } from '../../../contracts/common';
 import { formatNumberVi, formatShareVi, periodShortLabelVi, STATUS_LABELS_VI } from './labels-vi';
 import type { Pdf } from './pdf-document';
 

@@ -1,5 +1,5 @@
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '@pcmt/domain/palette';
-import type { ViewSnapshot } from '../../../contracts/briefings';
 import type { UnitOutline, ViewGeometry } from './briefing-geometry';
 import { fitMercator, type MapProjection, scaleBarLength } from './map-projection';
 import type { Frame } from './page-layout';

@@ -1,6 +1,6 @@
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { formatNumber, formatPercent, periodLabel, periodShortLabel } from '@pcmt/domain/format';
 import { STATUS_LABELS } from '@pcmt/domain/status-classes';
-import type { CommuneStatus } from '../../../contracts/common';
 
 /**
  * How the printed briefing pack says periods, statuses, numbers and dates: in Vietnamese, the way official

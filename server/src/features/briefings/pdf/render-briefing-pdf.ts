@@ -1,4 +1,4 @@
-import type { Briefing } from '../../../contracts/briefings';
+import type { Briefing } from '@pcmt/domain/contracts/briefings';
 import type { BriefingGeometry, ViewGeometry } from './briefing-geometry';
 import { drawLegendTable, drawTopTen, drawTrend } from './draw-figures';
 import { drawViewMap } from './draw-map';

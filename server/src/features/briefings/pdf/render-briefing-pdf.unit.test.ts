@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import type { Briefing, ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing, ViewSnapshot } from '../../../contracts/briefings';
 import { openPdf, type PdfDoc, pageTexts } from '../../../testing/pdf-text';
 import type { BriefingGeometry, UnitOutline, ViewGeometry } from './briefing-geometry';
 import { renderBriefingPdf } from './render-briefing-pdf';

@@ -1,4 +1,4 @@
-import type { CommuneStatus } from '../../../contracts/common';
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import type {
   AreaInputs,
   HotspotRecord,

@@ -1,4 +1,4 @@
-import type { BriefingCreate } from '@pcmt/server/contracts/briefings';
+import type { BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';

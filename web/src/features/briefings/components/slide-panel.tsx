@@ -1,4 +1,4 @@
-import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { NO_DATA_COLOR } from '../../../components/map/choropleth';
 import { estimateText, formatValue, isCountUnit } from '../../../entities/indicators/estimates';
 import { formatNumber, formatPercent } from '../../../lib/format';

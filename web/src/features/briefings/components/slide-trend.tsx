@@ -1,4 +1,4 @@
-import type { ViewSnapshot } from '@pcmt/server/contracts/briefings';
+import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS } from '../../../lib/i18n';

@@ -1,5 +1,5 @@
+import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/domain/contracts/briefings';
 import { hasDistricts, tileDateFor } from '@pcmt/domain/unit-versions';
-import type { BriefingViewSpec, ViewSnapshot } from '@pcmt/server/contracts/briefings';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasMap } from '../../../components/map/atlas-map';

@@ -1,4 +1,4 @@
-import type { BriefingCreate, BriefingViewSpec } from '@pcmt/server/contracts/briefings';
+import type { BriefingCreate, BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import { useSyncExternalStore } from 'react';
 
 /** The view fields the dashboard sends; the server fills defaults and validates the rest. */

@@ -1,4 +1,4 @@
-import type { BriefingViewSpec } from '@pcmt/server/contracts/briefings';
+import type { BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import { DEFAULT_VIEW, serializeViewState } from '../../../lib/url-state';
 
 /** The dashboard link of a briefing view: the same choices on today's figures (not the frozen ones). */

@@ -1,4 +1,4 @@
-import type { PlanInput } from '@pcmt/server/contracts/plans';
+import type { PlanInput } from '@pcmt/domain/contracts/plans';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';

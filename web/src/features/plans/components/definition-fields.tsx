@@ -1,4 +1,4 @@
-import type { TargetKind } from '@pcmt/server/contracts/plans';
+import type { TargetKind } from '@pcmt/domain/contracts/plans';
 import { DateInput } from '../../../components/date-input';
 import { UnitListPicker } from '../../../entities/units/components/unit-picker';
 import { STATUS_LABELS } from '../../../lib/i18n';

@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '@pcmt/server/contracts/plans';
+import type { ProgressStatus } from '@pcmt/domain/contracts/plans';
 import type { Lang } from '../../../lib/i18n';
 import { PROGRESS_COLORS, PROGRESS_TEXT } from '../lib/progress-style';
 import { planText } from '../messages';

@@ -1,4 +1,4 @@
-import type { TargetProgress } from '@pcmt/server/contracts/plans';
+import type { TargetProgress } from '@pcmt/domain/contracts/plans';
 import {
   Area,
   CartesianGrid,

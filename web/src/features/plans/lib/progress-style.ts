@@ -1,4 +1,4 @@
-import type { ProgressStatus, TargetProgress } from '@pcmt/server/contracts/plans';
+import type { ProgressStatus, TargetProgress } from '@pcmt/domain/contracts/plans';
 import { formatNumber as formatOne } from '../../../lib/format';
 
 /**

@@ -1,5 +1,5 @@
+import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
-import type { TargetDefinition } from '@pcmt/server/contracts/plans';
 import { formatNumber } from '../../../lib/format';
 import { STATUS_LABELS } from '../../../lib/i18n';
 

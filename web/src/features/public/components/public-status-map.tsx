@@ -1,5 +1,5 @@
+import type { CommuneStatus } from '@pcmt/domain/contracts/common';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '@pcmt/domain/palette';
-import type { CommuneStatus } from '@pcmt/server/contracts/common';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';

@@ -1,4 +1,4 @@
-import type { PublicSummaryResponse } from '@pcmt/server/contracts/public';
+import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import { formatNumber, withUnit } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { publicText } from '../messages';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeZodError } from '../lib/openapi';
 import { IdParam, IsoDate, PeriodId } from './common';
 import { Bbox } from './hotspots';
-import { ValuesQuery } from './values';
 
 describe('request contracts', () => {
   it('accept the four kinds of period id and nothing else', () => {
@@ -39,7 +37,7 @@ describe('request contracts', () => {
     for (const bad of ['2147483648', '99999999999', '0', '-1', '1.5', 'NaN', '1e400', '']) {
       const r = IdParam.safeParse({ id: bad });
       expect(r.success, bad).toBe(false);
-      if (!r.success) expect(describeZodError(r.error).field).toBe('id');
+      if (!r.success) expect(r.error.issues[0]?.path).toEqual(['id']);
     }
   });
 
@@ -48,20 +46,5 @@ describe('request contracts', () => {
     expect(Bbox.safeParse('109,8,102,23').success).toBe(false);
     expect(Bbox.safeParse('102,8,109,95').success).toBe(false);
     expect(Bbox.safeParse('102,,109,23').success).toBe(false);
-  });
-
-  it('produce an error message that names the parameter', () => {
-    const missing = ValuesQuery.safeParse({ period: '2024' });
-    expect(missing.success).toBe(false);
-    if (!missing.success)
-      expect(describeZodError(missing.error)).toEqual({
-        field: 'indicator',
-        message: 'indicator: cần nhập',
-      });
-    const wrong = ValuesQuery.safeParse({ indicator: 'managed_addicts', period: '2024-Q9' });
-    if (wrong.success) throw new Error('2024-Q9 was accepted');
-    const described = describeZodError(wrong.error);
-    expect(described.field).toBe('period');
-    expect(described.message).toMatch(/^period: phải là mã kỳ/);
   });
 });

@@ -1,5 +1,5 @@
-import { COMMUNE_STATUSES } from '@pcmt/domain/status-classes';
 import { z } from 'zod';
+import { COMMUNE_STATUSES } from '../status-classes';
 
 /**
  * Request/response contracts shared by the server (validation, OpenAPI) and the web app (URL state).

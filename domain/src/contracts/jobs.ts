@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { IsoDate } from './common';
 
 export const JOB_ID_PATTERN = /^[A-Za-z0-9]{12}$/;
@@ -7,7 +7,8 @@ export const JobIdParam = z.object({
   id: z
     .string()
     .regex(JOB_ID_PATTERN, 'phải là mã công việc gồm 12 chữ và số')
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'a1b2c3d4e5f6' }),
+    // OpenAPI reads zod's own metadata (`.meta`): the path parameter and its example in the document.
+    .meta({ param: { name: 'id', in: 'path' }, example: 'a1b2c3d4e5f6' }),
 });
 
 /** Long work started by a request and run on after it is answered (features/jobs). */
