@@ -117,3 +117,30 @@ export function placeLabels(
   }
   return kept;
 }
+
+/**
+ * Hoàng Sa and Trường Sa, named on every national map (the live map, the public map, slides and the PDF pack)
+ * whatever the boundary data holds; their points are the archipelagos' middle. Never checked for room, placed
+ * before any unit, they never give way.
+ */
+export const ARCHIPELAGO_LABELS: readonly (MapLabel & { priority: number })[] = [
+  {
+    code: 'hoang-sa',
+    name: 'Quần đảo Hoàng Sa',
+    position: [112.0, 16.4],
+    priority: Number.POSITIVE_INFINITY,
+  },
+  {
+    code: 'truong-sa',
+    name: 'Quần đảo Trường Sa',
+    position: [114.0, 10.0],
+    priority: Number.POSITIVE_INFINITY,
+  },
+];
+
+/** Centrally run cities (Hà Nội, Hải Phòng, Huế, Đà Nẵng, TP Hồ Chí Minh, Cần Thơ): named before larger provinces. */
+const CITY_CODES = new Set(['01', '31', '46', '48', '79', '92']);
+
+/** A unit label's priority: its area, the centrally run cities first. */
+export const unitLabelPriority = (code: string, areaKm2: number | null): number =>
+  (CITY_CODES.has(code) ? 1e7 : 0) + (areaKm2 ?? 0);

@@ -19,7 +19,16 @@ export const Unit = z.object({
   validTo: z.string().nullable(),
   population: z.number().nullable(),
   areaKm2: z.number().nullable(),
-  labelPoint: z.tuple([z.number(), z.number()]),
+  labelPoint: z
+    .tuple([z.number(), z.number()])
+    .describe("where the unit's name is drawn: its pole of inaccessibility (label_anchor), inside the unit"),
+  labelRoom: z
+    .array(z.number())
+    .nullable()
+    .optional()
+    .describe(
+      'room for a name around labelPoint: per box aspect 1, 2, 3, 4, 6, 8, 12, 16 (width ÷ height), the largest half-height inside the unit, degrees of longitude (@pcmt/domain/map-labels)',
+    ),
 });
 
 export const UnitsResponse = z.object({

@@ -1,15 +1,7 @@
-import type { MapLabel } from '@pcmt/domain/map-labels';
-import { ARCHIPELAGOS } from './archipelagos';
+import { type MapLabel, unitLabelPriority } from '@pcmt/domain/map-labels';
 
 /** Map labels as data (no deck.gl): what label-layer.ts draws, loaded with the map page's first chunk. */
 export type { MapLabel } from '@pcmt/domain/map-labels';
-
-/** Centrally run cities (Hà Nội, Hải Phòng, Huế, Đà Nẵng, TP Hồ Chí Minh, Cần Thơ): named before larger provinces. */
-const CITY_CODES = new Set(['01', '31', '46', '48', '79', '92']);
-
-/** A unit label's priority: its area, the centrally run cities first. */
-export const unitLabelPriority = (code: string, areaKm2: number | null): number =>
-  (CITY_CODES.has(code) ? 1e7 : 0) + (areaKm2 ?? 0);
 
 /** A unit's label: its name at its anchor (pole of inaccessibility), with the room its letters must fit in. */
 export const unitLabel = (u: {
@@ -27,7 +19,4 @@ export const unitLabel = (u: {
 });
 
 /** The archipelagos, labelled on every national map; placed first, they never give way to a province. */
-export const ARCHIPELAGO_LABELS: readonly MapLabel[] = ARCHIPELAGOS.map((a) => ({
-  ...a,
-  priority: Number.POSITIVE_INFINITY,
-}));
+export { ARCHIPELAGO_LABELS } from '@pcmt/domain/map-labels';
