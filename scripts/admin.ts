@@ -2,11 +2,9 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { UserBody } from '@pcmt/domain/contracts/auth';
-import { openDatabase } from '@pcmt/server/db/engine';
+import { openDatabase } from '@pcmt/server/engine';
 import { readEnv } from '@pcmt/server/env';
-import { createUser } from '@pcmt/server/features/auth/users.repo';
-import { recordAudit } from '@pcmt/server/lib/audit';
-import { ApiError } from '@pcmt/server/lib/errors';
+import { ApiError, createUser, recordAudit } from '@pcmt/server/operations';
 
 /**
  * `pnpm admin create-user --username u --name "Họ tên" --role admin --jurisdiction VN`: creates an account

@@ -1,16 +1,18 @@
 import { resolve } from 'node:path';
 import type { Briefing, BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
-import { openDatabase } from '@pcmt/server/db/engine';
-import { isEmpty, seedDemo } from '@pcmt/server/db/seed-demo';
-import { EVERYWHERE } from '@pcmt/server/features/auth/jurisdiction';
-import { briefingXlsx } from '@pcmt/server/features/briefings/briefing-xlsx';
-import { buildSnapshot, snapshotReads } from '@pcmt/server/features/briefings/build-snapshot';
-import { loadBriefingGeometry } from '@pcmt/server/features/briefings/pdf/briefing-geometry';
-import { renderBriefingPdf } from '@pcmt/server/features/briefings/pdf/render-briefing-pdf';
-import { resolveView } from '@pcmt/server/features/briefings/resolve-view';
-import { createReferenceCache } from '@pcmt/server/features/reference/reference-cache';
-import { communeStatuses } from '@pcmt/server/features/status/status.repo';
-import { readDatasetInfo } from '@pcmt/server/lib/context';
+import {
+  briefingXlsx,
+  buildSnapshot,
+  communeStatuses,
+  createReferenceCache,
+  EVERYWHERE,
+  loadBriefingGeometry,
+  renderBriefingPdf,
+  resolveView,
+  snapshotReads,
+} from '@pcmt/server/bench';
+import { isEmpty, seedDemo } from '@pcmt/server/demo';
+import { openDatabase, readDatasetInfo } from '@pcmt/server/engine';
 import { latency, ms } from './measure';
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { DISTANCE_BANDS_M } from '@pcmt/domain/contracts/analysis';
-import { DEMO_PASSWORD } from '@pcmt/server/features/auth/demo-accounts';
-import { farColumnWorkbook } from '@pcmt/server/features/imports/hostile-files';
+import { DEMO_PASSWORD } from '@pcmt/server/demo';
+import { farColumnWorkbook } from '@pcmt/server/fixtures';
 import { benchServer } from '../bench/bench-server';
 
 /**
