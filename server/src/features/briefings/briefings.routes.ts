@@ -217,11 +217,12 @@ export const briefingsRoutes = ({ db, dataset, reference }: RouteDeps) => {
       const { mat } = c.req.valid('query');
       const briefing = await requireBriefing(id);
       // Loaded on first use: the PDF library and its fonts are not needed to serve the map.
-      const [{ renderBriefingPdf }, { loadBriefingGeometry }] = await Promise.all([
-        import('./pdf/render-briefing-pdf'),
+      // Drawn in a worker thread: other requests are answered while the pages are drawn.
+      const [{ renderBriefingPdfOffThread }, { loadBriefingGeometry }] = await Promise.all([
+        import('./pdf/render-off-thread'),
         import('./pdf/briefing-geometry'),
       ]);
-      const bytes = await renderBriefingPdf(briefing, await loadBriefingGeometry(db, briefing), {
+      const bytes = await renderBriefingPdfOffThread(briefing, await loadBriefingGeometry(db, briefing), {
         // `mat=1` marks this copy; a briefing saved as MẬT is always marked (no copy can drop the marking).
         confidential: briefing.confidential || mat === '1',
         generatedAt: new Date(),

@@ -88,15 +88,16 @@ export async function renderBriefingPack(
   confidential: boolean,
 ): Promise<JobFile & { briefingId: string }> {
   // Loaded on first use: the PDF library and its fonts are not needed to serve the map.
-  const [{ renderBriefingPdf }, { loadBriefingGeometry }, { attachment }] = await Promise.all([
-    import('../briefings/pdf/render-briefing-pdf'),
+  const [{ renderBriefingPdfOffThread }, { loadBriefingGeometry }, { attachment }] = await Promise.all([
+    import('../briefings/pdf/render-off-thread'),
     import('../briefings/pdf/briefing-geometry'),
     import('../exports/table-xlsx'),
   ]);
   await ctx.progress(10, `Đang đọc ranh giới của ${briefing.views.length} trang`);
   const geometry = await loadBriefingGeometry(db, briefing);
   await ctx.progress(40, `Đang vẽ ${briefing.views.length + 1} trang PDF`);
-  const bytes = await renderBriefingPdf(briefing, geometry, {
+  // Drawn in a worker thread: the event loop answers other requests meanwhile.
+  const bytes = await renderBriefingPdfOffThread(briefing, geometry, {
     confidential: briefing.confidential || confidential,
     generatedAt: new Date(),
   });
