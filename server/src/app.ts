@@ -26,6 +26,7 @@ import { reportingRoutes } from './features/reporting/reporting.routes';
 import { seriesRoutes } from './features/series/series.routes';
 import { spatialStatsRoutes } from './features/spatial-stats/spatial-stats.routes';
 import { statusRoutes } from './features/status/status.routes';
+import { ruleProposalsRoutes } from './features/status-rules/rule-proposals.routes';
 import { statusRulesRoutes } from './features/status-rules/status-rules.routes';
 import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
@@ -78,6 +79,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', plansRoutes(deps))
     .route('/', scorecardRoutes(deps))
     .route('/', statusRulesRoutes(deps))
+    .route('/', ruleProposalsRoutes(deps))
     .route('/', seriesRoutes(deps))
     .route('/', jobsRoutes(deps))
     .route('/', publicRoutes(deps))

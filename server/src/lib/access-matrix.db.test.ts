@@ -135,6 +135,22 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/status-rules/:code': { path: '/api/status-rules/{ruleSet}' },
   'POST /api/status-rules/:code/versions': { path: '/api/status-rules/{ruleSet}/versions', body: {} },
+  'GET /api/status-rule-proposals': { path: '/api/status-rule-proposals' },
+  // A well-formed unknown id: Hà Nội has no proposal in the test data (Sơn La's is the foreign one).
+  'GET /api/status-rule-proposals/:id': {
+    path: '/api/status-rule-proposals/999999',
+    foreign: '/api/status-rule-proposals/{proposal14}',
+    status: 404,
+  },
+  'POST /api/status-rule-proposals': { path: '/api/status-rule-proposals', body: {} },
+  'POST /api/status-rule-proposals/:id/accept': {
+    path: '/api/status-rule-proposals/999999/accept',
+    status: 404,
+  },
+  'POST /api/status-rule-proposals/:id/reject': {
+    path: '/api/status-rule-proposals/999999/reject',
+    body: {},
+  },
   'GET /api/auth/session': { path: '/api/auth/session' },
   'GET /api/auth/demo': { path: '/api/auth/demo' },
   'POST /api/auth/login': { path: '/api/auth/login', body: {} },
@@ -286,6 +302,7 @@ beforeAll(async () => {
   });
   placeholders.form = await createReportForm();
   placeholders.submission14 = await createSubmission(placeholders.form, '14');
+  placeholders.proposal14 = await createRuleProposal('14');
   const points = await app.db.query<{ x: number; y: number }>(
     `select st_x(geom) as x, st_y(geom) as y from hotspots`,
   );
@@ -357,6 +374,19 @@ async function createReportForm(): Promise<string> {
   return code;
 }
 
+/** A pending proposal of `province` on the first rule set, its rules unchanged (written directly). */
+async function createRuleProposal(province: string): Promise<string> {
+  const [row] = await app.db.query<{ id: number }>(
+    `insert into status_rule_proposals (rule_set_code, base_version, province_code, rules, reason, proposed_by)
+     select code, version, $1, rules, 'Mẫu ma trận', 'admin' from status_rule_sets
+      order by code, version desc limit 1
+     returning id`,
+    [province],
+  );
+  if (!row) throw new Error('sample rule proposal');
+  return String(row.id);
+}
+
 /** A draft report of that form by the first commune of `province`. */
 async function createSubmission(form: string, province: string): Promise<string> {
   const [row] = await app.db.query<{ id: number }>(
@@ -379,6 +409,7 @@ afterAll(async () => {
   ]);
   await app.db.query(`delete from patrol_plans where id = $1`, [Number(placeholders.patrolPlan14)]);
   await app.db.query(`delete from imports where id = $1`, [Number(placeholders.import14)]);
+  await app.db.query(`delete from status_rule_proposals where id = $1`, [Number(placeholders.proposal14)]);
   await app.db.query('delete from jobs where id = $1', [placeholders.jobOfOther]);
   if (testEngine() === 'postgres') await app.db.query(`delete from sessions`);
 });
@@ -492,6 +523,7 @@ const OUTSIDE: Record<NamedInput['kind'], { foreign: string; missing: string }> 
   indicatorWrite: { foreign: 'managed_addicts', missing: 'khong_co_chi_tieu' },
   job: { foreign: '{jobOfOther}', missing: 'zzzzzzzzzzzz' },
   submission: { foreign: '{submission14}', missing: '999999' },
+  ruleProposal: { foreign: '{proposal14}', missing: '999999' },
 };
 
 /** A JSON body holding only `value` at a guard field path (`views[].province` → {views:[{province}]}). */

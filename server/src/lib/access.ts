@@ -106,6 +106,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'POST /api/status-rules/:code/versions': 'admin',
   'GET /api/status-rules/explain': 'internal',
   'GET /api/status-rules/differences': 'internal',
+  // A province proposes thresholds for a national rule set (committee and admins); deciding is a national
+  // administrator's (the data guard's ruleSetWrite), like changing the rule set.
+  'GET /api/status-rule-proposals': 'planning',
+  'GET /api/status-rule-proposals/:id': 'planning',
+  'POST /api/status-rule-proposals': 'planning',
+  'POST /api/status-rule-proposals/:id/accept': 'admin',
+  'POST /api/status-rule-proposals/:id/reject': 'admin',
   // Public pages: as of the last closed period, public-sensitivity indicators only, small counts suppressed.
   'GET /api/public/summary': 'public',
   'GET /api/public/preview.png': 'public',

@@ -74,6 +74,11 @@ export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
   'POST /api/status-rules/:code/versions': [p('code', 'ruleSetWrite')],
   'GET /api/status-rules/explain': [q('commune', 'commune')],
   'GET /api/status-rules/differences': [q('parent', 'area')],
+  'GET /api/status-rule-proposals/:id': [p('id', 'ruleProposal')],
+  'POST /api/status-rule-proposals': [b('province', 'province')],
+  // Deciding changes the national rule set: a national grant only, whatever the proposal.
+  'POST /api/status-rule-proposals/:id/accept': [p('id', 'ruleSetWrite')],
+  'POST /api/status-rule-proposals/:id/reject': [p('id', 'ruleSetWrite')],
   'GET /api/jobs/:id': [p('id', 'job')],
   'DELETE /api/jobs/:id': [p('id', 'job')],
   'GET /api/jobs/:id/file': [p('id', 'job')],
@@ -122,6 +127,7 @@ const NOUNS: Partial<Record<DataKind, string>> = {
   valuesImport: 'lần nhập',
   unitsImport: 'lần nhập',
   submission: 'báo cáo',
+  ruleProposal: 'đề xuất',
 };
 
 /** The uniform refusal: the same for data that does not exist and data outside the jurisdiction. */

@@ -19,6 +19,7 @@ import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
 import { findSubmission } from '../features/reporting/submissions.repo';
+import { proposalProvince } from '../features/status-rules/rule-proposals.repo';
 import { selectUnitsWithCode, visibleImportExists } from './data-scope.repo';
 import { today } from './sql';
 
@@ -53,7 +54,9 @@ export type DataKind =
   /** A job (features/jobs): its owner's, or any with a national grant. */
   | 'job'
   /** A unit's report of a form and period (issue 17): its unit lies inside. */
-  | 'submission';
+  | 'submission'
+  /** A province's proposal to change a status rule set: its province lies wholly inside. */
+  | 'ruleProposal';
 
 /** Whether the kind is a unit code (public reference data: refusing it reveals nothing). */
 export const isUnitKind = (k: DataKind) =>
@@ -116,6 +119,11 @@ export async function isInside(
       const id = SerialId.safeParse(value);
       const s = id.success ? await findSubmission(db, id.data) : undefined;
       return s !== undefined && coversUnit(j, { id: s.unitId, provinceCode: s.provinceCode });
+    }
+    case 'ruleProposal': {
+      const id = SerialId.safeParse(value);
+      const province = id.success ? await proposalProvince(db, id.data) : undefined;
+      return province !== undefined && coversProvince(j, province);
     }
     case 'job': {
       const job = /^[A-Za-z0-9]{12}$/.test(value) ? await findJob(db, value) : null;

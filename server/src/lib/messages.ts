@@ -190,6 +190,22 @@ export const MESSAGES = {
     vi: '{field}: ngày {to} không sau ngày bắt đầu {from}',
     en: '{field}: {to} is not after validFrom {from}',
   },
+  'rules.proposal_only_thresholds': {
+    vi: '{field}: đề xuất chỉ được sửa ngưỡng, phép so sánh, số tiêu chí cần đạt, xác nhận và ghi chú; tiêu chí và cách đo giữ như bộ tiêu chí quốc gia',
+    en: '{field}: a proposal may change only thresholds, comparisons, criteria to meet, confirmation and notes',
+  },
+  'rules.proposal_no_change': {
+    vi: '{field}: không có thay đổi nào so với phiên bản {version} của bộ tiêu chí',
+    en: '{field}: nothing differs from version {version} of the rule set',
+  },
+  'rules.proposal_decided': {
+    vi: '{field}: đề xuất {id} đã được {outcome}; không quyết định lại được',
+    en: '{field}: proposal {id} was already decided ({outcome})',
+  },
+  'rules.proposal_outdated': {
+    vi: '{field}: đề xuất lập trên phiên bản {base}, bộ tiêu chí nay đã ở phiên bản {latest}; hãy từ chối để tỉnh lập đề xuất mới trên phiên bản hiện hành',
+    en: '{field}: the proposal was written on version {base}; the rule set is now at version {latest}',
+  },
 
   // Plans and targets
   'plan.not_found': { vi: '{field}: không có kế hoạch mã {code}', en: '{field}: no plan with code {code}' },

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap } from '../../components/map/atlas-map';
 import { mayOpenProvince, useHomeArea } from '../../entities/auth/home-area';
+import { sessionQuery } from '../../entities/auth/session';
 import { TableExport } from '../../entities/table/components/table-export';
 import { readTable } from '../../entities/table/lib/read-table';
 import { unitsQuery } from '../../entities/units/api/get-units';
@@ -11,6 +12,7 @@ import { type Lang, STATUS_LABELS } from '../../lib/i18n';
 import { langOf, navigate, useLocation } from '../../lib/navigation';
 import { STATUS_COLORS, STATUS_ORDER, statusClass } from '../../lib/status-style';
 import { differencesQuery, explainQuery } from './api/status-rules-api';
+import { RuleProposals } from './components/rule-proposals';
 import { rulesText } from './messages';
 import '../../components/page.css';
 import './rules.css';
@@ -31,6 +33,7 @@ export default function RulesPage() {
   const t: T = (k) => rulesText(lang, k);
   // Opens on the user's own province; a national user on Sơn La (the criteria's worked example).
   const area = useHomeArea();
+  const role = useQuery(sessionQuery).data?.user?.role ?? null;
   const province = location.search.get('tinh') ?? (area.ready ? (area.home ?? '14') : null);
   const year = location.search.get('nam') ?? '2025';
   const commune = location.search.get('xa');
@@ -160,6 +163,15 @@ export default function RulesPage() {
           </p>
         )}
         <p className="meta">{t('yearlyNote')}</p>
+        {differences.data && (role === 'admin' || role === 'committee') && (
+          // A province proposes new thresholds; a national administrator decides (issue 16).
+          <RuleProposals
+            ruleSetCode={differences.data.ruleSet.code}
+            area={area}
+            mayPropose={!area.national && area.provinces.length > 0}
+            mayDecide={role === 'admin' && area.national}
+          />
+        )}
         {commune ? (
           <Explanation commune={commune} year={year} lang={lang} t={t} close={withParams({ xa: null })} />
         ) : (
