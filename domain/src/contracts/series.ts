@@ -41,6 +41,19 @@ export const SeriesResponse = z.object({
     indicator: z.string(),
     at: z.string(),
     unitVersion: z.string(),
+    reportingLevel: z
+      .enum(['commune', 'province'])
+      .optional()
+      .describe(
+        'the level the indicator is reported at: a province-level one has values for whole provinces only',
+      ),
+    noDataAtLevel: z
+      .literal(true)
+      .optional()
+      .describe(
+        'present when the indicator is reported at province level and a finer level was asked: no data at this ' +
+          'level (no rows, not zeros); ask level=province',
+      ),
   }),
   rows: z.array(
     z.object({

@@ -38,6 +38,19 @@ export const ValuesMeta = DataMeta.extend({
   unitVersion: z.string().describe('valid_from of the unit version the codes belong to'),
   method: z.enum(['direct', 'crosswalk']).describe('crosswalk: values reported on older units, re-expressed'),
   count: z.number(),
+  reportingLevel: z
+    .enum(['commune', 'province'])
+    .optional()
+    .describe(
+      'the level the indicator is reported at: a province-level one has values for whole provinces only',
+    ),
+  noDataAtLevel: z
+    .literal(true)
+    .optional()
+    .describe(
+      'present when the indicator is reported at province level and a finer level was asked: no data at this ' +
+        'level (no rows, not zeros); ask level=province',
+    ),
 });
 
 export const ValuesResponse = z.object({ meta: ValuesMeta, rows: z.array(ValueRow) });

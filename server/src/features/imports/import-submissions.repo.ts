@@ -25,7 +25,8 @@ export async function recordImportSubmissions(
             left join indicator_values v on v.unit_id = u.id and v.period_id = $2 and v.indicator_code = i.code)
            as values
        from forms f
-       join admin_units u on u.id in (select unit_id from changed)
+       -- Forms are communes' reports: a province's own row (province-level indicators) records none.
+       join admin_units u on u.id in (select unit_id from changed) and u.level = 'commune'
        where f.province_code is null or f.province_code = u.province_code)
      insert into report_submissions as s (form_code, unit_id, period_id, state, values, first_submitted_at,
        submitted_at, submitted_by, approved_at, approved_by, updated_at, updated_by)

@@ -1,7 +1,10 @@
 import { searchName } from '@pcmt/domain/contracts/search-name';
 import { problemText } from './import-problem';
 
-/** A unit a report row may name: the communes of the version the period was reported on. */
+/**
+ * A unit a report row may name: the communes of the version the period was reported on, and its provinces
+ * (`level: 'province'`), which carry the indicators reported at province level (issue 15).
+ */
 export interface MatchableUnit {
   id: number;
   code: string;
@@ -9,6 +12,8 @@ export interface MatchableUnit {
   fullName: string;
   provinceCode: string;
   provinceName: string;
+  /** A province's own row (values of indicators reported at province level); absent for a commune. */
+  level?: 'province';
 }
 
 export type UnitMatch =
@@ -43,9 +48,16 @@ export const normaliseCode = (raw: string | number, width = 5) => String(raw).tr
  */
 export function createUnitMatcher(
   units: readonly MatchableUnit[],
-  options: { scope: string | null; date: string; choices?: Readonly<Record<string, string>> },
+  options: {
+    scope: string | null;
+    date: string;
+    choices?: Readonly<Record<string, string>>;
+    /** Provinces a row may name by their two-digit code (province-level indicators); by code only. */
+    provinces?: readonly MatchableUnit[];
+  },
 ) {
   const byCode = new Map(units.map((u) => [u.code, u]));
+  const provinceByCode = new Map((options.provinces ?? []).map((p) => [p.code, p]));
   const byName = new Map<string, MatchableUnit[]>();
   for (const u of units) {
     if (options.scope && u.provinceCode !== options.scope) continue;
@@ -57,6 +69,29 @@ export function createUnitMatcher(
   const scopeText = options.scope ? problemText('import.in_province', { province: options.scope }) : '';
 
   function byCodeMatch(rawCode: string | number, rawName: string | null): UnitMatch {
+    // A one- or two-digit code names a province (its own row: indicators reported at province level).
+    const province = /^\d{1,2}$/.test(String(rawCode).trim())
+      ? provinceByCode.get(normaliseCode(rawCode, 2))
+      : undefined;
+    if (province) {
+      if (options.scope && province.code !== options.scope)
+        return {
+          kind: 'problem',
+          column: 'code',
+          message: `${province.code} là ${province.fullName}, ngoài phạm vi nhập (tỉnh ${options.scope})`,
+        };
+      if (rawName !== null && nameKey(rawName) !== nameKey(province.fullName))
+        return {
+          kind: 'problem',
+          column: 'name',
+          message: problemText('import.name_mismatch', {
+            value: rawName,
+            code: province.code,
+            name: province.fullName,
+          }),
+        };
+      return { kind: 'found', unit: province };
+    }
     const code = normaliseCode(rawCode);
     if (!/^\d{5}$/.test(code)) {
       return {

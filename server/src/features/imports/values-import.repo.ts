@@ -17,6 +17,18 @@ export async function communesOn(db: Queryable, date: string): Promise<Matchable
   );
 }
 
+/** Provinces valid on a date, as rows a report may name (values of indicators reported at province level). */
+export async function provincesOn(db: Queryable, date: string): Promise<MatchableUnit[]> {
+  return db.query<MatchableUnit>(
+    `select u.id, u.code, u.name, u.full_name as "fullName", u.province_code as "provinceCode",
+       u.full_name as "provinceName", 'province' as level
+     from admin_units u
+     where u.level = 'province' and ${validAt('u', '$1')}
+     order by u.code`,
+    [date],
+  );
+}
+
 /** What committing a report would do to one value. */
 export interface ValueChange {
   unitId: number;

@@ -15,6 +15,7 @@ import {
   importSource,
   lockImportValueSets,
   lockValueSets,
+  provincesOn,
   type RollbackConflict,
   rollBackValueChanges,
   type ValueChange,
@@ -97,20 +98,24 @@ async function readValues(db: Database, input: ValuesImportInput) {
   if (period.kind !== 'quarter') {
     throw badRequest('period', msg('period.values_per_quarter', { field: 'period', period: input.period }));
   }
-  const [indicators, units, sheets] = await Promise.all([
+  const [indicators, communes, provinces, sheets] = await Promise.all([
     listIndicators(db),
     communesOn(db, period.endDate),
+    provincesOn(db, period.endDate),
     readTable(input.fileName, input.bytes),
   ]);
-  if (input.scope && !units.some((u) => u.provinceCode === input.scope)) {
+  // Communes, and the provinces' own rows (values of indicators reported at province level).
+  const units = [...communes, ...provinces];
+  if (input.scope && !communes.some((u) => u.provinceCode === input.scope)) {
     throw badRequest(
       'scope',
       msg('import.no_communes_in_scope', { field: 'scope', code: input.scope ?? '', date: period.endDate }),
     );
   }
-  const matcher = createUnitMatcher(units, {
+  const matcher = createUnitMatcher(communes, {
     scope: input.scope,
     date: period.endDate,
+    provinces,
     ...(input.choices ? { choices: input.choices } : {}),
   });
   const report = readReport(sheets, { period: input.period, indicators, matcher });

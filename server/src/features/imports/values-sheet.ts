@@ -215,9 +215,21 @@ export function readReport(
           );
           continue;
         }
-        if (indicator.reportingLevel !== 'commune') {
+        // PROVINCE-LEVEL INDICATORS (values.repo.ts): a province-level figure is written on the province's
+        // row (its two-digit code), never on a commune's; a province's row takes only those.
+        if (indicator.reportingLevel !== 'commune' && unit?.level !== 'province') {
           problems.push(
             at(rowNo, col, `${indicator.code} được báo cáo cấp tỉnh; báo cáo theo xã không nhận chỉ số này`),
+          );
+          continue;
+        }
+        if (indicator.reportingLevel === 'commune' && unit?.level === 'province') {
+          problems.push(
+            at(
+              rowNo,
+              col,
+              `${indicator.code} được báo cáo theo xã; dòng của tỉnh ${unit.code} chỉ nhận chỉ số báo cáo cấp tỉnh`,
+            ),
           );
           continue;
         }

@@ -10,7 +10,7 @@ import { jurisdictionParams, requireReadable } from '../auth/jurisdiction';
 import { resolveParent } from '../units/resolve-unit';
 import { communeSources } from '../values/provenance.repo';
 import { resolveIndicator, resolvePeriod } from '../values/resolve-values-query';
-import { valueRows } from '../values/values.repo';
+import { reportedAtProvince, valueRows } from '../values/values.repo';
 
 const route = createRoute({
   method: 'get',
@@ -59,15 +59,17 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       jurisdiction: jurisdictionParams(jurisdiction),
     });
     const byPeriod = new Map(rows.map((r) => [r.periodId, r]));
-    // A commune's figures can be read back to their source (an import and its file, or the demo generator).
-    const sources =
-      unit.level === 'commune'
-        ? await communeSources(db, {
-            unitId: unit.id,
-            codes: stored.map((s) => s.code),
-            periodIds: periods.map((p) => p.id),
-          })
-        : null;
+    // A commune's figures can be read back to their source (an import and its file, or the demo generator);
+    // so can a province's figures of an indicator reported at province level (stored on the province unit).
+    const atProvince = reportedAtProvince({ stored });
+    const ownSources = atProvince ? unit.level === 'province' : unit.level === 'commune';
+    const sources = ownSources
+      ? await communeSources(db, {
+          unitId: unit.id,
+          codes: stored.filter((s) => (s.reportingLevel === 'province') === atProvince).map((s) => s.code),
+          periodIds: periods.map((p) => p.id),
+        })
+      : null;
     return c.json(
       {
         meta: {
@@ -79,6 +81,9 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
           indicator: indicator.code,
           at,
           unitVersion,
+          // PROVINCE-LEVEL INDICATORS (values.repo.ts): a commune or district has no data at its level.
+          reportingLevel: atProvince ? ('province' as const) : ('commune' as const),
+          ...(atProvince && unit.level !== 'province' ? { noDataAtLevel: true as const } : {}),
         },
         rows: periods.map((p) => ({
           period: p.id,

@@ -9,7 +9,41 @@ export interface StoredIndicator {
   code: string;
   areaAggregation: 'sum' | 'max';
   timeAggregation: 'sum' | 'last' | 'max';
+  /**
+   * The level the indicator is reported at (catalogue `reporting_level`); absent = commune. See PROVINCE-LEVEL
+   * INDICATORS below.
+   */
+  reportingLevel?: 'commune' | 'province';
 }
+
+/*
+ * PROVINCE-LEVEL INDICATORS (issue 15). Some figures exist only for a whole province: people in the provincial
+ * rehabilitation facility, loans by the provincial bank. Their values are stored on the province's own unit
+ * (indicator_values.unit_id = the province row of admin_units, imported on a row naming the province's code).
+ * - At province level they are read from that unit, never from communes; totals over several provinces or
+ *   the country combine the provinces' values by the indicator's area rule (sum | max), and quarters combine
+ *   into a year by its kind (last for a stock, sum for a flow), exactly as for commune indicators.
+ * - They are never spread over communes or districts (no share by population or area): asked at commune or
+ *   district level, an indicator reported at province level has NO DATA AT THIS LEVEL — no rows, and the
+ *   routes say so (`meta.noDataAtLevel`, `meta.reportingLevel`: "chỉ số báo cáo cấp tỉnh"), never 0 and
+ *   never an error. The map then colours provinces instead.
+ * - A computed indicator whose inputs include a province-level one is computed at province level only: its
+ *   commune-level inputs are summed over the province's communes, its province-level inputs read from the
+ *   province unit, then the formula is applied to these totals.
+ * - Values stored on a province of an older version are not re-expressed on newer provinces (the crosswalk
+ *   maps communes only).
+ */
+
+/** Whether any stored input is reported at province level (so the figure exists only for provinces). */
+export const reportedAtProvince = (q: Pick<ValuesQuery, 'stored'>): boolean =>
+  q.stored.some((s) => s.reportingLevel === 'province');
+
+/** The codes of the stored inputs reported at province level (`$11` of valuesSql). */
+const provinceLevelCodes = (q: Pick<ValuesQuery, 'stored'>): string[] =>
+  q.stored.filter((s) => s.reportingLevel === 'province').map((s) => s.code);
+
+/** A province-level figure asked at commune or district level: no data at this level (no statement run). */
+const noDataAtLevel = (q: ValuesQuery): boolean => reportedAtProvince(q) && q.level !== 'province';
 
 /**
  * What to compute: one indicator (stored, or computed by a formula over stored ones) for some periods,
@@ -105,8 +139,20 @@ own as (
     false as estimated
   from scoped s
   join indicator_values v on v.unit_id = s.id
-  where v.indicator_code = any($1::text[])
+  where v.indicator_code = any($1::text[]) and not v.indicator_code = any($11::text[])
     -- Spelled out so the primary key's (indicator, period) prefix is searched, not every period's values.
+    and v.period_id = any(array(select quarter_id from target_periods))
+  union all
+  -- PROVINCE-LEVEL INDICATORS (comment at the top): their values, on the province units, at province level.
+  select p.id as unit_id, p.code as group_code, v.indicator_code, v.period_id as quarter_id, v.value,
+    false as estimated
+  from admin_units p
+  join indicator_values v on v.unit_id = p.id
+  where $6::text = 'province' and p.level = 'province' and ${validAt('p', '$5')}
+    and ${insideParent('p', q.parentLevel)}
+    and ($9::text[] is null or p.province_code = any($9::text[]))
+    and ($8::text is null or p.code = $8)
+    and v.indicator_code = any($11::text[])
     and v.period_id = any(array(select quarter_id from target_periods))
 ),
 -- ONE VALUE PER UNIT (comment above valuesSql): older units' values only where the target unit has
@@ -118,7 +164,7 @@ via_crosswalk as (
   from scoped s
   join unit_crosswalk cw on cw.new_unit_id = s.id
   join indicator_values v on v.unit_id = cw.old_unit_id
-  where v.indicator_code = any($1::text[])
+  where v.indicator_code = any($1::text[]) and not v.indicator_code = any($11::text[])
     and v.period_id = any(array(select quarter_id from target_periods))
     and not exists (
       select 1 from own o
@@ -171,6 +217,14 @@ function combined(q: ValuesQuery): string {
 }
 
 function params(q: ValuesQuery): unknown[] {
+  return [
+    ...directParams(q),
+    // $11: read from the province units (PROVINCE-LEVEL INDICATORS); valuesSql only.
+    provinceLevelCodes(q),
+  ];
+}
+
+function directParams(q: ValuesQuery): unknown[] {
   return [
     q.stored.map((s) => s.code),
     q.stored.map((s) => s.areaAggregation),
@@ -273,12 +327,16 @@ const rowJson = (q: ValuesQuery) => {
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
 export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json: string; count: number }> {
   if (q.direct && q.periodIds.length !== 1) throw new Error('the direct path reads exactly one quarter');
+  if (noDataAtLevel(q)) return { json: '[]', count: 0 };
+  // A province-level figure has a few dozen rows: the general statement reads them (the direct path is the
+  // communes' hot path).
+  const direct = q.direct && !reportedAtProvince(q);
   const rows = await db.query<{ json: string; count: number }>(
-    `${q.direct ? `with ${directValuesSql(q)}` : valuesSql(q)}
-     select coalesce(json_agg(${rowJson(q)} order by code collate "C"), '[]')::text as json,
+    `${direct ? `with ${directValuesSql(q)}` : valuesSql(q)}
+     select coalesce(json_agg(${rowJson({ ...q, direct })} order by code collate "C"), '[]')::text as json,
        count(*)::int as count
      from result where value is not null`,
-    params(q),
+    direct ? directParams(q) : params(q),
   );
   return rows[0] ?? { json: '[]', count: 0 };
 }
@@ -311,6 +369,7 @@ export async function valueRows(
   db: Queryable,
   q: ValuesQuery,
 ): Promise<Array<{ periodId: string; code: string; value: number; estimated: boolean; partial: boolean }>> {
+  if (noDataAtLevel(q)) return [];
   return db.query(
     `${valuesSql(q)}
      select period_id as "periodId", code, round(value::numeric, 4)::float8 as value,
@@ -330,7 +389,12 @@ export function storedInputs(
 ): Pick<ValuesQuery, 'stored' | 'formula'> | null {
   const asStored = (row: IndicatorRow | undefined): StoredIndicator | null =>
     row && row.areaAggregation !== 'rate' && row.timeAggregation !== 'rate'
-      ? { code: row.code, areaAggregation: row.areaAggregation, timeAggregation: row.timeAggregation }
+      ? {
+          code: row.code,
+          areaAggregation: row.areaAggregation,
+          timeAggregation: row.timeAggregation,
+          ...(row.reportingLevel === 'province' ? { reportingLevel: 'province' as const } : {}),
+        }
       : null;
   if (!indicator.formula) {
     const stored = asStored(indicator);

@@ -8,7 +8,7 @@ import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
 import { unitLookupFor } from '../units/unit-lookup-cache';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
-import { valuesJson } from './values.repo';
+import { reportedAtProvince, type ValuesQuery as ValuesRequest, valuesJson } from './values.repo';
 
 const route = createRoute({
   method: 'get',
@@ -45,7 +45,7 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       );
     }
     const parent = parentUnit?.code ?? null;
-    const { json, count } = await valuesJson(db, {
+    const query: ValuesRequest = {
       stored,
       formula,
       direct: method === 'direct' && period.kind === 'quarter',
@@ -56,7 +56,9 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       parentLevel: parentUnit?.level ?? null,
       unitCode: null,
       jurisdiction: jurisdictionParams(jurisdiction),
-    });
+    };
+    const { json, count } = await valuesJson(db, query);
+    const atProvince = reportedAtProvince({ stored });
     const meta = {
       synthetic: dataset.synthetic,
       source: dataset.source,
@@ -70,6 +72,10 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       unitVersion,
       method,
       count,
+      // PROVINCE-LEVEL INDICATORS (values.repo.ts): reported for whole provinces only; asked at commune or
+      // district level there is no data at this level (no rows, not 0), and the map colours provinces instead.
+      reportingLevel: atProvince ? ('province' as const) : ('commune' as const),
+      ...(atProvince && q.level !== 'province' ? { noDataAtLevel: true as const } : {}),
     };
     // The rows are JSON text built by the database: splice them in rather than parse and re-serialise.
     const body = `{"meta":${JSON.stringify(meta)},"rows":${json}}`;
