@@ -56,6 +56,7 @@ export { createPostgisTileEncoder } from './features/tiles/postgis-tile-encoder'
 export { latToTileY, lonToTileX } from './features/tiles/tile-math';
 export { createTileService } from './features/tiles/tile-service';
 export { loadVersionDates } from './features/tiles/tile-source.repo';
+export { communeListsFor, communeValuesJson } from './features/values/commune-values';
 export { resolveIndicator } from './features/values/resolve-values-query';
 export { valueRows, valuesJson } from './features/values/values.repo';
 export { createRouter } from './lib/openapi';

@@ -7,6 +7,7 @@ import { msg } from '../../lib/messages';
 import { createRouter, errorResponse, jsonText } from '../../lib/openapi';
 import { jurisdictionParams, touchesProvince } from '../auth/jurisdiction';
 import { unitLookupFor } from '../units/unit-lookup-cache';
+import { communeListsFor, communeValuesJson, isHotPath } from './commune-values';
 import { resolveIndicator, resolvePeriod, resolveUnitVersion } from './resolve-values-query';
 import { reportedAtProvince, type ValuesQuery as ValuesRequest, valuesJson } from './values.repo';
 
@@ -24,6 +25,7 @@ const route = createRoute({
 
 export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
   const units = unitLookupFor(db);
+  const communeLists = communeListsFor(db);
   return createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const ref = await reference.get();
@@ -57,7 +59,10 @@ export const valuesRoutes = ({ db, dataset, reference }: RouteDeps) => {
       unitCode: null,
       jurisdiction: jurisdictionParams(jurisdiction),
     };
-    const { json, count } = await valuesJson(db, query);
+    // One stored indicator, one quarter, communes: the map's hot path (commune-values.ts), same bytes.
+    const { json, count } = isHotPath(query)
+      ? await communeValuesJson(db, communeLists, query)
+      : await valuesJson(db, query);
     const atProvince = reportedAtProvince({ stored });
     const meta = {
       synthetic: dataset.synthetic,
