@@ -72,6 +72,11 @@ export const HotspotDetail = z.object({
   status: z.enum(['active', 'eliminated']),
   notes: z.string(),
   events: z.array(HotspotEvent),
+  /**
+   * Saved, but something to review: an active place in a commune recognised "không ma túy" contradicts the
+   * recognition criteria (QĐ 28), so the commune's status should be reviewed. Absent when there is nothing.
+   */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 
 export const EliminationsQuery = z.object({

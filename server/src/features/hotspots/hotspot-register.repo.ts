@@ -95,6 +95,48 @@ export async function communeAt(
  * a code written another way (an old client-chosen `HS-00004-99999999999`) can neither overflow nor stop
  * the numbering; a taken code is skipped.
  */
+/**
+ * The commune's recognised status in force on `date` when it is "không ma túy": its own latest decision, or —
+ * for a commune with none yet (formed on 1/7/2025) — its predecessors' when every one of them was drug-free
+ * (as communeStatuses derives it: the most serious predecessor status). Null when the commune is not
+ * recognised drug-free.
+ */
+export async function drugFreeDecision(
+  db: Queryable,
+  communeCode: string,
+  date: string,
+): Promise<{ communeName: string; effectiveDate: string; documentNo: string } | null> {
+  const latest = (id: string) => `(
+    select d.status, d.effective_date, d.document_no from commune_status_decisions d
+    where d.unit_id = ${id} and d.effective_date <= $2::date order by d.effective_date desc limit 1)`;
+  const rows = await db.query<{
+    communeName: string;
+    effectiveDate: string;
+    documentNo: string;
+    status: string;
+  }>(
+    `select u.full_name as "communeName", x.status, to_char(x.effective_date, 'YYYY-MM-DD') as "effectiveDate",
+       x.document_no as "documentNo"
+     from admin_units u
+     cross join lateral (
+       (select own.* from ${latest('u.id')} own)
+       union all
+       (select old.* from unit_crosswalk cw cross join lateral ${latest('cw.old_unit_id')} old
+        where cw.new_unit_id = u.id
+        order by array_position(array['khong_ma_tuy','co_ma_tuy','trong_diem_III','trong_diem_II','trong_diem_I'],
+          old.status) desc
+        limit 1)
+       limit 1
+     ) x
+     where u.level = 'commune' and u.code = $1 and ${validAt('u', '$2')}`,
+    [communeCode, date],
+  );
+  const row = rows[0];
+  return row && row.status === 'khong_ma_tuy'
+    ? { communeName: row.communeName, effectiveDate: row.effectiveDate, documentNo: row.documentNo }
+    : null;
+}
+
 export async function nextHotspotCode(db: Queryable, communeCode: string): Promise<string> {
   const rows = await db.query<{ n: string }>(
     `select (coalesce(max(substring(code from '([0-9]+)$')::numeric), 0) + 1)::text as n

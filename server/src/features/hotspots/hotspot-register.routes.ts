@@ -9,9 +9,10 @@ import {
   ReopenBody,
   UpdateHotspotBody,
 } from '@pcmt/domain/contracts/hotspot-register';
+import { formatDate } from '@pcmt/domain/format';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Transaction } from '../../db/engine';
+import type { Queryable, Transaction } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
@@ -21,6 +22,7 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import {
   communeAt,
+  drugFreeDecision,
   eliminationSummary,
   findHotspot,
   type HotspotEventRow,
@@ -106,6 +108,28 @@ const eliminationsRoute = createRoute({
 });
 
 type Detail = z.infer<typeof HotspotDetail>;
+
+/**
+ * An active place in a commune recognised "không ma túy" is saved — data entry is not blocked by a status
+ * that may be stale — with a warning naming the decision: it contradicts the recognition criteria
+ * (QĐ 28/2025/QĐ-TTg: no drug place in the commune), so the commune's status should be reviewed.
+ */
+async function drugFreeWarnings(db: Queryable, h: Detail, date: string): Promise<Pick<Detail, 'warnings'>> {
+  if (h.status !== 'active') return {};
+  const decision = await drugFreeDecision(db, h.communeCode, date);
+  if (!decision) return {};
+  return {
+    warnings: [
+      {
+        field: 'communeCode',
+        message:
+          `${decision.communeName} đang được công nhận "không ma túy" (${decision.documentNo}, ` +
+          `hiệu lực từ ${formatDate(decision.effectiveDate)}) nhưng có điểm/tụ điểm đang hoạt động: ` +
+          'trái với tiêu chí xã không ma túy (QĐ 28/2025/QĐ-TTg), cần rà soát lại tình trạng của xã',
+      },
+    ],
+  };
+}
 const detail = (h: HotspotRecord, events: HotspotEventRow[]): Detail => {
   const { id: _id, provinceCode: _province, ...rest } = h;
   return { ...rest, events };
@@ -152,7 +176,8 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
         before,
         after: afterSnap,
       });
-      return detail(after, await hotspotEvents(tx, current.id));
+      const saved = detail(after, await hotspotEvents(tx, current.id));
+      return { ...saved, ...(await drugFreeWarnings(tx, saved, today())) };
     });
 
   return createRouter()
@@ -161,7 +186,8 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
       const h = await findHotspot(db, code, today());
       if (!h) throw notFound('code', msg('hotspot.unknown', { field: 'code', code }));
       requireProvinceScope(c, h.provinceCode, 'code');
-      return c.json(detail(h, await hotspotEvents(db, h.id)), 200);
+      const found = detail(h, await hotspotEvents(db, h.id));
+      return c.json({ ...found, ...(await drugFreeWarnings(db, found, today())) }, 200);
     })
     .openapi(createRouteDef, async (c) => {
       const body = c.req.valid('json');
@@ -201,7 +227,8 @@ export const hotspotRegisterRoutes = ({ db, dataset }: RouteDeps) => {
           entityId: code,
           after: snapshot(h),
         });
-        return detail(h, await hotspotEvents(tx, h.id));
+        const saved = detail(h, await hotspotEvents(tx, h.id));
+        return { ...saved, ...(await drugFreeWarnings(tx, saved, now)) };
       });
       return c.json(created, 201);
     })
