@@ -1,7 +1,8 @@
+import { formatDate, formatDateTime } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { afterDataChange } from '../../../lib/data-changes';
-import type { Lang } from '../../../lib/i18n';
+import { type Lang, periodLabel } from '../../../lib/i18n';
 import { importsQuery } from '../api/imports-query';
 import { rollBackImport } from '../api/upload';
 import { importMessages } from '../messages';
@@ -55,8 +56,8 @@ export function ImportsList({ lang }: { lang: Lang }) {
                 <td>{i.id}</td>
                 <td>{t(i.kind)}</td>
                 <td>{i.fileName}</td>
-                <td>{i.target}</td>
-                <td>{new Date(i.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                <td>{targetLabel(i.kind, i.target, lang)}</td>
+                <td>{formatDateTime(i.createdAt)}</td>
                 <td>{i.status === 'committed' ? t('active') : t('rolledBack')}</td>
                 <td>
                   {i.status === 'committed' && (
@@ -76,4 +77,13 @@ export function ImportsList({ lang }: { lang: Lang }) {
       )}
     </section>
   );
+}
+
+/**
+ * What an import applies to as a reader says it: the period of values (`Quý III/2026`), the day boundaries
+ * or a crosswalk take effect (`01/07/2025`), through the one formatter.
+ */
+export function targetLabel(kind: 'values' | 'boundaries' | 'crosswalk', target: string, lang: Lang): string {
+  if (kind === 'values') return periodLabel(target, lang);
+  return /^\d{4}-\d{2}-\d{2}/.test(target) ? formatDate(target) : target;
 }
