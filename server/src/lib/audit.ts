@@ -1,10 +1,12 @@
+import type { AuditAction, AuditEntity } from '@pcmt/domain/audit-actions';
 import type { Queryable } from '../db/engine';
 import { insertAuditRow } from './audit.repo';
 
 export interface AuditEntry {
   actor: string;
-  action: string;
-  entity: string;
+  /** One of the log's actions (@pcmt/domain/audit-actions), each with its words for the admin page. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number;
   before?: unknown;
   after?: unknown;

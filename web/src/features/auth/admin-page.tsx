@@ -8,7 +8,7 @@ import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { routePath } from '../../lib/routes';
-import { auditActionText, auditChangeText, auditEntityText } from './audit-text';
+import { auditActionText, auditDetailText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
 
 const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
@@ -114,11 +114,9 @@ export default function AdminPage() {
                 <tr key={r.id}>
                   <td>{formatDateTime(r.at)}</td>
                   <td>{r.actor}</td>
-                  <td title={r.action}>{auditActionText(r.action, lang)}</td>
+                  <td title={r.action}>{auditActionText(r.action, r.entity, lang)}</td>
                   <td>{auditEntityText(r.entity, r.entityId, lang)}</td>
-                  <td className="audit-change">
-                    {auditChangeText(r.before, lang)} → {auditChangeText(r.after, lang)}
-                  </td>
+                  <td className="audit-change">{auditDetailText(r.before, r.after, lang)}</td>
                 </tr>
               ))}
           </tbody>

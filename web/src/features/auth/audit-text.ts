@@ -1,52 +1,19 @@
-import { formatDate } from '@pcmt/domain/format';
-import type { Lang } from '../../lib/i18n';
+import { auditActionLabel, auditEntityLabel } from '@pcmt/domain/audit-actions';
+import { formatDate, formatNumber } from '@pcmt/domain/format';
+import { type Lang, periodLabel } from '../../lib/i18n';
+import { roleLabel } from './messages';
 
 /**
  * The audit log as an administrator reads it: actions, records and changes in words, not the server's codes
- * (`import.rollback`) and raw JSON. A code this table does not know is shown in words as far as its parts go.
+ * (`import.rollback`, `kind: stock`) and raw JSON. The actions' words are the server's list
+ * (@pcmt/domain/audit-actions); fields and their values are named here.
  */
-const VERBS: Record<string, [vi: string, en: string]> = {
-  create: ['Tạo', 'Create'],
-  update: ['Sửa', 'Update'],
-  delete: ['Xóa', 'Delete'],
-  rollback: ['Hoàn tác', 'Roll back'],
-  values: ['Nhập số liệu', 'Import values'],
-  boundaries: ['Nhập ranh giới', 'Import boundaries'],
-  crosswalk: ['Nhập bảng chuyển đổi', 'Import crosswalk'],
-  eliminate: ['Xóa bỏ', 'Eliminate'],
-  reopen: ['Mở lại', 'Re-open'],
-  submit: ['Nộp', 'Submit'],
-  approve: ['Duyệt', 'Approve'],
-  return: ['Trả lại', 'Return'],
-  build: ['Tính', 'Build'],
-  login: ['Đăng nhập', 'Sign in'],
-  logout: ['Đăng xuất', 'Sign out'],
-  login_failed: ['Đăng nhập sai', 'Failed sign-in'],
-  password_change: ['Đổi mật khẩu', 'Password change'],
-  password_change_failed: ['Đổi mật khẩu không thành công', 'Failed password change'],
-};
+type Words = readonly [vi: string, en: string];
 
-const ENTITIES: Record<string, [vi: string, en: string]> = {
-  imports: ['Lần nhập', 'Import'],
-  import: ['Lần nhập', 'Import'],
-  user: ['Tài khoản', 'Account'],
-  session: ['Phiên đăng nhập', 'Session'],
-  plan: ['Kế hoạch', 'Plan'],
-  plan_target: ['Chỉ tiêu', 'Target'],
-  hotspot: ['Tụ điểm, điểm', 'Hotspot'],
-  briefing: ['Bản trình chiếu', 'Briefing'],
-  patrol_plan: ['Kế hoạch tuần tra', 'Patrol plan'],
-  indicator: ['Chỉ số', 'Indicator'],
-  status_rule_set: ['Bộ tiêu chí', 'Rule set'],
-  spatial_weight_set: ['Ma trận trọng số không gian', 'Spatial weights'],
-  report_forms: ['Mẫu báo cáo', 'Report form'],
-  report_form: ['Mẫu báo cáo', 'Report form'],
-  report_submissions: ['Báo cáo', 'Report'],
-  report: ['Báo cáo', 'Report'],
-};
-
-const KEYS: Record<string, [vi: string, en: string]> = {
+/** Field names of what the server stores before and after a change. */
+const FIELDS: Record<string, Words> = {
   status: ['trạng thái', 'status'],
+  state: ['trạng thái', 'state'],
   removed: ['đã xóa', 'removed'],
   restored: ['đã khôi phục', 'restored'],
   removedUnits: ['đơn vị đã xóa', 'units removed'],
@@ -56,63 +23,151 @@ const KEYS: Record<string, [vi: string, en: string]> = {
   title: ['tiêu đề', 'title'],
   hotspotCodes: ['địa điểm', 'places'],
   address: ['địa chỉ IP', 'address'],
+  username: ['tên đăng nhập', 'user name'],
+  displayName: ['họ tên / đơn vị', 'name / office'],
   role: ['vai trò', 'role'],
   jurisdiction: ['địa bàn', 'jurisdiction'],
+  active: ['hoạt động', 'active'],
   disabled: ['khóa', 'disabled'],
   rows: ['số dòng', 'rows'],
   fileName: ['tệp', 'file'],
+  period: ['kỳ', 'period'],
+  scope: ['phạm vi', 'scope'],
+  code: ['mã', 'code'],
+  nameVi: ['tên', 'name (Vietnamese)'],
+  nameEn: ['tên tiếng Anh', 'name (English)'],
+  unitVi: ['đơn vị tính', 'unit'],
+  unitEn: ['đơn vị tính (tiếng Anh)', 'unit (English)'],
+  kind: ['loại', 'kind'],
+  areaAggregation: ['cộng theo địa bàn', 'adding up over areas'],
+  timeAggregation: ['cộng theo thời gian', 'adding up over time'],
+  formula: ['công thức', 'formula'],
+  sensitivity: ['mức độ công khai', 'sensitivity'],
+  descriptionVi: ['mô tả', 'description'],
+  reportingLevel: ['cấp báo cáo', 'reporting level'],
+  disaggregations: ['phân tổ', 'breakdowns'],
+  provinceCode: ['tỉnh', 'province'],
+  retiredAt: ['ngày ngừng sử dụng', 'retired on'],
+  sortOrder: ['thứ tự', 'order'],
+  indicator: ['chỉ số', 'indicator'],
+  indicators: ['chỉ số', 'indicators'],
+  target: ['chỉ tiêu', 'target'],
+  values: ['số liệu', 'values'],
+  comment: ['ý kiến', 'comment'],
+  importId: ['lần nhập', 'import'],
+  submissions: ['số báo cáo', 'reports'],
+  note: ['ghi chú', 'note'],
+  notes: ['ghi chú', 'notes'],
+  id: ['số hiệu', 'id'],
+  issuedOn: ['ngày ban hành', 'issued on'],
+  periodStart: ['từ ngày', 'from'],
+  periodEnd: ['đến ngày', 'to'],
+  added: ['thêm mới', 'added'],
+  changed: ['thay đổi', 'changed'],
+  unchanged: ['giữ nguyên', 'unchanged'],
+  validFrom: ['hiệu lực từ', 'valid from'],
+  decree: ['nghị quyết, quyết định', 'decree'],
 };
 
-const VALUES: Record<string, [vi: string, en: string]> = {
+/** Stored values that are codes: in words. */
+const VALUES: Record<string, Words> = {
   committed: ['đã ghi', 'committed'],
   rolled_back: ['đã hoàn tác', 'rolled back'],
   active: ['đang hoạt động', 'active'],
-  eliminated: ['đã xóa bỏ', 'eliminated'],
+  eliminated: ['đã triệt xóa', 'eliminated'],
   true: ['có', 'yes'],
   false: ['không', 'no'],
+  // Indicators (as the catalogue names them).
+  stock: ['Tồn tại thời điểm', 'Level at a date'],
+  flow: ['Phát sinh trong kỳ', 'Arising in the period'],
+  computed: ['Tính theo công thức', 'Computed by formula'],
+  public: ['Công khai', 'Public'],
+  internal: ['Nội bộ', 'Internal'],
+  police: ['Công an', 'Police'],
+  commune: ['cấp xã', 'commune'],
+  province: ['cấp tỉnh', 'province'],
+  sum: ['tổng', 'sum'],
+  rate: ['tỷ lệ', 'rate'],
+  max: ['lớn nhất', 'maximum'],
+  last: ['số cuối kỳ', 'last'],
+  // Reports.
+  draft: ['đang soạn', 'draft'],
+  submitted: ['đã nộp, chờ duyệt', 'submitted'],
+  approved: ['đã duyệt', 'approved'],
+  returned: ['bị trả lại', 'returned'],
+  // Proposals.
+  pending: ['chờ xem xét', 'pending'],
+  accepted: ['đã chấp nhận', 'accepted'],
+  rejected: ['đã từ chối', 'rejected'],
 };
 
-const pick = (pair: [string, string], lang: Lang) => (lang === 'vi' ? pair[0] : pair[1]);
+const ROLES = new Set(['committee', 'police', 'data_officer', 'admin']);
+const PERIOD = /^\d{4}(-(Q[1-4]|H[12]|M?\d{1,2}))?$/;
 
-/** `import.rollback` → `Lần nhập: Hoàn tác`; `login_failed` → `Đăng nhập sai`. */
-export function auditActionText(action: string, lang: Lang): string {
-  const direct = VERBS[action];
-  if (direct) return pick(direct, lang);
-  const [entity, verb] = action.split('.');
-  const e = entity ? ENTITIES[entity] : undefined;
-  const v = verb ? VERBS[verb] : undefined;
-  if (e && v) return `${pick(e, lang)}: ${pick(v, lang).toLowerCase()}`;
-  if (v) return pick(v, lang);
-  return lang === 'vi' ? 'Thao tác khác' : 'Other action';
+const pick = (w: Words, lang: Lang) => (lang === 'vi' ? w[0] : w[1]);
+
+/** `import.rollback` → `Hoàn tác lần nhập dữ liệu`; `update` of an `indicator` → `Sửa chỉ số`. */
+export function auditActionText(action: string, entity: string, lang: Lang): string {
+  return auditActionLabel(action, entity, lang) ?? (lang === 'vi' ? 'Thao tác khác' : 'Other action');
 }
 
 /** `patrol_plan` #4 → `Kế hoạch tuần tra #4`. */
-export function auditEntityText(entity: string, id: string | number | null, lang: Lang): string {
-  const e = ENTITIES[entity];
-  const name = e ? pick(e, lang) : lang === 'vi' ? 'Dữ liệu' : 'Record';
-  return id === null || id === '' ? name : `${name} #${id}`;
-}
+export const auditEntityText = (entity: string, id: string | number | null, lang: Lang): string =>
+  auditEntityLabel(entity, id, lang);
 
-function valueText(v: unknown, lang: Lang): string {
-  if (v === null || v === undefined) return '—';
-  if (Array.isArray(v)) return lang === 'vi' ? `${v.length} mục` : `${v.length} items`;
+const fieldName = (k: string, lang: Lang) => {
+  const known = FIELDS[k];
+  return known ? pick(known, lang) : k.replace(/_/g, ' ');
+};
+
+function valueText(key: string, v: unknown, lang: Lang): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === 'string' || typeof x === 'number') && v.length <= 3)
+      return v.map((x) => valueText(key, x, lang)).join(', ');
+    return lang === 'vi' ? `${formatNumber(v.length, lang)} mục` : `${formatNumber(v.length, lang)} items`;
+  }
   if (typeof v === 'object') return lang === 'vi' ? '(chi tiết)' : '(details)';
+  if (typeof v === 'number') return formatNumber(v, lang);
   const s = String(v);
+  if (key === 'role' && ROLES.has(s)) return roleLabel(lang, s);
   const known = VALUES[s];
   if (known) return pick(known, lang);
+  if (PERIOD.test(s) && s.includes('-')) return periodLabel(s, lang);
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) return formatDate(s);
   return s.replace(/_/g, ' ');
 }
 
-/** A stored before/after as `trạng thái: đã ghi; đã xóa: 0`, a few keys at most. */
+/** A stored before/after as `trạng thái: đã ghi; đã xóa: 0`, a few fields at most. */
 export function auditChangeText(value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value !== 'object' || Array.isArray(value)) return valueText(value, lang);
+  if (typeof value !== 'object' || Array.isArray(value)) return valueText('', value, lang);
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '—';
-  const shown = entries.slice(0, 4).map(([k, v]) => {
-    const key = KEYS[k];
-    return `${key ? pick(key, lang) : k.replace(/_/g, ' ')}: ${valueText(v, lang)}`;
-  });
+  const shown = entries.slice(0, 4).map(([k, v]) => `${fieldName(k, lang)}: ${valueText(k, v, lang)}`);
   return entries.length > 4 ? `${shown.join('; ')}; …` : shown.join('; ');
+}
+
+/**
+ * What a log row changed, in words: for an edit (a record before and after) only the fields that changed,
+ * `loại: Phát sinh trong kỳ → Tồn tại thời điểm`; otherwise what was stored before and after.
+ */
+export function auditDetailText(before: unknown, after: unknown, lang: Lang): string {
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (keys.length === 0) return lang === 'vi' ? 'không thay đổi' : 'no change';
+    const shown = keys
+      .slice(0, 5)
+      .map(
+        (k) => `${fieldName(k, lang)}: ${valueText(k, before[k], lang)} → ${valueText(k, after[k], lang)}`,
+      );
+    return keys.length > 5 ? `${shown.join('; ')}; …` : shown.join('; ');
+  }
+  if (before === null || before === undefined) return auditChangeText(after, lang);
+  if (after === null || after === undefined) return `${auditChangeText(before, lang)} → —`;
+  return `${auditChangeText(before, lang)} → ${auditChangeText(after, lang)}`;
 }
