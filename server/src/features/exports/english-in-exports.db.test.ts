@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Briefing } from '@pcmt/domain/contracts/briefings';
 import { englishLines } from '@pcmt/domain/english-words';
 import ExcelJS from 'exceljs';
@@ -18,6 +20,7 @@ let db: Database;
 let close: Ctx['close'];
 const briefings: string[] = [];
 const PATROL = 'TEST-ENGLISH ca đêm';
+const artifactsDir = join(import.meta.dirname, '../../../../test/artifacts');
 
 beforeAll(async () => {
   ({ app, db, close } = await writableTestApp());
@@ -86,13 +89,27 @@ describe('exports in Vietnamese', () => {
   it('the briefing PDF pack has no English word or raw code on any page', async () => {
     const res = await app.request(`/api/briefings/${briefing.id}/pdf`);
     expect(res.status).toBe(200);
-    const pages = await pageTexts(await openPdf(new Uint8Array(await res.arrayBuffer())));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (process.env.PCMT_BRIEFING_PDF_DUMP) {
+      mkdirSync(artifactsDir, { recursive: true });
+      writeFileSync(join(artifactsDir, 'english-briefing.pdf'), bytes);
+    }
+    const pages = await pageTexts(await openPdf(bytes));
     expect(pages.length).toBeGreaterThanOrEqual(4);
     // The pack says who made it and what it shows, in Vietnamese (the check reads real text).
     expect(pages.join(' ')).toContain('Sơn La');
     pages.forEach((text, i) => {
       expect(englishLines(text), `page ${i + 1}`).toEqual([]);
     });
+    // The national view's map names the archipelagos; Sơn La's names some of its communes (those that fit).
+    const national = pages.find((t) => t.includes('Toàn quốc') && t.includes('Quần đảo Hoàng Sa'));
+    expect(national, 'a national page naming Hoàng Sa').toBeDefined();
+    expect(national).toContain('Quần đảo Trường Sa');
+    const communes = await db.query<{ name: string }>(
+      `select name from admin_units where level = 'commune' and province_code = '14' and valid_to is null`,
+    );
+    const named = pages.map((t) => communes.filter((c) => t.includes(c.name)).length);
+    expect(Math.max(...named)).toBeGreaterThan(3);
   });
 
   it("the briefing's workbook and a table's workbook have no English word", async () => {

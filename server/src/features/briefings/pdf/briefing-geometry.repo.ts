@@ -11,6 +11,11 @@ export interface OutlineOptions {
 const outline = (o: OutlineOptions, tolerance: string) =>
   `ST_AsGeoJSON(ST_ForcePolygonCCW(ST_SimplifyPreserveTopology(u.${o.column}, ${tolerance}::float8)), ${o.digits})::json`;
 
+/** What a map name needs: the short name, the label anchor and its room (migration 0020), the area. */
+const LABEL_FIELDS = `'label', u.name, 'area', u.area_km2,
+  'anchor', json_build_array(ST_X(coalesce(u.label_anchor, u.label_point)), ST_Y(coalesce(u.label_anchor, u.label_point))),
+  'room', to_json(u.label_room)`;
+
 /** The extent of these communes valid at `at` (w = null when none is). */
 export async function communesExtent(db: Queryable, at: string, codes: readonly string[]) {
   const [extent] = await db.query<{ w: number | null; s: number; e: number; n: number }>(
@@ -30,7 +35,7 @@ export async function communeOutlinesJson(
   o: OutlineOptions,
 ): Promise<string> {
   const [communes] = await db.query<{ json: string }>(
-    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline(o, '$3')})
+    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, ${LABEL_FIELDS}, 'g', ${outline(o, '$3')})
        order by u.code), '[]')::text as json
      from admin_units u
      where u.level = 'commune' and ${validAt('u', '$1')} and u.code = any($2::text[])`,
@@ -47,7 +52,7 @@ export async function provinceOutlinesJson(
   o: OutlineOptions,
 ): Promise<string> {
   const [provinces] = await db.query<{ json: string }>(
-    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, 'g', ${outline(o, '$2')})
+    `select coalesce(json_agg(json_build_object('code', u.code, 'name', u.full_name, ${LABEL_FIELDS}, 'g', ${outline(o, '$2')})
        order by u.code), '[]')::text as json
      from admin_units u
      where u.level = 'province' and ${validAt('u', '$1')}

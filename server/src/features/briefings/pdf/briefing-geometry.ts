@@ -17,6 +17,8 @@ export interface UnitOutline {
   code: string;
   name: string;
   polygons: number[][][][];
+  /** The name a map writes (short: "Sơn La"), its anchor and room (@pcmt/domain/map-labels), the area. */
+  label?: { name: string; anchor: [number, number]; room: number[] | null; areaKm2: number | null };
 }
 
 export interface ViewGeometry {
@@ -76,14 +78,23 @@ async function loadViewGeometry(db: Queryable, at: string, codes: string[]): Pro
 interface OutlineJson {
   code: string;
   name: string;
+  label?: string;
+  area?: number | null;
+  anchor?: [number, number];
+  room?: number[] | null;
   g: { type: string; coordinates: unknown } | null;
 }
 
 function parseOutlines(json: string): UnitOutline[] {
-  return (JSON.parse(json) as OutlineJson[]).flatMap(({ code, name, g }) => {
+  return (JSON.parse(json) as OutlineJson[]).flatMap(({ code, name, g, ...l }) => {
     if (!g) return [];
-    if (g.type === 'MultiPolygon') return [{ code, name, polygons: g.coordinates as number[][][][] }];
-    if (g.type === 'Polygon') return [{ code, name, polygons: [g.coordinates as number[][][]] }];
+    const label =
+      l.label && l.anchor
+        ? { label: { name: l.label, anchor: l.anchor, room: l.room ?? null, areaKm2: l.area ?? null } }
+        : {};
+    if (g.type === 'MultiPolygon')
+      return [{ code, name, polygons: g.coordinates as number[][][][], ...label }];
+    if (g.type === 'Polygon') return [{ code, name, polygons: [g.coordinates as number[][][]], ...label }];
     return [];
   });
 }

@@ -1,4 +1,11 @@
 import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
+import {
+  ARCHIPELAGO_LABELS,
+  LABEL_HALO_PX,
+  type MapLabel,
+  placeLabels,
+  unitLabelPriority,
+} from '@pcmt/domain/map-labels';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '@pcmt/domain/palette';
 import type { UnitOutline, ViewGeometry } from './briefing-geometry';
 import { fitMercator, type MapProjection, scaleBarLength } from './map-projection';
@@ -38,12 +45,74 @@ export function drawViewMap(doc: Pdf, frame: Frame, snapshot: ViewSnapshot, geom
     drawProvinces(doc, geometry.provinces, projection, 'fill');
     drawCommunes(doc, frame, snapshot, geometry.communes, projection);
     drawProvinces(doc, geometry.provinces, projection, 'outline', snapshot.parent);
+    drawNames(doc, frame, snapshot, geometry, projection);
     doc.restore();
     drawNorthArrow(doc, frame.x + frame.width - 26, frame.y + 12);
     drawScaleBar(doc, frame, projection);
   }
   doc.save();
   doc.lineWidth(0.6).rect(frame.x, frame.y, frame.width, frame.height).stroke(FRAME_BORDER);
+  doc.restore();
+}
+
+/** Size of the names on the map, in points. */
+const NAME_SIZE = 6.5;
+
+/**
+ * Names on the map by the live map's rule (@pcmt/domain/map-labels): provinces and the archipelagos on a
+ * national view, communes on a province's; each at its unit's anchor, kept when it fits inside its unit and
+ * overlaps no larger unit's name. White halo, dark letters.
+ */
+function drawNames(
+  doc: Pdf,
+  frame: Frame,
+  snapshot: ViewSnapshot,
+  geometry: ViewGeometry,
+  projection: MapProjection,
+) {
+  const national = snapshot.parent === null;
+  const units = national ? geometry.provinces : geometry.communes;
+  const labels: MapLabel[] = units.flatMap((u) =>
+    u.label
+      ? [
+          {
+            code: u.code,
+            name: u.label.name,
+            position: u.label.anchor,
+            priority: unitLabelPriority(u.code, u.label.areaKm2),
+            room: u.label.room,
+          },
+        ]
+      : [],
+  );
+  if (national) labels.push(...ARCHIPELAGO_LABELS);
+  doc.font('bold').fontSize(NAME_SIZE);
+  const placed = placeLabels(
+    labels,
+    ([lon, lat]) => {
+      const [x, y] = projection.project(lon, lat);
+      return [x - frame.x, y - frame.y];
+    },
+    (text) => doc.widthOfString(text),
+    NAME_SIZE,
+    frame,
+  );
+  const lineHeight = doc.currentLineHeight();
+  doc.save();
+  doc.lineJoin('round');
+  for (const halo of [true, false]) {
+    for (const { label, box, dx } of placed) {
+      const width = doc.widthOfString(label.name);
+      const x = frame.x + box.x + dx - width / 2;
+      const y = frame.y + box.y - lineHeight / 2;
+      if (halo)
+        doc
+          .lineWidth((LABEL_HALO_PX * NAME_SIZE) / 12)
+          .strokeColor('#ffffff')
+          .text(label.name, x, y, { lineBreak: false, stroke: true, fill: false });
+      else doc.fillColor(INK).text(label.name, x, y, { lineBreak: false, stroke: false, fill: true });
+    }
+  }
   doc.restore();
 }
 
