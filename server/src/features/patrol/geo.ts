@@ -1,6 +1,8 @@
 /** Straight-line distances on the sphere, the measure the patrol route and dosage use. */
 
-export type LonLat = readonly [number, number];
+import type { LonLat } from '@pcmt/domain/patrol-selection';
+
+export type { LonLat };
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const DEG = Math.PI / 180;

@@ -6,6 +6,7 @@ import {
   PatrolPlanRequest,
   SavedPatrolPlan,
 } from '@pcmt/domain/contracts/patrol';
+import { recentActivity } from '@pcmt/domain/patrol-selection';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/engine';
@@ -22,7 +23,6 @@ import { findPatrolPlan, insertPatrolPlan, sheetCommunes } from './patrol.repo';
 import { buildPatrolPlan, type PatrolPlan, placeDescription } from './patrol-plan';
 import { PATROL_SHEET_CSS, patrolSheetHtml, sheetExtent } from './patrol-sheet';
 import { planToGeoJson, planToGpx, planToKml } from './plan-exports';
-import { recentActivity } from './selection';
 
 const body = { content: { 'application/json': { schema: PatrolPlanRequest } }, required: true };
 const errors = { 400: errorResponse('Bad field'), 404: errorResponse('Unknown hotspot or plan') };

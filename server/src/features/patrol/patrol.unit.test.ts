@@ -8,7 +8,6 @@ import { buildPatrolPlan, type PatrolPlace, placeDescription } from './patrol-pl
 import { PATROL_SHEET_CSS, patrolSheetHtml, sheetExtent } from './patrol-sheet';
 import { planToGeoJson, planToGpx, planToKml } from './plan-exports';
 import { planRoute } from './route';
-import { inLasso, recentActivity, type SelectableHotspot, topByRecentActivity } from './selection';
 import { patrolZones } from './zones';
 
 const randomPoints = (seed: number, n: number, span = 0.1): LonLat[] => {
@@ -170,41 +169,6 @@ describe('patrol zones', () => {
       300,
     );
     expect(far.coordinates).toHaveLength(2);
-  });
-});
-
-describe('selection', () => {
-  const h = (code: string, lon: number, extra: Partial<SelectableHotspot> = {}): SelectableHotspot => ({
-    code,
-    kind: 'diem',
-    communeCode: '00004',
-    position: [lon, 21],
-    status: 'active',
-    detectedOn: '2024-01-01',
-    reemergedOn: null,
-    ...extra,
-  });
-
-  it('keeps hotspots inside a lasso', () => {
-    const ring: LonLat[] = [
-      [105.75, 20.95],
-      [105.85, 20.95],
-      [105.85, 21.05],
-      [105.75, 21.05],
-    ];
-    expect(inLasso([h('a', 105.8), h('b', 105.9)], ring).map((x) => x.code)).toEqual(['a']);
-  });
-
-  it('ranks by recent activity: a recent tụ điểm first, eliminated places never', () => {
-    const list = [
-      h('old', 105.8, { detectedOn: '2020-01-01' }),
-      h('recent', 105.8, { detectedOn: '2026-05-01', kind: 'tu_diem' }),
-      h('back', 105.8, { detectedOn: '2019-01-01', reemergedOn: '2026-04-01' }),
-      h('gone', 105.8, { status: 'eliminated', detectedOn: '2026-06-01' }),
-    ];
-    expect(topByRecentActivity(list, 3, '2026-06-30').map((x) => x.code)).toEqual(['recent', 'back', 'old']);
-    expect(recentActivity(list[3] as SelectableHotspot, '2026-06-30')).toBe(0);
-    expect(topByRecentActivity(list, 5, '2026-06-30', '99999')).toEqual([]);
   });
 });
 

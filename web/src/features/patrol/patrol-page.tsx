@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { inLasso, topByRecentActivity } from '@pcmt/domain/patrol-selection';
 import { tileDateFor } from '@pcmt/domain/unit-versions';
-import { inLasso, topByRecentActivity } from '@pcmt/server/features/patrol/selection';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';

@@ -1,4 +1,10 @@
-import type { LonLat } from './geo';
+/**
+ * Choosing hotspots for a patrol: inside a drawn area, or the most active ones. The web selects on the map and
+ * the server ranks the plan's stops with the same rules.
+ */
+
+/** A position as [longitude, latitude] in degrees (WGS 84). */
+export type LonLat = readonly [number, number];
 
 /** What selection needs to know of a hotspot. */
 export interface SelectableHotspot {
