@@ -15,6 +15,7 @@ import { type SearchUnit, UnitSearch } from '../../entities/units/components/uni
 import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
 import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
 import { CompareLink } from '../../features/compare/components/compare-link';
+import { HotspotLegend } from '../../features/hotspots/components/hotspot-legend';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
 import { type HotspotPoint, hotspotPoints } from '../../features/hotspots/hotspot-points';
 import { ExportPngButton } from '../../features/map-export/components/export-png-button';
@@ -371,19 +372,21 @@ export default function Dashboard() {
                 </span>
               )}
             </label>
-          ) : (
-            hotspotCounts.data && (
-              <p className="muted" data-testid="hotspot-counts">
-                {t('hotspots')}:{' '}
-                {formatNumber(
-                  hotspotCounts.data.rows.reduce((n, r) => n + r.active, 0),
-                  lang,
-                  0,
-                )}{' '}
-                {t('active').toLowerCase()} ({t('countsOnly')})
-              </p>
-            )
-          )}
+          ) : null}
+          {seesPoints && hotspotsOn ? <HotspotLegend lang={lang} zoom={zoom} /> : null}
+          {seesPoints
+            ? null
+            : hotspotCounts.data && (
+                <p className="muted" data-testid="hotspot-counts">
+                  {t('hotspots')}:{' '}
+                  {formatNumber(
+                    hotspotCounts.data.rows.reduce((n, r) => n + r.active, 0),
+                    lang,
+                    0,
+                  )}{' '}
+                  {t('active').toLowerCase()} ({t('countsOnly')})
+                </p>
+              )}
           <label>
             <input
               type="checkbox"
