@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 
 export const Username = z
   .string()
@@ -19,7 +20,7 @@ export const PasswordChangeBody = z.object({
   newPassword: z.string().max(256, 'is too long'),
 });
 
-export const RoleName = z.enum(['admin', 'committee', 'police', 'data_officer']);
+export const RoleName = z.enum(ROLES);
 
 /** VN (whole country), a province code (2 digits) or a commune code (5 digits) of the units in force. */
 export const JurisdictionCode = z

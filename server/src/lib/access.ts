@@ -1,30 +1,16 @@
+import { type Audience, mayReach } from '@pcmt/domain/roles';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { mayReach } from '../features/auth/roles';
 import { errorBody } from './errors';
 import { msg, ROLE_NAMES } from './messages';
 
 /**
  * The one place where every API route's access is decided: each route names its audience, and
- * `AUDIENCE_ROLES` (features/auth/roles.ts) says which roles reach which audience. A route with no rule is
- * refused, so a new route cannot be reachable without someone deciding who may call it. Jurisdiction
+ * `AUDIENCE_ROLES` (@pcmt/domain/roles; the web's pages read it too) says which roles reach which audience.
+ * A route with no rule is refused, so a new route cannot be reachable without someone deciding who may call it. Jurisdiction
  * (which units) is checked by the routes themselves, from the identity this middleware's caller set.
  */
-export type Audience =
-  /** Anyone, signed in or not; only public fields and suppressed small counts. */
-  | 'public'
-  /** Signed-in staff of the unit's jurisdiction: internal indicators and statuses, hotspot counts. */
-  | 'internal'
-  /** Police of the jurisdiction: hotspot coordinates, register reads. */
-  | 'police'
-  /** Police writes: hotspot register edits, patrol plans. */
-  | 'police_write'
-  /** Plans, targets and status rule sets: committee and admin writes. */
-  | 'planning'
-  /** Indicator values and imports: data officers and admin. */
-  | 'data_entry'
-  /** Accounts, audit log, boundaries and unit versions. */
-  | 'admin';
+export type { Audience };
 
 export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'GET /api/health': 'public',

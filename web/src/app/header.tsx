@@ -1,3 +1,4 @@
+import { mayReach } from '@pcmt/domain/roles';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type SessionUser, signOut } from '../entities/auth/session';
@@ -85,7 +86,7 @@ export function Header({
           compact={compact}
           extras={{
             // The engine and the API description are for administrators, not for citizens or officers.
-            admin: user?.role === 'admin' && (
+            admin: mayReach(user?.role ?? null, 'admin') && (
               <span className="nav-server">
                 {health.data && (
                   <span className="header-muted" data-testid="api-status">

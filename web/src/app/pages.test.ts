@@ -38,3 +38,18 @@ describe("the header's groups", () => {
     expect(groups.filter((g) => g.current(scorecard)).map((g) => g.group.id)).toEqual(['plans']);
   });
 });
+
+describe('page access', () => {
+  it("follows the server's audience table: committees plan, police patrol, data officers import", () => {
+    const opens = (role: SessionUser['role'] | null) =>
+      PAGES.filter((p) => mayOpen(p, role ? as(role) : null))
+        .map((p) => p.id)
+        .filter((id) => ['plan-new', 'patrol', 'imports', 'admin', 'public'].includes(id))
+        .sort();
+    expect(opens(null)).toEqual(['public']);
+    expect(opens('committee')).toEqual(['plan-new', 'public']);
+    expect(opens('police')).toEqual(['patrol', 'public']);
+    expect(opens('data_officer')).toEqual(['imports', 'public']);
+    expect(opens('admin')).toEqual(['admin', 'imports', 'patrol', 'plan-new', 'public']);
+  });
+});

@@ -1,9 +1,8 @@
+import { type Audience, mayReach } from '@pcmt/domain/roles';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from '../entities/auth/session';
 import type { MessageKey } from '../lib/i18n';
 import { type PageId, pageIdOf, routePath } from '../lib/routes';
-
-type Role = SessionUser['role'];
 
 /**
  * The app's pages: each a route of the route table (lib/routes.ts) and a lazily loaded chunk, so a page
@@ -18,10 +17,11 @@ export interface Page {
   navLabel: MessageKey;
   component: LazyExoticComponent<ComponentType>;
   /**
-   * Who may open the page: anyone, any signed-in user (the default), or listed roles only. The server
-   * enforces access on every API call; this only spares people a page of refusals.
+   * Who may open the page: anyone, any signed-in user (the default), or the roles of an audience of the API
+   * (@pcmt/domain/roles: the table the server authorizes with). The server enforces access on every API call;
+   * this only spares people a page of refusals.
    */
-  access?: 'public' | 'signed-in' | readonly Role[];
+  access?: 'signed-in' | Audience;
 }
 
 export const MAP_PAGE: Page = {
@@ -51,7 +51,7 @@ export const PAGES: readonly Page[] = [
     navHref: routePath({ page: 'admin' }),
     navLabel: 'accountsNav',
     component: lazy(() => import('../features/auth/admin-page')),
-    access: ['admin'],
+    access: 'admin',
   },
   {
     // The indicator catalogue (Quản trị › Danh mục chỉ số): administrators, national or of a province.
@@ -59,14 +59,14 @@ export const PAGES: readonly Page[] = [
     navHref: routePath({ page: 'indicator-catalogue' }),
     navLabel: 'catalogueNav',
     component: lazy(() => import('../features/indicators/catalogue-page')),
-    access: ['admin'],
+    access: 'admin',
   },
   {
     id: 'imports',
     navHref: routePath({ page: 'imports' }),
     navLabel: 'imports',
     component: lazy(() => import('../features/imports/components/import-page')),
-    access: ['admin', 'data_officer'],
+    access: 'data_entry',
   },
   {
     // Public summaries: anyone, signed in or not; the chunk holds MapLibre and recharts, no dashboard code.
@@ -89,7 +89,7 @@ export const PAGES: readonly Page[] = [
     navHref: routePath({ page: 'patrol' }),
     navLabel: 'patrolNav',
     component: lazy(() => import('../features/patrol/patrol-page')),
-    access: ['police', 'admin'],
+    access: 'police_write',
   },
   // Plans and targets: staff read them; creating and editing is the committee's (the server decides).
   {
@@ -97,14 +97,14 @@ export const PAGES: readonly Page[] = [
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-form-page')),
-    access: ['admin', 'committee'],
+    access: 'planning',
   },
   {
     id: 'plan-edit',
     navHref: null,
     navLabel: 'plansNav',
     component: lazy(() => import('../features/plans/plan-form-page')),
-    access: ['admin', 'committee'],
+    access: 'planning',
   },
   {
     id: 'plan',
@@ -157,14 +157,14 @@ export const PAGES: readonly Page[] = [
     navHref: routePath({ page: 'reporting' }),
     navLabel: 'reportingNav',
     component: lazy(() => import('../features/reporting/report-entry-page')),
-    access: ['admin', 'data_officer'],
+    access: 'data_entry',
   },
   {
     id: 'reporting-review',
     navHref: null,
     navLabel: 'reportingNav',
     component: lazy(() => import('../features/reporting/review-page')),
-    access: ['admin', 'data_officer'],
+    access: 'data_entry',
   },
   {
     id: 'reporting-completeness',
@@ -178,7 +178,7 @@ export const PAGES: readonly Page[] = [
     navHref: routePath({ page: 'reporting-forms' }),
     navLabel: 'reportFormsNav',
     component: lazy(() => import('../features/reporting/forms-page')),
-    access: ['admin'],
+    access: 'admin',
   },
 ];
 
@@ -237,5 +237,5 @@ export function mayOpen(page: Page, user: SessionUser | null): boolean {
   const access = page.access ?? 'signed-in';
   if (access === 'public') return true;
   if (!user) return false;
-  return access === 'signed-in' || access.includes(user.role);
+  return access === 'signed-in' || mayReach(user.role, access);
 }

@@ -1,3 +1,4 @@
+import { mayReach } from '@pcmt/domain/roles';
 import { versionOn } from '@pcmt/domain/unit-versions';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -52,7 +53,7 @@ export function useDashboardData(p: {
   // Hotspot positions are for police (and admins); committees see how many a place has, not where.
   const session = useQuery(sessionQuery);
   const user = session.data?.user ?? null;
-  const seesPoints = user?.role === 'police' || user?.role === 'admin';
+  const seesPoints = mayReach(user?.role ?? null, 'police');
   // The state of each hotspot at the end of the period (or today for the running one).
   const hotspotsAt = [end, today].sort()[0] ?? today;
   const hotspots = useQuery({
