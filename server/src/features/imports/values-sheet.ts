@@ -40,10 +40,12 @@ const HEADERS = {
   unitCode: ['ma don vi', 'ma xa', 'ma dvhc', 'ma', 'ma dv', 'unit code', 'code', 'commune code'],
   unitName: ['ten don vi', 'ten xa', 'ten dvhc', 'ten', 'don vi', 'unit name', 'name', 'commune'],
   period: ['ky bao cao', 'ky', 'period'],
-  indicator: ['ma chi tieu', 'chi tieu', 'indicator', 'indicator code'],
+  // "Mã chỉ số" (templates since issue 18: an indicator is a chỉ số) and "Mã chỉ tiêu" (older templates).
+  indicator: ['ma chi so', 'chi so', 'ma chi tieu', 'chi tieu', 'indicator', 'indicator code'],
   value: ['gia tri', 'so lieu', 'value'],
   /** Columns a template carries for the reader's benefit; their content is not imported. */
   ignored: [
+    'ten chi so',
     'ten chi tieu',
     'indicator name',
     'don vi tinh',
@@ -116,8 +118,8 @@ export function readReport(
         indicatorCol
           ? '"Giá trị"'
           : valueCol
-            ? '"Mã chỉ tiêu"'
-            : 'mỗi chỉ số một cột, hoặc "Mã chỉ tiêu" và "Giá trị"',
+            ? '"Mã chỉ số"'
+            : 'mỗi chỉ số một cột, hoặc "Mã chỉ số" và "Giá trị"',
       );
     }
     if (missing.length > 0) {

@@ -191,7 +191,7 @@ describe('reading a report', () => {
       ['00004', 'x'],
     ]);
     expect(r.problems.map((p) => p.message)).toEqual([
-      'thiếu cột: mỗi chỉ số một cột, hoặc "Mã chỉ tiêu" và "Giá trị"',
+      'thiếu cột: mỗi chỉ số một cột, hoặc "Mã chỉ số" và "Giá trị"',
     ]);
     const typo = read([
       ['Mã đơn vị', 'Nguoi nghien'],
@@ -248,6 +248,34 @@ describe('file formats', () => {
     expect(csv[0]?.rows[0]).toEqual(xlsx[0]?.rows[0]);
     // The template's rate column is not a reportable indicator: it is absent.
     expect(rows[0]).not.toContain('Tỷ lệ tiếp cận điều trị (treatment_reach_pct)');
+  });
+
+  it('heads indicator columns "Mã chỉ số / Tên chỉ số" and reads back old templates headed "Mã chỉ tiêu / Tên chỉ tiêu"', async () => {
+    // An indicator is a "chỉ số"; "chỉ tiêu" is a plan's target. The long template says so.
+    const rows = templateRows('long', UNITS.slice(0, 1), INDICATORS, '2026-Q3');
+    expect(rows[0]).toContain('Mã chỉ số');
+    expect(rows[0]).toContain('Tên chỉ số');
+    expect(rows[0]?.join()).not.toMatch(/chỉ tiêu/);
+    const filled = (header: string[]) => [
+      header,
+      ...rows.slice(1).map((r, i) => r.map((cell, c) => (header[c] === 'Giá trị' ? String(10 - i) : cell))),
+    ];
+    const fresh = read(filled(rows[0] ?? []));
+    expect(fresh.problems).toEqual([]);
+    expect(fresh.values.map((v) => [v.indicatorCode, v.value])).toEqual(
+      rows.slice(1).map((r, i) => [r[(rows[0] ?? []).indexOf('Mã chỉ số')], 10 - i]),
+    );
+    // A template downloaded before the change, headed with "chỉ tiêu", reads the same values.
+    const oldHeader = (rows[0] ?? []).map((h) =>
+      h === 'Mã chỉ số' ? 'Mã chỉ tiêu' : h === 'Tên chỉ số' ? 'Tên chỉ tiêu' : h,
+    );
+    expect(oldHeader).toContain('Mã chỉ tiêu');
+    const old = read(filled(oldHeader));
+    expect(old.problems).toEqual([]);
+    expect(old.values).toEqual(fresh.values);
+    // Through the file formats too.
+    const csv = await readTable('t.csv', new TextEncoder().encode(templateCsv(filled(oldHeader))));
+    expect(read(csv[0]?.rows ?? []).values).toEqual(fresh.values);
   });
 
   it('refuses a broken XLSX with a message naming the problem', async () => {

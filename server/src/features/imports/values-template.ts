@@ -10,8 +10,9 @@ export const TEMPLATE_HEADERS = {
   unitName: 'Tên đơn vị',
   province: 'Tỉnh',
   period: 'Kỳ báo cáo',
-  indicatorCode: 'Mã chỉ tiêu',
-  indicatorName: 'Tên chỉ tiêu',
+  // An indicator is a "chỉ số" ("chỉ tiêu" is a plan's target); the reader takes the older headings too.
+  indicatorCode: 'Mã chỉ số',
+  indicatorName: 'Tên chỉ số',
   unit: 'Đơn vị tính',
   value: 'Giá trị',
 } as const;
