@@ -7,7 +7,7 @@
 export { purgeExpiredSessions } from './features/auth/sessions.repo';
 export { createUser } from './features/auth/users.repo';
 export { runImportCli } from './features/imports/import-cli';
-export { failInterruptedJobs } from './features/jobs/jobs.repo';
 export { keepTilesWarm } from './features/tiles/tile-warm';
 export { recordAudit } from './lib/audit';
 export { ApiError } from './lib/errors';
+export { failInterruptedJobs } from './lib/jobs.repo';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReach } from '../features/auth/roles';
-import { insertJob } from '../features/jobs/jobs.repo';
 import { signIn, type TestClient, testApp, testEngine } from '../testing/test-db';
 import { ROUTE_ACCESS, routeKey } from './access';
 import { DATA_NAMING_FIELDS, type NamedInput, ROUTE_DATA } from './data-guard';
+import { insertJob } from './jobs.repo';
 
 /**
  * The authorization matrix: every API route the app registers × every role (and a user of another

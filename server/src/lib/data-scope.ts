@@ -14,13 +14,13 @@ import { mayReadBriefing } from '../features/briefings/briefing-access';
 import { findBriefingSummary } from '../features/briefings/briefings.repo';
 import { findHotspot } from '../features/hotspots/hotspot-register.repo';
 import { findIndicator } from '../features/indicators/indicators.repo';
-import { findJob } from '../features/jobs/jobs.repo';
 import { findPatrolPlan } from '../features/patrol/patrol.repo';
 import { planScopeReadable } from '../features/plans/plan-access';
 import { findPlan } from '../features/plans/plans.repo';
 import { findSubmission } from '../features/reporting/submissions.repo';
 import { proposalProvince } from '../features/status-rules/rule-proposals.repo';
 import { selectUnitsWithCode, visibleImportExists } from './data-scope.repo';
+import { findJob } from './jobs.repo';
 import { today } from './sql';
 
 /**

@@ -108,6 +108,17 @@ export async function importBoundaries(
   input: BoundariesImportInput,
   mode: 'preview' | 'commit',
 ): Promise<BoundariesReport & { importId: number | null }> {
+  return writeBoundaries(db, input, await readBoundariesImport(db, input), mode);
+}
+
+/** A boundary file read and checked, ready to be written: what {@link readBoundariesImport} gives. */
+export type ReadBoundaries = Awaited<ReturnType<typeof readBoundariesImport>>;
+
+/**
+ * The first half of an import: reads the file, its coordinate system and units, and checks the version
+ * date (422 with the file's problems, 400 naming validFrom). Nothing is written.
+ */
+export async function readBoundariesImport(db: Database, input: BoundariesImportInput) {
   const file = await readBoundaryFile(input.fileName, input.bytes);
   const { crs, source } = resolveCrs(input.fileName, file, input.crs);
   const units = boundaryUnits(input.fileName, file, input.level, crs);
@@ -122,14 +133,25 @@ export async function importBoundaries(
       }),
     );
   }
+  return { units, crs: { id: crs.id, source, description: crs.description } as BoundariesReport['crs'] };
+}
+
+/**
+ * The second half: builds the version in one transaction, told between its steps (`step` may throw to
+ * stop it: everything is rolled back). A preview rolls back at the end.
+ */
+export async function writeBoundaries(
+  db: Database,
+  input: BoundariesImportInput,
+  read: ReadBoundaries,
+  mode: 'preview' | 'commit',
+  step: BoundariesStep = () => undefined,
+): Promise<BoundariesReport & { importId: number | null }> {
   try {
     return await db.transaction(async (tx) => {
-      const report = await buildVersion(tx, input, units, {
-        id: crs.id,
-        source,
-        description: crs.description,
-      });
+      const report = await buildVersion(tx, input, read.units, read.crs, step);
       if (mode === 'preview') throw new PreviewOnly(report);
+      await step(97, 'Đang ghi nhật ký');
       const importId = await insertImport(tx, {
         kind: 'boundaries',
         fileName: input.fileName,
@@ -154,6 +176,9 @@ export async function importBoundaries(
     throw err;
   }
 }
+
+/** Told before each step of a boundary import (percent, Vietnamese stage); may throw to stop it. */
+export type BoundariesStep = (percent: number, stage: string) => Promise<void> | void;
 
 const summaryOf = (r: BoundariesReport) => ({
   level: r.level,
@@ -182,6 +207,7 @@ async function buildVersion(
   input: BoundariesImportInput,
   units: Awaited<ReturnType<typeof boundaryUnits>>,
   crs: BoundariesReport['crs'],
+  next: BoundariesStep,
 ): Promise<BoundariesReport & { rollback: { newIds: number[]; closedIds: number[]; crosswalk: unknown[] } }> {
   const { level, validFrom } = input;
   let last = performance.now();
@@ -190,10 +216,12 @@ async function buildVersion(
     input.progress?.(`${what} (${((now - last) / 1000).toFixed(1)} s)`);
     last = now;
   };
+  await next(5, `Đang lưu ${units.length} đơn vị và hình đơn giản hóa`);
   await insertVersionUnits(tx, level, validFrom, units);
   step(`stored ${units.length} units with simplified variants`);
   // Report the shapes that were invalid in the file; repairGeometry also mends simplified variants that
   // GEOS made invalid (older GEOS does, on some of the real communes), which is no fault of the file.
+  await next(30, 'Đang sửa hình học không hợp lệ');
   const repaired = await invalidInFile(tx, level, validFrom);
   await repairGeometry(tx, () => undefined, { level, validFrom });
   step(`repaired ${repaired.length} invalid geometries`);
@@ -210,6 +238,7 @@ async function buildVersion(
       })),
     );
   }
+  await next(45, 'Đang so sánh với phiên bản hiện hành');
   const comparison = await compareWithPrevious(tx, level, validFrom);
   // A partial update ends a unit it does not name only when the new units cover most of it.
   const merged =
@@ -259,19 +288,24 @@ async function buildVersion(
       }
     }
   }
+  await next(60, 'Đang áp dụng phiên bản mới');
   await applyVersion(tx, validFrom, { unchangedNewIds, closedOldIds });
   const previous = comparison.some((c) => c.oldId !== null) ? previousDay(validFrom) : null;
   const replacedCrosswalk = await crosswalkOf(tx, closedOldIds);
   if (input.crosswalk && closedOldIds.length > 0) {
+    await next(65, `Đang lập bảng chuyển đổi của ${closedOldIds.length} đơn vị bị thay thế`);
     const rows = await areaWeightedCrosswalk(tx, level, validFrom, closedOldIds);
     await replaceCrosswalk(tx, closedOldIds, rows);
     await carryEarlierCrosswalk(tx, closedOldIds);
     step(`area-weighted crosswalk of ${closedOldIds.length} replaced units`);
   }
+  await next(75, 'Đang kiểm tra chồng lấn');
   const overlapRows = await overlaps(tx, level, validFrom, OVERLAP_MIN_KM2);
   step(`${overlapRows.length} overlaps above ${OVERLAP_MIN_KM2} km²`);
+  await next(85, 'Đang kiểm tra khoảng hở');
   const gapRows = await gaps(tx, level, validFrom, GAP_MIN_KM2);
   step(`${gapRows.length} gaps above ${GAP_MIN_KM2} km²`);
+  await next(93, 'Đang hoàn tất phiên bản');
   const unmapped = await unmappedOld(tx, level, validFrom);
   await dropStaleWeights(tx, level, validFrom);
   const newIds = await versionUnitIds(tx, level, validFrom);

@@ -14,28 +14,43 @@ import {
   ValuesImportForm,
   ValuesPreview,
 } from '@pcmt/domain/contracts/imports';
+import { Job } from '@pcmt/domain/contracts/jobs';
 import type { Context } from 'hono';
+import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import type { RouteDeps } from '../../lib/context';
 import { visibleImportsSql } from '../../lib/data-scope';
 import { ApiError, badRequest } from '../../lib/errors';
+import type { JobRow } from '../../lib/jobs.repo';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import type { Identity } from '../auth/identity';
 import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
-import { importBoundaries, rollBackBoundariesImport } from './boundaries-import';
+import {
+  importBoundaries,
+  readBoundariesImport,
+  rollBackBoundariesImport,
+  writeBoundaries,
+} from './boundaries-import';
 import { importCrosswalk, rollBackCrosswalkImport } from './crosswalk-import';
+import {
+  prefersAsync,
+  startBoundariesImportJob,
+  startValuesImportJob,
+  VALUES_JOB_MIN_VALUES,
+} from './import-jobs';
 import { ImportRejected } from './import-problem';
 import { recordImportSubmissions } from './import-submissions.repo';
 import { listImports } from './imports.repo';
 import type { MatchableUnit } from './unit-matcher';
 import { MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES, uploadLimit } from './upload-limits';
 import {
-  commitValuesImport,
   previewValuesImport,
+  readValuesImport,
   rollBackValuesImport,
   ValuesImportRejected,
+  writeValuesImport,
 } from './values-import';
 import { valuesTemplate } from './values-template.service';
 
@@ -88,8 +103,13 @@ const valuesCommitRoute = createRoute({
   request: form(ValuesImportForm),
   responses: {
     200: { description: 'Committed', content: { 'application/json': { schema: ValuesCommitResponse } } },
+    202: {
+      description: `With \`Prefer: respond-async\`, a report of ${VALUES_JOB_MIN_VALUES} values or more: checked, and being written as a job (its result is the 200 answer)`,
+      content: { 'application/json': { schema: Job } },
+    },
     400: errorResponse('Bad parameter'),
     403: errorResponse('Approving at once is the province office’s (province data officers, admins)'),
+    409: errorResponse('A large report is being written already'),
     413: tooLarge,
     422: rejected,
   },
@@ -129,7 +149,13 @@ const boundariesCommitRoute = createRoute({
   request: form(BoundariesImportForm),
   responses: {
     200: { description: 'Committed', content: { 'application/json': { schema: BoundariesCommitResponse } } },
+    202: {
+      description:
+        'With `Prefer: respond-async`: the file checked, its version being built as a job (its result is the 200 answer)',
+      content: { 'application/json': { schema: Job } },
+    },
     400: errorResponse('Bad parameter'),
+    409: errorResponse('A boundary import is running already'),
     413: tooLarge,
     422: rejected,
   },
@@ -181,6 +207,15 @@ export function rejectedBody(err: ImportRejected) {
     ambiguous: err instanceof ValuesImportRejected ? [...err.ambiguous] : [],
   };
 }
+
+/** The job's owner: the signed-in user. */
+function ownerOf(c: Context) {
+  const { user } = c.get('identity');
+  return { id: user?.id ?? null, name: user?.username ?? 'anonymous' };
+}
+
+/** A job as GET /api/jobs/{id} answers it. */
+const jobBody = ({ ownerUserId: _owner, ...job }: JobRow) => job;
 
 export const fileBytes = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
@@ -299,7 +334,7 @@ export const importsRoutes = ({ db }: RouteDeps) =>
         const input = await valuesInput(c, f);
         // The imported communes' reports of the period, approved at once or waiting for the province,
         // are written in the import's own transaction: all of it is stored, or none.
-        const { also, ...committed } = await commitValuesImport(db, input, async (tx, importId) => {
+        const also = async (tx: Queryable, importId: number) => {
           const r = await recordImportSubmissions(tx, {
             importId,
             period: input.period,
@@ -316,9 +351,20 @@ export const importsRoutes = ({ db }: RouteDeps) =>
               after: { period: input.period, ...after },
             });
           return after;
+        };
+        const respond = ({
+          also: reports,
+          ...committed
+        }: Awaited<ReturnType<typeof writeValuesImport<Awaited<ReturnType<typeof also>>>>>) => ({
+          ...committed,
+          reports: reports ?? null,
         });
-        const reports = also ?? null;
-        return c.json({ ...committed, reports }, 200);
+        const read = await readValuesImport(db, input);
+        if (prefersAsync(c) && read.values.length >= VALUES_JOB_MIN_VALUES) {
+          const job = await startValuesImportJob(db, ownerOf(c), input, read, also, respond);
+          return c.json(jobBody(job), 202);
+        }
+        return c.json(respond(await writeValuesImport(db, input, read, also)), 200);
       } catch (err) {
         if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);
         throw err;
@@ -342,7 +388,13 @@ export const importsRoutes = ({ db }: RouteDeps) =>
     })
     .openapi(boundariesCommitRoute, async (c) => {
       try {
-        const result = await importBoundaries(db, await boundariesInput(c, c.req.valid('form')), 'commit');
+        const input = await boundariesInput(c, c.req.valid('form'));
+        const read = await readBoundariesImport(db, input);
+        if (prefersAsync(c)) {
+          const job = await startBoundariesImportJob(db, ownerOf(c), input, read);
+          return c.json(jobBody(job), 202);
+        }
+        const result = await writeBoundaries(db, input, read, 'commit');
         return c.json({ ...result, importId: result.importId ?? 0 }, 200);
       } catch (err) {
         if (err instanceof ImportRejected) return c.json(rejectedBody(err), 422);

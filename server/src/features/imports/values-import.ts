@@ -193,13 +193,38 @@ export async function commitValuesImport<T = undefined>(
   /** More writes of the same commit (the reporting cycle's submissions): they stand or fall with the values. */
   alsoInTransaction?: (tx: Queryable, importId: number) => Promise<T>,
 ): Promise<ValuesPreview & { importId: number | null; also?: T }> {
-  const read = await readValues(db, input);
+  return writeValuesImport(db, input, await readValuesImport(db, input), alsoInTransaction);
+}
+
+/** A report read and checked, ready to be written: what {@link readValuesImport} gives. */
+export type ReadValuesImport = Awaited<ReturnType<typeof readValues>>;
+
+/**
+ * The first half of a commit: reads the file (in a worker) and checks every cell, unit and jurisdiction,
+ * throwing {@link ValuesImportRejected} with the problems. Nothing is written.
+ */
+export const readValuesImport = (db: Database, input: ValuesImportInput): Promise<ReadValuesImport> =>
+  readValues(db, input);
+
+/** Told between the steps of a write; may throw to stop it (the transaction then rolls back). */
+export type WriteStep = (percent: number, stage: string) => Promise<void> | void;
+
+/** The second half of a commit: writes a report read by {@link readValuesImport}, all or nothing. */
+export async function writeValuesImport<T = undefined>(
+  db: Database,
+  input: ValuesImportInput,
+  read: ReadValuesImport,
+  alsoInTransaction?: (tx: Queryable, importId: number) => Promise<T>,
+  step: WriteStep = () => undefined,
+): Promise<ValuesPreview & { importId: number | null; also?: T }> {
   return db.transaction(async (tx) => {
+    await step(10, 'Đang khóa các chỉ số của kỳ');
     await lockValueSets(
       tx,
       input.period,
       read.values.map((v) => v.indicatorCode),
     );
+    await step(25, `Đang so sánh ${read.values.length} số liệu với số liệu đã có`);
     const diff = await diffValues(tx, input.period, read.values, { lock: true });
     const preview = previewOf(input, read, diff);
     const { changes } = diff;
@@ -211,6 +236,7 @@ export async function commitValuesImport<T = undefined>(
       unchanged: preview.unchanged,
       scope: input.scope,
     };
+    await step(50, `Đang ghi ${changes.length} số liệu`);
     const id = await insertImport(tx, {
       kind: 'values',
       fileName: input.fileName,
@@ -220,6 +246,7 @@ export async function commitValuesImport<T = undefined>(
       summary,
     });
     await writeValueChanges(tx, { importId: id, period: input.period, fileName: input.fileName, changes });
+    await step(90, 'Đang ghi nhật ký');
     await recordAudit(tx, {
       actor: input.actor,
       action: 'import.values',
@@ -228,6 +255,7 @@ export async function commitValuesImport<T = undefined>(
       after: { fileName: input.fileName, period: input.period, ...summary },
     });
     const also = alsoInTransaction ? await alsoInTransaction(tx, id) : undefined;
+    await step(99, 'Đang hoàn tất');
     return { ...preview, importId: id, also };
   });
 }

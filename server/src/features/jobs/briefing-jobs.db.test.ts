@@ -2,12 +2,12 @@ import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
 import { type DatasetInfo, readDatasetInfo } from '../../lib/context';
+import { JobCancelled, type JobContext } from '../../lib/job-runner';
 import { today } from '../../lib/sql';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
 import { EVERYWHERE } from '../auth/jurisdiction';
 import { createReferenceCache, type ReferenceCache } from '../reference/reference-cache';
 import { freezeBriefing, resolveBriefingViews } from './briefing-jobs';
-import { JobCancelled, type JobContext } from './job-runner';
 
 /**
  * A national briefing is saved, and its PDF pack rendered, as jobs: answered at once, followed by progress

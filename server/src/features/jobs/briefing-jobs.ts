@@ -1,13 +1,13 @@
 import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import type { Database, Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
+import type { JobContext } from '../../lib/job-runner';
+import { readOneState } from '../../lib/jobs.repo';
 import type { Jurisdiction } from '../auth/jurisdiction';
 import { buildSnapshot, snapshotReads } from '../briefings/build-snapshot';
 import { type ResolvedView, resolveView } from '../briefings/resolve-view';
 import { saveBriefing } from '../briefings/save-briefing';
 import type { ReferenceData } from '../reference/reference-cache';
-import type { JobContext } from './job-runner';
-import { readOneState } from './jobs.repo';
 
 /**
  * A briefing's views checked before its job starts: a bad view is answered at once (400/403/404 naming

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
+import { beatNow, runningJobIds, startJob } from '../../lib/job-runner';
+import { failInterruptedJobs, insertJob, newJobId } from '../../lib/jobs.repo';
 import { type TestClient, writableTestApp } from '../../testing/test-db';
 import { weightsKey } from '../spatial-stats/spatial-weights.repo';
-import { beatNow, runningJobIds, startJob } from './job-runner';
-import { failInterruptedJobs, insertJob, newJobId } from './jobs.repo';
 
 /**
  * Long work runs as a job: started by a request that is answered at once, followed by GET /api/jobs/:id

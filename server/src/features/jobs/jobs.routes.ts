@@ -5,6 +5,8 @@ import { actorOf } from '../../lib/actor';
 import { bodyHook } from '../../lib/body-hook';
 import type { RouteDeps } from '../../lib/context';
 import { ApiError, badRequest, notFound } from '../../lib/errors';
+import { cancelJob, startJob } from '../../lib/job-runner';
+import { findJob, findJobFile, type JobRow, weightsBuilt } from '../../lib/jobs.repo';
 import { msg } from '../../lib/messages';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
@@ -12,8 +14,6 @@ import { versionAt } from '../../lib/version-at';
 import { findBriefing } from '../briefings/briefings.repo';
 import { buildWeights, weightsKey } from '../spatial-stats/spatial-weights.repo';
 import { freezeBriefing, renderBriefingPack, resolveBriefingViews } from './briefing-jobs';
-import { cancelJob, startJob } from './job-runner';
-import { findJob, findJobFile, type JobRow, weightsBuilt } from './jobs.repo';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 

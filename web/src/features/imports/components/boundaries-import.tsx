@@ -1,7 +1,9 @@
+import type { Job } from '@pcmt/domain/contracts/jobs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateInput } from '../../../components/date-input';
 import { FileInput } from '../../../components/file-input';
+import { JobProgress } from '../../../entities/jobs/job-progress';
 import { afterDataChange } from '../../../lib/data-changes';
 import type { Lang } from '../../../lib/i18n';
 import type { Rejection } from '../api/rejection';
@@ -43,10 +45,13 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
   const [decree, setDecree] = useState('');
   const [decreeDate, setDecreeDate] = useState('');
   const [state, setState] = useState<State>({ step: 'idle' });
+  // A large import is written as a job on the server: its progress bar, with Hủy, while it runs.
+  const [job, setJob] = useState<Job | null>(null);
 
   const run = async (action: 'check' | 'commit') => {
     if (!file || !validFrom) return;
     setState({ step: 'busy' });
+    setJob(null);
     const upload = { file, validFrom, level, crs: crs || null, scope, decree, decreeDate };
     try {
       if (action === 'check') {
@@ -55,7 +60,7 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
           out.ok ? { step: 'previewed', report: out.data } : { step: 'rejected', rejection: out.rejection },
         );
       } else {
-        const out = await commitBoundaries(upload);
+        const out = await commitBoundaries(upload, setJob);
         setState(
           out.ok ? { step: 'committed', report: out.data } : { step: 'rejected', rejection: out.rejection },
         );
@@ -148,6 +153,7 @@ export function BoundariesImport({ lang }: { lang: Lang }) {
           {state.step === 'busy' ? t('checking') : t('check')}
         </button>
       </div>
+      {state.step === 'busy' && job && <JobProgress job={job} lang={lang} testId="import-job" />}
       {state.step === 'failed' && (
         <p role="alert" className="error">
           {state.message}

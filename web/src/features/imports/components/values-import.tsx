@@ -1,8 +1,10 @@
+import type { Job } from '@pcmt/domain/contracts/jobs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FileInput } from '../../../components/file-input';
 import { sessionQuery } from '../../../entities/auth/session';
 import { indicatorsQuery } from '../../../entities/indicators/api/get-indicators';
+import { JobProgress } from '../../../entities/jobs/job-progress';
 import { UnitPicker } from '../../../entities/units/components/unit-picker';
 import { afterDataChange } from '../../../lib/data-changes';
 import { formatNumber } from '../../../lib/format';
@@ -44,6 +46,8 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [state, setState] = useState<State>({ step: 'idle' });
+  // A large import is written as a job on the server: its progress bar, with Hủy, while it runs.
+  const [job, setJob] = useState<Job | null>(null);
   const [approve, setApprove] = useState(false);
   // Approving at once is the province office's: admins, and data officers holding a whole province.
   const user = useQuery(sessionQuery).data?.user ?? null;
@@ -62,6 +66,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   const run = async (action: 'check' | 'commit') => {
     if (!file) return;
     setState({ step: 'busy' });
+    setJob(null);
     try {
       if (action === 'check') {
         const out = await previewValues(upload());
@@ -69,7 +74,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
           out.ok ? { step: 'previewed', preview: out.data } : { step: 'rejected', rejection: out.rejection },
         );
       } else {
-        const out = await commitValues(upload());
+        const out = await commitValues(upload(), setJob);
         setState(
           out.ok ? { step: 'committed', result: out.data } : { step: 'rejected', rejection: out.rejection },
         );
@@ -156,6 +161,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
           {state.step === 'busy' ? t('checking') : t('check')}
         </button>
       </div>
+      {state.step === 'busy' && job && <JobProgress job={job} lang={lang} testId="import-job" />}
       {state.step === 'failed' && (
         <p role="alert" className="error">
           {state.message}

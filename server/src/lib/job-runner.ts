@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import type { Database } from '../../db/engine';
-import { ApiError } from '../../lib/errors';
+import type { Database } from '../db/engine';
+import { ApiError } from './errors';
 import {
   failInterruptedJobs,
   findJob,
@@ -152,11 +152,14 @@ export async function startJob(db: Database, spec: JobSpec): Promise<JobRow> {
 
 /**
  * Cancels a running job: marked `cancelled` at once; its work stops at its next step (in this process
- * through its switch, in another when it next reports progress). A job already ended is left as it is.
+ * through its switch, in another when it next reports progress). A job already ended is left as it is; one
+ * whose work had passed its last step and was committed when the cancel came ends `done` all the same.
  */
 export async function cancelJob(db: Database, id: string): Promise<JobRow | null> {
-  await markCancelled(db, id);
+  // This process's job first: its switch needs no statement, so a job holding the embedded engine's one
+  // connection in a transaction sees it at its next step and rolls back.
   running.get(id)?.controller.abort();
+  await markCancelled(db, id);
   return findJob(db, id);
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/engine';
+import type { Queryable } from '../db/engine';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -171,6 +171,10 @@ export async function markCancelled(db: Queryable, id: string): Promise<void> {
   );
 }
 
+/**
+ * Ends a running job. A job cancelled too late (its work finished and committed before it could see the
+ * cancel) ends `done`: what it made exists, and its owner must be told so.
+ */
 export async function finishJob(
   db: Queryable,
   id: string,
@@ -179,7 +183,7 @@ export async function finishJob(
   await db.query(
     `update jobs set state = $2, stage = $3, result = $4::jsonb, error = $5, finished_at = now(),
        progress = case when $2 = 'done' then 100 else progress end
-     where id = $1 and state = 'running'`,
+     where id = $1 and (state = 'running' or ($2 = 'done' and state = 'cancelled'))`,
     [
       id,
       end.state,
