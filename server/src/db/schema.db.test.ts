@@ -19,6 +19,7 @@ describe('migrations', () => {
       { table: 'admin_units', column: 'geom', type: 'MULTIPOLYGON', srid: 4326 },
       { table: 'admin_units', column: 'geom_low', type: 'MULTIPOLYGON', srid: 4326 },
       { table: 'admin_units', column: 'geom_mid', type: 'MULTIPOLYGON', srid: 4326 },
+      { table: 'admin_units', column: 'label_anchor', type: 'POINT', srid: 4326 },
       { table: 'admin_units', column: 'label_point', type: 'POINT', srid: 4326 },
       { table: 'hotspots', column: 'geom', type: 'POINT', srid: 4326 },
     ]);

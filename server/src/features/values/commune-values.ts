@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
-import { validAt } from '../../lib/sql';
+import { type Commune, communesAt, crosswalkedValues, ownValuePairs } from './commune-values.repo';
 import type { ValuesQuery } from './values.repo';
 
 /**
@@ -21,23 +21,6 @@ import type { ValuesQuery } from './values.repo';
  * - ONE VALUE PER UNIT (values.repo.ts) holds: only the communes without a value of their own are looked up
  *   through the crosswalk, by a second statement run only when there are such communes.
  */
-
-interface Commune {
-  id: number;
-  code: string;
-  provinceCode: string;
-  parentCode: string | null;
-}
-
-/** Communes valid on a date, in code order (byte order, as `collate "C"`). */
-async function communesAt(db: Queryable, at: string): Promise<Commune[]> {
-  const rows = await db.query<Commune>(
-    `select u.id, u.code, u.province_code as "provinceCode", u.parent_code as "parentCode"
-     from admin_units u where u.level = 'commune' and ${validAt('u', '$1')}`,
-    [at],
-  );
-  return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
 
 /** A few dates are asked for (each period's end, today): keep the last ones. */
 const MAX_DATES = 24;
@@ -90,11 +73,6 @@ export const isHotPath = (q: ValuesQuery): boolean =>
   q.stored[0]?.reportingLevel !== 'province' &&
   q.periodIds.length === 1;
 
-/** A value as valuesJson writes it: `round(value::numeric, 4)::float8` as text (integers below 1e15 as they are). */
-const valueText = (e: string) =>
-  `case when ${e} = trunc(${e}) and abs(${e}) < 1e15 then ${e}::bigint::text
-     else round(${e}::numeric, 4)::float8::text end`;
-
 /** The commune rows of the query, from the kept list: inside the parent, in the jurisdiction, the one unit. */
 function communesOf(all: readonly Commune[], q: ValuesQuery): readonly Commune[] {
   const j = q.jurisdiction;
@@ -125,34 +103,13 @@ export async function communeValuesJson(
   if (units.length === 0) return { json: '[]', count: 0 };
   // A province or district reads its communes' range only; the country reads the whole range.
   const some = units.length < 1000 ? units.map((u) => u.id) : null;
-  const [own] = await db.query<{ pairs: string | null }>(
-    `select string_agg(v.unit_id::text || ' ' || ${valueText('v.value')}, ',') as pairs
-     from indicator_values v
-     where v.indicator_code = $1 and v.period_id = $2 and ($3::int[] is null or v.unit_id = any($3::int[]))`,
-    [code, period, some],
-  );
-  const values = new Map<number, string>();
-  for (const pair of own?.pairs ? own.pairs.split(',') : []) {
-    const space = pair.indexOf(' ');
-    values.set(Number(pair.slice(0, space)), pair.slice(space + 1));
-  }
+  const values = await ownValuePairs(db, code, period, some);
   // ONE VALUE PER UNIT: the older units' values, only for communes without a value of their own.
   const missing = units.filter((u) => !values.has(u.id)).map((u) => u.id);
   const estimated = new Set<number>();
   if (missing.length > 0) {
-    const carried = await db.query<{ id: number; value: string; estimated: boolean }>(
-      `select x.id, ${valueText('x.value')} as value, x.estimated
-       from (
-         select cw.new_unit_id as id, ${q.stored[0]?.areaAggregation === 'max' ? 'max' : 'sum'}(v.value * cw.weight) as value,
-           bool_or(cw.weight < 1) as estimated
-         from unit_crosswalk cw
-         join indicator_values v on v.indicator_code = $1 and v.period_id = $2 and v.unit_id = cw.old_unit_id
-         where cw.new_unit_id = any($3::int[])
-         group by cw.new_unit_id
-       ) x
-       where x.value is not null`,
-      [code, period, missing],
-    );
+    const aggregation = q.stored[0]?.areaAggregation === 'max' ? 'max' : 'sum';
+    const carried = await crosswalkedValues(db, code, period, missing, aggregation);
     for (const c of carried) {
       values.set(c.id, c.value);
       if (c.estimated) estimated.add(c.id);
