@@ -2,9 +2,10 @@ import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine';
 import { type DatasetInfo, readDatasetInfo } from '../../lib/context';
+import { bump } from '../../lib/data-generations';
 import { JobCancelled, type JobContext } from '../../lib/job-runner';
 import { today } from '../../lib/sql';
-import { type TestClient, writableTestApp } from '../../testing/test-db';
+import { type TestClient, testEngine, writableTestApp } from '../../testing/test-db';
 import { EVERYWHERE } from '../auth/jurisdiction';
 import { createReferenceCache, type ReferenceCache } from '../reference/reference-cache';
 import { freezeBriefing, resolveBriefingViews } from './briefing-jobs';
@@ -177,6 +178,58 @@ describe('a briefing saved as a job', () => {
     await expect(freezing).rejects.toBeInstanceOf(JobCancelled);
     expect(gated.stages).not.toContain('Đang lưu bản trình chiếu');
     expect(await briefingCount(input.title)).toBe(0);
+  }, 300_000);
+
+  it('freezes one state of the data: a value written between two views is in every view or in none', async () => {
+    const views = nationalViews(3).map((v, i) => ({
+      ...v,
+      title: `Một trạng thái ${i + 1}`,
+      indicator: 'managed_addicts',
+      period: '2026-Q1',
+    }));
+    const input: BriefingCreate = {
+      title: 'Giao ban toàn quốc (một trạng thái)',
+      confidential: false,
+      views,
+    };
+    const ref = await reference.get();
+    const resolved = await resolveBriefingViews(db, ref, input, EVERYWHERE, today());
+    const [target] = await db.query<{ unitId: number; code: string; value: number }>(
+      `select v.unit_id as "unitId", u.code, v.value from indicator_values v join admin_units u on u.id = v.unit_id
+       where v.indicator_code = 'managed_addicts' and v.period_id = '2026-Q1'
+         and u.level = 'commune' and u.valid_to is null
+       order by u.code limit 1`,
+    );
+    if (!target) throw new Error('no value to change');
+    const written = target.value + 7_777;
+    const setValue = (value: number) =>
+      db.transaction(async (tx) => {
+        await tx.query(
+          `update indicator_values set value = $3
+           where indicator_code = 'managed_addicts' and period_id = '2026-Q1' and unit_id = $1 and value = $2`,
+          [target.unitId, value === written ? target.value : written, value],
+        );
+        // As every write does: the data's generation moves in the write's own transaction.
+        await bump(tx, 'values');
+      });
+    const gated = gatedContext('Đang chốt số liệu trang 2/3');
+    const freezing = freezeBriefing(db, gated.ctx, { input, resolved, ref, dataset, actor: 'admin' });
+    try {
+      await gated.atGate;
+      // View 1 is frozen, views 2 and 3 are not: a value is written now.
+      await setValue(written);
+      gated.open('go');
+      const { briefingId } = await freezing;
+      briefings.push(briefingId);
+      const saved = (await (await admin.request(`/api/briefings/${briefingId}`)).json()) as Briefing;
+      const seen = saved.views.map((v) => v.snapshot.rows.find((r) => r.code === target.code)?.value);
+      // PostgreSQL reads every view in one snapshot taken before the write; the embedded engine notices
+      // the write and freezes every view again after it.
+      const expected = testEngine() === 'postgres' ? target.value : written;
+      expect(seen).toEqual([expected, expected, expected]);
+    } finally {
+      await setValue(target.value);
+    }
   }, 300_000);
 
   it('runs through the API with progress, then its PDF pack is rendered as a job and downloaded', async () => {

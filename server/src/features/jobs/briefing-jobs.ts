@@ -1,6 +1,7 @@
 import type { Briefing, BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import type { Database, Queryable } from '../../db/engine';
 import type { DatasetInfo } from '../../lib/context';
+import { selectGenerations } from '../../lib/data-generations.repo';
 import type { JobContext } from '../../lib/job-runner';
 import { readOneState } from '../../lib/jobs.repo';
 import type { Jurisdiction } from '../auth/jurisdiction';
@@ -27,12 +28,33 @@ export async function resolveBriefingViews(
   return resolved;
 }
 
+/** Kinds of data a briefing's figures are read from: a write of any of them bumps its generation. */
+const FROZEN_KINDS: ReadonlySet<string> = new Set(['units', 'crosswalk', 'values', 'statuses', 'catalogue']);
+
+/** The generations of the data a freeze reads, as one comparable stamp. */
+async function dataStamp(q: Queryable): Promise<string> {
+  const rows = await selectGenerations(q);
+  return rows
+    .filter((r) => FROZEN_KINDS.has(r.kind))
+    .map((r) => `${r.kind}:${r.generation}`)
+    .sort()
+    .join(',');
+}
+
+/** Freezes read view by view, outside a transaction, at most this often before the last try holds one. */
+export const FREEZE_TRIES = 3;
+
 /**
  * Freezes a briefing's figures view by view, reporting each (5–95%), then saves it with its audit entry.
- * PostgreSQL: every view read in one repeatable-read transaction on a connection of its own (others are
- * served by the rest of the pool). Embedded engine: it has one connection, which a transaction would hold
- * for the whole freeze; each view's reads are statements of their own instead, so other requests are
- * answered between them, and only the save is a transaction.
+ * Every view reads one state of the data:
+ * - PostgreSQL: every view read in one repeatable-read transaction on a connection of its own (others are
+ *   served by the rest of the pool).
+ * - Embedded engine: it has one connection, which a transaction would hold for the whole freeze; each
+ *   view's reads are statements of their own instead, so other requests are answered between them. A
+ *   write committed between two views would mix two states, so the generations of the data read (every
+ *   write bumps its kind's in its own transaction) are taken before the first view and compared again in
+ *   the saving transaction: when they moved, nothing is saved and the views are frozen again. After
+ *   {@link FREEZE_TRIES} tries under constant writes, the last freeze reads inside the saving transaction.
  */
 export async function freezeBriefing(
   db: Database,
@@ -44,14 +66,15 @@ export async function freezeBriefing(
     dataset: DatasetInfo;
     actor: string;
   },
-): Promise<{ briefingId: string; views: number }> {
+): Promise<{ briefingId: string; views: number; tries: number }> {
   const { input, resolved, ref, dataset, actor } = job;
   const n = resolved.length;
-  const build = async (q: Queryable) => {
+  const build = async (q: Queryable, again: boolean) => {
     const reads = snapshotReads(q);
     const views = [];
     for (const [i, view] of resolved.entries()) {
-      await ctx.progress(5 + Math.floor((90 * i) / n), `Đang chốt số liệu trang ${i + 1}/${n}`);
+      const stage = again ? 'Số liệu vừa thay đổi, đang chốt lại trang' : 'Đang chốt số liệu trang';
+      await ctx.progress(5 + Math.floor((90 * i) / n), `${stage} ${i + 1}/${n}`);
       views.push({ spec: view.spec, snapshot: await buildSnapshot(reads, ref, view, dataset) });
     }
     await ctx.progress(95, 'Đang lưu bản trình chiếu');
@@ -59,17 +82,23 @@ export async function freezeBriefing(
   };
   const save = (tx: Queryable, views: Awaited<ReturnType<typeof build>>) =>
     saveBriefing(tx, input, actor, views);
-  const saved: Briefing =
-    db.kind === 'postgres'
-      ? await db.transaction(async (tx) => {
-          await readOneState(tx);
-          return save(tx, await build(tx));
-        })
-      : await (async () => {
-          const views = await build(db);
-          return db.transaction((tx) => save(tx, views));
-        })();
-  return { briefingId: saved.id, views: n };
+  if (db.kind === 'postgres') {
+    const saved = await db.transaction(async (tx) => {
+      await readOneState(tx);
+      return save(tx, await build(tx, false));
+    });
+    return { briefingId: saved.id, views: n, tries: 1 };
+  }
+  for (let tries = 1; tries < FREEZE_TRIES; tries++) {
+    const before = await dataStamp(db);
+    const views = await build(db, tries > 1);
+    const saved: Briefing | null = await db.transaction(async (tx) =>
+      (await dataStamp(tx)) === before ? save(tx, views) : null,
+    );
+    if (saved) return { briefingId: saved.id, views: n, tries };
+  }
+  const saved = await db.transaction(async (tx) => save(tx, await build(tx, true)));
+  return { briefingId: saved.id, views: n, tries: FREEZE_TRIES };
 }
 
 /** A file a job made: kept in its result (base64), fetched by GET /api/jobs/{id}/file. */
