@@ -1,4 +1,5 @@
 import { searchName } from '@pcmt/domain/contracts/search-name';
+import { shareKind } from '@pcmt/domain/crosswalk-share';
 import { formatNumber } from '@pcmt/domain/format';
 import type { Database } from '../../db/engine';
 import { recordAudit } from '../../lib/audit';
@@ -158,7 +159,7 @@ async function readCrosswalkFile(
     const s = sums.get(oldId) ?? { sum: 0, row: rowNo, code: oldCode };
     s.sum += weight;
     sums.set(oldId, s);
-    out.push({ oldId, newId, kind: weight >= 0.999 ? 'full' : 'partial', weight });
+    out.push({ oldId, newId, kind: shareKind(weight), weight });
   }
   for (const s of sums.values()) {
     if (s.sum > 1.0001)

@@ -1,3 +1,4 @@
+import { FULL_SHARE_MIN } from '@pcmt/domain/crosswalk-share';
 import type { Queryable } from '../../db/engine';
 import type { BoundaryLevel } from './boundary-units';
 
@@ -68,7 +69,7 @@ export async function areaWeightedCrosswalk(
      ),
      kept as (select * from pairs where share >= 0.01),
      norm as (select old_id, new_id, share / sum(share) over (partition by old_id) as w from kept)
-     select old_id as "oldId", new_id as "newId", case when w >= 0.999 then 'full' else 'partial' end as kind,
+     select old_id as "oldId", new_id as "newId", case when w >= ${FULL_SHARE_MIN} then 'full' else 'partial' end as kind,
        least(w, 1)::float8 as weight
      from norm`,
     [level, at, oldIds],
@@ -84,7 +85,7 @@ export async function carryEarlierCrosswalk(tx: Queryable, replacedIds: readonly
   const rows = await tx.query(
     `insert into unit_crosswalk (old_unit_id, new_unit_id, kind, weight)
      select a.old_unit_id, b.new_unit_id,
-       case when sum(a.weight * b.weight) >= 0.999 then 'full' else 'partial' end, least(sum(a.weight * b.weight), 1)
+       case when sum(a.weight * b.weight) >= ${FULL_SHARE_MIN} then 'full' else 'partial' end, least(sum(a.weight * b.weight), 1)
      from unit_crosswalk a join unit_crosswalk b on b.old_unit_id = a.new_unit_id
      where a.new_unit_id = any($1::int[])
      group by a.old_unit_id, b.new_unit_id

@@ -1,3 +1,4 @@
+import { partialShareSql } from '@pcmt/domain/crosswalk-share';
 import type { Queryable } from '../../db/engine';
 
 /**
@@ -67,7 +68,7 @@ export async function communeSources(
      ),
      via as (
        select v.indicator_code, v.period_id as quarter_id, v.source, v.source_row, true as crosswalk,
-         cw.weight < 1 as estimated
+         ${partialShareSql('cw.weight')} as estimated
        from unit_crosswalk cw
        join indicator_values v on v.unit_id = cw.old_unit_id
        where cw.new_unit_id = $1 and v.indicator_code = any($2::text[])

@@ -1,4 +1,5 @@
 import type { UnitLevel } from '@pcmt/domain/contracts/common';
+import { partialShareSql } from '@pcmt/domain/crosswalk-share';
 import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
 import { type FormulaNode, formulaCodes, formulaSql, formulaTree, substitute } from '../indicators/formula';
@@ -160,7 +161,7 @@ own as (
 -- A value carried by a partial crosswalk row (a share of an old unit's count, by area) is an estimate.
 via_crosswalk as (
   select s.id as unit_id, s.group_code, v.indicator_code, v.period_id as quarter_id, v.value * cw.weight as value,
-    cw.weight < 1 as estimated
+    ${partialShareSql('cw.weight')} as estimated
   from scoped s
   join unit_crosswalk cw on cw.new_unit_id = s.id
   join indicator_values v on v.unit_id = cw.old_unit_id
@@ -272,7 +273,7 @@ const directValuesSql = (q: ValuesQuery) => {
       from unit_crosswalk cw
       join indicator_values v
         on v.indicator_code = ${code(i)} and v.period_id = ($4::text[])[1] and v.unit_id = cw.old_unit_id
-      where cw.new_unit_id = u.id and cw.weight < 1
+      where cw.new_unit_id = u.id and ${partialShareSql('cw.weight')}
     ) else false end as e${i}`;
   // `offset 0` keeps the values computed once per unit (the crosswalk's subquery is not copied into every
   // expression that reads them).
