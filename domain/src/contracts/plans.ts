@@ -32,6 +32,32 @@ const EachChild = z
   .default(false)
   .describe('the threshold applies to every child unit of the scope (each district, each commune)');
 
+/**
+ * A count for the whole scope allocated to its children, so each child is judged against its own share
+ * ("33 người cai nghiện bắt buộc" of a district: each phường its part): entered per child, or proportional
+ * to a catalogue indicator over a baseline period (whole shares adding up to the whole, largest remainder;
+ * a child without a value has no share and shows "chưa đủ số liệu").
+ */
+export const Allocation = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('entered'),
+    shares: z
+      .array(z.object({ code: UnitCode, value: z.number().min(0, 'phải ≥ 0') }))
+      .min(1, 'cần ít nhất một đơn vị')
+      .max(1000, 'tối đa 1000 đơn vị'),
+  }),
+  z.object({
+    type: z.literal('proportional'),
+    indicator: IndicatorCode.describe('the children are weighted by this indicator'),
+    period: PeriodId.describe('the baseline period the weights are read over (a year or a quarter)'),
+  }),
+]);
+export type Allocation = z.infer<typeof Allocation>;
+
+const AllocationField = Allocation.optional().describe(
+  'absent: children are shown as contributions without a traffic light',
+);
+
 /** Share ≥ X % by a date, from a rate indicator in % (e.g. treatment_reach_pct ≥ 80). */
 export const ShareDefinition = z.object({
   kind: z.literal('share'),
@@ -57,6 +83,7 @@ export const CountDefinition = z.object({
   threshold: PositiveCount,
   window: FlowWindow,
   eachChild: EachChild,
+  allocation: AllocationField,
 });
 
 /** Communes converted from one status to another in a window ("≥ 1 commune from có ma túy to không ma túy"). */
@@ -117,6 +144,7 @@ export const CumulativeDefinition = z.object({
   indicator: IndicatorCode.describe('an indicator whose value is the latest count (stock or cumulative)'),
   threshold: PositiveCount,
   eachChild: EachChild,
+  allocation: AllocationField,
 });
 
 /** Share of the hotspots active at the window's start that are eliminated (triệt xóa) within it. */
@@ -343,6 +371,8 @@ export const ReasonCode = z.enum([
   'contribution',
   'no_milestone',
   'communes_undecided',
+  'allocation_no_value',
+  'allocation_not_entered',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -424,6 +454,8 @@ export const TargetHead = z.object({
   code: z.string(),
   title: z.string(),
   kind: z.string(),
+  /** A whole-scope count allocated to the children: each cell's `target` is that child's share. */
+  allocation: z.enum(['entered', 'proportional']).nullable(),
   deadline: z.string(),
   isPublic: z.boolean(),
 });

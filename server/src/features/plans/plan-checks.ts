@@ -1,5 +1,5 @@
 import type { PlanInput, TargetInput } from '@pcmt/domain/contracts/plans';
-import { formatDate } from '@pcmt/domain/format';
+import { formatDate, formatNumber } from '@pcmt/domain/format';
 import type { IndicatorRef } from '../progress/inputs';
 
 /**
@@ -56,6 +56,31 @@ export function targetProblem(
     const wrong = suits(found);
     return wrong ? at(field, `${code} ${wrong}`) : null;
   };
+  if ((def.kind === 'count' || def.kind === 'cumulative') && def.allocation) {
+    const a = def.allocation;
+    if (def.eachChild)
+      return at(
+        'definition.allocation',
+        'phân bổ dành cho chỉ tiêu chung của cả địa bàn; chỉ tiêu áp dụng cho từng đơn vị không phân bổ',
+      );
+    if (a.type === 'entered') {
+      const codes = a.shares.map((s) => s.code);
+      const repeated = codes.findIndex((c, i) => codes.indexOf(c) !== i);
+      if (repeated >= 0)
+        return at(`definition.allocation.shares[${repeated}].code`, `đơn vị ${codes[repeated]} lặp lại`);
+      const sum = a.shares.reduce((s, x) => s + x.value, 0);
+      if (Math.abs(sum - def.threshold) > 1e-9)
+        return at(
+          'definition.allocation.shares',
+          `tổng phần phân bổ ${formatNumber(sum)} khác chỉ tiêu chung ${formatNumber(def.threshold)}`,
+        );
+    } else {
+      const problem = indicator('definition.allocation.indicator', a.indicator, (i) =>
+        i.areaAggregation === 'rate' ? 'là tỷ lệ, không dùng làm trọng số phân bổ' : null,
+      );
+      if (problem) return problem;
+    }
+  }
   switch (def.kind) {
     case 'share':
       return indicator('definition.indicator', def.indicator, (i) =>

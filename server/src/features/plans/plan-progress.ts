@@ -1,5 +1,6 @@
 import type { ProgressSummary, Target, TargetProgress } from '@pcmt/domain/contracts/plans';
 import type { Queryable } from '../../db/engine';
+import { allocate } from '../progress/allocation';
 import type { AreaInputs, IndicatorRef, ProgressContext } from '../progress/inputs';
 import { emptyArea, mergeAreas } from '../progress/inputs';
 import { inputNeeds } from '../progress/needs';
@@ -9,6 +10,7 @@ import {
   progressOnArea,
   type TargetSpec,
   targetProgress,
+  withoutShare,
 } from '../progress/target-progress';
 import type { ReferenceData } from '../reference/reference-cache';
 import type { PlanRecord } from './plans.repo';
@@ -92,11 +94,27 @@ export function unitTargetProgress(loaded: LoadedUnit, target: TargetSpec, asOf?
 }
 
 /**
- * The target on each child unit: the cells of a scorecard row. A count for the whole scope is shown per
- * child as a contribution, without a traffic light (a phường is not judged against the district's 33).
+ * The target on each child unit: the cells of a scorecard row. A count for the whole scope is judged per
+ * child against the child's allocated share when the target allocates it; otherwise it is shown per child
+ * as a contribution, without a traffic light (a phường is not judged against the district's 33).
  */
 export function childCells(loaded: LoadedUnit, target: TargetSpec): Map<string, TargetProgress> {
-  const contribution = isWholeScopeCount(target.definition);
+  const def = target.definition;
+  const allocation =
+    (def.kind === 'count' || def.kind === 'cumulative') && !def.eachChild ? def.allocation : undefined;
+  if ((def.kind === 'count' || def.kind === 'cumulative') && allocation) {
+    const shares = allocate(def.threshold, allocation, loaded.childInputs, loaded.ctx);
+    return new Map(
+      loaded.childInputs.map((c) => {
+        const share = shares.get(c.code) ?? null;
+        const whole = progressOnArea(target, c, loaded.span, loaded.ctx);
+        if (share === null) return [c.code, withoutShare(whole, allocation, def.threshold)] as const;
+        const own = { ...target, definition: { ...def, threshold: share } };
+        return [c.code, progressOnArea(own, c, loaded.span, loaded.ctx)] as const;
+      }),
+    );
+  }
+  const contribution = isWholeScopeCount(def);
   return new Map(
     loaded.childInputs.map((c) => {
       const p = progressOnArea(target, c, loaded.span, loaded.ctx);

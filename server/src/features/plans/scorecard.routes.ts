@@ -70,6 +70,7 @@ const head = (t: Target) => ({
   code: t.code,
   title: t.title,
   kind: t.definition.kind,
+  allocation: 'allocation' in t.definition ? (t.definition.allocation?.type ?? null) : null,
   deadline: t.deadline,
   isPublic: t.isPublic,
 });

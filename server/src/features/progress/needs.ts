@@ -77,6 +77,13 @@ export function inputNeeds(
   };
 
   for (const { definition: def, deadline, code } of targets) {
+    // A count allocated in proportion to an indicator: the children's weights over the baseline period.
+    if ((def.kind === 'count' || def.kind === 'cumulative') && def.allocation?.type === 'proportional') {
+      const { indicator, period } = def.allocation;
+      addIndicator(indicator);
+      if (/^\d{4}$/.test(period)) addQuarters(`${period}-01-01`, `${period}-12-31`);
+      else for (const q of reported) if (q.id === period) quarterIds.add(q.id);
+    }
     switch (def.kind) {
       case 'share':
       case 'cumulative':

@@ -1,4 +1,9 @@
-import type { ProgressStatus, TargetDefinition, TargetProgress } from '@pcmt/domain/contracts/plans';
+import type {
+  Allocation,
+  ProgressStatus,
+  TargetDefinition,
+  TargetProgress,
+} from '@pcmt/domain/contracts/plans';
 import { evaluateMeasured, reason, round, worseStatus } from './evaluate';
 import type { AreaInputs, ProgressContext } from './inputs';
 import { measureTarget } from './measures';
@@ -149,6 +154,28 @@ export function asContribution(p: TargetProgress): TargetProgress {
     reason: 'a contribution to the whole scope’s count, not judged on its own',
     reasonCode: 'contribution',
     reasonParams: { total: p.target, unit: p.unit },
+  };
+}
+
+/**
+ * A child without an allocated share (its weight indicator not reported over the baseline period, or not
+ * listed among entered shares): its figure is shown, but it is not judged — "chưa đủ số liệu", never 0.
+ */
+export function withoutShare(p: TargetProgress, allocation: Allocation, total: number): TargetProgress {
+  const what: Record<string, string> =
+    allocation.type === 'proportional' ? { indicator: allocation.indicator, period: allocation.period } : {};
+  return {
+    ...p,
+    status: 'no_data',
+    progressPct: null,
+    band: null,
+    projection: { ...p.projection, value: null, interval: null },
+    reason:
+      allocation.type === 'proportional'
+        ? `no ${allocation.indicator} figure for ${allocation.period} to allocate the target`
+        : 'no share entered for this unit',
+    reasonCode: allocation.type === 'proportional' ? 'allocation_no_value' : 'allocation_not_entered',
+    reasonParams: { ...what, total, unit: p.unit },
   };
 }
 

@@ -211,6 +211,9 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     contribution: 'Phần đóng góp vào chỉ tiêu chung {total} {unit}, không đánh giá riêng',
     no_milestone: 'Chưa đủ số liệu: lộ trình chưa đặt mốc cho năm {year} (mốc đầu tiên năm {first})',
     communes_undecided: 'Chưa đủ số liệu: {count} xã chưa có quyết định phân loại',
+    allocation_no_value:
+      'Chưa đủ số liệu: không có số liệu {indicator} kỳ {period} để phân bổ chỉ tiêu chung {total} {unit}',
+    allocation_not_entered: 'Chưa nhập phần phân bổ của đơn vị này trong chỉ tiêu chung {total} {unit}',
   },
   en: {
     unknown_indicator: 'Not enough data: indicator {indicator} is not in the catalogue',
@@ -228,6 +231,9 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     contribution: 'A contribution to the common target of {total} {unit}, not judged on its own',
     no_milestone: 'Not enough data: the roadmap sets no milestone for {year} (the first is {first})',
     communes_undecided: 'Not enough data: {count} communes have no status decision',
+    allocation_no_value:
+      'Not enough data: no {indicator} figure for {period} to allocate the common target of {total} {unit}',
+    allocation_not_entered: 'No share of the common target of {total} {unit} entered for this unit',
   },
 };
 

@@ -1,7 +1,15 @@
 import type { TargetKind } from '@pcmt/domain/contracts/plans';
 import { DateInput } from '../../../components/date-input';
-import { UnitListPicker } from '../../../entities/units/components/unit-picker';
-import { STATUS_LABELS } from '../../../lib/i18n';
+import { UnitListPicker, UnitPicker } from '../../../entities/units/components/unit-picker';
+import { periodLabel, STATUS_LABELS } from '../../../lib/i18n';
+import { periodsOfKind, todayIso } from '../../../lib/periods';
+
+/** Baseline periods an allocation may weigh by: every year, then every quarter, newest first. */
+const BASELINE_PERIODS: readonly string[] = (['year', 'quarter'] as const).flatMap((kind) =>
+  periodsOfKind(kind, todayIso())
+    .map((p) => p.id)
+    .reverse(),
+);
 
 /**
  * A target's definition entered field by field in Vietnamese, one set of fields per kind (no JSON). The
@@ -203,6 +211,116 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
     ];
   };
 
+  /**
+   * A count for the whole scope allocated to the child units, each judged on its share: entered per unit,
+   * or in proportion to an indicator over a baseline period; none: children are shown as contributions.
+   */
+  const allocationFields = () => {
+    const a = obj(get(value, 'allocation'));
+    const type = typeof a.type === 'string' ? a.type : '';
+    const shares = Array.isArray(a.shares) ? (a.shares as Definition[]) : [];
+    const setShares = (next: Definition[]) => set('allocation', { type: 'entered', shares: next });
+    return [
+      <label key="allocation.type">
+        Phân bổ chỉ tiêu cho đơn vị cấp dưới
+        <select
+          name={`${path}.allocation.type`}
+          value={type}
+          onChange={(e) =>
+            set(
+              'allocation',
+              e.target.value === 'entered'
+                ? { type: 'entered', shares: [{ code: '', value: 0 }] }
+                : e.target.value === 'proportional'
+                  ? { type: 'proportional', indicator: '', period: '' }
+                  : undefined,
+            )
+          }
+        >
+          <option value="">không phân bổ (đơn vị cấp dưới là phần đóng góp, không đánh giá riêng)</option>
+          <option value="entered">nhập phần của từng đơn vị</option>
+          <option value="proportional">theo tỷ lệ một chỉ số ở kỳ gốc</option>
+        </select>
+        {err('allocation')}
+      </label>,
+      ...(type === 'proportional'
+        ? [
+            indicatorSelect('Chỉ số làm căn cứ phân bổ', 'allocation.indicator', a.indicator, (s) =>
+              set('allocation', { ...a, indicator: s }),
+            ),
+            <label key="allocation.period">
+              Kỳ gốc (năm hoặc quý)
+              <select
+                name={`${path}.allocation.period`}
+                value={typeof a.period === 'string' ? a.period : ''}
+                onChange={(e) => set('allocation', { ...a, period: e.target.value })}
+                {...invalid('allocation.period')}
+              >
+                <option value="">— chọn kỳ —</option>
+                {BASELINE_PERIODS.map((id) => (
+                  <option key={id} value={id}>
+                    {periodLabel(id, 'vi')}
+                  </option>
+                ))}
+              </select>
+              {err('allocation.period')}
+            </label>,
+          ]
+        : []),
+      ...(type === 'entered'
+        ? [
+            <fieldset key="allocation.shares" data-testid={`${path}.allocation.shares`}>
+              <legend>Phần phân bổ của từng đơn vị (tổng bằng chỉ tiêu chung)</legend>
+              {shares.map((s, i) => (
+                <div key={i} style={{ display: 'flex', gap: 6 }}>
+                  <UnitPicker
+                    label="Đơn vị"
+                    name={`${path}.allocation.shares[${i}].code`}
+                    // The scope's children: a province's communes, the country's provinces.
+                    within={scopeCode && scopeCode.length === 2 ? [scopeCode] : null}
+                    value={typeof s.code === 'string' && s.code !== '' ? s.code : null}
+                    onChange={(code) =>
+                      setShares(shares.map((x, j) => (j === i ? { ...x, code: code ?? '' } : x)))
+                    }
+                    invalid={errorAt(`${path}.allocation.shares[${i}].code`) !== null}
+                  />
+                  <label>
+                    Phần phân bổ
+                    <input
+                      name={`${path}.allocation.shares[${i}].value`}
+                      type="number"
+                      min={0}
+                      step="any"
+                      value={typeof s.value === 'number' ? s.value : ''}
+                      onChange={(e) =>
+                        setShares(
+                          shares.map((x, j) =>
+                            j === i
+                              ? { ...x, value: e.target.value === '' ? null : Number(e.target.value) }
+                              : x,
+                          ),
+                        )
+                      }
+                      {...invalid(`allocation.shares[${i}].value`)}
+                    />
+                  </label>
+                  <button type="button" onClick={() => setShares(shares.filter((_, j) => j !== i))}>
+                    Xóa
+                  </button>
+                  {err(`allocation.shares[${i}].code`)}
+                  {err(`allocation.shares[${i}].value`)}
+                </div>
+              ))}
+              <button type="button" onClick={() => setShares([...shares, { code: '', value: 0 }])}>
+                Thêm đơn vị
+              </button>
+              {err('allocation.shares')}
+            </fieldset>,
+          ]
+        : []),
+    ];
+  };
+
   const fields: React.ReactNode[] = [];
   switch (kind) {
     case 'share':
@@ -226,6 +344,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
         ),
         numberInput('Số lượng tối thiểu', 'threshold', value.threshold, (n) => set('threshold', n)),
         ...windowFields(),
+        ...allocationFields(),
       );
       break;
     case 'status_conversion':
@@ -306,6 +425,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
           set('indicator', s),
         ),
         numberInput('Đạt ít nhất', 'threshold', value.threshold, (n) => set('threshold', n)),
+        ...allocationFields(),
       );
       break;
     case 'hotspot_elimination':
