@@ -99,6 +99,40 @@ describe('module rules', () => {
     expect(moduleViolations(root)).toEqual([]);
   });
 
+  it('finds server internals imported from outside the server, and lets its named entry points through', () => {
+    const root = tree({
+      'server/package.json': JSON.stringify({
+        name: '@pcmt/server',
+        exports: {
+          './app': './src/app.ts',
+          './engine': './src/engine.ts',
+          './bench': './src/bench.ts',
+          './features/*': './src/features/*.ts',
+        },
+      }),
+      'server/src/engine.ts': 'export const openDatabase = 1;\n',
+      'scripts/seed.ts':
+        "import { openDatabase } from '@pcmt/server/engine';\nimport { seedDemo } from '@pcmt/server/features/demo/seed';\nexport const s = [openDatabase, seedDemo];\n",
+      'scripts/bench/tiles.ts': "import { encode } from '@pcmt/server/bench';\nexport const b = encode;\n",
+      'test/e2e/login.e2e.test.ts':
+        "import { DEMO_PASSWORD } from '../../server/src/features/auth/demo-accounts';\nimport { encode } from '@pcmt/server/bench';\nexport const p = [DEMO_PASSWORD, encode];\n",
+      'data/src/demo/generate.ts':
+        "import type { Database } from '@pcmt/server/engine';\nexport type D = Database;\n",
+      'web/src/lib/api-client.ts':
+        "import type { AppType } from '@pcmt/server/app';\nexport type A = AppType;\n",
+      'web/src/features/patrol/page.tsx':
+        "import { createApp } from '@pcmt/server/app';\nexport const c = createApp;\n",
+    });
+    expect(moduleViolations(root).sort()).toEqual([
+      '@pcmt/server/bench is for scripts/bench only: test/e2e/login.e2e.test.ts',
+      'data/ imports the server: data/src/demo/generate.ts → @pcmt/server/engine (data/ must not depend on the server)',
+      'not an entry point of @pcmt/server: scripts/seed.ts → @pcmt/server/features/demo/seed (use one of @pcmt/server/app, @pcmt/server/engine, @pcmt/server/bench)',
+      'server internals imported by path: test/e2e/login.e2e.test.ts → ../../server/src/features/auth/demo-accounts (use an entry point of @pcmt/server)',
+      'server/package.json exports a wildcard "./features/*": name an entry point (a file in server/src re-exporting what callers need)',
+      "web imports server code: web/src/features/patrol/page.tsx → @pcmt/server/app (the browser takes only the API's type, `import type { AppType } from '@pcmt/server/app'`; shared rules go to @pcmt/domain)",
+    ]);
+  });
+
   it('the repository itself keeps the rules', () => {
     expect(moduleViolations(resolve(import.meta.dirname, '../..'))).toEqual([]);
   });

@@ -12,6 +12,10 @@ import { dirname, join, relative, resolve } from 'node:path';
  * - The web's rooms (web/src): `lib/` imports only lib; `components/` lib and components; `entities/<name>/`
  *   lib, components and entities; `features/<name>/` lib, components, entities and its own folder — never
  *   another feature (pages compose in `app/`, which may import anything, like `main.tsx`).
+ * - The server's public surface: outside server/, code imports `@pcmt/server` only through the entry points
+ *   its package.json names (`./app`, `./http`, `./engine`, `./demo`, … — no wildcard such as `./features/*`),
+ *   never a path into server/src; `@pcmt/server/bench` only from scripts/bench; data/ and domain/ not at all;
+ *   web/ only the API's type (`import type { AppType } from '@pcmt/server/app'`).
  * Prints every violation with the import that makes it; exits 1 when there is one.
  */
 
@@ -162,7 +166,72 @@ export function moduleViolations(root: string): string[] {
   }
 
   violations.push(...webViolations(root));
+  violations.push(...serverSurfaceViolations(root));
   return violations;
+}
+
+/** Every .ts/.tsx file under `dir`, tests and test helpers included (build output and artifacts not). */
+function* allSourceFiles(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!['node_modules', 'dist', 'artifacts'].includes(name) && !name.startsWith('.'))
+        yield* allSourceFiles(path);
+    } else if (/\.(ts|tsx)$/.test(name)) yield path;
+  }
+}
+
+/** The subpaths `@pcmt/server` exports (`app`, `engine`, …); wildcards (`features/*`) included as written. */
+function serverEntryPoints(root: string): string[] {
+  const file = join(root, 'server/package.json');
+  if (!existsSync(file)) return [];
+  const exports =
+    (JSON.parse(readFileSync(file, 'utf8')) as { exports?: Record<string, string> }).exports ?? {};
+  return Object.keys(exports).map((key) => key.replace(/^\.\/?/, ''));
+}
+
+/** Imports of the server from outside it that bypass its named entry points (ARCHITECTURE.md, "Server"). */
+function serverSurfaceViolations(root: string): string[] {
+  const out: string[] = [];
+  const entries = serverEntryPoints(root);
+  for (const entry of entries.filter((e) => e.includes('*')))
+    out.push(
+      `server/package.json exports a wildcard "./${entry}": name an entry point (a file in server/src re-exporting what callers need)`,
+    );
+  const named = new Set(entries.filter((e) => !e.includes('*')));
+  const serverSrc = join(root, 'server/src');
+  for (const top of ['scripts', 'test', 'data', 'domain', 'web']) {
+    for (const file of allSourceFiles(join(root, top))) {
+      const rel = relative(root, file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)]) {
+        const spec = m[1] ?? '';
+        if (spec.startsWith('.')) {
+          if (!relative(serverSrc, resolve(dirname(file), spec)).startsWith('..'))
+            out.push(
+              `server internals imported by path: ${rel} → ${spec} (use an entry point of @pcmt/server)`,
+            );
+          continue;
+        }
+        if (spec !== '@pcmt/server' && !spec.startsWith('@pcmt/server/')) continue;
+        const entry = spec.slice('@pcmt/server/'.length);
+        if (top === 'data' || top === 'domain')
+          out.push(`${top}/ imports the server: ${rel} → ${spec} (${top}/ must not depend on the server)`);
+        else if (top === 'web' && (entry !== 'app' || !/^\s*(?:import|export)\s+type\s/.test(m[0])))
+          out.push(
+            `web imports server code: ${rel} → ${spec} (the browser takes only the API's type, \`import type { AppType } from '@pcmt/server/app'\`; shared rules go to @pcmt/domain)`,
+          );
+        else if (!named.has(entry))
+          out.push(
+            `not an entry point of @pcmt/server: ${rel} → ${spec} (use one of ${[...named].map((e) => `@pcmt/server/${e}`).join(', ')})`,
+          );
+        else if (entry === 'bench' && !rel.startsWith('scripts/bench/'))
+          out.push(`@pcmt/server/bench is for scripts/bench only: ${rel}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** The room of a web file: `lib`, `components`, `entities/<name>`, `features/<name>` or `app` (the rest). */
@@ -214,6 +283,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     process.exit(1);
   }
   console.log(
-    'module rules: no cycle between server features, no route file importing another, no SQL outside repos, web rooms kept',
+    'module rules: no cycle between server features, no route file importing another, no SQL outside repos, web rooms kept, server used through its entry points',
   );
 }
