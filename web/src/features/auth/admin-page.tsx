@@ -3,10 +3,12 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { WeightsJobPanel } from '../../entities/jobs/weights-job-panel';
+import { unitsQuery } from '../../entities/units/api/get-units';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
+import { todayIso } from '../../lib/periods';
 import { routePath } from '../../lib/routes';
 import { auditActionText, auditDetailText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
@@ -29,6 +31,17 @@ export default function AdminPage() {
   const t = (k: Parameters<typeof authText>[1]) => authText(lang, k);
   const client = useQueryClient();
   const users = useQuery(usersQuery);
+  // Jurisdictions by name (Thành phố Hà Nội, Toàn quốc), not by code.
+  const at = todayIso();
+  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at }));
+  const communes = useQuery(unitsQuery({ level: 'commune', parent: null, at }));
+  const areaName = (code: string) =>
+    code === 'VN'
+      ? lang === 'vi'
+        ? 'Toàn quốc'
+        : 'Whole country'
+      : ((code.length === 2 ? provinces : communes).data?.rows.find((u) => u.code === code)?.fullName ??
+        code);
   const audit = useInfiniteQuery({
     queryKey: ['audit'],
     initialPageParam: undefined as number | undefined,
@@ -80,7 +93,7 @@ export default function AdminPage() {
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
                 <td>{roleLabel(lang, u.role)}</td>
-                <td>{u.jurisdiction.join(', ')}</td>
+                <td title={u.jurisdiction.join(', ')}>{u.jurisdiction.map(areaName).join(', ')}</td>
                 <td>
                   <button type="button" className="link-button" onClick={() => toggle.mutate(u)}>
                     {u.active ? t('disable') : t('enable')}

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AtlasMap } from '../../../components/map/atlas-map';
 import { boundsOfPoints } from '../../../components/map/bounds';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../../components/map/choropleth';
+import { ARCHIPELAGO_LABELS, buildLabelLayer, unitLabel } from '../../../components/map/label-layer';
 import { VIETNAM_BOUNDS } from '../../../components/map/map-style';
 import { unitsQuery } from '../../../entities/units/api/get-units';
 import { useUnitVersions } from '../../../lib/unit-versions';
@@ -28,10 +29,23 @@ export function SnapshotMap({
   const versions = useUnitVersions();
   const tileAt = tileDateFor(versions, snapshot.at);
   const province = spec.province;
+  // A province's communes frame the view and are named on it; a national view names the provinces.
   const communes = useQuery({
     ...unitsQuery({ level: 'commune', parent: province, at: tileAt }),
-    enabled: province !== null && spec.bounds === null && spec.map === null,
+    enabled: province !== null,
   });
+  const provinces = useQuery({
+    ...unitsQuery({ level: 'province', parent: null, at: tileAt }),
+    enabled: province === null,
+  });
+  const deckLayers = useMemo(() => {
+    const units = (province === null ? provinces.data?.rows : communes.data?.rows) ?? [];
+    if (units.length === 0) return [];
+    // The live map's rule (@pcmt/domain/map-labels): each name inside its unit, larger units first, and the
+    // archipelagos on every national view.
+    const labels = [...(province === null ? ARCHIPELAGO_LABELS : []), ...units.map(unitLabel)];
+    return [buildLabelLayer('slide-labels', labels, 13)];
+  }, [province, provinces.data, communes.data]);
   const classes = useMemo(() => new Map(snapshot.rows.map((r) => [r.code, r.class])), [snapshot]);
   const palette = useMemo(() => paletteOf(snapshot), [snapshot]);
   // A projector switched to full screen, or the window moved to the 4K wall: frame the area again.
@@ -73,7 +87,7 @@ export function SnapshotMap({
         selectedCommune={null}
         position={spec.bounds ? null : spec.map}
         frame={frame}
-        deckLayers={[]}
+        deckLayers={deckLayers}
         onMove={() => {}}
         onClick={() => {}}
         onPick={() => {}}
