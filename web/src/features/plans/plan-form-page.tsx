@@ -139,7 +139,12 @@ export default function PlanFormPage() {
     .map((i) => ({ code: i.code, nameVi: i.nameVi }));
   const indicatorNames = new Map(indicators.map((i) => [i.code, i.nameVi]));
   // Commune names for the sentences of named lists (the list the pickers share, cached).
-  const namesCommunes = draft.targets.some((x) => x.kind === 'named_units' || x.kind === 'keep_status');
+  const namesCommunes = draft.targets.some(
+    (x) =>
+      x.kind === 'named_units' ||
+      x.kind === 'keep_status' ||
+      (x.definition as { allocation?: { type?: string } }).allocation?.type === 'entered',
+  );
   const communes = useQuery({
     ...unitsQuery({ level: 'commune', parent: null, at: todayIso() }),
     enabled: namesCommunes,

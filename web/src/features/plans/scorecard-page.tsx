@@ -162,6 +162,12 @@ export default function ScorecardPage() {
                   <th scope="row">
                     {row.target.title}
                     <div className="meta">
+                      {row.target.allocation && (
+                        <span data-testid="allocation-note">
+                          {t(`allocated_${row.target.allocation}`)}
+                          <br />
+                        </span>
+                      )}
                       {t('deadline')} {formatDate(row.target.deadline)} ·{' '}
                       <a href={withParams({ 'xep-hang': row.target.code })} onClick={onInAppLinkClick}>
                         {t('ranking')}
@@ -182,6 +188,7 @@ export default function ScorecardPage() {
                       <Cell
                         summary={cell}
                         lang={lang}
+                        allocated={row.target.allocation !== null}
                         pressed={open === `${row.target.code}:${cell.key}`}
                         href={withParams({ o: `${row.target.code}:${cell.key}` })}
                         label={`${row.target.title} — ${data.columns.find((c) => c.key === cell.key)?.label ?? cell.key}`}
@@ -212,18 +219,36 @@ export default function ScorecardPage() {
   );
 }
 
-function Cell(p: { summary: ProgressSummary; lang: Lang; pressed: boolean; href: string; label: string }) {
+function Cell(p: {
+  summary: ProgressSummary;
+  lang: Lang;
+  pressed: boolean;
+  href: string;
+  label: string;
+  /** The row allocates a whole-scope count: the cell is judged against this child's share (`target`). */
+  allocated?: boolean;
+}) {
   const s = p.summary;
-  const value = s.children ? `${s.children.met}/${s.children.total}` : formatNumber(s.current, p.lang);
+  // A child judged on its own share shows the figure against that share ("3/5"); without a share, no target.
+  const hasShare = p.allocated === true && !s.reasonCode?.startsWith('allocation_');
+  const value = s.children
+    ? `${s.children.met}/${s.children.total}`
+    : hasShare
+      ? `${formatNumber(s.current, p.lang)}/${formatNumber(s.target, p.lang)}`
+      : formatNumber(s.current, p.lang);
   // A child's part of a whole-scope count is not judged: it says so instead of a status.
   const label =
     s.reasonCode === 'contribution' ? planText(p.lang, 'contribution') : planText(p.lang, s.status);
+  const share = hasShare
+    ? ` — ${planText(p.lang, 'share')}: ${formatNumber(s.target, p.lang)}${s.unit ? ` ${s.unit}` : ''}`
+    : '';
   return (
     <button
       type="button"
       aria-pressed={p.pressed}
-      aria-label={`${p.label}: ${value} — ${label}`}
-      title={`${label}${s.reasonCode ? ` — ${reasonText(s, p.lang)}` : ''}`}
+      aria-label={`${p.label}: ${value} — ${label}${share}`}
+      title={`${label}${share}${s.reasonCode ? ` — ${reasonText(s, p.lang)}` : ''}`}
+      data-target={hasShare ? String(s.target) : undefined}
       data-status={s.status}
       style={{ background: PROGRESS_COLORS[s.status], color: PROGRESS_TEXT[s.status] }}
       onClick={() => navigate(p.href)}

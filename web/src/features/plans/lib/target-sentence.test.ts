@@ -109,4 +109,45 @@ describe('a target read back as the plan writes it', () => {
       targetSentence({ kind: 'unit_status', statuses: ['khong_ma_tuy'], eachChild: false }, '2030-12-31'),
     ).toBe('Trở thành đơn vị không có ma túy: mọi xã, phường đều không có ma túy đến 31/12/2030.');
   });
+
+  it('a whole-scope count allocated to the children says how: entered shares by name, or in proportion', () => {
+    const base = {
+      kind: 'count' as const,
+      indicator: 'rehab_compulsory',
+      threshold: 33,
+      window: { from: '2024-01-01', eachYear: false },
+      eachChild: false,
+    };
+    const names = new Map([['rehab_compulsory', 'Số người cai nghiện bắt buộc']]);
+    expect(
+      targetSentence(
+        {
+          ...base,
+          allocation: {
+            type: 'entered',
+            shares: [
+              { code: '00001', value: 20 },
+              { code: '00004', value: 13 },
+            ],
+          },
+        },
+        '2024-12-31',
+        names,
+        new Map([['00001', 'Phường Thượng Cát']]),
+      ),
+    ).toBe(
+      'Số người cai nghiện bắt buộc: ít nhất 33 (tính từ 01/01/2024) đến 31/12/2024, phân bổ cho từng đơn vị: Phường Thượng Cát 20, 00004 13.',
+    );
+    expect(
+      targetSentence(
+        { ...base, allocation: { type: 'proportional', indicator: 'rehab_compulsory', period: '2023' } },
+        '2024-12-31',
+        names,
+      ),
+    ).toBe(
+      'Số người cai nghiện bắt buộc: ít nhất 33 (tính từ 01/01/2024) đến 31/12/2024, phân bổ cho từng đơn vị theo tỷ lệ số người cai nghiện bắt buộc kỳ Năm 2023.',
+    );
+    // Without an allocation the sentence is the plan's count alone.
+    expect(targetSentence(base, '2024-12-31', names)).not.toContain('phân bổ');
+  });
 });

@@ -1,7 +1,7 @@
 import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
 import { formatDate } from '@pcmt/domain/format';
 import { formatNumber } from '../../../lib/format';
-import { STATUS_LABELS } from '../../../lib/i18n';
+import { periodLabel, STATUS_LABELS } from '../../../lib/i18n';
 
 /**
  * A target as a plan would write it, in Vietnamese: the preview under the plan form, so whoever enters
@@ -41,6 +41,14 @@ export function targetSentence(
         : m.type === 'status_share'
           ? `tỷ lệ xã ${statuses(m.statuses ?? [])}`
           : `số xã ${statuses(m.statuses ?? [])}`;
+  /** How a whole-scope count is split among the children: each child is judged on its own share. */
+  const allocated = (d: Extract<TargetDefinition, { kind: 'count' | 'cumulative' }>) => {
+    const a = d.eachChild ? undefined : d.allocation;
+    if (!a) return '';
+    if (a.type === 'proportional')
+      return `, phân bổ cho từng đơn vị theo tỷ lệ ${indicatorName(a.indicator, names)} kỳ ${periodLabel(a.period, 'vi')}`;
+    return `, phân bổ cho từng đơn vị: ${a.shares.map((x) => `${unit(x.code)} ${num(x.value)}`).join(', ')}`;
+  };
   let body: string;
   switch (def.kind) {
     case 'share':
@@ -50,7 +58,7 @@ export function targetSentence(
       body = `${def.op === 'gt' ? 'trên' : 'ít nhất'} ${pct(def.threshold)} số xã, phường được phân loại ${statuses(def.statuses)}${by}`;
       break;
     case 'count':
-      body = `${indicatorName(def.indicator, names)}: ít nhất ${num(def.threshold)}${yearly}${from}${by}`;
+      body = `${indicatorName(def.indicator, names)}: ít nhất ${num(def.threshold)}${yearly}${from}${by}${allocated(def)}`;
       break;
     case 'status_conversion':
       body = `chuyển hóa ít nhất ${num(def.threshold)} xã từ ${statuses(def.from)} thành ${statuses(def.to)}${yearly}${from}${by}`;
@@ -73,7 +81,7 @@ export function targetSentence(
           : `giữ vững các xã ${statuses(def.units.statuses)} ngày ${formatDate(def.units.date)} ở phân loại ${statuses(def.statuses)}${by}`;
       break;
     case 'cumulative':
-      body = `${indicatorName(def.indicator, names)} lũy tích đạt ít nhất ${num(def.threshold)}${by}`;
+      body = `${indicatorName(def.indicator, names)} lũy tích đạt ít nhất ${num(def.threshold)}${by}${allocated(def)}`;
       break;
     case 'hotspot_elimination': {
       const range = def.maxPct !== undefined ? `${num(def.minPct)}–${pct(def.maxPct)}` : pct(def.minPct);
