@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, translate } from '../../../lib/i18n';
 import { estimateText, formatValue } from '../../indicators/estimates';
+import { tableExportData } from '../lib/export-rows';
 import { TableExport } from './table-export';
 
 export interface TableRow {
@@ -72,15 +73,13 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
           fileBase={fileName.replace(/\.csv$/, '')}
           sheet={valueHeader}
           caption={caption ?? ''}
-          data={() => ({
-            columns: headers.map(([, h]) => h),
-            rows: sorted.map((r) => [
-              r.code,
-              r.name,
-              r.province,
-              r.estimated && r.count && typeof r.value === 'number' ? Math.round(r.value) : r.value,
-            ]),
-          })}
+          data={() =>
+            tableExportData(
+              sorted,
+              headers.map(([, h]) => h),
+              lang,
+            )
+          }
           lang={lang}
         />
         <span className="pager">
