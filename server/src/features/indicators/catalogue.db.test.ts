@@ -64,6 +64,8 @@ const provinceValue = async (indicator: string, period: string, extra = '') =>
 /** Stock and flow of commune i in quarter q (1–4); commune 2 has none eligible and none trained. */
 const eligible = (i: number, q: number) => (i === 2 ? 0 : 100 + 10 * i + q);
 const trained = (i: number, q: number) => (i === 2 ? 0 : 5 * q + i);
+/** The three communes' sum of `f`. */
+const sumOver = (f: (i: number) => number) => f(0) + f(1) + f(2);
 
 async function cleanUp() {
   await db.query(`delete from plan_targets where plan_id in (select id from plans where code = $1)`, [PLAN]);
@@ -284,6 +286,50 @@ describe('indicators a province defines', () => {
       ctx.app.request(`/api/series?unit=${SCOPE}&indicator=t15_trained&from=2024&to=2024&at=2024-12-31`),
     );
     expect(yearly.rows).toEqual([expect.objectContaining({ period: '2024', value: flowYear })]);
+  });
+
+  it('answers no data for a period or a commune without a report, never 0; a year partly reported says so', async () => {
+    // Sơn La's other communes did not report: they have no row (the map greys them), while the commune
+    // that reported 0 has its 0.
+    const q1 = await values('t15_trained', '2024-Q1');
+    expect(q1.rows.map((r) => r.code).sort()).toEqual([...communes].sort());
+    expect(q1.rows.find((r) => r.code === communes[2])?.value).toBe(0);
+    // A quarter before the first report: no rows at all, and no province total of 0.
+    expect((await values('t15_trained', '2023-Q4')).rows).toEqual([]);
+    expect(await provinceValue('t15_trained', '2022')).toBeUndefined();
+    const series = await json<{ rows: Array<{ period: string; value: number | null; partial: boolean }> }>(
+      ctx.app.request(
+        `/api/series?unit=${SCOPE}&indicator=t15_trained&from=2023-Q3&to=2024-Q1&at=2024-12-31`,
+      ),
+    );
+    expect(series.rows.map((r) => [r.period, r.value])).toEqual([
+      ['2023-Q3', null],
+      ['2023-Q4', null],
+      ['2024-Q1', sumOver((i) => trained(i, 1))],
+    ]);
+    // 2023 reported for its first quarter only: the year is flagged partial (a stock's year is then the
+    // last reported quarter, a flow's the sum so far), never passed off as the whole year.
+    const code = communes[0] ?? '';
+    const commit = await json<{ importId: number }>(
+      ctx.app.request('/api/imports/values', {
+        method: 'POST',
+        body: uploadForm(
+          't15-2023-Q1.csv',
+          `Mã đơn vị,Kỳ báo cáo,Mã chỉ tiêu,Giá trị\n${code},2023-Q1,t15_eligible,120\n${code},2023-Q1,t15_trained,7`,
+          { period: '2023-Q1', scope: SCOPE },
+        ),
+      }),
+    );
+    importIds.push(commit.importId);
+    const year = await values('t15_eligible', '2023', '&level=province');
+    expect(year.rows).toEqual([{ code: SCOPE, value: 120, partial: true }]);
+    const yearly = await json<{ rows: Array<{ period: string; value: number | null; partial: boolean }> }>(
+      ctx.app.request(`/api/series?unit=${SCOPE}&indicator=t15_trained&from=2023&to=2024&at=2024-12-31`),
+    );
+    expect(yearly.rows.map((r) => [r.period, r.value, r.partial])).toEqual([
+      ['2023', 7, true],
+      ['2024', sumOver((i) => trained(i, 1) + trained(i, 2) + trained(i, 3) + trained(i, 4)), false],
+    ]);
   });
 
   it('computes the share through the crosswalk on today’s units from the crosswalked inputs', async () => {
@@ -507,6 +553,13 @@ describe('indicators a province defines', () => {
       201,
     );
     expect(created.provinceCode).toBe(SCOPE);
+    // Public, never reported: the province's public page lists it with no data for every year, not 0.
+    const summary = await json<{ indicators: Array<{ code: string; points: Array<{ value: unknown }> }> }>(
+      (await ctx.as(null)).request(`/api/public/summary?province=${SCOPE}`),
+    );
+    const points = summary.indicators.find((i) => i.code === 't15_own')?.points ?? [];
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.every((p) => p.value === null)).toBe(true);
     await json(send('PATCH', '/api/indicators/t15_own', { nameEn: 'Model communes' }, province));
     // National entries, and entries that do not exist, are refused alike.
     const onNational = await send('PATCH', '/api/indicators/managed_addicts', { nameEn: 'x' }, province);
