@@ -9,9 +9,19 @@ import { browserAvailable, screenshot, useBrowser } from './browser';
  */
 const WAIT = { timeout: 30_000 };
 const CODE = 'e2e-lo-trinh-danh-sach';
+const ALLOCATED = 'e2e-phan-bo';
+
+/** A commune's name typed as people type it: without its level nor diacritics ("Xã Mường La" as "muong la"). */
+const typedName = (fullName: string) =>
+  fullName
+    .replace(/^(Xã|Phường|Đặc khu) /, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 
 /** Deletes the test plan through the app's own session (CSRF token from the session, same origin). */
-function removePlan(page: Page): Promise<number> {
+function removePlan(page: Page, plan = CODE): Promise<number> {
   return page.evaluate(async (code) => {
     const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
     const res = await fetch(`/api/plans/${code}`, {
@@ -19,7 +29,7 @@ function removePlan(page: Page): Promise<number> {
       headers: { 'x-csrf-token': session.csrfToken },
     });
     return res.status;
-  }, CODE);
+  }, plan);
 }
 
 describe.skipIf(!browserAvailable)('roadmap and named-list targets through the plan form', () => {
@@ -132,5 +142,93 @@ describe.skipIf(!browserAvailable)('roadmap and named-list targets through the p
     await screenshot(page, 'plan-targets-scorecard');
 
     expect(await removePlan(page)).toBeLessThan(300);
+  });
+
+  it('allocates a province-wide count to communes picked by name, each judged on its own share on the scorecard', async () => {
+    const page = await newPage();
+    const units = await page.request.get(`${baseUrl}/api/units?level=commune&parent=14`);
+    expect(units.status()).toBe(200);
+    const rows = ((await units.json()) as { rows: Array<{ code: string; fullName: string }> }).rows;
+    const named = rows.slice(0, 2);
+    expect(named).toHaveLength(2);
+    const shares = [6, 4];
+
+    await page.goto(`${baseUrl}/ke-hoach/moi`);
+    await page.getByTestId('plan-form-page').waitFor();
+    expect([204, 200, 404]).toContain(await removePlan(page, ALLOCATED));
+    await page.locator('input[name="code"]').fill(ALLOCATED);
+    await page
+      .locator('input[name="title"]')
+      .fill('Kế hoạch cai nghiện bắt buộc phân bổ cho xã (thử nghiệm)');
+    await page.locator('input[name="issuingBody"]').fill('UBND tỉnh Sơn La');
+    await page.locator('input[name="documentNo"]').fill('3/KH-E2E');
+    await page.locator('input[name="issuedOn"]').fill('10/01/2026');
+    await page.locator('input[name="scopeCode"]').fill('son la');
+    await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
+    await page.locator('input[name="periodStart"]').fill('01/01/2026');
+    await page.locator('input[name="periodEnd"]').fill('31/12/2026');
+
+    // A count for the whole province (10 people in compulsory rehabilitation), split 6 + 4 between two
+    // communes picked by name; the other communes get no share.
+    await page.getByRole('button', { name: /Thêm chỉ tiêu/ }).click();
+    const form = page.getByTestId('target-form-0');
+    await form.locator('input[name="targets[0].code"]').fill('phan-bo');
+    await form.locator('input[name="targets[0].title"]').fill('Đưa người nghiện đi cai nghiện bắt buộc');
+    await form.locator('input[name="targets[0].deadline"]').fill('31/12/2026');
+    await form.locator('select').first().selectOption('count');
+    await form.locator('select[name="targets[0].definition.indicator"]').selectOption('rehab_compulsory');
+    await form.locator('input[name="targets[0].definition.threshold"]').fill('10');
+    await form.locator('select[name="targets[0].definition.allocation.type"]').selectOption('entered');
+    for (const [i, u] of named.entries()) {
+      if (i > 0) await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+      await form
+        .locator(`input[name="targets[0].definition.allocation.shares[${i}].code"]`)
+        .fill(typedName(u.fullName));
+      await form.locator('[role="option"] .unit-picker-name').getByText(u.fullName, { exact: true }).click();
+      await form
+        .locator(`input[name="targets[0].definition.allocation.shares[${i}].value"]`)
+        .fill(String(shares[i]));
+    }
+    await expect
+      .poll(() => page.getByTestId('target-sentence-0').textContent(), WAIT)
+      .toContain(`phân bổ cho từng đơn vị: ${named[0]?.fullName} 6, ${named[1]?.fullName} 4`);
+    expect(await page.locator('textarea[name^="targets"]').count()).toBe(0);
+    await screenshot(page, 'plan-targets-allocation-form');
+    await page.getByTestId('save-plan').click();
+
+    await page.waitForURL(new RegExp(`/ke-hoach/${ALLOCATED}`), WAIT);
+    await page.getByTestId('target-phan-bo').waitFor(WAIT);
+    expect(
+      await page.getByTestId('target-phan-bo').locator('.status-badge').getAttribute('data-status'),
+    ).toBeTruthy();
+
+    // The scorecard: the row says the target is allocated; each picked commune's cell is judged on its own
+    // share (figure/share, the share in its title), a commune without a share says so in Vietnamese.
+    await page.goto(`${baseUrl}/bang-diem/${ALLOCATED}`);
+    const table = page.getByTestId('scorecard');
+    await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(1);
+    const row = table.locator('tbody tr').first();
+    expect(await row.getByTestId('allocation-note').textContent()).toBe(
+      'Chỉ tiêu chung phân bổ cho từng đơn vị theo số nhập',
+    );
+    for (const [i, u] of named.entries()) {
+      const cell = row.locator(`td[data-unit="${u.code}"] button`);
+      expect(await cell.getAttribute('data-target')).toBe(String(shares[i]));
+      expect(await cell.textContent()).toMatch(new RegExp(`/${shares[i]}$`));
+      expect(await cell.getAttribute('title')).toContain(`Phần được phân bổ: ${shares[i]} người`);
+      expect(await cell.getAttribute('data-status')).not.toBe('no_data');
+    }
+    const other = rows.find((u) => !named.some((n) => n.code === u.code));
+    expect(other).toBeDefined();
+    const without = row.locator(`td[data-unit="${other?.code}"] button`);
+    expect(await without.getAttribute('data-status')).toBe('no_data');
+    expect(await without.getAttribute('data-target')).toBeNull();
+    expect(await without.getAttribute('title')).toBe(
+      'Chưa đủ số liệu — Chưa nhập phần phân bổ của đơn vị này trong chỉ tiêu chung 10 người',
+    );
+    expect(await table.textContent()).not.toMatch(/no share|not entered|contribution/i);
+    await screenshot(page, 'plan-targets-allocation-scorecard');
+
+    expect(await removePlan(page, ALLOCATED)).toBeLessThan(300);
   });
 });

@@ -184,7 +184,7 @@ export default function ScorecardPage() {
                     />
                   </td>
                   {row.cells.map((cell) => (
-                    <td key={cell.key}>
+                    <td key={cell.key} data-unit={cell.key}>
                       <Cell
                         summary={cell}
                         lang={lang}
