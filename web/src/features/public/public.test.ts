@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axisTop } from './components/trend-chart';
 import { publicProvinceOf } from './public-path';
 import { plottedValue, publishedText } from './published-number';
 
@@ -17,5 +18,13 @@ describe('public pages', () => {
     expect(publishedText({ suppressed: false, value: 1234567 }, 'vi')).toBe('1.234.567');
     expect(publishedText({ suppressed: false, value: 1234567 }, 'en')).toBe('1,234,567');
     expect(plottedValue({ suppressed: false, value: 12 })).toBe(12);
+  });
+
+  it('measures a chart axis on its top tick, which lies above the largest value (830 is drawn under "1.000")', () => {
+    expect(axisTop(830)).toBe(1000);
+    expect(axisTop(7950)).toBe(8000);
+    expect(axisTop(101_480_440)).toBeGreaterThanOrEqual(120_000_000);
+    expect(axisTop(101_480_440)).toBeLessThan(1_000_000_000);
+    expect(axisTop(0)).toBe(0);
   });
 });

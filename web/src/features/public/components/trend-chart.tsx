@@ -23,7 +23,8 @@ export function TrendChart({
   // The axis is as wide as its longest label ("120.000.000" is not cut to "20.000.000"); shares say "%".
   const tick = (v: number) => (unit === '%' ? withUnit(formatNumber(v, lang), '%') : formatNumber(v, lang));
   const largest = Math.max(0, ...points.map((p) => Math.abs(p.value ?? 0)));
-  const axisWidth = Math.max(36, 10 + 7 * tick(largest).length);
+  const top = axisTop(largest);
+  const axisWidth = Math.max(36, 10 + 7 * tick(top).length);
   return (
     <div className="public-chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height={180}>
@@ -44,4 +45,16 @@ export function TrendChart({
       </ResponsiveContainer>
     </div>
   );
+}
+
+/**
+ * The top tick of an axis over 0…largest as a chart rounds it (about four nice steps: 1, 2, 2,5, 5 × 10ⁿ):
+ * 830 → 1.000, the label the axis must have room for (it was measured on 830 and "1.000" was cut).
+ */
+export function axisTop(largest: number): number {
+  if (!(largest > 0)) return 0;
+  const raw = largest / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((f) => f * mag >= raw) ?? 10) * mag;
+  return Math.ceil(largest / step) * step;
 }
