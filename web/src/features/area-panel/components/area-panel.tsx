@@ -196,7 +196,13 @@ export function AreaPanel(p: AreaPanelProps) {
             <ResponsiveContainer width="100%" height={110}>
               <LineChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke="#e3e3e3" vertical={false} />
-                <XAxis dataKey="period" tick={{ fontSize: 10 }} interval="preserveStartEnd" minTickGap={24} />
+                <XAxis
+                  dataKey="period"
+                  tick={{ fontSize: 10 }}
+                  interval="preserveStartEnd"
+                  minTickGap={24}
+                  tickFormatter={(v) => periodLabel(String(v), p.lang)}
+                />
                 <YAxis
                   tick={{ fontSize: 10 }}
                   width={44}

@@ -1,14 +1,12 @@
 import type { ViewSnapshot } from '@pcmt/domain/contracts/briefings';
+import { periodShortLabel } from '@pcmt/domain/format';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS } from '../../../lib/i18n';
 import { STATUS_COLORS, STATUS_ORDER } from '../../../lib/status-style';
 
-/** Short period labels for a chart axis: "Q3/25", "2024", "H1/25". */
-function shortPeriod(id: string): string {
-  const m = /^(\d{4})-(Q|H)(\d)$/.exec(id);
-  return m ? `${m[2]}${m[3]}/${m[1]?.slice(2)}` : id;
-}
+/** Short period labels for a chart axis, by the one formatter: "Q.III 2026", "Năm 2024" (were "Q3/26"). */
+const shortPeriod = (id: string, lang: Lang): string => periodShortLabel(id, lang).filter(Boolean).join(' ');
 
 /**
  * The view's area over the periods before it: communes per status as stacked bars (so the shift from red to
@@ -33,7 +31,7 @@ export function SlideTrend({
       <ResponsiveContainer width="100%" height={height}>
         {snapshot.kind === 'status' ? (
           <BarChart
-            data={trend.map((p) => ({ period: shortPeriod(p.period), ...(p.counts ?? {}) }))}
+            data={trend.map((p) => ({ period: shortPeriod(p.period, lang), ...(p.counts ?? {}) }))}
             margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
           >
             <CartesianGrid stroke="#ddd" vertical={false} />
@@ -54,7 +52,7 @@ export function SlideTrend({
           </BarChart>
         ) : (
           <LineChart
-            data={trend.map((p) => ({ period: shortPeriod(p.period), value: p.value }))}
+            data={trend.map((p) => ({ period: shortPeriod(p.period, lang), value: p.value }))}
             margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
           >
             <CartesianGrid stroke="#ddd" />
