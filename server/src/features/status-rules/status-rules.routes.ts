@@ -10,6 +10,12 @@ import {
   RuleSetResponse,
   RuleSetsResponse,
 } from '@pcmt/domain/contracts/status-rules';
+import {
+  type CommuneMeasures,
+  evaluateRules,
+  indicatorsRead,
+  ruleCoverage,
+} from '@pcmt/domain/status-rule-evaluation';
 import type { Queryable } from '../../db/engine';
 import { actorOf } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -25,7 +31,6 @@ import type { ReferenceData } from '../reference/reference-cache';
 import { communeStatuses } from '../status/status.repo';
 import { resolvePeriod } from '../values/resolve-values-query';
 import { valueRows } from '../values/values.repo';
-import { type CommuneMeasures, evaluateRules, indicatorsRead, ruleCoverage } from './evaluate-rules';
 import {
   communesOn,
   insertRuleSetVersion,

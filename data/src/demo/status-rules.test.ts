@@ -1,9 +1,12 @@
-import { QD_28_2025, QD_3122_2010 } from '@pcmt/data/demo/status-rules';
 import { Rules } from '@pcmt/domain/contracts/status-rules';
+import { evaluateRules, indicatorsRead, ruleCoverage } from '@pcmt/domain/status-rule-evaluation';
 import { describe, expect, it } from 'vitest';
-import { evaluateRules, indicatorsRead, ruleCoverage } from './evaluate-rules';
+import { QD_28_2025, QD_3122_2010 } from './status-rules';
 
-/** The seed rule sets, read through the contract as the server stores them. */
+/**
+ * The seed rule sets (the one place their thresholds live) through the one evaluator
+ * (@pcmt/domain/status-rule-evaluation), read through the contract as the server stores them.
+ */
 const qd28 = Rules.parse(QD_28_2025.rules);
 const qd3122 = Rules.parse(QD_3122_2010.rules);
 

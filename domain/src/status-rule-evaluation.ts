@@ -1,12 +1,43 @@
-import type { CommuneStatus } from '@pcmt/domain/contracts/common';
-import type { Criterion, Rules } from '@pcmt/domain/contracts/status-rules';
+import { type CommuneStatus, STATUS_ORDER } from './status-classes';
 
 /**
- * Applies a rule set to one commune's measures, criterion by criterion: the suggested status is the first
- * category (most serious first) with at least `minCriteria` criteria met. A criterion the data cannot
+ * Applies a status rule set to one commune's measures, criterion by criterion: the suggested status is the
+ * first category (most serious first) with at least `minCriteria` criteria met. A criterion the data cannot
  * measure (no population, no route data) is neither met nor failed: it is reported as unknown, so the
  * explanation can say a status might be suggested if it were known.
+ *
+ * The one definition: the server explains and maps suggested statuses with it (status-rules slice), and the
+ * demo generator derives its recognised statuses with it (data/src/demo/statuses.ts), so a demo decision and
+ * the server's suggestion agree by construction. Rule sets are typed by their contract
+ * (`@pcmt/domain/contracts/status-rules`); the types below (type aliases, so a `Record<string, unknown>` takes them) are the read-only shape this module reads, which
+ * a parsed `Rules` and the demo's typed seed rule sets both satisfy.
  */
+
+/** What a criterion measures over the evaluated period. */
+export type RuleMeasure =
+  | { readonly type: 'value'; readonly indicator: string }
+  | { readonly type: 'per_resident_pct'; readonly indicators: readonly string[] }
+  | { readonly type: 'route_and_criteria'; readonly status: CommuneStatus };
+
+export type RuleCriterion = {
+  readonly id: string;
+  readonly labelVi: string;
+  readonly labelEn: string;
+  readonly measure: RuleMeasure;
+  readonly op: 'gt' | 'gte';
+  readonly threshold: number;
+  readonly confirmed: boolean;
+  readonly note: string;
+};
+
+export type RuleSetRules = {
+  readonly categories: ReadonlyArray<{
+    readonly status: CommuneStatus;
+    readonly minCriteria: number;
+    readonly criteria: readonly RuleCriterion[];
+  }>;
+  readonly otherwise: CommuneStatus;
+};
 
 /** A commune's indicator values over the evaluated period, by indicator code. */
 export interface CommuneMeasures {
@@ -19,7 +50,7 @@ export interface CriterionOutcome {
   id: string;
   labelVi: string;
   labelEn: string;
-  op: Criterion['op'];
+  op: RuleCriterion['op'];
   threshold: number;
   confirmed: boolean;
   measured: number | null;
@@ -41,10 +72,10 @@ export interface RulesOutcome {
   categories: CategoryOutcome[];
 }
 
-const compare = (op: Criterion['op'], value: number, threshold: number) =>
+const compare = (op: RuleCriterion['op'], value: number, threshold: number) =>
   op === 'gt' ? value > threshold : value >= threshold;
 
-export function evaluateRules(rules: Rules, m: CommuneMeasures): RulesOutcome {
+export function evaluateRules(rules: RuleSetRules, m: CommuneMeasures): RulesOutcome {
   const memo = new Map<CommuneStatus, CategoryOutcome>();
   const categoryOf = (status: CommuneStatus, stack: readonly CommuneStatus[]): CategoryOutcome | null => {
     const cached = memo.get(status);
@@ -72,7 +103,7 @@ export function evaluateRules(rules: Rules, m: CommuneMeasures): RulesOutcome {
 }
 
 function criterionOutcome(
-  c: Criterion,
+  c: RuleCriterion,
   m: CommuneMeasures,
   categoryOf: (status: CommuneStatus) => CategoryOutcome | null,
 ): CriterionOutcome {
@@ -96,7 +127,7 @@ function criterionOutcome(
 
 /** The commune's value for a criterion, or null when the data cannot give it. */
 function measure(
-  c: Criterion,
+  c: RuleCriterion,
   m: CommuneMeasures,
   categoryOf: (status: CommuneStatus) => CategoryOutcome | null,
 ): number | null {
@@ -125,7 +156,7 @@ function measure(
 }
 
 /** The stored indicators a rule set reads (population for per-resident criteria). */
-export function indicatorsRead(rules: Rules): string[] {
+export function indicatorsRead(rules: RuleSetRules): string[] {
   const codes = new Set<string>();
   for (const category of rules.categories)
     for (const c of category.criteria) {
@@ -139,13 +170,7 @@ export function indicatorsRead(rules: Rules): string[] {
 }
 
 /** Every commune class, most serious first. */
-const ALL_CLASSES: readonly CommuneStatus[] = [
-  'trong_diem_I',
-  'trong_diem_II',
-  'trong_diem_III',
-  'co_ma_tuy',
-  'khong_ma_tuy',
-];
+const ALL_CLASSES: readonly CommuneStatus[] = [...STATUS_ORDER].reverse();
 
 export interface RuleCoverage {
   /** Classes the rule set can suggest: its categories (reachable) and its default. */
@@ -159,7 +184,7 @@ export interface RuleCoverage {
  * Which classes a rule set can produce. QĐ 3122/2010 as retrieved defines loại I and "có ma túy" only:
  * it says so (loại II and III: not defined) instead of silently never suggesting them.
  */
-export function ruleCoverage(rules: Rules): RuleCoverage {
+export function ruleCoverage(rules: RuleSetRules): RuleCoverage {
   const produces: CommuneStatus[] = [];
   const cannotProduce: RuleCoverage['cannotProduce'] = [];
   for (const status of ALL_CLASSES) {
