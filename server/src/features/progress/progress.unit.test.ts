@@ -651,6 +651,50 @@ describe('"Đạt" only when it can no longer be lost', () => {
     expect(r.current).toBe(40);
     expect(r.status).toBe('achieved');
   });
+
+  it('a level met before its deadline is "Đúng tiến độ", and "Đạt" once the deadline holds it (conversion, reduction)', () => {
+    // Commune "a" converted by mid-2023: the district's "≥ 1 xã chuyển hóa" is met, but a decision may still
+    // downgrade it before 31/12/2023.
+    const conversion: TargetDefinition = {
+      kind: 'status_conversion',
+      from: ['co_ma_tuy'],
+      to: ['khong_ma_tuy'],
+      threshold: 1,
+      window: { from: '2023-01-01', eachYear: false },
+      eachChild: false,
+    };
+    const converted = area({
+      statuses: [
+        ...snapshot('2023-01-01', { a: 'co_ma_tuy', b: 'co_ma_tuy' }),
+        ...snapshot('2023-06-30', { a: 'khong_ma_tuy', b: 'co_ma_tuy' }),
+      ],
+    });
+    const mid = progressOnArea(target(conversion, '2023-12-31'), converted, plan, context('2023-07-01'));
+    expect([mid.current, mid.status]).toEqual([1, 'on_track']);
+    const end = progressOnArea(target(conversion, '2023-12-31'), converted, plan, context('2024-02-01'));
+    expect([end.current, end.status]).toEqual([1, 'achieved']);
+
+    // 20 → 18 drug communes by mid-2020 (−10 %, target −5 %): on track until the end of 2020, then Đạt.
+    const reduction: TargetDefinition = {
+      kind: 'reduction',
+      measure: { type: 'status_count', statuses: ['co_ma_tuy'] },
+      baseline: { from: '2019', to: '2019' },
+      minPct: 5,
+      eachChild: false,
+    };
+    const communes = (date: string, drug: number) =>
+      snapshot(
+        date,
+        Object.fromEntries(
+          Array.from({ length: 20 }, (_, i) => [`c${i}`, i < drug ? 'co_ma_tuy' : 'khong_ma_tuy'] as const),
+        ),
+      );
+    const fell = area({ statuses: [...communes('2019-12-31', 20), ...communes('2020-06-30', 18)] });
+    const early = progressOnArea(target(reduction, '2020-12-31'), fell, plan, context('2020-07-01'));
+    expect([early.current, early.status]).toEqual([10, 'on_track']);
+    const late = progressOnArea(target(reduction, '2020-12-31'), fell, plan, context('2021-02-01'));
+    expect([late.current, late.status]).toEqual([10, 'achieved']);
+  });
 });
 
 describe('yearly change ("tốc độ tăng người nghiện dưới 1 %/năm", "giảm hằng năm")', () => {
