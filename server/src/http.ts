@@ -71,7 +71,7 @@ export function serverWithTileFastPath(deps: AppDeps): typeof createServer {
   });
   const create = (options: ServerOptions, app: RequestListener) =>
     createServer(options, (req, res) => {
-      if (handle) handle(req, res, () => app(req, res));
+      if (handle) handle(req, res, app);
       else app(req, res);
     });
   return create as typeof createServer;

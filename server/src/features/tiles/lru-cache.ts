@@ -1,11 +1,18 @@
 /**
  * A least-recently-used map bounded by the total weight of its values (bytes for tiles, vertices for
  * geometry indexes) rather than by count, because tile sizes span four orders of magnitude.
+ *
+ * A read moves its entry to the young end unless the entry is already among the youngest quarter (fewer
+ * than a quarter of the entries were stored or moved after it): such an entry is far from eviction, and a
+ * warm tile's read then costs one map lookup instead of a delete and an insert (issue 19). With fewer than
+ * four entries every read moves, as exact LRU does.
  */
 export class LruCache<V> {
   /** Map keeps insertion order: the first key is the least recently used. */
-  readonly #entries = new Map<string, { value: V; weight: number }>();
+  readonly #entries = new Map<string, { value: V; weight: number; stamp: number }>();
   #weight = 0;
+  /** Counts insertions and moves: an entry's `stamp` is the count when it last went to the young end. */
+  #clock = 0;
 
   constructor(readonly maxWeight: number) {}
 
@@ -13,8 +20,12 @@ export class LruCache<V> {
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    // Entries stored or moved after this one: at most clock - 1 - stamp of them are younger.
+    if (this.#clock - 1 - entry.stamp >= this.#entries.size / 4) {
+      this.#entries.delete(key);
+      entry.stamp = this.#clock++;
+      this.#entries.set(key, entry);
+    }
     return entry.value;
   }
 
@@ -22,7 +33,7 @@ export class LruCache<V> {
   set(key: string, value: V, weight: number): void {
     this.delete(key);
     if (weight > this.maxWeight) return;
-    this.#entries.set(key, { value, weight });
+    this.#entries.set(key, { value, weight, stamp: this.#clock++ });
     this.#weight += weight;
     for (const [oldest, entry] of this.#entries) {
       if (this.#weight <= this.maxWeight) break;

@@ -48,4 +48,30 @@ describe('LruCache', () => {
     expect(cache.size).toBe(0);
     expect(cache.weight).toBe(0);
   });
+
+  it('keeps an entry read often through a churn of entries read once, and evicts the oldest unread', () => {
+    const cache = new LruCache<number>(100);
+    for (let i = 0; i < 100; i++) cache.set(`old${i}`, i, 1);
+    cache.set('hot', -1, 1);
+    for (let i = 0; i < 1000; i++) {
+      cache.set(`new${i}`, i, 1);
+      // Read now and then (every 10 stores), the hot entry is never the least recently used.
+      if (i % 10 === 0) expect(cache.get('hot')).toBe(-1);
+    }
+    expect(cache.get('hot')).toBe(-1);
+    expect(cache.size).toBe(100);
+    // Every entry stored before it and never read is gone, and so are the oldest of the churn.
+    expect(cache.get('old99')).toBeUndefined();
+    expect(cache.get('new0')).toBeUndefined();
+    expect(cache.get('new999')).toBe(999);
+  });
+
+  it('moves an entry read from the old end, so the next store evicts another', () => {
+    const cache = new LruCache<string>(8);
+    for (const k of 'abcdefgh') cache.set(k, k, 1);
+    expect(cache.get('a')).toBe('a');
+    cache.set('i', 'i', 1);
+    expect(cache.get('a')).toBe('a');
+    expect(cache.get('b')).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@ import type { Database } from '../../db/engine';
 import { generationsOf } from '../../lib/data-generations';
 import { today } from '../../lib/sql';
 import { acceptsGzip, ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
-import { parseTileRequest } from './tile-request';
+import { type ParsedTileRequest, parseTileRequest } from './tile-request';
 import { type EncodedTile, type TileRequest, tileServiceFor } from './tile-service';
 
 /**
@@ -14,7 +14,8 @@ import { type EncodedTile, type TileRequest, tileServiceFor } from './tile-servi
 const TILE_URL = /^\/api\/tiles\/([a-z]{1,16})\/(\d{1,2})\/(\d{1,9})\/(\d{1,9}\.mvt)(?:\?at=([\d-]{10}))?$/;
 
 /** A node:http request handler that answers some requests itself and hands the others to `app`. */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, app: () => void) => void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, app: NodeListener) => void;
+type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Tiles answered by the node server before the app. A tile is public (no session to look up) and a warm one
@@ -73,9 +74,35 @@ export function tileFastPath(db: Database, siteHeaders: readonly (readonly [stri
     res.end(head.body);
   };
 
+  /**
+   * Tile URLs already validated, by the URL as sent: a map pans over the same few hundred again and again,
+   * and a lookup here costs less than the pattern and the contracts (bounded: emptied past 20,000 URLs).
+   */
+  const known = new Map<string, ParsedTileRequest>();
+
   /** Answers the tile, from the cache at once or once encoded; anything else goes to the app. */
-  const answer = (req: IncomingMessage, res: ServerResponse, m: RegExpExecArray, app: () => void) => {
-    let request: TileRequest;
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parsed: ParsedTileRequest,
+    app: NodeListener,
+  ) => {
+    const request: TileRequest =
+      parsed.at === undefined ? { ...parsed, at: today() } : (parsed as TileRequest);
+    const cached = tiles.cached(request);
+    if (cached !== undefined) return write(req, res, cached);
+    // Not made yet: encode it (concurrent requests share one encoding). A failure goes to the app, which
+    // tries again and answers the error as every route does.
+    tiles.tile(request).then(
+      (tile) => write(req, res, tile),
+      () => app(req, res),
+    );
+  };
+
+  /** The validated request of a tile URL the fast path may answer; null leaves the URL to the app. */
+  const parse = (url: string): ParsedTileRequest | null => {
+    const m = TILE_URL.exec(url);
+    if (!m) return null;
     try {
       const parsed = parseTileRequest({
         layer: m[1] ?? '',
@@ -84,30 +111,25 @@ export function tileFastPath(db: Database, siteHeaders: readonly (readonly [stri
         y: m[4] ?? '',
         at: m[5],
       });
-      request = { ...parsed, at: parsed.at ?? today() };
+      if (known.size >= 20_000) known.clear();
+      known.set(url, parsed);
+      return parsed;
     } catch {
-      return app(); // a bad parameter: the app answers 400 naming it
+      return null; // a bad parameter: the app answers 400 naming it
     }
-    const cached = tiles.cached(request);
-    if (cached !== undefined) return write(req, res, cached);
-    // Not made yet: encode it (concurrent requests share one encoding). A failure goes to the app, which
-    // tries again and answers the error as every route does.
-    tiles.tile(request).then(
-      (tile) => write(req, res, tile),
-      () => app(),
-    );
   };
 
   return (req, res, app) => {
     const url = req.url ?? '';
-    const m = req.method === 'GET' && url.startsWith('/api/tiles/') ? TILE_URL.exec(url) : null;
-    if (!m) return app();
+    if (req.method !== 'GET' || !url.startsWith('/api/tiles/')) return app(req, res);
+    const parsed = known.get(url) ?? parse(url);
+    if (!parsed) return app(req, res);
     const reading = watch.check();
-    if (!reading) return answer(req, res, m, app);
+    if (!reading) return answer(req, res, parsed, app);
     // A read is due: the app would not wait for one already started, so wait for it here.
     reading.then(
-      () => answer(req, res, m, app),
-      () => app(),
+      () => answer(req, res, parsed, app),
+      () => app(req, res),
     );
   };
 }
