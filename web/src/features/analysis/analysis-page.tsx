@@ -11,6 +11,7 @@ import { readTable } from '../../entities/table/lib/read-table';
 import { unitsQuery } from '../../entities/units/api/get-units';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
+import { type Lang, periodLabel } from '../../lib/i18n';
 import { langOf, useLocation } from '../../lib/navigation';
 import {
   latestPeriod,
@@ -166,6 +167,7 @@ function QuarterSelect(props: {
   testId: string;
   quarters: readonly { id: string }[];
   value: string;
+  lang: Lang;
   onChange: (id: string) => void;
 }) {
   return (
@@ -179,7 +181,7 @@ function QuarterSelect(props: {
       >
         {props.quarters.map((q) => (
           <option key={q.id} value={q.id}>
-            {q.id}
+            {periodLabel(q.id, props.lang)}
           </option>
         ))}
       </select>
@@ -322,6 +324,7 @@ export default function AnalysisPage() {
               label={t('fromPeriod')}
               testId="from-period"
               quarters={quarters}
+              lang={lang}
               value={draft.from}
               onChange={(v) => set('from', v)}
             />
@@ -330,6 +333,7 @@ export default function AnalysisPage() {
             label={draft.statistic === 'emerging-hotspots' ? t('lastPeriod') : t('period')}
             testId="period"
             quarters={quarters}
+            lang={lang}
             value={draft.period}
             onChange={(v) => set('period', v)}
           />
