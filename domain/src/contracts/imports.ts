@@ -49,6 +49,12 @@ export const ValuesImportForm = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('true: the province office’s data, approved at once (province data officers and admins only)'),
+  decimalMark: z
+    .enum(['comma', 'dot'])
+    .optional()
+    .describe(
+      'how to read a file whose cells do not tell: comma = 1.234,5 (Vietnamese, the default), dot = 1,234.5',
+    ),
 });
 
 export const ValuesPreview = z.object({
@@ -69,6 +75,24 @@ export const ValuesPreview = z.object({
       newValue: z.number(),
     }),
   ),
+  numbers: z
+    .object({
+      convention: z.enum(['comma', 'dot']).describe('comma = 1.234,5; dot = 1,234.5; one for the whole file'),
+      decidedBy: z.enum(['cells', 'choice', 'default']),
+      ambiguous: z
+        .array(
+          z.object({
+            sheet: z.string().nullable(),
+            row: z.number(),
+            column: z.string(),
+            text: z.string(),
+            value: z.number(),
+          }),
+        )
+        .describe('cells that read either way (96.163), as read'),
+      ambiguousCount: z.number(),
+    })
+    .describe('how the file’s numbers were read'),
 });
 
 export const ValuesCommitResponse = ValuesPreview.extend({

@@ -246,6 +246,7 @@ type ValuesForm = {
   scope?: string | undefined;
   choices?: string | undefined;
   approve?: 'true' | 'false' | undefined;
+  decimalMark?: 'comma' | 'dot' | undefined;
 };
 
 /**
@@ -273,6 +274,7 @@ async function valuesInput(c: Context, f: ValuesForm) {
     period: f.period,
     scope: f.scope ?? null,
     choices: parseChoices(f.choices),
+    ...(f.decimalMark ? { decimalMark: f.decimalMark } : {}),
     actor: actorOf(c),
     mayWrite: writableBy(c.get('identity').jurisdiction),
   };

@@ -298,6 +298,46 @@ describe('importing a report', () => {
     expect(await stored()).toEqual(original);
   });
 
+  it('says in the preview how the file’s numbers were read, lists a value that reads either way, and takes the user’s choice', async () => {
+    const [unit] = await db.query<{ code: string }>(
+      `select code from admin_units where level = 'commune' and province_code = $1
+         and valid_from <= '2026-09-30' and (valid_to is null or valid_to > '2026-09-30') order by code limit 1`,
+      [SCOPE],
+    );
+    const csv = `Mã đơn vị,Kỳ báo cáo,Mã chỉ số,Giá trị\n${unit?.code},${PERIOD},managed_addicts,96.163`;
+    type Numbers = Preview & {
+      numbers: { convention: string; decidedBy: string; ambiguous: unknown[]; ambiguousCount: number };
+    };
+    const preview = async (fields: Record<string, string>) => {
+      const res = await post(
+        '/api/imports/values/preview',
+        uploadForm('so-lieu.csv', csv, { period: PERIOD, scope: SCOPE, ...fields }),
+      );
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(200);
+      return JSON.parse(text) as Numbers;
+    };
+    // Nothing in the file tells: read the Vietnamese way, and the cell is shown as read.
+    const vi = await preview({});
+    expect(vi.sample[0]?.newValue).toBe(96163);
+    expect(vi.numbers).toEqual({
+      convention: 'comma',
+      decidedBy: 'default',
+      ambiguous: [{ sheet: null, row: 2, column: 'D', text: '96.163', value: 96163 }],
+      ambiguousCount: 1,
+    });
+    // The user says the file writes a decimal point.
+    const dot = await preview({ decimalMark: 'dot' });
+    expect(dot.sample[0]?.newValue).toBe(96.163);
+    expect(dot.numbers).toMatchObject({ convention: 'dot', decidedBy: 'choice' });
+    const bad = await post(
+      '/api/imports/values/preview',
+      uploadForm('so-lieu.csv', csv, { period: PERIOD, scope: SCOPE, decimalMark: 'space' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorJson).error.field).toBe('decimalMark');
+  });
+
   it('lists every problem by row and column and changes nothing', async () => {
     let addictsColumn = '';
     const csv = await filledCsv(4, (rows) => {

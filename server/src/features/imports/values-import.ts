@@ -21,7 +21,13 @@ import {
   type ValueChange,
   writeValueChanges,
 } from './values-import.repo';
-import { type AmbiguousName, noValuesProblem, readReport } from './values-sheet';
+import {
+  type AmbiguousName,
+  type DecimalMark,
+  type FileNumbers,
+  noValuesProblem,
+  readReport,
+} from './values-sheet';
 
 export interface ValuesImportInput {
   fileName: string;
@@ -32,6 +38,8 @@ export interface ValuesImportInput {
   scope: string | null;
   /** Resolutions of ambiguous unit names: name key → unit code. */
   choices?: Readonly<Record<string, string>>;
+  /** The decimal mark the user chose in the preview, for a file whose cells do not decide it. */
+  decimalMark?: DecimalMark;
   actor: string;
   /** Whether the caller may write values of this unit (their jurisdiction); absent = everywhere (CLI). */
   mayWrite?: (unit: MatchableUnit) => boolean;
@@ -54,6 +62,8 @@ export interface ValuesPreview {
     oldValue: number | null;
     newValue: number;
   }[];
+  /** How the file's numbers were read, and the cells that read either way (values-sheet.ts). */
+  numbers: FileNumbers;
 }
 
 /** The file has problems or names that need a choice: nothing was written. */
@@ -118,7 +128,12 @@ async function readValues(db: Database, input: ValuesImportInput) {
     provinces,
     ...(input.choices ? { choices: input.choices } : {}),
   });
-  const report = readReport(sheets, { period: input.period, indicators, matcher });
+  const report = readReport(sheets, {
+    period: input.period,
+    indicators,
+    matcher,
+    ...(input.decimalMark ? { decimalMark: input.decimalMark } : {}),
+  });
   if (input.mayWrite) {
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const v of report.values) {
@@ -144,7 +159,11 @@ async function readValues(db: Database, input: ValuesImportInput) {
   if (report.values.length === 0) {
     throw new ValuesImportRejected(input.fileName, [noValuesProblem(report.emptyRows)], []);
   }
-  return { values: report.values, names: new Map(units.map((u) => [u.id, u.fullName])) };
+  return {
+    values: report.values,
+    names: new Map(units.map((u) => [u.id, u.fullName])),
+    numbers: report.numbers,
+  };
 }
 
 type ReadValues = Awaited<ReturnType<typeof readValues>>;
@@ -171,6 +190,7 @@ function previewOf(
       oldValue: c.oldValue,
       newValue: c.newValue,
     })),
+    numbers: read.numbers,
   };
 }
 

@@ -33,7 +33,29 @@ export interface ReadReport {
   ambiguous: AmbiguousName[];
   /** Rows naming a unit whose every indicator cell is empty (a template sent back unfilled), in file order. */
   emptyRows: { sheet: string | null; row: number }[];
+  /** How the file's numbers were read: once for the whole file (NUMBERS READ AS WRITTEN below). */
+  numbers: FileNumbers;
 }
+
+/*
+ * NUMBERS READ AS WRITTEN (issue 15). A file's number convention is decided once for the whole file, never per
+ * cell: by its cells when one can only be read one way (`93.3868`: decimal point; `1.234,5`: decimal comma),
+ * else by the user's choice in the preview, else the Vietnamese way (`1.234` = 1234). A cell that reads either
+ * way (`96.163`, `1,234`) is listed with the value it was read as, so the preview shows it and the user can
+ * choose the other convention before committing.
+ */
+export type DecimalMark = 'comma' | 'dot';
+export interface FileNumbers {
+  /** `comma`: 1.234,5 (Vietnamese); `dot`: 1,234.5. */
+  convention: DecimalMark;
+  /** What decided it: the file's own cells, the user's choice, or the Vietnamese default. */
+  decidedBy: 'cells' | 'choice' | 'default';
+  /** Cells that read either way, as read (at most {@link AMBIGUOUS_LISTED}). */
+  ambiguous: { sheet: string | null; row: number; column: string; text: string; value: number }[];
+  /** How many such cells the file has (the list may be shorter). */
+  ambiguousCount: number;
+}
+const AMBIGUOUS_LISTED = 20;
 
 /** Header texts (without diacritics) of the columns a report may have, in both languages. */
 const HEADERS = {
@@ -77,7 +99,13 @@ type Matcher = ReturnType<typeof createUnitMatcher>;
  */
 export function readReport(
   sheets: readonly Sheet[],
-  options: { period: string; indicators: readonly IndicatorRow[]; matcher: Matcher },
+  options: {
+    period: string;
+    indicators: readonly IndicatorRow[];
+    matcher: Matcher;
+    /** The user's choice in the preview; used when the file's cells do not decide. */
+    decimalMark?: DecimalMark;
+  },
 ): ReadReport {
   const problems: ImportProblem[] = [];
   const values: ReportValue[] = [];
@@ -86,10 +114,19 @@ export function readReport(
   let sheetsWithHeader = 0;
 
   const legacy = findLegacyText(sheets);
-  if (legacy) return { values, problems: [legacy], ambiguous: [], emptyRows };
   // One number convention per file, from all its cells: "96.163" is 96163 in a file that writes "1.234,5"
-  // and 96,163 in one that writes "93.3868"; never decided cell by cell.
-  const convention = numberConvention(sheets.flatMap((sh) => sh.rows.flat()));
+  // and 96,163 in one that writes "93.3868"; never decided cell by cell (NUMBERS READ AS WRITTEN above).
+  const fromCells = numberConvention(sheets.flatMap((sh) => sh.rows.flat()));
+  // No cell decides and no choice: read the Vietnamese way (parseNumberIn with null).
+  const convention = fromCells ?? options.decimalMark ?? null;
+  const numbers: FileNumbers = {
+    convention:
+      fromCells === 'dot' ? 'dot' : fromCells === 'comma' ? 'comma' : (options.decimalMark ?? 'comma'),
+    decidedBy: fromCells ? 'cells' : options.decimalMark ? 'choice' : 'default',
+    ambiguous: [],
+    ambiguousCount: 0,
+  };
+  if (legacy) return { values, problems: [legacy], ambiguous: [], emptyRows, numbers };
 
   for (const sheet of sheets) {
     const found = findHeader(sheet, options.indicators);
@@ -193,6 +230,17 @@ export function readReport(
       for (const { col, indicator, raw } of entries) {
         if (raw === null || !indicator) continue;
         const value = parseNumberIn(raw, convention);
+        if (value !== null && convention !== 'mixed' && numberEvidence(raw) === 'either') {
+          numbers.ambiguousCount++;
+          if (numbers.ambiguous.length < AMBIGUOUS_LISTED)
+            numbers.ambiguous.push({
+              sheet: sheet.name,
+              row: rowNo,
+              column: columnLetter(col.index + 1),
+              text: String(raw),
+              value,
+            });
+        }
         if (convention === 'mixed' && numberEvidence(raw) !== null) {
           problems.push(
             at(
@@ -297,7 +345,7 @@ export function readReport(
     ...partsAboveTotal(values, options.indicators),
   );
   problems.sort(byPlace(sheets));
-  return { values, problems, ambiguous: [...ambiguous.values()], emptyRows };
+  return { values, problems, ambiguous: [...ambiguous.values()], emptyRows, numbers };
 }
 
 /** The first text cell typed in TCVN3 or VNI: the whole file is in that encoding, so one report is enough. */

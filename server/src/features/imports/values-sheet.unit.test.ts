@@ -94,6 +94,38 @@ describe('reading a report', () => {
     expect(comma.values.map((v) => v.value)).toEqual([1234.5, 96163]);
   });
 
+  it('lists a value that reads either way with what it was read as, and reads it as the user chooses', () => {
+    const header = ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts'];
+    const rows = [header, ['00004', '2026-Q3', '12'], [8, '2026-Q3', '96.163']];
+    // Nothing in the file tells: the Vietnamese way (96 163), said so, the cell listed.
+    const vi = read(rows);
+    expect(vi.values.map((v) => v.value)).toEqual([12, 96163]);
+    expect(vi.numbers).toEqual({
+      convention: 'comma',
+      decidedBy: 'default',
+      ambiguous: [{ sheet: 'Báo cáo', row: 3, column: 'C', text: '96.163', value: 96163 }],
+      ambiguousCount: 1,
+    });
+    // The user says the file writes a decimal point: 96,163, for the whole file.
+    const dot = readReport([{ name: 'Báo cáo', rows }], {
+      period: '2026-Q3',
+      indicators: INDICATORS,
+      matcher: createUnitMatcher(UNITS, { scope: null, date: '2026-09-30' }),
+      decimalMark: 'dot',
+    });
+    expect(dot.values.map((v) => v.value)).toEqual([12, 96.163]);
+    expect(dot.numbers).toMatchObject({ convention: 'dot', decidedBy: 'choice', ambiguousCount: 1 });
+    // A file that tells (93.3868) decides; the choice does not override it.
+    const told = readReport([{ name: 'Báo cáo', rows: [...rows, [8, '2026-Q3', '93.3868']] }], {
+      period: '2026-Q3',
+      indicators: INDICATORS,
+      matcher: createUnitMatcher(UNITS, { scope: null, date: '2026-09-30' }),
+      decimalMark: 'comma',
+    });
+    expect(told.numbers).toMatchObject({ convention: 'dot', decidedBy: 'cells' });
+    expect(told.numbers.ambiguous.map((a) => a.value)).toEqual([96.163]);
+  });
+
   it('refuses a file that writes decimals both ways, naming each row and column', () => {
     const header = ['Mã đơn vị', 'Kỳ báo cáo', 'managed_addicts'];
     const r = read([header, ['00004', '2026-Q3', '93.3868'], [8, '2026-Q3', '1.234,5']]);

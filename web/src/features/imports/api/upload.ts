@@ -15,6 +15,8 @@ export interface ValuesUpload {
   choices: Record<string, string>;
   /** The province office's data, approved at once (province data officers and admins). */
   approve?: boolean;
+  /** How to read a file whose cells do not tell its decimal mark (the user's choice in the preview). */
+  decimalMark?: 'comma' | 'dot';
 }
 
 const valuesForm = (u: ValuesUpload) => ({
@@ -23,6 +25,7 @@ const valuesForm = (u: ValuesUpload) => ({
   ...(u.scope ? { scope: u.scope } : {}),
   ...(Object.keys(u.choices).length > 0 ? { choices: JSON.stringify(u.choices) } : {}),
   ...(u.approve ? { approve: 'true' as const } : {}),
+  ...(u.decimalMark ? { decimalMark: u.decimalMark } : {}),
 });
 
 /** Checks a report without writing: what it would add and change, or its problems. */

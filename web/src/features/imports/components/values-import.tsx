@@ -49,27 +49,30 @@ export function ValuesImport({ lang }: { lang: Lang }) {
   // A large import is written as a job on the server: its progress bar, with Hủy, while it runs.
   const [job, setJob] = useState<Job | null>(null);
   const [approve, setApprove] = useState(false);
+  // The decimal mark the officer chose for a file whose cells do not tell (undefined: the file or the default).
+  const [decimalMark, setDecimalMark] = useState<'comma' | 'dot' | undefined>(undefined);
   // Approving at once is the province office's: admins, and data officers holding a whole province.
   const user = useQuery(sessionQuery).data?.user ?? null;
   const scope = scopeChoice === undefined ? ownScope(user?.jurisdiction) : scopeChoice;
   const office =
     user?.role === 'admin' ||
     (user?.role === 'data_officer' && user.jurisdiction.some((c) => c === 'VN' || /^\d{2}$/.test(c)));
-  const upload = () => ({
+  const upload = (mark = decimalMark) => ({
     file: file as File,
     period,
     scope,
     choices,
     approve: office && approve,
+    ...(mark ? { decimalMark: mark } : {}),
   });
 
-  const run = async (action: 'check' | 'commit') => {
+  const run = async (action: 'check' | 'commit', mark = decimalMark) => {
     if (!file) return;
     setState({ step: 'busy' });
     setJob(null);
     try {
       if (action === 'check') {
-        const out = await previewValues(upload());
+        const out = await previewValues(upload(mark));
         setState(
           out.ok ? { step: 'previewed', preview: out.data } : { step: 'rejected', rejection: out.rejection },
         );
@@ -219,6 +222,14 @@ export function ValuesImport({ lang }: { lang: Lang }) {
               ))}
             </tbody>
           </table>
+          <NumbersRead
+            numbers={state.preview.numbers}
+            lang={lang}
+            onChoose={(mark) => {
+              setDecimalMark(mark);
+              void run('check', mark);
+            }}
+          />
           <button
             type="button"
             data-testid="values-commit"
@@ -240,5 +251,56 @@ export function ValuesImport({ lang }: { lang: Lang }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * How the file's numbers were read (one decimal mark for the whole file) and the values that read two ways
+ * ("96.163"), each with what it was read as; when the file's cells do not decide, the officer may choose.
+ */
+function NumbersRead({
+  numbers,
+  lang,
+  onChoose,
+}: {
+  numbers: ValuesPreview['numbers'];
+  lang: Lang;
+  onChoose: (mark: 'comma' | 'dot') => void;
+}) {
+  const t = (k: Parameters<typeof importMessages>[1]) => importMessages(lang, k);
+  if (numbers.ambiguousCount === 0) return null;
+  const by =
+    numbers.decidedBy === 'cells' ? 'byCells' : numbers.decidedBy === 'choice' ? 'byChoice' : 'byDefault';
+  return (
+    <div className="import-numbers" data-testid="values-preview-numbers">
+      <p>
+        {t(numbers.convention === 'dot' ? 'numbersDot' : 'numbersComma')}, {t(by)}.
+      </p>
+      <p>
+        {t('ambiguousNumbers')} ({formatNumber(numbers.ambiguousCount, lang, 0)}):
+      </p>
+      <ul>
+        {numbers.ambiguous.map((a) => (
+          <li key={`${a.sheet}|${a.row}|${a.column}`}>
+            {a.sheet ? `${a.sheet}, ` : ''}
+            {t('row')} {a.row}, {t('column')} {a.column}: “{a.text}” {t('readAs')}{' '}
+            {formatNumber(a.value, lang)} ({t(Number.isInteger(a.value) ? 'wholeNumber' : 'decimalNumber')})
+          </li>
+        ))}
+      </ul>
+      {numbers.decidedBy !== 'cells' && (
+        <label>
+          {t('decimalMark')}{' '}
+          <select
+            data-testid="values-decimal-mark"
+            value={numbers.convention}
+            onChange={(e) => onChoose(e.target.value === 'dot' ? 'dot' : 'comma')}
+          >
+            <option value="comma">{t('markComma')}</option>
+            <option value="dot">{t('markDot')}</option>
+          </select>
+        </label>
+      )}
+    </div>
   );
 }
