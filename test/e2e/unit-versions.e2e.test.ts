@@ -7,10 +7,13 @@ import { browserAvailable, recordRequests, screenshot, useBrowser } from './brow
  * Issue 14: a decree merges two Sơn La communes from 1/4/2026. Imported through the app as a partial update,
  * with no code change the map, tiles, table, compare presets and the values API show the merged commune for
  * periods after that date and the two old ones before; the merged commune's history is the crosswalked
- * sum. The import is rolled back at the end (the e2e database is reused between runs).
+ * sum. A plan whose scope is the merged commune shows it by name, and its target's history before the merger
+ * is the sum of the two old communes' values. The plan is deleted and the import rolled back at the end (the
+ * e2e database is reused between runs).
  */
 const VALID_FROM = '2026-04-01';
 const DECREE = '1234/NQ-UBTVQH15';
+const PLAN = 'e2e-xa-sap-nhap-2026';
 const base = () => inject('baseUrl');
 
 interface Feature {
@@ -82,8 +85,39 @@ async function post(page: Page, path: string): Promise<number> {
   }, path);
 }
 
+/** A JSON write through the app's own session; the status and the body. */
+async function send(
+  page: Page,
+  method: 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(path, {
+        method,
+        headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
+/** Deletes the plan on the merged commune (a plan's scope keeps its unit: the import cannot be rolled back under it). */
+async function deletePlan(page: Page) {
+  const { status } = await send(page, 'DELETE', `/api/plans/${PLAN}`);
+  expect([200, 204, 404]).toContain(status);
+}
+
+/** The quarter a series point (a date) falls in: 2025-09-30 → 2025-Q3. */
+const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+
 /** Rolls back a boundary import left by an interrupted earlier run at the same date. */
 async function rollBackLeftovers(page: Page) {
+  await deletePlan(page);
   const list = (await (await page.request.get(`${base()}/api/imports`)).json()) as {
     rows: { id: number; kind: string; target: string; status: string }[];
   };
@@ -108,7 +142,10 @@ describe.skipIf(!browserAvailable)('a new unit version imported in the app', () 
   let cleanup: Page | null = null;
 
   afterAll(async () => {
-    if (cleanup && importId !== null) await post(cleanup, `/api/imports/boundaries/${importId}/rollback`);
+    if (cleanup && importId !== null) {
+      await deletePlan(cleanup);
+      await post(cleanup, `/api/imports/boundaries/${importId}/rollback`);
+    }
   });
 
   it('shows the merged commune after the decree and the two old ones before, everywhere', async () => {
@@ -182,6 +219,68 @@ describe.skipIf(!browserAvailable)('a new unit version imported in the app', () 
     expect(b).not.toBeNull();
     expect(onNew.get(m.kept)).toBeCloseTo((a ?? 0) + (b ?? 0), 3);
     expect(onNew.has(m.gone)).toBe(false);
+
+    // A plan scoped to the merged commune (its code on the new version), with a target on a stored stock.
+    const created = await send(page, 'POST', '/api/plans', {
+      code: PLAN,
+      title: 'Kế hoạch của xã sau sắp xếp',
+      issuingBody: 'UBND xã',
+      documentNo: '12/KH-UBND',
+      issuedOn: '2026-04-15',
+      scope: { code: m.kept, validOn: VALID_FROM },
+      periodStart: '2025-07-01',
+      periodEnd: '2026-12-31',
+      targets: [
+        {
+          code: 'quan-ly-nghien',
+          title: 'Quản lý người nghiện',
+          deadline: '2026-12-31',
+          definition: { kind: 'cumulative', indicator: 'managed_addicts', threshold: 1 },
+        },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    // The plan page names the merged commune; its target's history before the merger, as the page received
+    // it, is the two old communes' values added (whole communes: the crosswalked sum).
+    const progress = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/plans/${PLAN}` && r.request().method() === 'GET',
+    );
+    await page.goto(`${base()}/ke-hoach/${PLAN}`);
+    const shown = (await (await progress).json()) as {
+      plan: { scope: { code: string; name: string; validFrom: string } | null };
+      progress: { target: string; progress: { series: { date: string; value: number }[] } }[];
+    };
+    expect(shown.plan.scope).toMatchObject({ code: m.kept, name: m.keptName, validFrom: VALID_FROM });
+    await expect
+      .poll(() => page.getByTestId('plan-page').locator('p.meta').first().textContent())
+      .toContain(`Phạm vi: ${m.keptName}`);
+    await page.getByTestId('target-quan-ly-nghien').waitFor();
+    const series = shown.progress.find((p) => p.target === 'quan-ly-nghien')?.progress.series ?? [];
+    // Quarters reported on the communes of 1/7/2025 and before the merger: 2025-Q3 … 2026-Q1.
+    const beforeMerger = series.filter((o) => o.date >= '2025-07-01' && o.date < VALID_FROM);
+    expect(beforeMerger.map((o) => quarterOf(o.date))).toEqual(['2025-Q3', '2025-Q4', '2026-Q1']);
+    for (const o of beforeMerger) {
+      const old = await values(page, quarterOf(o.date), '2026-03-31');
+      const sum = (old.get(m.kept) ?? Number.NaN) + (old.get(m.gone) ?? Number.NaN);
+      expect(o.value, o.date).toBeCloseTo(sum, 3);
+      // Not the merged commune's own code alone: the second commune's value is in it.
+      expect(o.value).toBeGreaterThan(old.get(m.kept) ?? Number.NaN);
+    }
+    // After the merger the series reads the merged commune itself, as the values API does.
+    const afterMerger = series.filter((o) => o.date >= VALID_FROM && o.date <= '2026-09-30');
+    expect(afterMerger.length).toBeGreaterThan(0);
+    for (const o of afterMerger) {
+      const merged = await values(page, quarterOf(o.date), VALID_FROM);
+      expect(o.value, o.date).toBeCloseTo(merged.get(m.kept) ?? Number.NaN, 3);
+    }
+    // The scorecard names it too.
+    await page.goto(`${base()}/bang-diem/${PLAN}`);
+    await expect
+      .poll(() => page.getByTestId('scorecard-page').textContent(), { timeout: 30_000 })
+      .toContain(m.keptName);
+    await screenshot(page, 'unit-versions-plan-on-merged-commune');
+    await deletePlan(page);
 
     expect(await post(page, `/api/imports/boundaries/${importId}/rollback`)).toBe(200);
     importId = null;
