@@ -1,22 +1,10 @@
+import type { EmergingKind } from '@pcmt/domain/emerging-hotspots';
 import { giStar } from './getis-ord';
 import { mannKendall } from './mann-kendall';
 import type { SpatialWeights } from './spatial-weights';
 
-/**
- * ArcGIS Pro's emerging hot spot categories ("How Emerging Hot Spot Analysis works"), for hot spots and
- * their mirror for cold spots, plus "no pattern".
- */
-export const EMERGING_CATEGORIES = [
-  'new',
-  'consecutive',
-  'intensifying',
-  'persistent',
-  'diminishing',
-  'sporadic',
-  'oscillating',
-  'historical',
-] as const;
-export type EmergingKind = (typeof EMERGING_CATEGORIES)[number];
+/** A commune's category: the domain's list (@pcmt/domain/emerging-hotspots, which the web's legend reads too)
+ * for a hot spot or its mirror for a cold spot, or no pattern. */
 export type EmergingCategory = { spot: 'hot' | 'cold'; kind: EmergingKind } | null;
 
 export interface EmergingOptions {

@@ -1,3 +1,5 @@
+import { EMERGING_CATEGORIES, EMERGING_KIND_VI } from '@pcmt/domain/emerging-hotspots';
+
 /**
  * How each statistic's result becomes map classes and a legend that says what each class means.
  * Pure, so the colouring and its legend cannot disagree.
@@ -34,26 +36,9 @@ export const MORAN_LEGEND: LegendEntry[] = [
   { color: '#f0f0ea', label: 'Không có ý nghĩa thống kê' },
 ];
 
-const EMERGING_KINDS = [
-  'new',
-  'consecutive',
-  'intensifying',
-  'persistent',
-  'diminishing',
-  'sporadic',
-  'oscillating',
-  'historical',
-] as const;
-const EMERGING_VI: Record<(typeof EMERGING_KINDS)[number], string> = {
-  new: 'mới',
-  consecutive: 'liên tiếp',
-  intensifying: 'gia tăng',
-  persistent: 'dai dẳng',
-  diminishing: 'suy giảm',
-  sporadic: 'rải rác',
-  oscillating: 'dao động',
-  historical: 'trong quá khứ',
-};
+/** The categories and their words are the domain's (the server classifies into the same list). */
+const EMERGING_KINDS = EMERGING_CATEGORIES;
+const EMERGING_VI = EMERGING_KIND_VI;
 const HOT = ['#67000d', '#a50f15', '#cb181d', '#ef3b2c', '#fb6a4a', '#fc9272', '#fcbba1', '#fee0d2'];
 const COLD = ['#08306b', '#08519c', '#2171b5', '#4292c6', '#6baed6', '#9ecae1', '#c6dbef', '#deebf7'];
 
