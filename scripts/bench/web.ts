@@ -13,9 +13,10 @@ type Page = Awaited<ReturnType<Awaited<ReturnType<typeof launch>>['newPage']>>;
  * the initial shell (≤ 200 KB); navigation → map `idle` with the national status colours (≤ 2500 ms);
  * period change → recoloured `idle` (≤ 200 ms). Runs the built app (`pnpm build` first) on BENCH_URL, or starts
  * `scripts/start.ts` on a free port with PCMT_DATA_DIR (default .data/e2e-pglite, seeded on first start).
+ * PCMT_WEB_DIST (default web/dist): the built app measured and served, as `pnpm start` reads it.
  */
 const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, 'web/dist');
+const dist = resolve(root, process.env.PCMT_WEB_DIST ?? 'web/dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function chunkSizes() {
