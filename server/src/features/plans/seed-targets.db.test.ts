@@ -28,6 +28,10 @@ interface Progress {
   direction: string;
   reasonCode: string | null;
   projection: { value: number | null; bounds: { min: number | null; max: number | null } };
+  bridge: { method: string; since: string } | null;
+  baseline: number | null;
+  baselineDate: string | null;
+  series: Array<{ date: string; value: number; estimated: boolean }>;
 }
 interface PlanProgressJson {
   plan: { code: string; targets: Array<{ code: string; definition: { kind: string } }> };
@@ -56,6 +60,8 @@ describe('every target of the seed plans computes', () => {
         const kind = body.plan.targets.find((t) => t.code === target)?.definition.kind;
         expect(STATUSES, `${code}/${target}`).toContain(p.status);
         if (p.status === 'no_data') expect(p.reasonCode, `${code}/${target}`).not.toBeNull();
+        // Every seed target is written on catalogue indicators: none fails for lack of one.
+        expect(p.reasonCode, `${code}/${target}`).not.toBe('unknown_indicator');
         const { min, max } = p.projection.bounds;
         const v = p.projection.value;
         if (v !== null && min !== null) expect(v, `${code}/${target}`).toBeGreaterThanOrEqual(min);
@@ -95,6 +101,32 @@ describe('every target of the seed plans computes', () => {
       expect(p?.current, code).toBeCloseTo(pub.drugFree.current.sharePct ?? Number.NaN, 1);
       // Four years before 2030 nothing is "Đạt" yet.
       expect(p?.status, code).not.toBe('achieved');
+    }
+  });
+
+  it('the national drug-free share across 1/7/2025: each point on one unit version, the bridge named, baseline and trend on today’s communes only', async () => {
+    const body = await getJson<PlanProgressJson>(app, `/api/plans/quoc-gia-2030?asOf=${AS_OF}`);
+    const p = body.progress.find((x) => x.target === 'tren-20-xa-khong-ma-tuy')?.progress;
+    if (!p) throw new Error('no national drug-free share target');
+    const before = p.series.filter((x) => x.date < '2025-07-01');
+    const after = p.series.filter((x) => x.date >= '2025-07-01');
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    // Points before the reorganisation are read on the communes then in force (another version than
+    // today's), flagged as such; points after it on today's communes.
+    expect(before.every((x) => x.estimated)).toBe(true);
+    expect(after.every((x) => !x.estimated)).toBe(true);
+    // The series says how it was bridged: only the latest version's points feed the baseline and the trend.
+    expect(p.bridge).toEqual({ method: 'latest_version_only', since: after[0]?.date });
+    expect((p.baselineDate ?? '') >= (after[0]?.date ?? '~'), `baseline ${p.baselineDate}`).toBe(true);
+    // (series values are rounded to hundredths, the baseline is not)
+    expect(
+      after.some((x) => Math.abs(x.value - (p.baseline ?? Number.NaN)) < 0.01),
+      `${p.baseline}`,
+    ).toBe(true);
+    for (const x of p.series) {
+      expect(x.value, x.date).toBeGreaterThanOrEqual(0);
+      expect(x.value, x.date).toBeLessThanOrEqual(100);
     }
   });
 });
