@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { receivedText } from '../../entities/reporting/received-text';
 import { statusQuery } from '../../entities/status/api/get-status';
 import { unitsQuery } from '../../entities/units/api/get-units';
-import { formatNumber, formatPercent, withUnit } from '../../lib/format';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
 import { routePath } from '../../lib/routes';
@@ -13,7 +13,7 @@ import { TargetsList } from './components/targets-list';
 import { TrendChart } from './components/trend-chart';
 import { fill, publicText } from './messages';
 import { publicProvinceOf } from './public-path';
-import { plottedValue, publishedText } from './published-number';
+import { latestText, plottedValue } from './published-number';
 import './public.css';
 
 /**
@@ -146,17 +146,12 @@ export default function PublicPage() {
           {data.indicators.length === 0 && <p className="public-muted">{t('noIndicators')}</p>}
           {data.indicators.map((indicator) => {
             const unit = lang === 'vi' ? indicator.unitVi : indicator.unitEn;
-            const last = indicator.points.at(-1);
+            const latest = latestText(indicator.points.at(-1), unit, lang);
             return (
               <figure key={indicator.code} className="public-indicator">
                 <figcaption>
                   {lang === 'vi' ? indicator.nameVi : indicator.nameEn}
-                  {last?.value && (
-                    <span className="public-muted">
-                      {' '}
-                      · {periodLabel(last.period, lang)}: {withUnit(publishedText(last.value, lang), unit)}
-                    </span>
-                  )}
+                  {latest && <span className="public-muted"> · {latest}</span>}
                 </figcaption>
                 <TrendChart
                   testId={`public-indicator-${indicator.code}`}

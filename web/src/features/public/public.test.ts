@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisTop } from './components/trend-chart';
 import { publicProvinceOf } from './public-path';
-import { plottedValue, publishedText } from './published-number';
+import { latestText, plottedValue, publishedText } from './published-number';
 
 describe('public pages', () => {
   it('reads the province from /cong-khai/<code> and the country from /cong-khai', () => {
@@ -18,6 +18,15 @@ describe('public pages', () => {
     expect(publishedText({ suppressed: false, value: 1234567 }, 'vi')).toBe('1.234.567');
     expect(publishedText({ suppressed: false, value: 1234567 }, 'en')).toBe('1,234,567');
     expect(plottedValue({ suppressed: false, value: 12 })).toBe(12);
+  });
+
+  it('says a latest year without a value has no data, never 0 and never silently left out', () => {
+    expect(latestText({ period: '2025', value: null }, 'người', 'vi')).toBe('Năm 2025: chưa có số liệu');
+    expect(latestText({ period: '2025', value: { suppressed: false, value: 0 } }, 'người', 'vi')).toBe(
+      'Năm 2025: 0 người',
+    );
+    expect(latestText({ period: '2025', value: null }, 'people', 'en')).toBe('2025: no data yet');
+    expect(latestText(undefined, 'người', 'vi')).toBeNull();
   });
 
   it('measures a chart axis on its top tick, which lies above the largest value (830 is drawn under "1.000")', () => {

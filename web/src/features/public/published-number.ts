@@ -1,6 +1,7 @@
 import type { PublicNumber } from '@pcmt/domain/contracts/public';
-import { formatNumber } from '../../lib/format';
-import type { Lang } from '../../lib/i18n';
+import { estimateText } from '../../entities/indicators/estimates';
+import { formatNumber, withUnit } from '../../lib/format';
+import { type Lang, periodLabel } from '../../lib/i18n';
 
 /** A published figure as a reader sees it: the number, or the server's "< 5" for a suppressed one. */
 export function publishedText(n: PublicNumber, lang: Lang): string {
@@ -9,3 +10,17 @@ export function publishedText(n: PublicNumber, lang: Lang): string {
 
 /** The number to plot: suppressed figures leave a gap rather than a guess. */
 export const plottedValue = (n: PublicNumber | null): number | null => (n && !n.suppressed ? n.value : null);
+
+/**
+ * An indicator's latest year beside its name: "Năm 2025: 1.234 người", "< 5", or "chưa có số liệu" when the
+ * year has no value (missing is said, never left out or shown as 0). Null when there is no year at all.
+ */
+export function latestText(
+  last: { period: string; value: PublicNumber | null } | undefined,
+  unit: string,
+  lang: Lang,
+): string | null {
+  if (!last) return null;
+  const figure = last.value ? withUnit(publishedText(last.value, lang), unit) : estimateText(lang, 'noData');
+  return `${periodLabel(last.period, lang)}: ${figure}`;
+}
