@@ -1,5 +1,11 @@
 import type { CommuneStatus } from '@pcmt/domain/contracts/common';
-import { formatNumber, formatPercent, periodLabel, periodShortLabel } from '@pcmt/domain/format';
+import {
+  formatNumber,
+  formatPercent,
+  periodLabel,
+  periodShortLabel,
+  VIETNAM_OFFSET_MS,
+} from '@pcmt/domain/format';
 import { STATUS_LABELS } from '@pcmt/domain/status-classes';
 
 /**
@@ -24,9 +30,9 @@ export function formatShareVi(part: number, whole: number): string {
   return whole > 0 ? formatPercent((100 * part) / whole, 'vi', 1) : '–';
 }
 
-/** Vietnam runs on UTC+7 all year: calendar parts of an instant there. */
+/** Calendar parts of an instant in Vietnam (UTC+7 all year: the domain's offset, as `todayInVietnam`). */
 function vietnamParts(instant: Date) {
-  const d = new Date(instant.getTime() + 7 * 3600_000);
+  const d = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
     date: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
