@@ -119,3 +119,37 @@ describe.skipIf(!browserAvailable)('importing a quarterly report in the app', ()
     await page.close();
   });
 });
+
+describe.skipIf(!browserAvailable)('a value that reads two ways, in the preview', () => {
+  const newPage = useBrowser({ as: 'admin' });
+
+  it('shows "96.163" as read (a whole number, the Vietnamese way) and reads it as a decimal when the officer says so', async () => {
+    const page = await newPage();
+    await page.goto(`${inject('baseUrl')}/nhap-du-lieu`);
+    await page.getByTestId('import-page').waitFor();
+    await page.getByTestId('import-period').selectOption(PERIOD);
+    await page.getByTestId('import-scope').fill('son la');
+    await page.locator('[role="option"] .unit-picker-name').getByText('Tỉnh Sơn La', { exact: true }).click();
+    const file = await report(page, (rows, col) => {
+      // Only one value, written so that it reads either way; nothing else in the file tells.
+      for (const r of rows.slice(1)) r[col] = '';
+      const r1 = rows[1];
+      if (r1) r1[col] = '96.163';
+    });
+    await page.getByTestId('values-file').setInputFiles(file.path);
+    await page.getByTestId('values-check').click();
+    const numbers = page.getByTestId('values-preview-numbers');
+    await numbers.waitFor();
+    expect(await numbers.textContent()).toContain(
+      'dấu phẩy thập phân (1.234,5), theo cách viết của Việt Nam',
+    );
+    expect(await numbers.textContent()).toContain('“96.163” đọc là 96.163 (số nguyên)');
+    await screenshot(page, 'import-numbers-ambiguous');
+    await page.getByTestId('values-decimal-mark').selectOption('dot');
+    await expect.poll(() => numbers.textContent(), { timeout: 30_000 }).toContain('theo lựa chọn của bạn');
+    expect(await numbers.textContent()).toContain('“96.163” đọc là 96,163 (số thập phân)');
+    const sample = page.getByTestId('values-preview').locator('tbody tr', { hasText: '96,163' });
+    expect(await sample.count()).toBe(1);
+    await page.close();
+  });
+});

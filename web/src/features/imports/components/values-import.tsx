@@ -217,7 +217,7 @@ export function ValuesImport({ lang }: { lang: Lang }) {
                   <td title={s.unitCode}>{s.unitName}</td>
                   <td title={s.indicatorCode}>{indicatorName(s.indicatorCode)}</td>
                   <td>{s.oldValue === null ? '—' : formatNumber(s.oldValue, lang)}</td>
-                  <td>{formatNumber(s.newValue, lang)}</td>
+                  <td>{formatNumber(s.newValue, lang, 6)}</td>
                 </tr>
               ))}
             </tbody>
@@ -283,8 +283,9 @@ function NumbersRead({
         {numbers.ambiguous.map((a) => (
           <li key={`${a.sheet}|${a.row}|${a.column}`}>
             {a.sheet ? `${a.sheet}, ` : ''}
-            {t('row')} {a.row}, {t('column')} {a.column}: “{a.text}” {t('readAs')}{' '}
-            {formatNumber(a.value, lang)} ({t(Number.isInteger(a.value) ? 'wholeNumber' : 'decimalNumber')})
+            {t('row')} {a.row}, {t('column').toLowerCase()} {a.column}: “{a.text}” {t('readAs')}{' '}
+            {formatNumber(a.value, lang, 6)} ({t(Number.isInteger(a.value) ? 'wholeNumber' : 'decimalNumber')}
+            )
           </li>
         ))}
       </ul>
