@@ -413,6 +413,33 @@ export function buildDemoPlans(
           deadline: '2020-12-31',
           isPublic: false,
         },
+        {
+          code: 'vay-von-day-nghe-2',
+          title: 'Hỗ trợ vay vốn, dạy nghề và tạo việc làm cho 02 người sau cai nghiện',
+          definition: {
+            kind: 'count',
+            indicator: 'vocational_support',
+            threshold: 2,
+            window: { from: '2020-01-01', eachYear: false },
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
+          code: 'tap-huan-can-bo-100',
+          title:
+            '100% cán bộ làm công tác cai nghiện ma túy, tình nguyện viên Đội công tác xã hội tình nguyện cơ sở được đào tạo, tập huấn',
+          definition: {
+            kind: 'share',
+            indicator: 'officers_trained_pct',
+            op: 'gte',
+            threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
       ],
     },
     {
