@@ -133,6 +133,22 @@ describe('module rules', () => {
     ]);
   });
 
+  it('finds the domain importing anything but zod and itself', () => {
+    const root = tree({
+      'domain/src/rules.ts':
+        "import { z } from 'zod';\nimport { STATUS_ORDER } from './status-classes';\nimport { QD_28 } from '@pcmt/data/demo/status-rules';\nimport { hash } from 'node:crypto';\nexport const r = [z, STATUS_ORDER, QD_28, hash];\n",
+      'domain/src/status-classes.ts':
+        "import type { DemoRules } from '../../data/src/demo/evaluate-status';\nexport type P = DemoRules;\n",
+      'domain/src/rules.test.ts':
+        "import { it } from 'vitest';\nimport { readFileSync } from 'node:fs';\nimport { r } from '@pcmt/domain/rules';\nexport const t = [it, readFileSync, r];\n",
+    });
+    expect(moduleViolations(root).sort()).toEqual([
+      'domain/ imports @pcmt/data/demo/status-rules: domain/src/rules.ts (the domain imports only zod and itself; the rule belongs where @pcmt/data/demo/status-rules is)',
+      'domain/ imports a file outside it: domain/src/status-classes.ts → ../../data/src/demo/evaluate-status',
+      'domain/ imports node:crypto: domain/src/rules.ts (the domain imports only zod and itself; the rule belongs where node:crypto is)',
+    ]);
+  });
+
   it('the repository itself keeps the rules', () => {
     expect(moduleViolations(resolve(import.meta.dirname, '../..'))).toEqual([]);
   });

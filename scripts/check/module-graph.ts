@@ -12,6 +12,8 @@ import { dirname, join, relative, resolve } from 'node:path';
  * - The web's rooms (web/src): `lib/` imports only lib; `components/` lib and components; `entities/<name>/`
  *   lib, components and entities; `features/<name>/` lib, components, entities and its own folder — never
  *   another feature (pages compose in `app/`, which may import anything, like `main.tsx`).
+ * - The domain package (domain/src) imports only zod and its own files (its tests vitest and node:* too):
+ *   never the server, data/, the web or another package.
  * - The server's public surface: outside server/, code imports `@pcmt/server` only through the entry points
  *   its package.json names (`./app`, `./http`, `./engine`, `./demo`, … — no wildcard such as `./features/*`),
  *   never a path into server/src; `@pcmt/server/bench` only from scripts/bench; data/ and domain/ not at all;
@@ -167,6 +169,7 @@ export function moduleViolations(root: string): string[] {
 
   violations.push(...webViolations(root));
   violations.push(...serverSurfaceViolations(root));
+  violations.push(...domainViolations(root));
   return violations;
 }
 
@@ -229,6 +232,40 @@ function serverSurfaceViolations(root: string): string[] {
         else if (entry === 'bench' && !rel.startsWith('scripts/bench/'))
           out.push(`@pcmt/server/bench is for scripts/bench only: ${rel}`);
       }
+    }
+  }
+  return out;
+}
+
+/** Packages the domain may import: zod for its contracts (tests: vitest and node's own modules too). */
+const DOMAIN_MAY_IMPORT = ['zod'];
+const DOMAIN_TESTS_MAY_IMPORT = ['vitest'];
+
+/**
+ * The domain package is the bottom of the graph: server, web, scripts and data import it, so it imports
+ * nothing of theirs — only zod and its own files (a test may use vitest and node:*). Otherwise a rule moved
+ * there would drag the server or the demo generator into the browser.
+ */
+function domainViolations(root: string): string[] {
+  const out: string[] = [];
+  const domainDir = join(root, 'domain');
+  for (const file of allSourceFiles(join(domainDir, 'src'))) {
+    const rel = relative(root, file);
+    const isTest = /\.test\.tsx?$/.test(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)]) {
+      const spec = m[1] ?? '';
+      if (spec.startsWith('.')) {
+        if (relative(domainDir, resolve(dirname(file), spec)).startsWith('..'))
+          out.push(`domain/ imports a file outside it: ${rel} → ${spec}`);
+        continue;
+      }
+      const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? '');
+      if (pkg === '@pcmt/domain' || DOMAIN_MAY_IMPORT.includes(pkg)) continue;
+      if (isTest && (DOMAIN_TESTS_MAY_IMPORT.includes(pkg) || spec.startsWith('node:'))) continue;
+      out.push(
+        `domain/ imports ${spec}: ${rel} (the domain imports only zod and itself; the rule belongs where ${spec} is)`,
+      );
     }
   }
   return out;
