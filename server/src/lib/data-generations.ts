@@ -1,3 +1,4 @@
+import { DATA_KINDS, type DataKind } from '@pcmt/domain/data-kinds';
 import type { MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/engine';
 import { bumpGenerations, selectGenerations } from './data-generations.repo';
@@ -17,25 +18,9 @@ import { bumpGenerations, selectGenerations } from './data-generations.repo';
  *
  * A process that serves no request reads nothing; its first request after a change does the reading.
  */
-export const DATA_KINDS = [
-  /** admin_units: boundaries and unit versions (tiles, versions, jurisdictions). */
-  'units',
-  /** unit_crosswalk: old units → new units. */
-  'crosswalk',
-  /** indicator_values. */
-  'values',
-  /** commune_status_decisions and status rule sets. */
-  'statuses',
-  /** plans and their targets. */
-  'plans',
-  /** the hotspot register. */
-  'hotspots',
-  /** users, their jurisdictions and ended sessions. */
-  'accounts',
-  /** the indicator catalogue and the periods (only a dataset load changes them). */
-  'catalogue',
-] as const;
-export type DataKind = (typeof DATA_KINDS)[number];
+/** The kinds (units, crosswalk, values, statuses, plans, hotspots, accounts, catalogue) are the domain's,
+ * which the web's refetch after a write names too. */
+export { DATA_KINDS, type DataKind };
 
 /** Generation of every kind as last read; 0 = never changed. */
 export type Generations = Readonly<Record<DataKind, number>>;

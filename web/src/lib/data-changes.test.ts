@@ -37,4 +37,15 @@ describe('after a write, every answer that reads the changed data is refetched',
     await afterDataChange(client, 'units', 'crosswalk', 'imports');
     expect(stale(client)).toEqual(['plans', 'series', 'status', 'unit-versions', 'units', 'values']);
   });
+
+  it('every kind the server follows (@pcmt/domain/data-kinds) names what it refreshes: the hotspot register its layers', async () => {
+    const client = seeded();
+    client.setQueryData(['hotspots', 'all', '2026-09-30'], 1);
+    client.setQueryData(['hotspot-counts', '14', '2026-09-30'], 1);
+    await afterDataChange(client, 'hotspots');
+    expect(stale(client)).toEqual(['hotspot-counts', 'hotspots']);
+    const accounts = seeded();
+    await afterDataChange(accounts, 'accounts');
+    expect(stale(accounts)).toEqual(['users']);
+  });
 });
