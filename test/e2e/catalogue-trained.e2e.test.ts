@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, screenshot, useBrowser } from './browser';
 
@@ -164,6 +165,24 @@ describe.skipIf(!browserAvailable)('an indicator the province adds, reported and
     await expect.poll(() => shareRow.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     // 25 of 200 officers: the share with its unit, "12,5%".
     await expect.poll(() => shareRow.first().textContent(), { timeout: 30_000 }).toMatch(/Hà Nội12,5%$/);
+    // The table as XLSX: the share a number (12.5), a commune that did not report an empty cell noted
+    // "chưa có số liệu" (never 0).
+    const download = map.waitForEvent('download', { timeout: 30_000 });
+    await map.getByTestId('export-xlsx').first().click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await (await download).path()) as unknown as ArrayBuffer);
+    const sheetRows: ExcelJS.CellValue[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      sheetRows.push((row.values as ExcelJS.CellValue[]).slice(1));
+    });
+    const sheetHeader = sheetRows.find((r) => r[0] === 'Mã');
+    expect(sheetHeader?.at(-1)).toBe('Ghi chú');
+    expect(sheetRows.find((r) => r[0] === first?.code)?.slice(3)).toEqual([12.5]);
+    const unreported = sheetRows.filter(
+      (r) => /^\d{5}$/.test(String(r[0])) && !filled.some((f) => f.code === r[0]),
+    );
+    expect(unreported.length).toBeGreaterThan(0);
+    expect(unreported.every((r) => (r[3] ?? null) === null && r[4] === 'chưa có số liệu')).toBe(true);
     await map.close();
 
     // Leave the reused database as it was: roll the import back, retire the indicator.
