@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../../test/e2e/browser';
+import { launch, signInContext } from '../../test/e2e/browser';
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof launch>>['newPage']>>;
 
@@ -102,6 +102,8 @@ console.log(`initial shell (*): ${kb(shell)} gzip — budget 200 KB: ${shell <= 
 const { url, child } = await startServer();
 const browser = await launch();
 try {
+  // The map is a staff page: without a session /ban-do shows the sign-in form and no map ever draws.
+  await signInContext(browser, 'admin', url);
   const load: number[] = [];
   const change: number[] = [];
   const afterPause: number[] = [];
