@@ -2,6 +2,7 @@ import type { BriefingViewSpec } from '@pcmt/domain/contracts/briefings';
 import type { Queryable } from '../../db/engine';
 import { ApiError, notFound } from '../../lib/errors';
 import { msg } from '../../lib/messages';
+import { versionAt } from '../../lib/version-at';
 import { coversProvince, type Jurisdiction } from '../auth/jurisdiction';
 import type { IndicatorRow } from '../indicators/indicators.repo';
 import type { PeriodRow } from '../periods/periods.repo';
@@ -27,8 +28,19 @@ export interface ResolvedView {
   province: FoundUnit | null;
 }
 
-/** Start of today's units: a period ending before it may be shown on them (web/src/lib/periods.ts). */
-export const REFORM_DATE = '2025-07-01';
+/**
+ * The date whose units a view shows: the period's own end, or — "today's units" asked for a period reported
+ * on older units (before any reorganisation the published versions name, not one date) — today.
+ */
+export function viewUnitsDate(
+  communeVersions: readonly string[],
+  periodEnd: string,
+  todayUnits: boolean,
+  today: string,
+): string {
+  const onOlderUnits = versionAt(communeVersions, periodEnd) !== versionAt(communeVersions, today);
+  return todayUnits && onOlderUnits ? today : periodEnd;
+}
 
 export async function resolveView(
   db: Queryable,
@@ -40,7 +52,7 @@ export async function resolveView(
 ): Promise<ResolvedView> {
   const field = `views[${index}]`;
   const period = resolvePeriod(ref, spec.period, `${field}.period`);
-  const at = spec.todayUnits && period.endDate < REFORM_DATE ? today : period.endDate;
+  const at = viewUnitsDate(ref.communeVersions, period.endDate, spec.todayUnits, today);
   let method: ResolvedView['method'];
   try {
     method = resolveUnitVersion(ref, period, at, 'commune').method;
