@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { WeightsJobPanel } from '../../entities/jobs/weights-job-panel';
 import { unitsQuery } from '../../entities/units/api/get-units';
+import { UnitListPicker } from '../../entities/units/components/unit-picker';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
@@ -158,9 +159,11 @@ function NewUserForm({
     username: '',
     displayName: '',
     role: 'committee' as Role,
-    jurisdiction: '',
     password: '',
   });
+  // The account's area, picked by name: the whole country, or provinces and communes (codes never typed).
+  const [national, setNational] = useState(false);
+  const [areas, setAreas] = useState<string[]>([]);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
@@ -173,10 +176,7 @@ function NewUserForm({
     const res = await api.api.users.$post({
       json: {
         ...form,
-        jurisdiction: form.jurisdiction
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        jurisdiction: national ? ['VN'] : areas,
       },
     });
     if (!res.ok) {
@@ -215,16 +215,24 @@ function NewUserForm({
           ))}
         </select>
       </label>
-      <label>
-        {t('jurisdiction')}
-        <input
-          value={form.jurisdiction}
-          onChange={set('jurisdiction')}
-          placeholder="01"
-          title={t('jurisdictionHint')}
-        />
+      <fieldset className="area-field">
+        <legend>{t('jurisdiction')}</legend>
+        <label>
+          <input type="checkbox" checked={national} onChange={(e) => setNational(e.target.checked)} />{' '}
+          {t('national')}
+        </label>
+        {!national && (
+          <UnitListPicker
+            label={t('jurisdiction')}
+            name="jurisdiction"
+            testId="new-user-area"
+            value={areas}
+            onChange={setAreas}
+            invalid={error?.field?.startsWith('jurisdiction') ?? false}
+          />
+        )}
         {fieldError('jurisdiction')}
-      </label>
+      </fieldset>
       <label>
         {t('password')}
         <input type="password" autoComplete="new-password" value={form.password} onChange={set('password')} />

@@ -26,7 +26,7 @@ export const authText = defineMessages(
     usersTitle: 'Tài khoản người dùng',
     createUser: 'Tạo tài khoản',
     displayName: 'Họ tên / đơn vị',
-    jurisdictionHint: 'VN = toàn quốc; mã tỉnh (2 số) hoặc mã xã (5 số), cách nhau bởi dấu phẩy',
+    national: 'Toàn quốc',
     active: 'Hoạt động',
     disable: 'Khóa',
     enable: 'Mở khóa',
@@ -65,8 +65,7 @@ export const authText = defineMessages(
     usersTitle: 'User accounts',
     createUser: 'Create account',
     displayName: 'Name / office',
-    jurisdictionHint:
-      'VN = whole country; province code (2 digits) or commune code (5 digits), comma-separated',
+    national: 'Whole country',
     active: 'Active',
     disable: 'Disable',
     enable: 'Enable',
