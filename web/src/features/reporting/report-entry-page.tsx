@@ -2,6 +2,7 @@ import { formatDate } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sessionQuery } from '../../entities/auth/session';
+import { UnitPicker } from '../../entities/units/components/unit-picker';
 import { afterDataChange } from '../../lib/data-changes';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/i18n';
@@ -29,6 +30,9 @@ const STATE_VI: Record<string, string> = {
   approved: 'Đã duyệt (khoá)',
   reopened: 'Được mở lại để sửa',
 };
+
+/** The report picker offers communes only. */
+const COMMUNES = ['commune'] as const;
 
 /** /bao-cao: a commune officer fills this period's report, saves a draft, submits; works offline. */
 export default function ReportEntryPage() {
@@ -197,16 +201,15 @@ export default function ReportEntryPage() {
           formTestId
         />
         {!ownCommune && (
-          <label>
-            Mã xã{' '}
-            <input
-              value={communeInput}
-              inputMode="numeric"
-              maxLength={5}
-              onChange={(e) => setCommuneInput(e.target.value.trim())}
-              data-testid="report-commune"
-            />
-          </label>
+          // The commune by name, among the communes of the officer's area (a code is never typed).
+          <UnitPicker
+            label="Xã, phường"
+            levels={COMMUNES}
+            within={session && !session.jurisdiction.includes('VN') ? session.jurisdiction : null}
+            value={communeInput || null}
+            onChange={(code) => setCommuneInput(code ?? '')}
+            testId="report-commune"
+          />
         )}
       </div>
       {entry.error && (

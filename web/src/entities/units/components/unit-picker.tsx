@@ -178,7 +178,8 @@ export function UnitPicker(p: UnitPickerProps) {
     used || p.value !== null,
   );
   const chosen = unitOfCode(units, p.value);
-  const shown = p.value === null ? '' : (chosen?.fullName ?? p.value);
+  // While the lists load the field waits for the name: a bare code ("01") is never shown as the choice.
+  const shown = p.value === null ? '' : (chosen?.fullName ?? (units ? p.value : '…'));
   return (
     <div className="unit-picker" data-testid={p.testId ? `${p.testId}-picker` : undefined}>
       <span className="unit-picker-label">{p.label}</span>
