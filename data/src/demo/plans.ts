@@ -414,6 +414,19 @@ export function buildDemoPlans(
           isPublic: false,
         },
         {
+          code: 'tu-van-hoc-nghe-100',
+          title: '100% số người sau cai nghiện ma túy có nhu cầu được tư vấn học nghề và đào tạo nghề',
+          definition: {
+            kind: 'share',
+            indicator: 'vocational_counselled_pct',
+            op: 'gte',
+            threshold: 100,
+            eachChild: false,
+          },
+          deadline: '2020-12-31',
+          isPublic: false,
+        },
+        {
           code: 'vay-von-day-nghe-2',
           title: 'Hỗ trợ vay vốn, dạy nghề và tạo việc làm cho 02 người sau cai nghiện',
           definition: {

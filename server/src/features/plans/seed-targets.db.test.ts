@@ -82,8 +82,10 @@ describe('every target of the seed plans computes', () => {
     }
     expect(kinds.get('kon-tum-2019-2020/giam-muc-do-phuc-tap')).toBe('yearly_change');
     expect(kinds.get('dong-thap-2023/khong-hinh-thanh-diem-nong')).toBe('at_most');
-    // Bắc Từ Liêm 165/KH-BCĐ: 'hỗ trợ vay vốn, dạy nghề… cho 02 người' and '100% cán bộ… được tập huấn'.
+    // Bắc Từ Liêm 165/KH-BCĐ: 'hỗ trợ vay vốn, dạy nghề… cho 02 người', '100% số người sau cai… có nhu cầu
+    // được tư vấn học nghề' and '100% cán bộ… được tập huấn'.
     expect(kinds.get('bac-tu-liem-2020/vay-von-day-nghe-2')).toBe('count');
+    expect(kinds.get('bac-tu-liem-2020/tu-van-hoc-nghe-100')).toBe('share');
     expect(kinds.get('bac-tu-liem-2020/tap-huan-can-bo-100')).toBe('share');
     // Hà Nội and Sơn La have data: the Sơn La roadmap and the national share are judged, not "no data".
     const roadmap = await getJson<PlanProgressJson>(app, `/api/plans/son-la-lo-trinh-2030?asOf=${AS_OF}`);
