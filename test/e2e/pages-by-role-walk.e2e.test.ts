@@ -1,0 +1,228 @@
+/// <reference lib="dom" />
+import { englishLines } from '@pcmt/domain/english-words';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable, screenshot, useBrowser } from './browser';
+
+/**
+ * Every page each role opens, at 1366×768, 1920×1080 and 390×844 (issue 18, Proof): a screenshot per page,
+ * role and size under test/artifacts/ (`walk-<page>-<role>-<size>.png`) for a person to look at, and the
+ * checks that keep what people stumbled on fixed: no English word or raw code on the page, the page no wider
+ * than the screen (nothing cut off or scrolled sideways), the header on one line on a laptop and a projector,
+ * and for a one-province user that province named and no refusal.
+ */
+const baseUrl = () => inject('baseUrl');
+const WAIT = { timeout: 60_000 };
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+] as const;
+
+/** The indicator catalogue is where administrators read and write the codes: codes are its content. */
+const CODES_ARE_CONTENT = new Set(['/quan-tri/chi-tieu']);
+
+/** The server's English refusals and status lines, which must never reach a Vietnamese page. */
+const RAW_ERRORS =
+  /outside your jurisdiction|answered \d{3}|\b403\b|\b404\b|\/api\/|no plan with|no briefing/i;
+
+/** The pages of each role's navigation (and those reached from them), as that role opens them. */
+const PAGES_BY_ROLE: Record<string, readonly string[]> = {
+  anon: ['/cong-khai', '/cong-khai/14', '/dang-nhap'],
+  admin: [
+    '/ban-do',
+    '/so-sanh',
+    '/phan-tich',
+    '/ke-hoach',
+    '/bang-diem/quoc-gia-2030',
+    '/tieu-chi',
+    '/trinh-chieu',
+    '/bao-cao/tien-do',
+    '/nhap-du-lieu',
+    '/quan-tri',
+    '/quan-tri/chi-tieu',
+    '/bao-cao/bieu-mau',
+  ],
+  // One province: every page opens on Hà Nội and explains nothing is refused.
+  'bcd.hanoi': [
+    '/ban-do',
+    '/so-sanh',
+    '/phan-tich',
+    '/ke-hoach',
+    '/bang-diem/bac-tu-liem-2020',
+    '/tieu-chi',
+    '/trinh-chieu',
+    '/bao-cao/tien-do',
+    '/cong-khai',
+  ],
+  'congan.hanoi': ['/tuan-tra', '/ban-do'],
+  'thongke.hanoi': ['/nhap-du-lieu', '/bao-cao', '/bao-cao/tien-do'],
+};
+
+/** One-province accounts and the name every page they open must show. */
+const PROVINCE_OF: Record<string, string> = {
+  'bcd.hanoi': 'Hà Nội',
+  'congan.hanoi': 'Hà Nội',
+  'thongke.hanoi': 'Hà Nội',
+};
+
+/**
+ * Lists and forms that do not describe one area until the user picks one (the plans and briefings of the
+ * province, a commune's report): the province-name check does not apply; the refusal checks do.
+ */
+const AREA_NOT_NAMED = new Set([
+  '/ke-hoach',
+  '/trinh-chieu',
+  '/bao-cao',
+  // OPEN (plans pages, another engineer's files): a district's scorecard names the district, not Hà Nội.
+  '/bang-diem/bac-tu-liem-2020',
+]);
+
+/** OPEN (plans pages, another engineer's files): the plan list writes plan periods as ISO dates. */
+const RAW_DATES_OPEN = new Set(['/ke-hoach']);
+
+/** What a person sees: innerText leaves out hidden elements, which textContent would include. */
+// biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+/** The text below the header (the header names the account's province anyway). */
+const pageText = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.app > :not(header)'))
+      // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+      .map((e) => e.innerText)
+      .join('\n'),
+  );
+
+/** A period id or an ISO date, which the one formatter says as Quý III/2026 or 01/07/2026. */
+const RAW_PERIOD = /\b\d{4}-(?:Q[1-4]|H[12]|\d{2}-\d{2})\b/;
+
+/** The choice each visible drop-down list shows. */
+const selectedOptions = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('select'))
+      .filter((s) => s.offsetParent !== null)
+      .map((s) => s.selectedOptions[0]?.textContent ?? ''),
+  );
+
+/** The file name part of a path: `/bao-cao/tien-do` → `bao-cao-tien-do`. */
+const slug = (path: string) => path.slice(1).replace(/\//g, '-') || 'home';
+
+describe.skipIf(!browserAvailable)('every page as its users see it', () => {
+  for (const [role, paths] of Object.entries(PAGES_BY_ROLE)) {
+    describe(role, () => {
+      const newPage = useBrowser({ as: role === 'anon' ? null : role });
+      for (const size of SIZES) {
+        const sizeName = `${size.width}x${size.height}`;
+        for (const path of paths) {
+          it(`${path} at ${sizeName}`, async () => {
+            const page = await newPage();
+            await page.setViewportSize(size);
+            await page.goto(`${baseUrl()}${path}`, WAIT);
+            await page.locator('.app-header').first().waitFor(WAIT);
+            await page.waitForLoadState('networkidle', WAIT);
+            const province = PROVINCE_OF[role];
+            if (province && !AREA_NOT_NAMED.has(path))
+              await expect.poll(() => pageText(page), { ...WAIT, message: path }).toContain(province);
+            await screenshot(page, `walk-${slug(path)}-${role.replace('.', '-')}-${sizeName}`);
+
+            const text = await visibleText(page);
+            expect(englishLines(text, { codesShown: CODES_ARE_CONTENT.has(path) }), path).toEqual([]);
+            // Periods and dates as a reader says them (Quý III/2026, 01/07/2026), in the text and in the
+            // choices shown in drop-down lists: never a period id (2026-Q3) or an ISO date.
+            const shown = [text, ...(await selectedOptions(page))].join('\n');
+            if (!RAW_DATES_OPEN.has(path))
+              expect(
+                shown.split('\n').filter((l) => RAW_PERIOD.test(l)),
+                path,
+              ).toEqual([]);
+            if (province) {
+              expect(await page.getByTestId('api-error').count(), path).toBe(0);
+              expect(text, path).not.toMatch(RAW_ERRORS);
+            }
+            // Nothing runs off the right edge: the page is never wider than the screen.
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(1);
+            // The header keeps to one line on a laptop and a projector (its controls share one row).
+            if (size.width >= 1366) {
+              const rows = await page.evaluate(() => {
+                const items = Array.from(
+                  document.querySelectorAll<HTMLElement>(
+                    '.app-header h1, .app-header .app-nav [data-nav-top], .app-header .user-menu, .app-header .lang',
+                  ),
+                ).filter((e) => e.offsetParent !== null);
+                const mids = items.map((e) => {
+                  const r = e.getBoundingClientRect();
+                  return r.top + r.height / 2;
+                });
+                return Math.max(...mids) - Math.min(...mids);
+              });
+              expect(rows, `${path}: the header wraps`).toBeLessThan(12);
+            }
+            await page.close();
+          });
+        }
+      }
+    });
+  }
+});
+
+describe.skipIf(!browserAvailable)('the area panel, beside what it describes', () => {
+  const newPage = useBrowser({ as: 'bcd.hanoi' });
+  for (const size of [SIZES[0], SIZES[2]]) {
+    it(`opens beside the map (or under it on a phone), never over it, at ${size.width}x${size.height}`, async () => {
+      const page = await newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${baseUrl()}/ban-do/tinh/01?unit=00004`, WAIT);
+      await page.locator('[data-testid=atlas-map][data-rendered*="|01|"]').waitFor(WAIT);
+      const panel = page.getByTestId('area-panel');
+      await panel.waitFor(WAIT);
+      // The map makes room: the panel lies beside it (a laptop) or under it (a phone), never over it.
+      const box = async (testId: string) =>
+        (await page.getByTestId(testId).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+      await expect
+        .poll(async () => {
+          const [map, p] = [await box('atlas-map'), await box('area-panel')];
+          return size.width > 600 ? map.x + map.width <= p.x : map.y + map.height <= p.y;
+        }, WAIT)
+        .toBe(true);
+      const map = await box('atlas-map');
+      expect(map.width).toBeGreaterThanOrEqual(300);
+      expect(map.height).toBeGreaterThanOrEqual(250);
+      // Both on the screen at once: the map is not scrolled away to read the panel.
+      expect(map.y).toBeGreaterThanOrEqual(0);
+      expect(map.y + map.height).toBeLessThanOrEqual(size.height);
+      await screenshot(page, `walk-area-panel-bcd-hanoi-${size.width}x${size.height}`);
+      await page.close();
+    });
+  }
+});
+
+describe.skipIf(!browserAvailable)('the admin creates an account', () => {
+  const newPage = useBrowser({ as: 'admin' });
+
+  it('picks its area by name ("son la"), never typing a code, and lists it as Tỉnh Sơn La', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl()}/quan-tri`);
+    const form = page.getByTestId('new-user-form');
+    await form.waitFor(WAIT);
+    const username = `thu.${Date.now() % 1_000_000}`;
+    const inputs = form.locator('label > input:not([type=checkbox]):not([type=password])');
+    await inputs.nth(0).fill(username);
+    await inputs.nth(1).fill('Cán bộ thử Sơn La');
+    await page.getByTestId('new-user-area').fill('son la');
+    await page
+      .getByRole('option', { name: /Tỉnh Sơn La/ })
+      .first()
+      .click();
+    await form.locator('input[type=password]').fill('mat-khau-thu-12345');
+    await page.getByTestId('create-user').click();
+    const row = page.locator('[data-testid=users] tbody tr', { hasText: username });
+    await row.waitFor(WAIT);
+    expect(await row.textContent()).toContain('Tỉnh Sơn La');
+    await page.close();
+  });
+});
