@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable)('table exports in Chromium', () => {
     const columns = (await card.locator('thead th').count()) - 1;
     const sheet = await downloadXlsx(page);
     const caption = String(sheet.getRow(1).getCell(1).value);
-    expect(caption).toContain('Bảng điểm');
+    expect(caption).toContain('Bảng theo dõi thực hiện chỉ tiêu');
     const rows = bodyRows(sheet, 'Chỉ tiêu');
     // Each target: its total and each province.
     expect(rows).toHaveLength(targets * columns);

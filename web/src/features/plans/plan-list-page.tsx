@@ -1,3 +1,4 @@
+import { formatDate } from '@pcmt/domain/format';
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
@@ -37,7 +38,8 @@ export default function PlanListPage() {
               {p.scope?.validTo
                 ? ` (${lang === 'vi' ? 'đơn vị trước sắp xếp' : 'unit before a reorganisation'})`
                 : ''}{' '}
-              · {t('period')}: {p.periodStart} – {p.periodEnd} · {p.targetCount} {t('targets')} ·{' '}
+              · {t('period')}: {formatDate(p.periodStart)} – {formatDate(p.periodEnd)} · {p.targetCount}{' '}
+              {t('targets')} ·{' '}
               <a
                 href={hrefWithLang(routePath({ page: 'scorecard', plan: p.code }), lang)}
                 onClick={onInAppLinkClick}

@@ -3,7 +3,7 @@ import { formatDate } from '@pcmt/domain/format';
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { TableExport } from '../../entities/table/components/table-export';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, withUnit } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { rankingQuery, scorecardQuery, targetDetailQuery } from './api/plans-api';
@@ -85,7 +85,7 @@ export default function ScorecardPage() {
         {data && (
           <TableExport
             fileBase={`bang-diem-${code}${unit ? `-${unit}` : ''}`}
-            sheet={t('scorecard')}
+            sheet={t('scorecardSheet')}
             caption={`${data.plan.title} — ${t('scorecard')}: ${data.unit?.name ?? t('country')} — ${t('asOf')} ${formatDate(data.meta.asOf)}`}
             lang={lang}
             data={() => ({
@@ -235,7 +235,9 @@ function Cell(p: {
     ? `${s.children.met}/${s.children.total}`
     : hasShare
       ? `${formatNumber(s.current, p.lang)}/${formatNumber(s.target, p.lang)}`
-      : formatNumber(s.current, p.lang);
+      : s.unit === '%' && s.current !== null
+        ? withUnit(formatNumber(s.current, p.lang), '%')
+        : formatNumber(s.current, p.lang);
   // A child's part of a whole-scope count is not judged: it says so instead of a status.
   const label =
     s.reasonCode === 'contribution' ? planText(p.lang, 'contribution') : planText(p.lang, s.status);
