@@ -1,30 +1,48 @@
 import type { DataKind } from '@pcmt/domain/data-kinds';
 import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys as k, type QueryKeyPrefix } from './query-keys';
 
 /**
  * The one "invalidate after a write" rule of the web: a write names the kinds of data it changed (the same
  * kinds the server's caches follow, @pcmt/domain/data-kinds, plus the web's own list of imports) and every
- * cached answer that reads them is refetched. Query keys start with their resource's name, so a prefix names
- * them all.
+ * cached answer that reads them is refetched. The prefixes come from the one query-key module (./query-keys).
  */
 export type ChangedData = DataKind | 'imports';
 
 /** Everything a map, a table, a chart or a scorecard computes from values (directly or through statuses). */
-const FIGURES = ['values', 'status', 'series', 'analysis', 'public', 'plans', 'hotspot-counts'] as const;
+const FIGURES: readonly QueryKeyPrefix[] = [
+  k.values.all,
+  k.status.all,
+  k.series.all,
+  k.analysis.all,
+  k.public.all,
+  k.plans.all,
+  k.hotspotCounts.all,
+  k.statusRules.differencesAll(),
+  k.statusRules.explainAll(),
+];
 
-const READERS: Readonly<Record<ChangedData, readonly string[]>> = {
-  units: ['units', 'unit-versions', 'boundaries', ...FIGURES],
+/** A values import records each commune's report of the period (server: import-submissions.repo.ts). */
+const REPORTS: readonly QueryKeyPrefix[] = [
+  k.reporting.entryAll(),
+  k.reporting.submissionsAll(),
+  k.reporting.completenessAll(),
+];
+
+const READERS: Readonly<Record<ChangedData, readonly QueryKeyPrefix[]>> = {
+  // Units valid on a date decide the expected communes of a completeness count.
+  units: [k.units.all, k.unitVersions.all, ...FIGURES, k.reporting.completenessAll()],
   crosswalk: [...FIGURES],
-  values: [...FIGURES],
-  statuses: ['status', 'status-rules', 'series', 'public', 'plans'],
-  plans: ['plans'],
-  hotspots: ['hotspots', 'hotspot-counts', 'hotspot-clusters'],
-  accounts: ['users', 'audit'],
-  catalogue: ['indicators', ...FIGURES],
-  imports: ['imports'],
+  values: [...FIGURES, ...REPORTS],
+  statuses: [k.status.all, k.statusRules.all, k.series.all, k.public.all, k.plans.all],
+  plans: [k.plans.all],
+  hotspots: [k.hotspots.all, k.hotspotCounts.all, k.hotspotClusters.all],
+  accounts: [k.users.all, k.audit.all],
+  catalogue: [k.indicators.all, ...FIGURES],
+  imports: [k.imports.all],
 };
 
 export async function afterDataChange(client: QueryClient, ...changed: ChangedData[]): Promise<void> {
-  const roots = new Set(changed.flatMap((k) => READERS[k]));
-  await Promise.all([...roots].map((root) => client.invalidateQueries({ queryKey: [root] })));
+  const prefixes = new Map(changed.flatMap((c) => READERS[c]).map((p) => [JSON.stringify(p), p]));
+  await Promise.all([...prefixes.values()].map((queryKey) => client.invalidateQueries({ queryKey })));
 }

@@ -2,13 +2,14 @@ import type { UnitVersion } from '@pcmt/domain/unit-versions';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api-client';
 import { apiError } from './api-error';
+import { queryKeys } from './query-keys';
 
 /**
  * Every version of the administrative units (GET /api/unit-versions): the one source of reorganisation
  * dates for the web. A boundary import invalidates it (its key is `['unit-versions']`).
  */
 export const unitVersionsQuery = queryOptions({
-  queryKey: ['unit-versions'],
+  queryKey: queryKeys.unitVersions.all,
   queryFn: async ({ signal }): Promise<UnitVersion[]> => {
     const res = await api.api['unit-versions'].$get({}, { init: { signal } });
     if (!res.ok) throw await apiError(res, '/api/unit-versions');

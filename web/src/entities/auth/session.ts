@@ -3,10 +3,11 @@ import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import { setCsrfToken } from '../../lib/csrf';
 import { queryClient } from '../../lib/query-client';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Who is signed in (user null = the public). Refetched after sign-in and sign-out. */
 export const sessionQuery = queryOptions({
-  queryKey: ['session'],
+  queryKey: queryKeys.session.all,
   queryFn: async () => {
     const res = await api.api.auth.session.$get();
     if (!res.ok) throw await apiError(res, '/api/auth/session');

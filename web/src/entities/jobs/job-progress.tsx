@@ -4,11 +4,12 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
+import { queryKeys } from '../../lib/query-keys';
 
 /** A job as GET /api/jobs/{id} answers it. */
 export type JobAnswer = Job;
 
-export const jobKey = (id: string | null) => ['job', id] as const;
+export const jobKey = queryKeys.job.one;
 
 /** Follows a job every half second while it runs; an ended one no more. */
 export function useJob(jobId: string | null) {

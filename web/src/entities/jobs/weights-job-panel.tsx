@@ -4,6 +4,7 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * Starts the national contiguity weights build (a job on the server) and follows it: a progress bar with
@@ -24,7 +25,7 @@ export function WeightsJobPanel({ lang }: { lang: Lang }) {
     },
   });
   const job = useQuery({
-    queryKey: ['job', jobId],
+    queryKey: queryKeys.job.one(jobId),
     enabled: jobId !== null,
     queryFn: async () => {
       const res = await api.api.jobs[':id'].$get({ param: { id: jobId ?? '' } });

@@ -21,6 +21,7 @@ import {
   shiftPeriod,
   todayIso,
 } from '../../lib/periods';
+import { queryKeys } from '../../lib/query-keys';
 import { useUnitVersions } from '../../lib/unit-versions';
 import {
   emergingClass,
@@ -212,7 +213,7 @@ export default function AnalysisPage() {
   const [picked, setPicked] = useState<string | null>(null);
   const resultsTable = useRef<HTMLTableElement>(null);
   const result = useQuery({
-    queryKey: ['analysis', form],
+    queryKey: queryKeys.analysis.of(form),
     queryFn: ({ signal }) => (form ? runAnalysis(form, signal) : Promise.resolve(null)),
     enabled: form !== null,
   });

@@ -10,6 +10,7 @@ import { apiError } from '../../lib/api-error';
 import type { Lang } from '../../lib/i18n';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { todayIso } from '../../lib/periods';
+import { queryKeys } from '../../lib/query-keys';
 import { routePath } from '../../lib/routes';
 import { auditActionText, auditDetailText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
@@ -18,7 +19,7 @@ const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 const usersQuery = {
-  queryKey: ['users'],
+  queryKey: queryKeys.users.all,
   queryFn: async () => {
     const res = await api.api.users.$get();
     if (!res.ok) throw await apiError(res, '/api/users');
@@ -44,7 +45,7 @@ export default function AdminPage() {
       : ((code.length === 2 ? provinces : communes).data?.rows.find((u) => u.code === code)?.fullName ??
         code);
   const audit = useInfiniteQuery({
-    queryKey: ['audit'],
+    queryKey: queryKeys.audit.all,
     initialPageParam: undefined as number | undefined,
     queryFn: async ({ pageParam }) => {
       const res = await api.api.audit.$get({
@@ -65,8 +66,8 @@ export default function AdminPage() {
     },
     onSuccess: () =>
       client
-        .invalidateQueries({ queryKey: ['users'] })
-        .then(() => client.invalidateQueries({ queryKey: ['audit'] })),
+        .invalidateQueries({ queryKey: queryKeys.users.all })
+        .then(() => client.invalidateQueries({ queryKey: queryKeys.audit.all })),
   });
 
   return (
@@ -105,7 +106,11 @@ export default function AdminPage() {
           </tbody>
         </table>
       </div>
-      <NewUserForm t={t} lang={lang} onCreated={() => client.invalidateQueries({ queryKey: ['users'] })} />
+      <NewUserForm
+        t={t}
+        lang={lang}
+        onCreated={() => client.invalidateQueries({ queryKey: queryKeys.users.all })}
+      />
       {users.isError && <ApiErrorNotice error={users.error} lang={lang} />}
       <WeightsJobPanel lang={lang} />
       <h2>{t('auditTitle')}</h2>

@@ -3,11 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { signIn } from '../../entities/auth/session';
 import { api } from '../../lib/api-client';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
+import { queryKeys } from '../../lib/query-keys';
 import { routePath } from '../../lib/routes';
 import { authText, roleLabel } from './messages';
 
 const demoQuery = {
-  queryKey: ['auth-demo'],
+  queryKey: queryKeys.authDemo.all,
   queryFn: async () => {
     const res = await api.api.auth.demo.$get();
     return res.ok ? res.json() : { accounts: [], password: null };

@@ -4,6 +4,7 @@ import { ApiErrorNotice } from '../../components/api-error-notice';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import { langOf, useLocation } from '../../lib/navigation';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * Quản trị › Danh mục chỉ số: the administrators' catalogue (issue 15). Lists every indicator (retired ones
@@ -59,14 +60,14 @@ export default function CataloguePage() {
   const [error, setError] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useQuery({
-    queryKey: ['indicators', 'catalogue', showRetired],
+    queryKey: queryKeys.indicators.catalogue(showRetired),
     queryFn: async () => {
       const res = await api.api.indicators.$get({ query: showRetired ? { retired: '1' } : {} });
       if (!res.ok) throw await apiError(res, '/api/indicators');
       return res.json();
     },
   });
-  const refresh = () => client.invalidateQueries({ queryKey: ['indicators'] });
+  const refresh = () => client.invalidateQueries({ queryKey: queryKeys.indicators.all });
   const retire = useMutation({
     mutationFn: async (code: string) => {
       const res = await api.api.indicators[':code'].retire.$post({ param: { code } });

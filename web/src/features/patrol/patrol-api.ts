@@ -3,13 +3,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { hc, type InferRequestType } from 'hono/client';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
+import { queryKeys } from '../../lib/query-keys';
 
 export type PlanRequest = InferRequestType<typeof api.api.patrol.plan.$post>['json'];
 
 /** Active hotspots on a date, with what selection by recent activity needs. */
 export const activeHotspotsQuery = (at: string) =>
   queryOptions({
-    queryKey: ['hotspots', 'active', at],
+    queryKey: queryKeys.hotspots.active(at),
     queryFn: async ({ signal }) => {
       const res = await api.api.hotspots.$get({ query: { status: 'active', at } }, { init: { signal } });
       if (!res.ok) throw await apiError(res, '/api/hotspots');
@@ -20,7 +21,7 @@ export const activeHotspotsQuery = (at: string) =>
 /** DBSCAN clusters of a province's active hotspots (eps in metres), each with its members' codes. */
 export const hotspotClustersQuery = (province: string, at: string, eps: number) =>
   queryOptions({
-    queryKey: ['hotspot-clusters', province, at, eps],
+    queryKey: queryKeys.hotspotClusters.of(province, at, eps),
     queryFn: async ({ signal }) => {
       const res = await api.api.analysis['hotspot-clusters'].$get(
         { query: { province, at, eps: String(eps), minPoints: '3' } },

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { ApiError, apiError } from '../../lib/api-error';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Query keys of the reporting pages, general to specific: every write refreshes `all`. */
-export const reportingKeys = { all: ['reporting'] as const };
+export const reportingKeys = queryKeys.reporting;
 
 export const formsQuery = queryOptions({
-  queryKey: [...reportingKeys.all, 'forms'],
+  queryKey: reportingKeys.forms(),
   queryFn: async ({ signal }) => {
     const res = await api.api.reporting.forms.$get(undefined, { init: { signal } });
     if (!res.ok) throw await apiError(res, '/api/reporting/forms');
@@ -16,7 +17,7 @@ export const formsQuery = queryOptions({
 
 export const entryQuery = (form: string, commune: string, period: string) =>
   queryOptions({
-    queryKey: [...reportingKeys.all, 'entry', form, commune, period],
+    queryKey: reportingKeys.entry(form, commune, period),
     queryFn: async ({ signal }) => {
       const res = await api.api.reporting.entry.$get(
         { query: { form, commune, period } },
@@ -30,7 +31,7 @@ export const entryQuery = (form: string, commune: string, period: string) =>
 
 export const submissionsQuery = (form: string, period: string, parent: string | null) =>
   queryOptions({
-    queryKey: [...reportingKeys.all, 'submissions', form, period, parent],
+    queryKey: reportingKeys.submissions(form, period, parent),
     queryFn: async ({ signal }) => {
       const res = await api.api.reporting.submissions.$get(
         { query: { form, period, ...(parent ? { parent } : {}) } },
@@ -45,7 +46,7 @@ export const submissionsQuery = (form: string, period: string, parent: string | 
 /** `perCommune`: one row per commune even for the whole country (the map layer). */
 export const completenessQuery = (form: string, period: string, parent: string | null, perCommune = false) =>
   queryOptions({
-    queryKey: [...reportingKeys.all, 'completeness', form, period, parent, perCommune],
+    queryKey: reportingKeys.completeness(form, period, parent, perCommune),
     queryFn: async ({ signal }) => {
       const res = await api.api.reporting.completeness.$get(
         {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface ValuesParams {
   indicator: string;
@@ -13,7 +14,7 @@ export interface ValuesParams {
 /** One indicator, one period, every unit of a level (in a province or the country). */
 export const valuesQuery = (p: ValuesParams) =>
   queryOptions({
-    queryKey: ['values', p.indicator, p.period, p.level, p.parent ?? 'all', p.at],
+    queryKey: queryKeys.values.of(p),
     queryFn: async ({ signal }) => {
       const res = await api.api.values.$get(
         {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface UnitsParams {
   level: 'province' | 'district' | 'commune';
@@ -11,7 +12,7 @@ export interface UnitsParams {
 /** Units valid on a date: names, label points and parents for search, labels and tables. */
 export const unitsQuery = (p: UnitsParams) =>
   queryOptions({
-    queryKey: ['units', p.level, p.parent ?? 'all', p.at],
+    queryKey: queryKeys.units.of(p),
     queryFn: async ({ signal }) => {
       const res = await api.api.units.$get(
         { query: { level: p.level, at: p.at, ...(p.parent ? { parent: p.parent } : {}) } },

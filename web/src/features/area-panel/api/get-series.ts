@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 export interface SeriesParams {
   unit: string;
@@ -13,7 +14,7 @@ export interface SeriesParams {
 /** One indicator of one unit over time, across 1/7/2025 through the crosswalk. */
 export const seriesQuery = (p: SeriesParams) =>
   queryOptions({
-    queryKey: ['series', p.unit, p.indicator, p.from, p.to, p.at],
+    queryKey: queryKeys.series.of(p),
     queryFn: async ({ signal }) => {
       const res = await api.api.series.$get(
         { query: { unit: p.unit, indicator: p.indicator, from: p.from, to: p.to, at: p.at } },

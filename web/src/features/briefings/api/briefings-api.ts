@@ -2,13 +2,10 @@ import type { BriefingCreate } from '@pcmt/domain/contracts/briefings';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Briefings: the list, one briefing with its frozen figures, and the two writes. */
-export const briefingKeys = {
-  all: ['briefings'] as const,
-  list: () => [...briefingKeys.all, 'list'] as const,
-  one: (id: string) => [...briefingKeys.all, 'one', id] as const,
-};
+export const briefingKeys = queryKeys.briefings;
 
 export const briefingsQuery = () =>
   queryOptions({

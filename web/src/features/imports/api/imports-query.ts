@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Query keys of the import page, general to specific. */
-export const importKeys = { all: ['imports'] as const };
+export const importKeys = queryKeys.imports;
 
 /** Committed imports, newest first. */
 export const importsQuery = queryOptions({

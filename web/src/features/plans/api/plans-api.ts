@@ -2,16 +2,13 @@ import type { PlanInput } from '@pcmt/domain/contracts/plans';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * Plans, scorecards, cell details and rankings: one queryOptions per read, keys from general to specific
  * so a write invalidates every view of its plan with `planKeys.plan(code)`.
  */
-export const planKeys = {
-  all: ['plans'] as const,
-  list: () => [...planKeys.all, 'list'] as const,
-  plan: (code: string) => [...planKeys.all, 'plan', code] as const,
-};
+export const planKeys = queryKeys.plans;
 
 export const plansQuery = () =>
   queryOptions({
@@ -25,7 +22,7 @@ export const plansQuery = () =>
 
 export const planQuery = (code: string) =>
   queryOptions({
-    queryKey: [...planKeys.plan(code), 'progress'],
+    queryKey: planKeys.progress(code),
     queryFn: async ({ signal }) => {
       const res = await api.api.plans[':code'].$get({ param: { code }, query: {} }, { init: { signal } });
       if (!res.ok) throw await apiError(res, `/api/plans/${code}`);
@@ -41,7 +38,7 @@ export interface ScorecardParams {
 
 export const scorecardQuery = (p: ScorecardParams) =>
   queryOptions({
-    queryKey: [...planKeys.plan(p.code), 'scorecard', p.unit, p.columns],
+    queryKey: planKeys.scorecard(p.code, p.unit, p.columns),
     queryFn: async ({ signal }) => {
       const res = await api.api.plans[':code'].scorecard.$get(
         { param: { code: p.code }, query: { columns: p.columns, ...(p.unit ? { unit: p.unit } : {}) } },
@@ -54,7 +51,7 @@ export const scorecardQuery = (p: ScorecardParams) =>
 
 export const targetDetailQuery = (code: string, target: string, unit: string | null) =>
   queryOptions({
-    queryKey: [...planKeys.plan(code), 'detail', target, unit],
+    queryKey: planKeys.detail(code, target, unit),
     queryFn: async ({ signal }) => {
       const res = await api.api.plans[':code'].targets[':target'].detail.$get(
         { param: { code, target }, query: unit ? { unit } : {} },
@@ -67,7 +64,7 @@ export const targetDetailQuery = (code: string, target: string, unit: string | n
 
 export const rankingQuery = (code: string, target: string) =>
   queryOptions({
-    queryKey: [...planKeys.plan(code), 'ranking', target],
+    queryKey: planKeys.ranking(code, target),
     queryFn: async ({ signal }) => {
       const res = await api.api.plans[':code'].targets[':target'].ranking.$get(
         { param: { code, target }, query: {} },

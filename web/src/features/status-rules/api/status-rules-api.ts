@@ -2,11 +2,12 @@ import type { RuleProposalInput } from '@pcmt/domain/contracts/rule-proposals';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { apiError } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Suggested and decided status of every commune of a province in a period (colours the map, lists differences). */
 export const differencesQuery = (period: string, parent: string) =>
   queryOptions({
-    queryKey: ['status-rules', 'differences', period, parent],
+    queryKey: queryKeys.statusRules.differences(period, parent),
     queryFn: async ({ signal }) => {
       const res = await api.api['status-rules'].differences.$get(
         { query: { period, parent } },
@@ -20,7 +21,7 @@ export const differencesQuery = (period: string, parent: string) =>
 /** One commune's criteria, measured values and thresholds, suggested vs decided status. */
 export const explainQuery = (commune: string, period: string) =>
   queryOptions({
-    queryKey: ['status-rules', 'explain', commune, period],
+    queryKey: queryKeys.statusRules.explain(commune, period),
     queryFn: async ({ signal }) => {
       const res = await api.api['status-rules'].explain.$get(
         { query: { commune, period } },
@@ -34,7 +35,7 @@ export const explainQuery = (commune: string, period: string) =>
 /** The latest version of a rule set (its criteria and thresholds), as the proposal form starts from. */
 export const ruleSetQuery = (code: string) =>
   queryOptions({
-    queryKey: ['status-rules', 'rule-set', code],
+    queryKey: queryKeys.statusRules.ruleSet(code),
     queryFn: async ({ signal }) => {
       const res = await api.api['status-rules'][':code'].$get({ param: { code } }, { init: { signal } });
       if (!res.ok) throw await apiError(res, `/api/status-rules/${code}`);
@@ -45,7 +46,7 @@ export const ruleSetQuery = (code: string) =>
 /** Proposals to change a national rule set the caller may see (a province its own; national: all). */
 export const proposalsQuery = () =>
   queryOptions({
-    queryKey: ['status-rules', 'proposals'],
+    queryKey: queryKeys.statusRules.proposals(),
     queryFn: async ({ signal }) => {
       const res = await api.api['status-rule-proposals'].$get({ query: {} }, { init: { signal } });
       if (!res.ok) throw await apiError(res, '/api/status-rule-proposals');

@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '../../../components/api-error-notice';
 import type { HomeArea } from '../../../entities/auth/home-area';
 import { formatNumber } from '../../../lib/format';
 import { STATUS_LABELS } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
 import {
   acceptProposal,
   type Proposal,
@@ -85,7 +86,7 @@ function ProposalItem({ proposal: r, mayDecide }: { proposal: Proposal; mayDecid
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const reasonId = useId();
-  const done = () => queryClient.invalidateQueries({ queryKey: ['status-rules'] });
+  const done = () => queryClient.invalidateQueries({ queryKey: queryKeys.statusRules.all });
   const accept = useMutation({ mutationFn: () => acceptProposal(r.id), onSuccess: done });
   const reject = useMutation({ mutationFn: () => rejectProposal(r.id, reason), onSuccess: done });
   const error = accept.error ?? reject.error;
@@ -190,7 +191,7 @@ function ProposalForm(p: { ruleSetCode: string; area: HomeArea; close: () => voi
       return submitProposal({ ruleSet: p.ruleSetCode, province, reason, rules: current });
     },
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ['status-rules', 'proposals'] });
+      queryClient.invalidateQueries({ queryKey: queryKeys.statusRules.proposals() });
       p.close();
     },
   });
