@@ -71,16 +71,7 @@ const PROVINCE_OF: Record<string, string> = {
  * Lists and forms that do not describe one area until the user picks one (the plans and briefings of the
  * province, a commune's report): the province-name check does not apply; the refusal checks do.
  */
-const AREA_NOT_NAMED = new Set([
-  '/ke-hoach',
-  '/trinh-chieu',
-  '/bao-cao',
-  // OPEN (plans pages, another engineer's files): a district's scorecard names the district, not Hà Nội.
-  '/bang-diem/bac-tu-liem-2020',
-]);
-
-/** OPEN (plans pages, another engineer's files): the plan list writes plan periods as ISO dates. */
-const RAW_DATES_OPEN = new Set(['/ke-hoach']);
+const AREA_NOT_NAMED = new Set(['/ke-hoach', '/trinh-chieu', '/bao-cao']);
 
 /** What a person sees: innerText leaves out hidden elements, which textContent would include. */
 // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
@@ -132,11 +123,10 @@ describe.skipIf(!browserAvailable)('every page as its users see it', () => {
             // Periods and dates as a reader says them (Quý III/2026, 01/07/2026), in the text and in the
             // choices shown in drop-down lists: never a period id (2026-Q3) or an ISO date.
             const shown = [text, ...(await selectedOptions(page))].join('\n');
-            if (!RAW_DATES_OPEN.has(path))
-              expect(
-                shown.split('\n').filter((l) => RAW_PERIOD.test(l)),
-                path,
-              ).toEqual([]);
+            expect(
+              shown.split('\n').filter((l) => RAW_PERIOD.test(l)),
+              path,
+            ).toEqual([]);
             if (province) {
               expect(await page.getByTestId('api-error').count(), path).toBe(0);
               expect(text, path).not.toMatch(RAW_ERRORS);

@@ -466,7 +466,13 @@ export const PlanProgressResponse = z.object({
   progress: z.array(z.object({ target: z.string(), progress: TargetProgress })),
 });
 
-export const ScorecardUnit = z.object({ code: z.string(), name: z.string(), level: z.string() });
+export const ScorecardUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** The province it lies in (a district or commune scope is named with it), null for a province. */
+  provinceName: z.string().nullable(),
+});
 
 export const ScorecardResponse = z.object({
   meta: ProgressMeta.extend({ columns: z.enum(['children', 'periods']) }),

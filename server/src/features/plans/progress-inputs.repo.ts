@@ -28,10 +28,14 @@ export interface AreaUnit {
   validTo: string | null;
   provinceCode: string;
   parentCode: string | null;
+  /** The province the unit lies in, by name, in the unit's own version (a district's "Thành phố Hà Nội"). */
+  provinceName: string | null;
 }
 
 const UNIT_COLUMNS = `u.id, u.code, u.full_name as name, u.level, to_char(u.valid_from, 'YYYY-MM-DD') as "validFrom",
-  to_char(u.valid_to, 'YYYY-MM-DD') as "validTo", u.province_code as "provinceCode", u.parent_code as "parentCode"`;
+  to_char(u.valid_to, 'YYYY-MM-DD') as "validTo", u.province_code as "provinceCode", u.parent_code as "parentCode",
+  (select p.full_name from admin_units p where p.level = 'province' and p.code = u.province_code
+     and p.valid_from <= u.valid_from and (p.valid_to is null or p.valid_to > u.valid_from) limit 1) as "provinceName"`;
 
 export async function unitById(db: Queryable, id: number): Promise<AreaUnit | undefined> {
   return (await db.query<AreaUnit>(`select ${UNIT_COLUMNS} from admin_units u where u.id = $1`, [id]))[0];

@@ -166,7 +166,8 @@ describe('a pre-2025 scope', () => {
     );
     const atDeadline = series.rows[0]?.value ?? Number.NaN;
     const body = await getJson<ScorecardJson>(app, '/api/plans/bac-tu-liem-2020/scorecard?asOf=2021-06-30');
-    expect(body.unit).toMatchObject({ code: district, level: 'district' });
+    // A district is named with its province (the page's title: "Quận Bắc Từ Liêm, Thành phố Hà Nội").
+    expect(body.unit).toMatchObject({ code: district, level: 'district', provinceName: 'Thành phố Hà Nội' });
     const total = body.rows.find((r) => r.target.code === 'methadone-170')?.total;
     expect(total?.current).toBeCloseTo(atDeadline, 2);
     expect(total?.status).toBe(atDeadline >= 170 ? 'achieved' : 'missed');

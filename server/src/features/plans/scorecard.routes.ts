@@ -75,7 +75,15 @@ const head = (t: Target) => ({
   isPublic: t.isPublic,
 });
 
-const unitHead = (u: AreaUnit | null) => (u ? { code: u.code, name: u.name, level: u.level } : null);
+const unitHead = (u: AreaUnit | null) =>
+  u
+    ? {
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        provinceName: u.level === 'province' ? null : u.provinceName,
+      }
+    : null;
 
 /**
  * The unit a request names, looked up in the plan scope's version (a pre-2025 plan's districts keep

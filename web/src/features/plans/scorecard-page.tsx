@@ -43,6 +43,10 @@ export default function ScorecardPage() {
   };
   const [openTarget, openKey] = open?.split(':') ?? [];
   const data = card.data;
+  // A district or commune is named with its province ("Quận Bắc Từ Liêm, Thành phố Hà Nội").
+  const areaName = data?.unit
+    ? `${data.unit.name}${data.unit.provinceName ? `, ${data.unit.provinceName}` : ''}`
+    : t('country');
   return (
     <main className="plans-page" data-testid="scorecard-page">
       <p>
@@ -51,7 +55,7 @@ export default function ScorecardPage() {
         </a>
       </p>
       <h2>
-        {t('scorecard')}: {data?.unit?.name ?? t('country')}
+        {t('scorecard')}: {areaName}
       </h2>
       <div className="toolbar">
         <span>
@@ -86,7 +90,7 @@ export default function ScorecardPage() {
           <TableExport
             fileBase={`bang-diem-${code}${unit ? `-${unit}` : ''}`}
             sheet={t('scorecardSheet')}
-            caption={`${data.plan.title} — ${t('scorecard')}: ${data.unit?.name ?? t('country')} — ${t('asOf')} ${formatDate(data.meta.asOf)}`}
+            caption={`${data.plan.title} — ${t('scorecard')}: ${areaName} — ${t('asOf')} ${formatDate(data.meta.asOf)}`}
             lang={lang}
             data={() => ({
               // One line per target and column (long form): what a spreadsheet filters and pivots best.
