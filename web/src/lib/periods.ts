@@ -1,4 +1,6 @@
 import { todayInVietnam } from '@pcmt/domain/format';
+import { parsePeriodId, periodEndDate, periodIdOf, periodStartDate } from '@pcmt/domain/periods';
+
 /** Kinds of reporting period the map offers (months exist in the API but are too fine for a map). */
 export type PeriodKind = 'year' | 'half' | 'quarter';
 
@@ -13,41 +15,26 @@ export interface Period {
 /** First year with reports in the atlas. */
 export const FIRST_YEAR = 2019;
 
-const PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
-
+/** A period of the map's kinds (a month id is not one). */
 export function parsePeriod(id: string): Period | null {
-  const m = PATTERN.exec(id);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const part = m[2];
-  if (!part) return { id, kind: 'year', year, index: 1 };
-  const index = Number(part.slice(1));
-  return { id, kind: part.startsWith('H') ? 'half' : 'quarter', year, index };
+  const p = parsePeriodId(id);
+  return p && p.kind !== 'month' ? { id, kind: p.kind, year: p.year, index: p.index } : null;
 }
 
 function periodId(kind: PeriodKind, year: number, index: number): string {
-  if (kind === 'year') return String(year);
-  return `${year}-${kind === 'half' ? 'H' : 'Q'}${index}`;
+  return periodIdOf({ kind, year, index });
 }
 
 const PER_YEAR: Record<PeriodKind, number> = { year: 1, half: 2, quarter: 4 };
-const MONTHS: Record<PeriodKind, number> = { year: 12, half: 6, quarter: 3 };
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** First day of a period, YYYY-MM-DD. */
+/** First day of a period, YYYY-MM-DD (the rule: @pcmt/domain/periods). */
 export function periodStart(p: Period): string {
-  const month = (p.index - 1) * MONTHS[p.kind] + 1;
-  return `${p.year}-${pad(month)}-01`;
+  return periodStartDate(p);
 }
 
-/** Last day of a period, YYYY-MM-DD. */
+/** Last day of a period, YYYY-MM-DD (the rule: @pcmt/domain/periods). */
 export function periodEnd(p: Period): string {
-  const lastMonth = p.index * MONTHS[p.kind];
-  const day = new Date(Date.UTC(p.year, lastMonth, 0)).getUTCDate();
-  return `${p.year}-${pad(lastMonth)}-${pad(day)}`;
+  return periodEndDate(p);
 }
 
 /** The period `steps` periods of the same kind later (negative: earlier). */
