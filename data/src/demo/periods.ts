@@ -1,3 +1,4 @@
+import { type PeriodDates, periodDates, periodEndDate, periodStartDate } from '@pcmt/domain/periods';
 import type { DemoPeriod } from './types';
 
 /**
@@ -25,47 +26,40 @@ export interface Quarter {
   endDate: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function lastDay(year: number, month: number): string {
-  // Day 0 of the next month is the last day of this one.
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 /** All reported quarters, 2019-Q1 … 2026-Q3, in order. */
 export function quarters(): Quarter[] {
   const list: Quarter[] = [];
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     for (let quarter = 1; quarter <= 4; quarter++) {
       if (year === LAST_YEAR && quarter > LAST_QUARTER) break;
-      const firstMonth = quarter * 3 - 2;
+      const parts = { kind: 'quarter', year, index: quarter } as const;
       list.push({
         id: `${year}-Q${quarter}`,
         year,
         quarter,
         index: list.length,
         mid: year + (quarter - 0.5) / 4,
-        startDate: `${year}-${pad(firstMonth)}-01`,
-        endDate: lastDay(year, firstMonth + 2),
+        startDate: periodStartDate(parts),
+        endDate: periodEndDate(parts),
       });
     }
   }
   return list;
 }
 
+/** The dates of a period id: the one rule of @pcmt/domain/periods. */
+function dated(id: string): PeriodDates {
+  const p = periodDates(id);
+  if (!p) throw new Error(`not a period id: ${id}`);
+  return p;
+}
+
 /** Years, halves and quarters. */
 export function buildPeriods(): DemoPeriod[] {
   const periods: DemoPeriod[] = [];
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    periods.push({ id: String(year), kind: 'year', startDate: `${year}-01-01`, endDate: `${year}-12-31` });
-  }
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    periods.push({ id: `${year}-H1`, kind: 'half', startDate: `${year}-01-01`, endDate: `${year}-06-30` });
-    periods.push({ id: `${year}-H2`, kind: 'half', startDate: `${year}-07-01`, endDate: `${year}-12-31` });
-  }
-  for (const q of quarters()) {
-    periods.push({ id: q.id, kind: 'quarter', startDate: q.startDate, endDate: q.endDate });
-  }
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) periods.push(dated(String(year)));
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
+    periods.push(dated(`${year}-H1`), dated(`${year}-H2`));
+  for (const q of quarters()) periods.push(dated(q.id));
   return periods;
 }
