@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataMeta, IndicatorCode, IsoDate, PeriodId, UnitCode, UnitLevel } from './common';
+import { AreaCoverage } from './values';
 
 export const SeriesQuery = z.object({
   unit: UnitCode.describe('unit valid on `at`'),
@@ -64,6 +65,8 @@ export const SeriesResponse = z.object({
       estimated: z.boolean(),
       /** Some quarters of the period have no value: the figure covers only part of it (e.g. a year so far). */
       partial: z.boolean(),
+      /** A province's or district's point: communes that reported of those expected (AREA COVERAGE, values.ts). */
+      ...AreaCoverage.shape,
       /** A commune's figure read back to its stored values' sources (absent for provinces and districts). */
       sources: z.array(ValueSource).optional(),
     }),

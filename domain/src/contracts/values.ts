@@ -12,6 +12,28 @@ export const ValuesQuery = z.object({
   ),
 });
 
+/**
+ * A total over an area (district, province) says how many of its communes it covers. The value is the total of
+ * what was reported (never completed with zeros or estimates); `reported < expected` means some communes sent
+ * nothing for this indicator and period, and the total is incomplete. An area where no commune reported has no
+ * row at all (no data). Unrelated to `partial`, which is about quarters of the period, not communes.
+ */
+export const AreaCoverage = z.object({
+  reported: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'district and province rows: communes that reported this indicator (every input of a computed one) in ' +
+        'the period; absent on commune rows and for indicators reported at province level',
+    ),
+  expected: z
+    .number()
+    .int()
+    .optional()
+    .describe('district and province rows: communes of the unit valid at `at` (the caller may read)'),
+});
+
 export const ValueRow = z.object({
   code: z.string(),
   value: z.number(),
@@ -25,6 +47,7 @@ export const ValueRow = z.object({
     .literal(true)
     .optional()
     .describe('present when some quarters of the period have no value: the figure covers only part of it'),
+  ...AreaCoverage.shape,
 });
 
 export const ValuesMeta = DataMeta.extend({

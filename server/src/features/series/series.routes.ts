@@ -91,6 +91,8 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
           // Carried to this unit by a partial crosswalk row (a share of an old unit's count): an estimate.
           estimated: byPeriod.get(p.id)?.estimated ?? false,
           partial: byPeriod.get(p.id)?.partial ?? false,
+          // AREA COVERAGE (values.repo.ts): an area's point says how many of its communes reported.
+          ...coverage(byPeriod.get(p.id)),
           ...(sources ? { sources: sources.get(p.id) ?? [] } : {}),
           method: p.startDate < unitVersion ? ('crosswalk' as const) : ('direct' as const),
         })),
@@ -98,6 +100,12 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       200,
     );
   });
+
+function coverage(row: { reported: number | null; expected: number | null } | undefined) {
+  return row && row.reported !== null && row.expected !== null
+    ? { reported: row.reported, expected: row.expected }
+    : {};
+}
 
 function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

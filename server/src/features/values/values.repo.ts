@@ -102,6 +102,16 @@ function insideParent(alias: string, parentLevel: UnitLevel | null): string {
  * it, and every reader of values goes through them (map, table, series, status suggestions, study areas,
  * scorecards, briefings, public pages).
  */
+/*
+ * AREA COVERAGE (issue 15, "missing is not zero"). A total over an area (a district, a province) is the sum of
+ * what its communes reported; when only some of them reported it must not pass as complete. Each row at
+ * district or province level carries `reported` (communes of the group with a value of every commune-level
+ * input in the period, their own or through the crosswalk) and `expected` (communes of the group valid at
+ * `at`, within the caller's jurisdiction). The value stays the sum (or max, or formula) of what was reported;
+ * a group where nothing was reported has no row (no data), as before. This is about areas; `partial` is about
+ * time (quarters of the period without any value) — the two are independent. Commune rows carry neither (a
+ * commune is its own report), nor do figures of an indicator reported at province level only.
+ */
 /**
  * The whole computation in one statement so the database does the joins and builds the JSON.
  * 1. target communes: communes valid at `at`, tagged with the code of the unit they count toward;
@@ -173,9 +183,29 @@ via_crosswalk as (
     )
 ),
 on_targets as (
-  select x.indicator_code, tp.period_id, tp.q_end, tp.quarters, x.group_code, x.value, x.estimated
+  select x.unit_id, x.indicator_code, tp.period_id, tp.q_end, tp.quarters, x.group_code, x.value, x.estimated
   from (select * from own union all select * from via_crosswalk) x
   join target_periods tp on tp.quarter_id = x.quarter_id
+),
+-- AREA COVERAGE (comment above valuesSql): communes of each group valid at the date asked, and those with a value of
+-- every commune-level input in the period (own or through the crosswalk). Not for communes themselves, nor for
+-- an indicator reported at province level only.
+commune_inputs as (
+  select count(distinct c)::int as n from unnest($1::text[]) c where not c = any($11::text[])
+),
+expected_units as (
+  select group_code, count(*)::int as expected from scoped group by group_code
+),
+reported_units as (
+  select r.period_id, r.group_code, count(*)::int as reported
+  from (
+    select o.period_id, o.group_code, o.unit_id
+    from on_targets o
+    where not o.indicator_code = any($11::text[])
+    group by o.period_id, o.group_code, o.unit_id
+    having count(distinct o.indicator_code) = (select n from commune_inputs)
+  ) r
+  group by r.period_id, r.group_code
 ),
 per_quarter as (
   select o.indicator_code, o.period_id, o.q_end, o.quarters, o.group_code,
@@ -199,11 +229,20 @@ per_period as (
   from per_quarter pq join base b on b.code = pq.indicator_code
   group by pq.indicator_code, pq.period_id, pq.group_code, b.time_agg
 ),
-result as (
+combined_groups as (
   select period_id, group_code as code, ${combined(q)} as value, bool_or(estimated) as estimated,
     bool_or(partial) as partial
   from per_period
   group by period_id, group_code
+),
+result as (
+  select g.*,
+    case when $6::text <> 'commune' and (select n from commune_inputs) > 0 then coalesce(r.reported, 0) end
+      as reported,
+    case when $6::text <> 'commune' and (select n from commune_inputs) > 0 then e.expected end as expected
+  from combined_groups g
+  left join reported_units r on r.period_id = g.period_id and r.group_code = g.code
+  left join expected_units e on e.group_code = g.code
 )`;
 
 /** The value of a group: the stored indicator's, or the formula over its inputs' (codes at `$1`). */
@@ -292,7 +331,8 @@ const directValuesSql = (q: ValuesQuery) => {
   if (q.level === 'commune' && q.stored.length === 1 && !q.formula) {
     return `${perUnit},
 result as (
-  select group_code as code, v0 as value, e0 as estimated from per_unit where $8::text is null or group_code = $8
+  select group_code as code, v0 as value, e0 as estimated, null::int as reported, null::int as expected
+  from per_unit where $8::text is null or group_code = $8
 )`;
   }
   // Totals per group (a commune is its own group), then a computed indicator's formula over them, read as
@@ -300,13 +340,18 @@ result as (
   return `${perUnit},
 per_group as (
   select group_code, ${inputs.map((i) => `${areaAgg(i)}(v${i}) as v${i}`).join(', ')},
-    bool_or(${inputs.map((i) => `(e${i} and v${i} is not null)`).join(' or ')}) as estimated
+    bool_or(${inputs.map((i) => `(e${i} and v${i} is not null)`).join(' or ')}) as estimated,
+    -- AREA COVERAGE (comment above valuesSql): communes with every input, of all communes of the group.
+    count(*) filter (where ${inputs.map((i) => `v${i} is not null`).join(' and ')})::int as reported,
+    count(*)::int as expected
   from per_unit
   where $8::text is null or group_code = $8
   group by group_code
 ),
 result as (
-  select g.group_code as code, ${combined(q)} as value, bool_or(g.estimated) as estimated
+  select g.group_code as code, ${combined(q)} as value, bool_or(g.estimated) as estimated,
+    case when $6::text <> 'commune' then max(g.reported) end as reported,
+    case when $6::text <> 'commune' then max(g.expected) end as expected
   from per_group g
   cross join lateral (values ${inputs.map((i) => `(${code(i)}, g.v${i})`).join(', ')}) as x(indicator_code, value)
   group by g.group_code
@@ -319,10 +364,14 @@ const rowJson = (q: ValuesQuery) => {
   // Flags only when true: `estimated` (a partial crosswalk row carried it), `partial` (quarters missing; the
   // direct path reads exactly one quarter, never partial). The direct path flags its crosswalk fallback (a
   // late report on the older units) the same way.
+  // AREA COVERAGE (comment above valuesSql): `reported`/`expected` on district and province rows only (null,
+  // so absent, on commune rows: their bytes are unchanged).
+  const coverage = `'reported', reported, 'expected', expected`;
   if (q.direct)
-    return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end))`;
+    return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end,
+    ${coverage}))`;
   return `json_strip_nulls(json_build_object(${row}, 'estimated', case when estimated then true end,
-    'partial', case when partial then true end))`;
+    'partial', case when partial then true end, ${coverage}))`;
 };
 
 /** `[{code, value}]` for one period as a JSON text built by the database (the hot path of the map). */
@@ -369,12 +418,23 @@ export function combineAreasPerPeriod(
 export async function valueRows(
   db: Queryable,
   q: ValuesQuery,
-): Promise<Array<{ periodId: string; code: string; value: number; estimated: boolean; partial: boolean }>> {
+): Promise<
+  Array<{
+    periodId: string;
+    code: string;
+    value: number;
+    estimated: boolean;
+    partial: boolean;
+    /** AREA COVERAGE (comment above valuesSql): null for communes and province-level figures. */
+    reported: number | null;
+    expected: number | null;
+  }>
+> {
   if (noDataAtLevel(q)) return [];
   return db.query(
     `${valuesSql(q)}
      select period_id as "periodId", code, round(value::numeric, 4)::float8 as value,
-       coalesce(estimated, false) as estimated, coalesce(partial, false) as partial
+       coalesce(estimated, false) as estimated, coalesce(partial, false) as partial, reported, expected
      from result where value is not null order by code, period_id`,
     params(q),
   );
