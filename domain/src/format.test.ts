@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatChange,
+  formatCoverage,
   formatDate,
   formatDateTime,
   formatNumber,
@@ -42,5 +43,13 @@ describe('one formatter for periods, dates and numbers', () => {
   it('knows today in Vietnam, which is tomorrow in UTC terms after 17:00 UTC', () => {
     expect(todayInVietnam(new Date('2026-12-06T16:59:00Z'))).toBe('2026-12-06');
     expect(todayInVietnam(new Date('2026-12-06T17:00:00Z'))).toBe('2026-12-07');
+  });
+});
+
+describe('an area total says how many communes reported', () => {
+  it('writes reported/expected communes with the one number formatter', () => {
+    expect(formatCoverage(12, 15)).toBe('Tổng của 12/15 xã đã báo cáo');
+    expect(formatCoverage(1234, 3321)).toBe('Tổng của 1.234/3.321 xã đã báo cáo');
+    expect(formatCoverage(1234, 3321, 'en')).toBe('Total of 1,234/3,321 communes that reported');
   });
 });

@@ -95,6 +95,16 @@ export function formatChange(
   return `${pct > 0 ? '+' : ''}${formatPercent(pct, lang, 1)}`;
 }
 
+/**
+ * How many communes a total over an area covers (GET /api/values, /api/series `reported`/`expected`):
+ * "Tổng của 12/15 xã đã báo cáo". Said wherever an area's total is shown, so a total of some communes never
+ * passes as the whole area's.
+ */
+export function formatCoverage(reported: number, expected: number, lang: Lang = 'vi'): string {
+  const part = `${formatNumber(reported, lang, 0)}/${formatNumber(expected, lang, 0)}`;
+  return lang === 'vi' ? `Tổng của ${part} xã đã báo cáo` : `Total of ${part} communes that reported`;
+}
+
 /** Vietnam keeps UTC+7 all year (no daylight saving). */
 export const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
