@@ -1,5 +1,6 @@
 import {
   formatChange as domainChange,
+  formatCoverage as domainCoverage,
   formatNumber as domainNumber,
   formatPercent as domainPercent,
 } from '@pcmt/domain/format';
@@ -19,6 +20,10 @@ export const formatPercent = (value: number | null | undefined, lang: Lang, maxD
 /** A value followed by its unit: `5%` for percent (no space), `12 người` otherwise. */
 export const withUnit = (text: string, unit: string): string =>
   unit === '%' ? `${text}%` : unit ? `${text} ${unit}` : text;
+
+/** An area total's coverage, "Tổng của 12/15 xã đã báo cáo" (/api/values, /api/series `reported`/`expected`). */
+export const formatCoverage = (reported: number, expected: number, lang: Lang): string =>
+  domainCoverage(reported, expected, lang);
 
 /** A signed change, e.g. `+12,5%`, for key figures compared with an earlier period. */
 export const formatChange = (current: number | null, previous: number | null, lang: Lang): string | null =>

@@ -153,6 +153,7 @@ export function tableRows(p: {
       value: indicator?.valueByCode.get(u.code) ?? null,
       color,
       estimated: indicator?.estimated.has(u.code) ?? false,
+      ...(indicator?.coverage?.has(u.code) ? { coverage: indicator.coverage.get(u.code) } : {}),
       count,
       unit,
     };

@@ -25,6 +25,14 @@ export interface IndicatorChoropleth extends Choropleth {
   valueByCode: Map<string, number>;
   /** Units whose value a partial crosswalk row carried: estimates ("ước tính"). */
   estimated: Set<string>;
+  /** Districts and provinces: how many of their communes reported the total (absent for communes). */
+  coverage?: Map<string, Coverage>;
+}
+
+/** Communes that reported of those of the area (/api/values `reported`/`expected`). */
+export interface Coverage {
+  reported: number;
+  expected: number;
 }
 
 export const STATUS_PALETTE = STATUS_ORDER.map((s) => STATUS_COLORS[s]);
@@ -51,7 +59,7 @@ export function statusChoropleth(
 
 /** Indicator values classed by a method into k classes (fewer when ties merge them). */
 export function indicatorChoropleth(
-  rows: readonly { code: string; value: number; estimated?: boolean }[],
+  rows: readonly { code: string; value: number; estimated?: boolean; reported?: number; expected?: number }[],
   inView: readonly string[] | null,
   method: ClassMethod,
   k: number,
@@ -67,6 +75,11 @@ export function indicatorChoropleth(
   const counts = ranges.map(() => 0);
   const valueByCode = new Map<string, number>();
   const estimated = new Set(rows.filter((r) => r.estimated).map((r) => r.code));
+  const coverage = new Map<string, Coverage>();
+  for (const r of rows) {
+    if (r.reported !== undefined && r.expected !== undefined)
+      coverage.set(r.code, { reported: r.reported, expected: r.expected });
+  }
   for (const r of rows) {
     if (!breaks) break;
     const c = classOf(r.value, breaks);
@@ -81,7 +94,7 @@ export function indicatorChoropleth(
       noData++;
     }
   }
-  return { kind: 'indicator', classes, palette, noData, ranges, counts, valueByCode, estimated };
+  return { kind: 'indicator', classes, palette, noData, ranges, counts, valueByCode, estimated, coverage };
 }
 
 export { NO_DATA_COLOR, OUTSIDE_COLOR };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatNumber } from '../../../lib/format';
+import { formatCoverage, formatNumber } from '../../../lib/format';
 import { type Lang, translate } from '../../../lib/i18n';
 import { estimateText, formatValue } from '../../indicators/estimates';
 import { tableExportData } from '../lib/export-rows';
@@ -14,6 +14,11 @@ export interface TableRow {
   color: string | null;
   /** The value is an estimate (carried by a partial crosswalk row): marked "ước tính", a count shown whole. */
   estimated?: boolean;
+  /**
+   * A district's or province's total: communes that reported of those of the area. When some did not, the
+   * cell says "Tổng của 12/15 xã đã báo cáo" (never a partial total passed as the whole area's).
+   */
+  coverage?: { reported: number; expected: number };
   /** The indicator counts things (not a share): an estimate of it is shown as a whole number. */
   count?: boolean;
   /** The indicator's unit of measure: a share in "%" is written "12,5%". */
@@ -126,7 +131,12 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
                 </button>
               </td>
               <td>{r.province}</td>
-              <td className={typeof r.value === 'number' ? 'num' : undefined}>
+              <td
+                className={typeof r.value === 'number' ? 'num' : undefined}
+                title={
+                  r.coverage ? formatCoverage(r.coverage.reported, r.coverage.expected, lang) : undefined
+                }
+              >
                 {r.color && <span className="swatch" style={{ background: r.color }} aria-hidden="true" />}
                 {typeof r.value === 'string'
                   ? r.value
@@ -135,6 +145,12 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
                   <small className="estimate" title={estimateText(lang, 'estimatedTitle')}>
                     {' '}
                     {estimateText(lang, 'estimated')}
+                  </small>
+                )}
+                {r.coverage && r.coverage.reported < r.coverage.expected && (
+                  <small className="coverage" data-testid="coverage">
+                    {' '}
+                    {formatCoverage(r.coverage.reported, r.coverage.expected, lang)}
                   </small>
                 )}
               </td>

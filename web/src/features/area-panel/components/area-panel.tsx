@@ -17,7 +17,7 @@ import {
   formatValue,
   isCountUnit,
 } from '../../../entities/indicators/estimates';
-import { formatChange, formatNumber } from '../../../lib/format';
+import { formatChange, formatCoverage, formatNumber } from '../../../lib/format';
 import { type Lang, periodLabel, STATUS_LABELS, translate } from '../../../lib/i18n';
 import { type Period, periodsOfKind, sameLastYear, shiftPeriod } from '../../../lib/periods';
 import { useUnitVersions } from '../../../lib/unit-versions';
@@ -138,6 +138,11 @@ export function AreaPanel(p: AreaPanelProps) {
             const f = keyFigure(rows, p.period.id, previous, lastYear);
             const estimated = rows.find((r) => r.period === p.period.id)?.estimated ?? false;
             const partial = rows.find((r) => r.period === p.period.id)?.partial ?? false;
+            // A province's or district's total says how many of its communes reported (missing is not zero).
+            const coverage = coverageText(
+              rows.find((r) => r.period === p.period.id),
+              p.lang,
+            );
             const count = isCountUnit(ind.unitVi);
             return (
               <tr key={ind.code}>
@@ -159,6 +164,12 @@ export function AreaPanel(p: AreaPanelProps) {
                     <small className="partial" title={estimateText(p.lang, 'partialTitle')}>
                       {' '}
                       {estimateText(p.lang, 'partial')}
+                    </small>
+                  )}
+                  {coverage && (
+                    <small className="coverage" data-testid="coverage">
+                      {' '}
+                      {coverage}
                     </small>
                   )}
                 </td>
@@ -210,13 +221,20 @@ export function AreaPanel(p: AreaPanelProps) {
                 />
                 <Tooltip
                   formatter={(v, _name, item) => {
-                    const estimated = (item?.payload as { estimated?: boolean } | undefined)?.estimated;
-                    const text = formatValue(typeof v === 'number' ? v : null, p.lang, {
+                    const point = item?.payload as
+                      | { estimated?: boolean; reported?: number; expected?: number }
+                      | undefined;
+                    const estimated = point?.estimated;
+                    const value = formatValue(typeof v === 'number' ? v : null, p.lang, {
                       estimated,
                       count: isCountUnit(ind.unitVi),
                       unit: ind.unitVi,
                     });
-                    return estimated ? `${text} (${estimateText(p.lang, 'estimated')})` : text;
+                    const text = estimated ? `${value} (${estimateText(p.lang, 'estimated')})` : value;
+                    // An area's point always says how many communes its total covers.
+                    return point?.reported !== undefined && point.expected !== undefined
+                      ? `${text} — ${formatCoverage(point.reported, point.expected, p.lang)}`
+                      : text;
                   }}
                   labelFormatter={(l) => periodLabel(String(l), p.lang)}
                 />
@@ -245,4 +263,16 @@ export function AreaPanel(p: AreaPanelProps) {
       })}
     </aside>
   );
+}
+
+/**
+ * "Tổng của 12/15 xã đã báo cáo" when an area's total covers only some of its communes; null when all
+ * reported, for a commune, or without a value (that is "chưa có số liệu" already).
+ */
+function coverageText(
+  row: { value: number | null; reported?: number; expected?: number } | undefined,
+  lang: Lang,
+): string | null {
+  if (!row || row.value === null || row.reported === undefined || row.expected === undefined) return null;
+  return row.reported < row.expected ? formatCoverage(row.reported, row.expected, lang) : null;
 }
