@@ -81,6 +81,70 @@ describe.skipIf(!browserAvailable)('the map dashboard in Chromium', () => {
     await page.close();
   });
 
+  it("keeps a commune clicked at the map's right edge in view when the area panel opens beside it", async () => {
+    const page = await open('/ban-do/tinh/01');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitForRendered(page, (k) => k.split('|')[2] === '01' && k.split('|')[5] !== '0');
+    const communes = await getJson<{ rows: UnitRow[] }>(`${baseUrl}/api/units?level=commune&parent=01`);
+    const project = (lngLat: [number, number]) =>
+      page.evaluate(([lng, lat]) => {
+        const map = (
+          window as unknown as {
+            __pcmtTest: { lastMap: { project: (p: [number, number]) => { x: number; y: number } } };
+          }
+        ).__pcmtTest.lastMap;
+        return map.project([lng, lat]);
+      }, lngLat);
+    // Closer in, communes fill the map to its edges.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const map = (
+            window as unknown as {
+              __pcmtTest: {
+                lastMap: {
+                  getZoom: () => number;
+                  jumpTo: (o: { zoom: number }) => void;
+                  once: (e: string, f: () => void) => void;
+                };
+              };
+            }
+          ).__pcmtTest.lastMap;
+          map.once('idle', () => done());
+          map.jumpTo({ zoom: map.getZoom() + 1.5 });
+        }),
+    );
+    const mapBox = async () => (await page.getByTestId('atlas-map').boundingBox()) ?? { width: 0, height: 0 };
+    const before = await mapBox();
+    // A commune whose name point lies in the right fifth of the map: the panel will take that strip.
+    let target: { code: string; at: [number, number]; point: { x: number; y: number } } | null = null;
+    for (const c of communes.rows) {
+      const point = await project(c.labelPoint);
+      if (
+        point.x > before.width * 0.88 &&
+        point.x < before.width - 10 &&
+        point.y > 80 &&
+        point.y < before.height - 80
+      ) {
+        target = { code: c.code, at: c.labelPoint, point };
+        break;
+      }
+    }
+    if (!target) throw new Error('no commune of Hà Nội near the right edge at 1366 px');
+    await page.locator('[data-testid=atlas-map] canvas').first().click({ position: target.point });
+    await page.getByTestId('area-panel').waitFor();
+    // The map narrowed for the panel; the clicked commune is still inside what the map shows.
+    await expect
+      .poll(async () => {
+        const box = await mapBox();
+        const p = await project(target.at);
+        return box.width < before.width && p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height;
+      })
+      .toBe(true);
+    await screenshot(page, 'area-panel-right-edge');
+    await page.close();
+  });
+
   it('recolours on a period change by fetching values only, never tiles already loaded', async () => {
     const page = await open('/ban-do/tinh/01');
     await waitForRendered(page, (k) => k.split('|')[2] === '01' && k.split('|')[5] !== '0');

@@ -93,6 +93,7 @@ export interface MapCapture {
  */
 export function AtlasMap(props: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
+  const clickedAt = useRef<maplibregl.LngLat | null>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const latest = useRef(props);
@@ -169,7 +170,14 @@ export function AtlasMap(props: AtlasMapProps) {
       const c = map.getCenter();
       latest.current.onMove({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
     });
+    // The area panel opening beside the map narrows it (app.css): the place just clicked must stay in view.
+    map.on('resize', () => {
+      const at = clickedAt.current;
+      if (!at || latest.current.selectedCommune === null) return;
+      if (!map.getBounds().contains(at)) map.easeTo({ center: at, duration: 300 });
+    });
     map.on('click', (e) => {
+      clickedAt.current = e.lngLat;
       const picked = overlayRef.current?.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
       if (picked?.object) {
         latest.current.onPick(picked, 'click');
