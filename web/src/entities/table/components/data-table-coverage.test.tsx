@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { tableRows } from '../../../app/dashboard/dashboard-builders';
+import { type DashboardUnit, tableRows } from '../../../app/dashboard/dashboard-builders';
 import { indicatorChoropleth } from '../../../components/map/choropleth';
 import { DataTable } from './data-table';
 
@@ -10,13 +10,14 @@ import { DataTable } from './data-table';
  * the map's table, "Tổng của 12/15 xã đã báo cáo"; a complete one reads as a plain figure.
  */
 
-const province = (code: string, name: string) => ({
+const province = (code: string, name: string): DashboardUnit => ({
   code,
   name,
   fullName: `Tỉnh ${name}`,
-  level: 'province' as const,
+  level: 'province',
   provinceCode: code,
-  labelPoint: [105, 21] as [number, number],
+  labelPoint: [105, 21],
+  areaKm2: null,
 });
 
 const text = (html: string) =>
