@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOTSPOT_STATES } from '../hotspot-states';
 import { IsoDate, UnitCode } from './common';
 
 /** Writes to the hotspot register (điểm, tụ điểm): each keeps its history in hotspot_events. */
@@ -69,7 +70,7 @@ export const HotspotDetail = z.object({
   detectedOn: z.string(),
   eliminatedOn: z.string().nullable(),
   reemergedOn: z.string().nullable(),
-  status: z.enum(['active', 'eliminated']),
+  status: z.enum(HOTSPOT_STATES),
   notes: z.string(),
   events: z.array(HotspotEvent),
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOTSPOT_STATES } from '../hotspot-states';
 import { IsoDate } from './common';
 
 /** `minLng,minLat,maxLng,maxLat` in WGS 84. */
@@ -33,7 +34,7 @@ export const Bbox = z.string().transform((s, ctx) => {
   return [minLng, minLat, maxLng, maxLat] as const;
 });
 
-export const HotspotLifecycle = z.enum(['active', 'eliminated', 'all']);
+export const HotspotLifecycle = z.enum([...HOTSPOT_STATES, 'all']);
 
 export const HotspotsQuery = z.object({
   bbox: Bbox.optional().describe('minLng,minLat,maxLng,maxLat; default everywhere'),
@@ -48,7 +49,7 @@ export const HotspotProperties = z.object({
   detectedOn: z.string(),
   eliminatedOn: z.string().nullable(),
   reemergedOn: z.string().nullable(),
-  status: z.enum(['active', 'eliminated']),
+  status: z.enum(HOTSPOT_STATES),
 });
 
 export const HotspotsResponse = z.object({

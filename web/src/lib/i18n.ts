@@ -1,4 +1,5 @@
 import { periodLabel as domainPeriodLabel } from '@pcmt/domain/format';
+import { HOTSPOT_STATE_WORDS } from '@pcmt/domain/hotspot-states';
 import { STATUS_LABELS as SERVER_STATUS_LABELS } from '@pcmt/domain/status-classes';
 /** Vietnamese is the default; English is a switch in the URL (`lang=en`). */
 export type Lang = 'vi' | 'en';
@@ -83,8 +84,8 @@ const vi = {
   statusHistory: 'Lịch sử phân loại',
   population: 'Dân số',
   area: 'Diện tích',
-  active: 'Đang hoạt động',
-  eliminated: 'Đã triệt xóa',
+  active: HOTSPOT_STATE_WORDS.active.vi,
+  eliminated: HOTSPOT_STATE_WORDS.eliminated.vi,
   diem: 'Điểm',
   tu_diem: 'Tụ điểm',
   detectedOn: 'Phát hiện',
@@ -183,8 +184,8 @@ const en: Record<MessageKey, string> = {
   statusHistory: 'Status history',
   population: 'Population',
   area: 'Area',
-  active: 'Active',
-  eliminated: 'Eliminated',
+  active: HOTSPOT_STATE_WORDS.active.en,
+  eliminated: HOTSPOT_STATE_WORDS.eliminated.en,
   diem: 'Spot',
   tu_diem: 'Gathering place',
   detectedOn: 'Detected',

@@ -1,16 +1,9 @@
+import { type HotspotLifecycle, hotspotStateSql } from '@pcmt/domain/hotspot-states';
 import type { Queryable } from '../../db/engine';
 import { unitInJurisdictionSql } from '../auth/jurisdiction';
 
-export type HotspotLifecycle = 'active' | 'eliminated' | 'all';
-
-/**
- * SQL for a hotspot's state on the date in `param`: active when not eliminated yet, or re-emerged by then.
- * One definition for every query that asks which hotspots are active.
- */
-export const hotspotStateSql = (alias: string, param: string) =>
-  `case when ${alias}.eliminated_on is null or ${alias}.eliminated_on > ${param}::date
-          or (${alias}.reemerged_on is not null and ${alias}.reemerged_on <= ${param}::date)
-        then 'active' else 'eliminated' end`;
+// The lifecycle and its SQL are the domain's (one rule for SQL, progress measures and the web's words).
+export { type HotspotLifecycle, hotspotStateSql } from '@pcmt/domain/hotspot-states';
 
 /**
  * Hotspots detected by `at`, with their state on that date, as GeoJSON features built in SQL.

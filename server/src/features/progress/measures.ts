@@ -1,4 +1,5 @@
 import type { TargetDefinition, TargetKind } from '@pcmt/domain/contracts/plans';
+import { isActiveOn } from '@pcmt/domain/hotspot-states';
 import {
   countInStatus,
   quarterlySeries,
@@ -328,13 +329,6 @@ const cumulative: Measure<'cumulative'> = (def, area, ctx) => {
   });
 };
 
-/** Active on a date: detected, and not eliminated unless it re-emerged since. */
-export function activeOn(h: HotspotRecord, date: string): boolean {
-  if (h.detectedOn > date) return false;
-  if (h.eliminatedOn === null || h.eliminatedOn > date) return true;
-  return h.reemergedOn !== null && h.reemergedOn <= date;
-}
-
 /** Eliminated within [from, date] and not re-emerged by `date`. */
 const eliminatedBy = (h: HotspotRecord, from: string, date: string) =>
   h.eliminatedOn !== null &&
@@ -344,7 +338,7 @@ const eliminatedBy = (h: HotspotRecord, from: string, date: string) =>
 
 const hotspotElimination: Measure<'hotspot_elimination'> = (def, area, ctx) => {
   const { from, to } = ctx.window;
-  const active = area.hotspots.filter((h) => activeOn(h, from));
+  const active = area.hotspots.filter((h) => isActiveOn(h, from));
   const base = {
     target: def.minPct,
     targetMax: def.maxPct ?? null,

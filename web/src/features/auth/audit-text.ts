@@ -1,5 +1,6 @@
 import { auditActionLabel, auditEntityLabel } from '@pcmt/domain/audit-actions';
 import { formatDate, formatNumber } from '@pcmt/domain/format';
+import { HOTSPOT_STATE_WORDS, HOTSPOT_STATES } from '@pcmt/domain/hotspot-states';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { roleLabel } from './messages';
 
@@ -69,12 +70,20 @@ const FIELDS: Record<string, Words> = {
   decree: ['nghị quyết, quyết định', 'decree'],
 };
 
+const stateWords = (): Record<string, Words> =>
+  Object.fromEntries(
+    HOTSPOT_STATES.map((s) => {
+      const w = HOTSPOT_STATE_WORDS[s];
+      return [s, [w.vi.toLocaleLowerCase('vi'), w.en.toLocaleLowerCase('en')] as const];
+    }),
+  );
+
 /** Stored values that are codes: in words. */
 const VALUES: Record<string, Words> = {
   committed: ['đã ghi', 'committed'],
   rolled_back: ['đã hoàn tác', 'rolled back'],
-  active: ['đang hoạt động', 'active'],
-  eliminated: ['đã triệt xóa', 'eliminated'],
+  // Hotspot states (@pcmt/domain/hotspot-states), lower-case inside a sentence.
+  ...stateWords(),
   true: ['có', 'yes'],
   false: ['không', 'no'],
   // Indicators (as the catalogue names them).
