@@ -14,6 +14,9 @@ let ctx: Ctx;
 let db: Database;
 /** Codes of this file only (the postgres test database is shared): removed again in afterAll. */
 const CODE = 't15c_visits';
+/** A second input and a share computed from both: a commune counts only when it reported every input. */
+const BASE = 't15c_base';
+const SHARE = 't15c_share';
 const AT = '2024-12-31';
 /** Three provinces of the 2024 units: [2 communes silent in 2024-Q1, all reported, none reported]. */
 let provinces: [string, string, string] = ['', '', ''];
@@ -41,26 +44,33 @@ async function json<T>(path: string): Promise<T> {
 }
 
 async function cleanUp() {
-  await db.query(`delete from indicator_values where indicator_code = $1`, [CODE]);
-  await db.query(`delete from indicators where code = $1`, [CODE]);
+  await db.query(`delete from indicator_values where indicator_code = any($1::text[])`, [[CODE, BASE]]);
+  await db.query(`delete from indicators where code = $1`, [SHARE]);
+  await db.query(`delete from indicators where code = any($1::text[])`, [[CODE, BASE]]);
+}
+
+async function create(body: Record<string, string>) {
+  const created = await ctx.app.request('/api/indicators', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sensitivity: 'internal', ...body }),
+  });
+  expect(created.status, await created.text()).toBe(201);
 }
 
 beforeAll(async () => {
   ctx = await writableTestApp();
   db = ctx.db;
   if (testEngine() === 'postgres') await cleanUp();
-  const created = await ctx.app.request('/api/indicators', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      code: CODE,
-      nameVi: 'Lượt tuyên truyền tại xã',
-      unitVi: 'lượt',
-      kind: 'flow',
-      sensitivity: 'internal',
-    }),
+  await create({ code: CODE, nameVi: 'Lượt tuyên truyền tại xã', unitVi: 'lượt', kind: 'flow' });
+  await create({ code: BASE, nameVi: 'Lượt tuyên truyền theo kế hoạch', unitVi: 'lượt', kind: 'flow' });
+  await create({
+    code: SHARE,
+    nameVi: 'Tỷ lệ lượt tuyên truyền đạt kế hoạch',
+    unitVi: '%',
+    kind: 'computed',
+    formula: `${CODE} / ${BASE} * 100`,
   });
-  expect(created.status, await created.text()).toBe(201);
   const rows = await db.query<{ province: string; id: number; code: string }>(
     `select c.province_code as province, c.id, c.code
      from admin_units c
@@ -96,11 +106,20 @@ beforeAll(async () => {
       if (p < 2) values.push([c.id, '2024-Q2', 1]);
     }
   }
-  await db.query(
-    `insert into indicator_values (indicator_code, period_id, unit_id, value, source)
-     select $1, p, u, v, 'test' from unnest($2::int[], $3::text[], $4::float8[]) as x(u, p, v)`,
-    [CODE, values.map((v) => v[0]), values.map((v) => v[1]), values.map((v) => v[2])],
-  );
+  // The plan's figure for 2024-Q1 in the second province, except its first three communes.
+  const base = (reports.get(provinces[1]) ?? [])
+    .slice(3)
+    .map((c): [number, string, number] => [c.id, '2024-Q1', 20]);
+  for (const [code, rows] of [
+    [CODE, values],
+    [BASE, base],
+  ] as const) {
+    await db.query(
+      `insert into indicator_values (indicator_code, period_id, unit_id, value, source)
+       select $1, p, u, v, 'test' from unnest($2::int[], $3::text[], $4::float8[]) as x(u, p, v)`,
+      [code, rows.map((v) => v[0]), rows.map((v) => v[1]), rows.map((v) => v[2])],
+    );
+  }
 });
 
 afterAll(async () => {
@@ -162,6 +181,20 @@ describe('a total over an area says how many of its communes reported', () => {
     );
     expect(communeRows.rows).toHaveLength(communes(partly) - 2);
     expect(communeRows.rows.some((r) => 'reported' in r || 'expected' in r)).toBe(false);
+  });
+
+  it('a computed share counts the communes that reported every input', async () => {
+    const whole = provinces[1];
+    const reported = (reports.get(whole) ?? []).slice(3);
+    const body = await json<ValuesBody>(
+      `/api/values?indicator=${SHARE}&period=2024-Q1&level=province&at=${AT}`,
+    );
+    const row = body.rows.find((r) => r.code === whole);
+    // The share of the province's totals: all communes' visits over the plan of those that sent one.
+    expect(row?.value).toBeCloseTo((sumQ1(whole) / (20 * reported.length)) * 100, 3);
+    expect([row?.reported, row?.expected]).toEqual([communes(whole) - 3, communes(whole)]);
+    // The first province sent no plan: no share, no row.
+    expect(body.rows.find((r) => r.code === provinces[0])).toBeUndefined();
   });
 
   it('a province’s series points say reported of expected per period', async () => {
