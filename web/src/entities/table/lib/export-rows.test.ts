@@ -36,6 +36,23 @@ describe('the map’s table as a spreadsheet', () => {
     ]);
   });
 
+  it('notes a province total over only some of its communes, not a complete one', () => {
+    const data = tableExportData(
+      [
+        row({ code: '01', value: 1234, coverage: { reported: 12, expected: 15 } }),
+        row({ code: '02', value: 88, coverage: { reported: 9, expected: 9 } }),
+        row({ code: '04', value: 7.5, estimated: true, coverage: { reported: 1, expected: 2 } }),
+      ],
+      ['Mã', 'Tên', 'Tỉnh', 'Lượt'],
+      'vi',
+    );
+    expect(data.rows.map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['01', 1234, 'Tổng của 12/15 xã đã báo cáo'],
+      ['02', 88, null],
+      ['04', 8, 'ước tính; Tổng của 1/2 xã đã báo cáo'],
+    ]);
+  });
+
   it('speaks English on an English page', () => {
     const data = tableExportData([row({ value: null })], ['Code', 'Name', 'Province', 'Value'], 'en');
     expect(data.columns.at(-1)).toBe('Note');
