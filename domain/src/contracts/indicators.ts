@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import {
+  AREA_AGGREGATIONS,
+  INDICATOR_KINDS,
+  REPORTING_LEVELS,
+  STORED_AREA_AGGREGATIONS,
+  TIME_AGGREGATIONS,
+} from '../indicator-semantics';
 import { IndicatorCode } from './common';
 
 const Sensitivity = z.enum(['public', 'internal', 'police']);
-const Kind = z.enum(['stock', 'flow', 'computed']);
-const ReportingLevel = z.enum(['commune', 'province']);
+const Kind = z.enum(INDICATOR_KINDS);
+const ReportingLevel = z.enum(REPORTING_LEVELS);
 const PartCode = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'phải là mã viết thường, ví dụ heroin');
 
 export const Disaggregation = z.object({
@@ -23,8 +30,8 @@ export const Indicator = z.object({
   unitEn: z.string(),
   /** stock: a level at a date (a year is its last quarter); flow: over a period (quarters add up); computed. */
   kind: Kind,
-  areaAggregation: z.enum(['sum', 'rate', 'max']),
-  timeAggregation: z.enum(['sum', 'last', 'max', 'rate']),
+  areaAggregation: z.enum(AREA_AGGREGATIONS),
+  timeAggregation: z.enum(TIME_AGGREGATIONS),
   /** Computed indicators: e.g. `addicts_reached / (managed_addicts + illegal_users) * 100`. */
   formula: z.string().nullable(),
   sensitivity: Sensitivity,
@@ -49,7 +56,7 @@ const fields = {
   unitVi: z.string().trim().min(1, 'cần đơn vị tính, ví dụ người, lượt, xã, %').max(40),
   unitEn: z.string().trim().max(40).default(''),
   kind: Kind,
-  areaAggregation: z.enum(['sum', 'max']).default('sum'),
+  areaAggregation: z.enum(STORED_AREA_AGGREGATIONS).default('sum'),
   formula: z.string().max(500).nullable().default(null),
   sensitivity: Sensitivity,
   descriptionVi: z.string().max(2000).default(''),
@@ -78,7 +85,7 @@ export const IndicatorPatch = z
     unitVi: fields.unitVi.optional(),
     unitEn: z.string().trim().max(40).optional(),
     kind: Kind.optional(),
-    areaAggregation: z.enum(['sum', 'max']).optional(),
+    areaAggregation: z.enum(STORED_AREA_AGGREGATIONS).optional(),
     formula: z.string().max(500).nullable().optional(),
     sensitivity: Sensitivity.optional(),
     descriptionVi: z.string().max(2000).optional(),

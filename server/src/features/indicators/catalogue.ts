@@ -1,4 +1,5 @@
 import type { IndicatorInput, IndicatorPatch } from '@pcmt/domain/contracts/indicators';
+import { timeAggregationOf } from '@pcmt/domain/indicator-semantics';
 import { ApiError, badRequest } from '../../lib/errors';
 import {
   FormulaError,
@@ -21,11 +22,6 @@ import type { IndicatorRecord, IndicatorRow } from './indicators.repo';
 const SENSITIVITY_RANK = { public: 0, internal: 1, police: 2 } as const;
 
 const SENSITIVITY_VI = { public: 'công khai', internal: 'nội bộ', police: 'công an' } as const;
-
-const AGGREGATIONS: Record<'stock' | 'flow', IndicatorRecord['timeAggregation']> = {
-  stock: 'last',
-  flow: 'sum',
-};
 
 /** A new entry's record, or a 400 naming the field at fault. */
 export function recordForNew(
@@ -125,7 +121,12 @@ function toRecord(r: RecordFields, formula: string | null): IndicatorRecord {
   }
   if (formula !== null && formula.trim() !== '')
     throw badRequest('formula', 'formula: chỉ số nhập số liệu không có công thức (chọn loại "tính toán")');
-  return { ...rest, areaAggregation: r.areaAggregation, timeAggregation: AGGREGATIONS[kind], formula: null };
+  return {
+    ...rest,
+    areaAggregation: r.areaAggregation,
+    timeAggregation: timeAggregationOf(kind),
+    formula: null,
+  };
 }
 
 function checkEntry(record: IndicatorRecord, catalogue: ReadonlyMap<string, IndicatorRow>): void {

@@ -1,4 +1,5 @@
 import type { CommuneStatus } from '@pcmt/domain/contracts/common';
+import { combineOverTime, quartersNeeded } from '@pcmt/domain/indicator-semantics';
 import { evaluateFormula, formulaTree } from '../indicators/formula';
 import type { Observation } from './evaluate';
 import type { AreaInputs, IndicatorRef, ProgressContext, QuarterRef, StatusObservation } from './inputs';
@@ -41,16 +42,14 @@ export function valueOver(
   }
   const byQuarter = area.values.get(indicator.code);
   // A stock's value over several quarters is its last quarter's: only that one must be known.
-  const needed = indicator.timeAggregation === 'last' ? quarters.slice(-1) : quarters;
+  const needed = quartersNeeded(indicator.timeAggregation, quarters);
   const values: number[] = [];
   for (const q of needed) {
     const v = byQuarter?.get(q.id);
     if (v === undefined) return null;
     values.push(v);
   }
-  if (indicator.timeAggregation === 'sum') return values.reduce((a, b) => a + b, 0);
-  if (indicator.timeAggregation === 'max') return Math.max(...values);
-  return values.at(-1) ?? null;
+  return combineOverTime(indicator.timeAggregation, values);
 }
 
 const isEstimated = (area: AreaInputs, quarters: readonly QuarterRef[]) =>

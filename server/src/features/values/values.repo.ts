@@ -207,6 +207,8 @@ reported_units as (
   ) r
   group by r.period_id, r.group_code
 ),
+-- Communes into areas by the area rule, then quarters into the period by the time rule: combineOverAreas
+-- and combineOverTime of @pcmt/domain/indicator-semantics.
 per_quarter as (
   select o.indicator_code, o.period_id, o.q_end, o.quarters, o.group_code,
     case b.area_agg when 'max' then max(o.value) else sum(o.value) end as value,
@@ -394,6 +396,7 @@ export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json:
 /**
  * Several areas' rows combined into one value per period, by the indicator's area rule: a count sums, a peak
  * takes the largest. (A rate is never combined itself: combine its numerator and denominator, then divide.)
+ * The rule is `combineOverAreas` of @pcmt/domain/indicator-semantics.
  */
 export function combineAreasPerPeriod(
   rows: ReadonlyArray<{ periodId: string; value: number }>,

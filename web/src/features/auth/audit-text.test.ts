@@ -91,7 +91,9 @@ describe('the audit log in words', () => {
     const before = { code: 'drug_users', nameVi: 'Người sử dụng', kind: 'flow', sensitivity: 'internal' };
     const after = { ...before, kind: 'stock', sensitivity: 'public' };
     const text = auditDetailText(before, after, 'vi');
-    expect(text).toBe('loại: Phát sinh trong kỳ → Tồn tại thời điểm; mức độ công khai: Nội bộ → Công khai');
+    expect(text).toBe(
+      'loại: Số phát sinh trong kỳ → Số tại thời điểm (tồn); mức độ công khai: Nội bộ → Công khai',
+    );
     expect(text).not.toMatch(/stock|flow|kind|internal/);
     // A record created: what it holds.
     expect(auditDetailText(null, { period: '2026-Q3', state: 'submitted' }, 'vi')).toBe(

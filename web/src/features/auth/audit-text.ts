@@ -1,6 +1,11 @@
 import { auditActionLabel, auditEntityLabel } from '@pcmt/domain/audit-actions';
 import { formatDate, formatNumber } from '@pcmt/domain/format';
 import { HOTSPOT_STATE_WORDS, HOTSPOT_STATES } from '@pcmt/domain/hotspot-states';
+import {
+  AGGREGATION_WORDS,
+  INDICATOR_KIND_WORDS,
+  REPORTING_LEVEL_WORDS,
+} from '@pcmt/domain/indicator-semantics';
 import { type Lang, periodLabel } from '../../lib/i18n';
 import { roleLabel } from './messages';
 
@@ -70,6 +75,9 @@ const FIELDS: Record<string, Words> = {
   decree: ['nghị quyết, quyết định', 'decree'],
 };
 
+const wordsOf = (words: Record<string, { vi: string; en: string }>): Record<string, Words> =>
+  Object.fromEntries(Object.entries(words).map(([k, w]) => [k, [w.vi, w.en] as const]));
+
 const stateWords = (): Record<string, Words> =>
   Object.fromEntries(
     HOTSPOT_STATES.map((s) => {
@@ -86,19 +94,13 @@ const VALUES: Record<string, Words> = {
   ...stateWords(),
   true: ['có', 'yes'],
   false: ['không', 'no'],
-  // Indicators (as the catalogue names them).
-  stock: ['Tồn tại thời điểm', 'Level at a date'],
-  flow: ['Phát sinh trong kỳ', 'Arising in the period'],
-  computed: ['Tính theo công thức', 'Computed by formula'],
+  // Indicators (as the catalogue names them: @pcmt/domain/indicator-semantics).
+  ...wordsOf(INDICATOR_KIND_WORDS),
   public: ['Công khai', 'Public'],
   internal: ['Nội bộ', 'Internal'],
   police: ['Công an', 'Police'],
-  commune: ['cấp xã', 'commune'],
-  province: ['cấp tỉnh', 'province'],
-  sum: ['tổng', 'sum'],
-  rate: ['tỷ lệ', 'rate'],
-  max: ['lớn nhất', 'maximum'],
-  last: ['số cuối kỳ', 'last'],
+  ...wordsOf(REPORTING_LEVEL_WORDS),
+  ...wordsOf(AGGREGATION_WORDS),
   // Reports.
   draft: ['đang soạn', 'draft'],
   submitted: ['đã nộp, chờ duyệt', 'submitted'],
@@ -159,7 +161,7 @@ export function auditChangeText(value: unknown, lang: Lang): string {
 
 /**
  * What a log row changed, in words: for an edit (a record before and after) only the fields that changed,
- * `loại: Phát sinh trong kỳ → Tồn tại thời điểm`; otherwise what was stored before and after.
+ * `loại: Số phát sinh trong kỳ → Số tại thời điểm (tồn)`; otherwise what was stored before and after.
  */
 export function auditDetailText(before: unknown, after: unknown, lang: Lang): string {
   const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -1,3 +1,4 @@
+import { INDICATOR_KIND_WORDS, INDICATOR_KINDS, type IndicatorKind } from '@pcmt/domain/indicator-semantics';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
@@ -13,11 +14,10 @@ import { queryKeys } from '../../lib/query-keys';
  * shown beside it.
  */
 
-const KINDS = {
-  stock: 'Số tại thời điểm (tồn)',
-  flow: 'Số phát sinh trong kỳ',
-  computed: 'Tính toán theo công thức',
-};
+const KINDS = Object.fromEntries(INDICATOR_KINDS.map((k) => [k, INDICATOR_KIND_WORDS[k].vi])) as Record<
+  IndicatorKind,
+  string
+>;
 const SENSITIVITIES = { public: 'Công khai', internal: 'Nội bộ', police: 'Công an' };
 type Kind = keyof typeof KINDS;
 type Sensitivity = keyof typeof SENSITIVITIES;
