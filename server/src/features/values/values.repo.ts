@@ -237,14 +237,19 @@ combined_groups as (
   from per_period
   group by period_id, group_code
 ),
-result as (
+result as (${
+  // Communes are their own groups: no coverage to count (and none of its cost on the communes' path).
+  q.level === 'commune'
+    ? `
+  select g.*, null::int as reported, null::int as expected from combined_groups g`
+    : `
   select g.*,
-    case when $6::text <> 'commune' and (select n from commune_inputs) > 0 then coalesce(r.reported, 0) end
-      as reported,
-    case when $6::text <> 'commune' and (select n from commune_inputs) > 0 then e.expected end as expected
+    case when (select n from commune_inputs) > 0 then coalesce(r.reported, 0) end as reported,
+    case when (select n from commune_inputs) > 0 then e.expected end as expected
   from combined_groups g
   left join reported_units r on r.period_id = g.period_id and r.group_code = g.code
-  left join expected_units e on e.group_code = g.code
+  left join expected_units e on e.group_code = g.code`
+}
 )`;
 
 /** The value of a group: the stored indicator's, or the formula over its inputs' (codes at `$1`). */
