@@ -322,7 +322,11 @@ describe('indicators a province defines', () => {
     );
     importIds.push(commit.importId);
     const year = await values('t15_eligible', '2023', '&level=province');
-    expect(year.rows).toEqual([{ code: SCOPE, value: 120, partial: true }]);
+    // One quarter of the year (partial), and one commune of the province's many (reported of expected).
+    expect(year.rows).toEqual([
+      { code: SCOPE, value: 120, partial: true, reported: 1, expected: expect.any(Number) },
+    ]);
+    expect((year.rows[0] as unknown as { expected: number }).expected).toBeGreaterThan(1);
     const yearly = await json<{ rows: Array<{ period: string; value: number | null; partial: boolean }> }>(
       ctx.app.request(`/api/series?unit=${SCOPE}&indicator=t15_trained&from=2023&to=2024&at=2024-12-31`),
     );
