@@ -1,3 +1,4 @@
+import { combineOverAreas, STORED_AREA_AGGREGATIONS } from '@pcmt/domain/indicator-semantics';
 import { describe, expect, it } from 'vitest';
 import { combineAreasPerPeriod } from './values.repo';
 
@@ -30,5 +31,29 @@ describe('combining areas per period', () => {
 
   it('leaves a period no area reported out, rather than as zero', () => {
     expect(combineAreasPerPeriod(rows.slice(0, 2), 'sum').has('2025-Q4')).toBe(false);
+  });
+
+  it('gives each period what the domain area rule gives its areas’ values, for every stored rule', () => {
+    // Negative, fractional and single-area periods too: the server has no rule of its own.
+    const many = [
+      ...rows,
+      { periodId: '2025-Q4', code: '01', value: -2.5 },
+      { periodId: '2025-Q4', code: '14', value: 0.25 },
+      { periodId: '2025-Q4', code: '22', value: 1e6 },
+      { periodId: '2026-Q1', code: '22', value: 4 },
+    ];
+    for (const rule of STORED_AREA_AGGREGATIONS) {
+      const periods = [...new Set(many.map((r) => r.periodId))];
+      const expected = new Map(
+        periods.map((p) => [
+          p,
+          combineOverAreas(
+            rule,
+            many.filter((r) => r.periodId === p).map((r) => r.value),
+          ),
+        ]),
+      );
+      expect(combineAreasPerPeriod(many, rule), rule).toEqual(expected);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import { partialShareSql } from '@pcmt/domain/crosswalk-share';
+import { combineOverAreas } from '@pcmt/domain/indicator-semantics';
 import type { Queryable } from '../../db/engine';
 import { validAt } from '../../lib/sql';
 import { type FormulaNode, formulaCodes, formulaSql, formulaTree, substitute } from '../indicators/formula';
@@ -401,23 +402,22 @@ export async function valuesJson(db: Queryable, q: ValuesQuery): Promise<{ json:
 /**
  * Several areas' rows combined into one value per period, by the indicator's area rule: a count sums, a peak
  * takes the largest. (A rate is never combined itself: combine its numerator and denominator, then divide.)
- * The rule is `combineOverAreas` of @pcmt/domain/indicator-semantics.
+ * It applies `combineOverAreas` of @pcmt/domain/indicator-semantics (the one area rule) to each period's values.
  */
 export function combineAreasPerPeriod(
   rows: ReadonlyArray<{ periodId: string; value: number }>,
   areaAggregation: StoredIndicator['areaAggregation'],
 ): Map<string, number> {
-  const combined = new Map<string, number>();
+  const perPeriod = new Map<string, number[]>();
   for (const r of rows) {
-    const before = combined.get(r.periodId);
-    combined.set(
-      r.periodId,
-      before === undefined
-        ? r.value
-        : areaAggregation === 'max'
-          ? Math.max(before, r.value)
-          : before + r.value,
-    );
+    const values = perPeriod.get(r.periodId) ?? [];
+    perPeriod.set(r.periodId, values);
+    values.push(r.value);
+  }
+  const combined = new Map<string, number>();
+  for (const [periodId, values] of perPeriod) {
+    const value = combineOverAreas(areaAggregation, values);
+    if (value !== null) combined.set(periodId, value);
   }
   return combined;
 }
