@@ -1,9 +1,9 @@
 import { type Lang, translate } from '../../../lib/i18n';
-import { ACTIVE_COLOR, ELIMINATED_COLOR, HOTSPOT_DENSITY_MAX_ZOOM } from '../layers/hotspot-layers';
+import { ACTIVE_COLOR, ELIMINATED_COLOR, HOTSPOT_DENSITY_MAX_ZOOM } from '../hotspot-style';
 
 const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r}, ${g}, ${b}, ${(a ?? 255) / 255})`;
 
-/** One symbol as the map draws it (hotspot-layers.ts): filled when active, a grey ring when eliminated. */
+/** One symbol as the map draws it (layers/hotspot-layers.ts): filled when active, a grey ring when eliminated. */
 function HotspotSymbol({ active, radius }: { active: boolean; radius: number }) {
   return (
     <svg width={20} height={20} viewBox="0 0 20 20" aria-hidden="true">

@@ -2,17 +2,11 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { HotspotPoint } from '../hotspot-points';
+import { ACTIVE_COLOR, ELIMINATED_COLOR, HOTSPOT_DENSITY_MAX_ZOOM } from '../hotspot-style';
 
 export { type HotspotPoint, hotspotPoints } from '../hotspot-points';
 
-/** Below this zoom single points crowd each other: show their density instead. */
-export const HOTSPOT_DENSITY_MAX_ZOOM = 7;
-
-type Rgba = [number, number, number, number];
-
-/** Active: strong magenta-red ring; eliminated: hollow grey. Both stay apart from the status fills. */
-export const ACTIVE_COLOR: Rgba = [200, 0, 90, 235];
-export const ELIMINATED_COLOR: Rgba = [90, 90, 90, 200];
+export { ACTIVE_COLOR, ELIMINATED_COLOR, HOTSPOT_DENSITY_MAX_ZOOM } from '../hotspot-style';
 
 /**
  * deck.gl layers of the hotspot register: a density heatmap of active hotspots when zoomed out, and points
