@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodId, periodDates, periodIdOf } from './periods';
+import {
+  addDays,
+  dayBefore,
+  NO_END,
+  PERIOD_KINDS,
+  parsePeriodId,
+  periodDates,
+  periodIdOf,
+  periodOfDate,
+  shiftPeriodParts,
+  yearEnd,
+  yearOf,
+  yearStart,
+} from './periods';
 
 describe('a period id gives its first and last day', () => {
   it.each([
@@ -56,5 +69,75 @@ describe('a period id gives its first and last day', () => {
         expect(dates[i]?.startDate).toBe(dayAfter.toISOString().slice(0, 10));
       }
     }
+  });
+});
+
+describe('named dates: year ends, open ends, days', () => {
+  it('a year starts on 1 January and ends on 31 December, the dates of its year period', () => {
+    for (const y of [2019, 2024, 2026]) {
+      expect(yearStart(y)).toBe(`${y}-01-01`);
+      expect(yearEnd(y)).toBe(`${y}-12-31`);
+      expect([yearStart(y), yearEnd(y)]).toEqual([
+        periodDates(String(y))?.startDate,
+        periodDates(String(y))?.endDate,
+      ]);
+    }
+  });
+
+  it('reads the year of a date or a period id', () => {
+    expect(yearOf('2026-07-01')).toBe(2026);
+    expect(yearOf('2025-Q3')).toBe(2025);
+    expect(yearOf('2019')).toBe(2019);
+  });
+
+  it('the open end sorts after every real date', () => {
+    for (const d of ['2100-12-31', '2999-01-01', yearEnd(9998)]) expect(d < NO_END).toBe(true);
+    expect([NO_END, '2026-06-30'].sort()[0]).toBe('2026-06-30');
+  });
+
+  it('counts days across months, years and leap days', () => {
+    expect(dayBefore('2025-07-01')).toBe('2025-06-30');
+    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+    expect(addDays('2026-09-30', 45)).toBe('2026-11-14');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2026-06-30', 0)).toBe('2026-06-30');
+  });
+});
+
+describe('period arithmetic', () => {
+  const shift = (id: string, steps: number) => {
+    const p = parsePeriodId(id);
+    if (!p) throw new Error(id);
+    return periodIdOf(shiftPeriodParts(p, steps));
+  };
+
+  it('steps through months across year ends, both ways', () => {
+    expect(shift('2026-01', -1)).toBe('2025-12');
+    expect(shift('2025-12', 1)).toBe('2026-01');
+    expect(shift('2026-03', -14)).toBe('2025-01');
+    expect(shift('2026-07', 0)).toBe('2026-07');
+  });
+
+  it('steps through quarters, halves and years', () => {
+    expect(shift('2025-Q1', -1)).toBe('2024-Q4');
+    expect(shift('2024-Q4', 5)).toBe('2026-Q1');
+    expect(shift('2025-H1', -1)).toBe('2024-H2');
+    expect(shift('2025', -6)).toBe('2019');
+  });
+
+  it('a period stepped forward starts the day after the one before ends', () => {
+    for (const id of ['2024-02', '2025-12', '2025-Q4', '2026-H1', '2026']) {
+      const next = periodDates(shift(id, 1));
+      expect(next?.startDate).toBe(addDays(periodDates(id)?.endDate ?? '', 1));
+    }
+  });
+
+  it('finds the period of each kind holding a date', () => {
+    const ids = (date: string) => PERIOD_KINDS.map((k) => periodIdOf(periodOfDate(k, date)));
+    expect(ids('2026-08-15')).toEqual(['2026', '2026-H2', '2026-Q3', '2026-08']);
+    expect(ids('2026-01-01')).toEqual(['2026', '2026-H1', '2026-Q1', '2026-01']);
+    expect(ids('2025-12-31')).toEqual(['2025', '2025-H2', '2025-Q4', '2025-12']);
+    expect(ids('2026-06-30')).toEqual(['2026', '2026-H1', '2026-Q2', '2026-06']);
   });
 });

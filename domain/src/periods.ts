@@ -73,3 +73,50 @@ export function periodDates(id: string): PeriodDates | null {
   const p = parsePeriodId(id);
   return p ? { id, kind: p.kind, startDate: periodStartDate(p), endDate: periodEndDate(p) } : null;
 }
+
+/** The year of an ISO date or a period id (`2026-07-01`, `2026-Q3` → 2026). */
+export const yearOf = (isoOrId: string): number => Number(isoOrId.slice(0, 4));
+
+/** 1 January of a year, YYYY-MM-DD: the first day of the year period. */
+export const yearStart = (year: number): string => periodStartDate({ kind: 'year', year, index: 1 });
+
+/** 31 December of a year, YYYY-MM-DD: the last day of the year period. */
+export const yearEnd = (year: number): string => periodEndDate({ kind: 'year', year, index: 1 });
+
+/**
+ * The end of what has no end (a unit still valid, a range open on the right): a YYYY-MM-DD that sorts after
+ * every real date, so `min(end, NO_END)` and `date <= NO_END` need no null case.
+ */
+export const NO_END = '9999-12-31';
+
+/** The day `days` days after an ISO date (negative: before), YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The day before an ISO date: the last day of what ends where `iso` begins (a unit's valid_to). */
+export const dayBefore = (iso: string): string => addDays(iso, -1);
+
+/** Periods of a kind in one year. */
+export const PERIODS_PER_YEAR: Readonly<Record<PeriodKind, number>> = {
+  year: 1,
+  half: 2,
+  quarter: 4,
+  month: 12,
+};
+
+/** The period `steps` periods of the same kind later (negative: earlier): 2026-01 − 1 → 2025-12. */
+export function shiftPeriodParts(p: PeriodParts, steps: number): PeriodParts {
+  const n = PERIODS_PER_YEAR[p.kind];
+  const ordinal = p.year * n + (p.index - 1) + steps;
+  const year = Math.floor(ordinal / n);
+  return { kind: p.kind, year, index: ordinal - year * n + 1 };
+}
+
+/** The period of a kind that holds an ISO date (`2026-08-15`, quarter → 2026-Q3). */
+export function periodOfDate(kind: PeriodKind, iso: string): PeriodParts {
+  const month = Number(iso.slice(5, 7));
+  return { kind, year: yearOf(iso), index: Math.ceil(month / (12 / PERIODS_PER_YEAR[kind])) };
+}

@@ -1,5 +1,12 @@
 import { todayInVietnam } from '@pcmt/domain/format';
-import { parsePeriodId, periodEndDate, periodIdOf, periodStartDate } from '@pcmt/domain/periods';
+import {
+  PERIODS_PER_YEAR,
+  parsePeriodId,
+  periodEndDate,
+  periodIdOf,
+  periodStartDate,
+  shiftPeriodParts,
+} from '@pcmt/domain/periods';
 
 /** Kinds of reporting period the map offers (months exist in the API but are too fine for a map). */
 export type PeriodKind = 'year' | 'half' | 'quarter';
@@ -25,8 +32,6 @@ function periodId(kind: PeriodKind, year: number, index: number): string {
   return periodIdOf({ kind, year, index });
 }
 
-const PER_YEAR: Record<PeriodKind, number> = { year: 1, half: 2, quarter: 4 };
-
 /** First day of a period, YYYY-MM-DD (the rule: @pcmt/domain/periods). */
 export function periodStart(p: Period): string {
   return periodStartDate(p);
@@ -37,18 +42,15 @@ export function periodEnd(p: Period): string {
   return periodEndDate(p);
 }
 
-/** The period `steps` periods of the same kind later (negative: earlier). */
+/** The period `steps` periods of the same kind later (negative: earlier; the rule: @pcmt/domain/periods). */
 export function shiftPeriod(p: Period, steps: number): Period {
-  const n = PER_YEAR[p.kind];
-  const ordinal = p.year * n + (p.index - 1) + steps;
-  const year = Math.floor(ordinal / n);
-  const index = (ordinal % n) + 1;
+  const { year, index } = shiftPeriodParts(p, steps);
   return { id: periodId(p.kind, year, index), kind: p.kind, year, index };
 }
 
 /** The same period one year earlier (2025-Q3 → 2024-Q3). */
 export function sameLastYear(p: Period): Period {
-  return shiftPeriod(p, -PER_YEAR[p.kind]);
+  return shiftPeriod(p, -PERIODS_PER_YEAR[p.kind]);
 }
 
 /** The last quarter that ended before `today`: the latest one reports can exist for. */

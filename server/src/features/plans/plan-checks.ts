@@ -1,5 +1,6 @@
 import type { PlanInput, TargetInput } from '@pcmt/domain/contracts/plans';
 import { formatDate, formatNumber } from '@pcmt/domain/format';
+import { yearEnd, yearOf, yearStart } from '@pcmt/domain/periods';
 import type { IndicatorRef } from '../progress/inputs';
 
 /**
@@ -109,7 +110,7 @@ export function targetProblem(
         return at('definition.baseline.to', 'phải là một năm, ví dụ 2019');
       if (def.baseline.to < def.baseline.from)
         return at('definition.baseline.to', `năm ${def.baseline.to} trước năm ${def.baseline.from}`);
-      if (`${def.baseline.to}-12-31` >= t.deadline)
+      if (yearEnd(yearOf(def.baseline.to)) >= t.deadline)
         return at('definition.baseline.to', 'kỳ gốc phải kết thúc trước hạn');
       if (def.maxPct !== undefined && def.maxPct < def.minPct)
         return at('definition.maxPct', `${def.maxPct} nhỏ hơn mức tối thiểu ${def.minPct}`);
@@ -136,7 +137,7 @@ export function targetProblem(
       const repeated = years.findIndex((y, i) => years.indexOf(y) !== i);
       if (repeated >= 0)
         return at(`definition.milestones[${repeated}].year`, `năm ${years[repeated]} lặp lại`);
-      const late = def.milestones.findIndex((m) => `${m.year}-01-01` > t.deadline);
+      const late = def.milestones.findIndex((m) => yearStart(m.year) > t.deadline);
       if (late >= 0) return at(`definition.milestones[${late}].year`, 'không được sau năm của hạn');
       if (def.measure.type === 'status_share') {
         const over = def.milestones.findIndex((m) => m.value > 100);
@@ -159,7 +160,7 @@ export function targetProblem(
     case 'unit_status':
       return null;
     case 'yearly_change':
-      if (`${def.fromYear}-12-31` > t.deadline)
+      if (yearEnd(def.fromYear) > t.deadline)
         return at('definition.fromYear', `năm ${def.fromYear} kết thúc sau hạn ${formatDate(t.deadline)}`);
       return def.measure.type === 'indicator'
         ? indicator('definition.measure.indicator', def.measure.indicator, () => null)

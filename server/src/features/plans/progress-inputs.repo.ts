@@ -1,5 +1,6 @@
 import type { UnitLevel } from '@pcmt/domain/contracts/common';
 import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
+import { dayBefore } from '@pcmt/domain/periods';
 import type { Queryable } from '../../db/engine';
 import { versionAt } from '../../lib/version-at';
 import type { AreaInputs, HotspotRecord, KeptObservation, StatusObservation } from '../progress/inputs';
@@ -84,9 +85,6 @@ export async function childUnits(db: Queryable, scope: AreaUnit | null, asOf: st
 }
 
 const nextLevel = (level: UnitLevel): UnitLevel => (level === 'province' ? 'district' : 'commune');
-
-const dayBefore = (iso: string) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Inputs of every area: each of `areas` (all of one level and version, children of `parent` or, when

@@ -10,6 +10,7 @@ import {
   TargetParams,
   UnitQuery,
 } from '@pcmt/domain/contracts/plans';
+import { yearEnd, yearOf } from '@pcmt/domain/periods';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/engine';
 import type { RouteDeps } from '../../lib/context';
@@ -109,8 +110,8 @@ function requireTarget(plan: PlanRecord, code: string): Target {
 function yearEnds(plan: PlanRecord, asOf: string): string[] {
   const last = [plan.periodEnd, ...plan.targets.map((t) => t.deadline)].sort().at(-1) ?? plan.periodEnd;
   const ends: string[] = [];
-  for (let y = Number(plan.periodStart.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) {
-    const end = `${y}-12-31`;
+  for (let y = yearOf(plan.periodStart); y <= yearOf(last); y++) {
+    const end = yearEnd(y);
     ends.push(end < asOf ? end : asOf);
     if (end >= asOf) break;
   }

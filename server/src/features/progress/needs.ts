@@ -1,4 +1,5 @@
 import type { TargetDefinition } from '@pcmt/domain/contracts/plans';
+import { yearEnd, yearOf, yearStart } from '@pcmt/domain/periods';
 import { formulaCodes, formulaTree } from '../indicators/formula';
 import type { IndicatorRef, QuarterRef } from './inputs';
 import { TREND_POINTS } from './projection';
@@ -19,8 +20,6 @@ export interface InputNeeds {
   keepTargets: Array<{ code: string; definition: Extract<TargetDefinition, { kind: 'keep_status' }> }>;
   hotspots: boolean;
 }
-
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 export function inputNeeds(
   targets: readonly TargetSpec[],
@@ -71,7 +70,7 @@ export function inputNeeds(
   };
   /** Year ends from `fromYear` to the deadline's year, the deadline and today's date when they are earlier. */
   const addSnapshots = (fromYear: number, deadline: string) => {
-    for (let y = fromYear; y <= yearOf(deadline); y++) if (`${y}-12-31` <= asOf) dates.add(`${y}-12-31`);
+    for (let y = fromYear; y <= yearOf(deadline); y++) if (yearEnd(y) <= asOf) dates.add(yearEnd(y));
     if (deadline <= asOf) dates.add(deadline);
     else dates.add(asOf);
   };
@@ -81,7 +80,7 @@ export function inputNeeds(
     if ((def.kind === 'count' || def.kind === 'cumulative') && def.allocation?.type === 'proportional') {
       const { indicator, period } = def.allocation;
       addIndicator(indicator);
-      if (/^\d{4}$/.test(period)) addQuarters(`${period}-01-01`, `${period}-12-31`);
+      if (/^\d{4}$/.test(period)) addQuarters(yearStart(yearOf(period)), yearEnd(yearOf(period)));
       else for (const q of reported) if (q.id === period) quarterIds.add(q.id);
     }
     switch (def.kind) {
@@ -105,10 +104,10 @@ export function inputNeeds(
           const flow = addIndicator(def.measure.indicator);
           // A stock's year is its last quarter; a flow's year (and its trailing twelve months) all four.
           for (let y = firstYear; y <= yearOf(def.baseline.to); y++)
-            if (flow) addQuarters(`${y}-01-01`, `${y}-12-31`);
-            else addBefore(`${y}-12-31`);
+            if (flow) addQuarters(yearStart(y), yearEnd(y));
+            else addBefore(yearEnd(y));
           // Each observation of a flow is a trailing year: the last points need three more quarters.
-          if (detail === 'series') addQuarters(`${yearOf(def.baseline.to) + 1}-01-01`, deadline);
+          if (detail === 'series') addQuarters(yearStart(yearOf(def.baseline.to) + 1), deadline);
           else addLatest(deadline, TREND_POINTS + (flow ? 3 : 0));
         } else addSnapshots(firstYear, deadline);
         break;
@@ -122,7 +121,7 @@ export function inputNeeds(
         dates.add(from);
         // Each year's window opens on 1 January.
         if (def.window.eachYear)
-          for (let y = yearOf(from) + 1; y <= yearOf(deadline); y++) dates.add(`${y}-01-01`);
+          for (let y = yearOf(from) + 1; y <= yearOf(deadline); y++) dates.add(yearStart(y));
         break;
       }
       case 'keep_status': {
@@ -170,7 +169,7 @@ export function inputNeeds(
         const first = Math.min(...def.milestones.map((m) => m.year));
         if (def.measure.type === 'indicator') {
           addIndicator(def.measure.indicator);
-          addQuarters(`${first}-01-01`, deadline);
+          addQuarters(yearStart(first), deadline);
         } else addSnapshots(first - 1, deadline);
         break;
       }
@@ -178,7 +177,7 @@ export function inputNeeds(
         // Each year against the one before: every quarter from the year before the first one.
         if (def.measure.type === 'indicator') {
           addIndicator(def.measure.indicator);
-          addQuarters(`${def.fromYear - 1}-01-01`, deadline);
+          addQuarters(yearStart(def.fromYear - 1), deadline);
         } else addSnapshots(def.fromYear - 1, deadline);
         break;
     }

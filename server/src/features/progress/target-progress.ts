@@ -4,6 +4,7 @@ import type {
   TargetDefinition,
   TargetProgress,
 } from '@pcmt/domain/contracts/plans';
+import { yearEnd, yearOf, yearStart } from '@pcmt/domain/periods';
 import { evaluateMeasured, reason, round, worseStatus } from './evaluate';
 import type { AreaInputs, ProgressContext } from './inputs';
 import { measureTarget } from './measures';
@@ -43,9 +44,9 @@ export function progressOnArea(
     'window' in def
       ? def.window
       : def.kind === 'yearly_change'
-        ? { from: `${def.fromYear}-01-01`, eachYear: true }
+        ? { from: yearStart(def.fromYear), eachYear: true }
         : def.kind === 'roadmap'
-          ? { from: `${Math.min(...def.milestones.map((m) => m.year))}-01-01`, eachYear: true }
+          ? { from: yearStart(Math.min(...def.milestones.map((m) => m.year))), eachYear: true }
           : null;
   if (!window?.eachYear) {
     const from = window?.from ?? plan.periodStart;
@@ -76,13 +77,13 @@ function byYear(
   evaluateYear: (from: string, to: string) => TargetProgress,
   ctx: ProgressContext,
 ): TargetProgress {
-  const first = Number(from.slice(0, 4));
-  const last = Number(target.deadline.slice(0, 4));
+  const first = yearOf(from);
+  const last = yearOf(target.deadline);
   const years: Array<{ year: number; result: TargetProgress }> = [];
   for (let year = first; year <= last; year++) {
-    const start = year === first ? from : `${year}-01-01`;
+    const start = year === first ? from : yearStart(year);
     if (start > ctx.asOf) break;
-    const end = year === last ? target.deadline : `${year}-12-31`;
+    const end = year === last ? target.deadline : yearEnd(year);
     years.push({ year, result: evaluateYear(start, end) });
   }
   // The year that stands: the latest one with figures (a new year has none until its first quarter).
@@ -114,7 +115,7 @@ function byYear(
         ? [{ date: r.currentDate, value: r.current, estimated: r.series.some((p) => p.estimated) }]
         : [],
     ),
-    trajectory: years.map((y) => ({ date: `${y.year}-12-31`, value: y.result.target })),
+    trajectory: years.map((y) => ({ date: yearEnd(y.year), value: y.result.target })),
     years: years.map((y) => ({ year: y.year, status: y.result.status, current: y.result.current })),
     reason: finishedMiss ? `missed in ${missedYears}` : current.result.reason,
     reasonCode: finishedMiss ? 'missed_years' : current.result.reasonCode,

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SeriesQuery, SeriesResponse } from '@pcmt/domain/contracts/series';
+import { dayBefore, NO_END } from '@pcmt/domain/periods';
 import type { RouteDeps } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import { msg } from '../../lib/messages';
@@ -7,7 +8,7 @@ import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
 import { versionAt } from '../../lib/version-at';
 import { jurisdictionParams, requireReadable } from '../auth/jurisdiction';
-import { resolveParent } from '../units/resolve-unit';
+import { unitLookupFor } from '../units/unit-lookup-cache';
 import { communeSources } from '../values/provenance.repo';
 import { resolveIndicator, resolvePeriod } from '../values/resolve-values-query';
 import { reportedAtProvince, valueRows } from '../values/values.repo';
@@ -24,11 +25,13 @@ const route = createRoute({
   },
 });
 
-export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
-  createRouter().openapi(route, async (c) => {
+export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) => {
+  // The unit named on every request, kept until a units change (no round trip per request).
+  const units = unitLookupFor(db);
+  return createRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
     const at = q.at ?? today();
-    const unit = await resolveParent(db, q.unit, at, 'unit');
+    const unit = await units.resolve(q.unit, at, 'unit');
     const { jurisdiction } = c.get('identity');
     requireReadable(jurisdiction, unit, 'unit');
     const ref = await reference.get();
@@ -41,35 +44,37 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       throw badRequest('to', msg('period.before_from', { field: 'to', to: to.id, from: from.id }));
     const unitVersion = versionAt(ref.communeVersions, at) ?? at;
     // Periods reported on units newer than this unit cannot be shown on it: stop where it ceased to exist.
-    const lastDay =
-      [to?.endDate ?? '9999-12-31', unit.validTo ? dayBefore(unit.validTo) : '9999-12-31'].sort()[0] ?? at;
+    const lastDay = [to?.endDate ?? NO_END, unit.validTo ? dayBefore(unit.validTo) : NO_END].sort()[0] ?? at;
     const periods = [...ref.periods.values()]
       .filter((p) => p.kind === from.kind && p.startDate >= from.startDate && p.endDate <= lastDay)
       .sort((a, b) => a.startDate.localeCompare(b.startDate));
-    const rows = await valueRows(db, {
-      stored,
-      formula,
-      direct: false,
-      periodIds: periods.map((p) => p.id),
-      at,
-      level: unit.level,
-      parent: unit.provinceCode,
-      parentLevel: 'province',
-      unitCode: unit.code,
-      jurisdiction: jurisdictionParams(jurisdiction),
-    });
-    const byPeriod = new Map(rows.map((r) => [r.periodId, r]));
     // A commune's figures can be read back to their source (an import and its file, or the demo generator);
     // so can a province's figures of an indicator reported at province level (stored on the province unit).
     const atProvince = reportedAtProvince({ stored });
     const ownSources = atProvince ? unit.level === 'province' : unit.level === 'commune';
-    const sources = ownSources
-      ? await communeSources(db, {
-          unitId: unit.id,
-          codes: stored.filter((s) => (s.reportingLevel === 'province') === atProvince).map((s) => s.code),
-          periodIds: periods.map((p) => p.id),
-        })
-      : null;
+    // The values and their sources are independent statements: on a PostgreSQL pool they run side by side.
+    const [rows, sources] = await Promise.all([
+      valueRows(db, {
+        stored,
+        formula,
+        direct: false,
+        periodIds: periods.map((p) => p.id),
+        at,
+        level: unit.level,
+        parent: unit.provinceCode,
+        parentLevel: 'province',
+        unitCode: unit.code,
+        jurisdiction: jurisdictionParams(jurisdiction),
+      }),
+      ownSources
+        ? communeSources(db, {
+            unitId: unit.id,
+            codes: stored.filter((s) => (s.reportingLevel === 'province') === atProvince).map((s) => s.code),
+            periodIds: periods.map((p) => p.id),
+          })
+        : null,
+    ]);
+    const byPeriod = new Map(rows.map((r) => [r.periodId, r]));
     return c.json(
       {
         meta: {
@@ -100,13 +105,10 @@ export const seriesRoutes = ({ db, dataset, reference }: RouteDeps) =>
       200,
     );
   });
+};
 
 function coverage(row: { reported: number | null; expected: number | null } | undefined) {
   return row && row.reported !== null && row.expected !== null
     ? { reported: row.reported, expected: row.expected }
     : {};
-}
-
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import type { CommuneStatus } from '@pcmt/domain/contracts/common';
+import { type PeriodParts, periodEndDate, periodIdOf, yearEnd, yearOf } from '@pcmt/domain/periods';
 import type { Bounds } from '../../components/map/atlas-map';
 import { boundsOfPoints } from '../../components/map/bounds';
 import type { IndicatorChoropleth, StatusChoropleth } from '../../components/map/choropleth';
@@ -166,9 +167,9 @@ export function tableRows(p: {
  */
 export function stripPeriodsFor(years: readonly string[], nextVersionFrom: string | null): string[] {
   if (!nextVersionFrom) return [...years];
-  const before = years.filter((y) => `${y}-12-31` < nextVersionFrom);
-  const year = nextVersionFrom.slice(0, 4);
-  return nextVersionFrom > `${year}-06-30` ? [...before, `${year}-H1`] : before;
+  const before = years.filter((y) => yearEnd(yearOf(y)) < nextVersionFrom);
+  const firstHalf: PeriodParts = { kind: 'half', year: yearOf(nextVersionFrom), index: 1 };
+  return nextVersionFrom > periodEndDate(firstHalf) ? [...before, periodIdOf(firstHalf)] : before;
 }
 
 /** One cell per period of the strip: the commune's status in it (from its province's answer), coloured. */

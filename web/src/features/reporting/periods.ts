@@ -1,3 +1,4 @@
+import { periodIdOf, periodOfDate, shiftPeriodParts } from '@pcmt/domain/periods';
 import { latestPeriod, type PeriodKind, shiftPeriod, todayIso } from '../../lib/periods';
 
 /**
@@ -6,11 +7,8 @@ import { latestPeriod, type PeriodKind, shiftPeriod, todayIso } from '../../lib/
  */
 export function recentPeriods(kind: string, n: number, today = todayIso()): string[] {
   if (kind === 'month') {
-    const m0 = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 2;
-    return Array.from({ length: n }, (_, i) => {
-      const m = m0 - i;
-      return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    });
+    const thisMonth = periodOfDate('month', today);
+    return Array.from({ length: n }, (_, i) => periodIdOf(shiftPeriodParts(thisMonth, -1 - i)));
   }
   const latest = latestPeriod(kind as PeriodKind, today);
   return Array.from({ length: n }, (_, i) => shiftPeriod(latest, -i).id);

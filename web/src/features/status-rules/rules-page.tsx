@@ -1,4 +1,5 @@
 import type { CommuneStatus } from '@pcmt/domain/contracts/common';
+import { yearEnd, yearOf } from '@pcmt/domain/periods';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
@@ -38,7 +39,7 @@ export default function RulesPage() {
   const year = location.search.get('nam') ?? '2025';
   const commune = location.search.get('xa');
   const byDifference = location.search.get('to') === 'khac';
-  const at = `${year}-12-31`;
+  const at = yearEnd(yearOf(year));
   const withParams = (changes: Record<string, string | null>) => {
     const q = new URLSearchParams(location.search);
     for (const [k, v] of Object.entries(changes)) {
