@@ -30,6 +30,7 @@ import { ruleProposalsRoutes } from './features/status-rules/rule-proposals.rout
 import { statusRulesRoutes } from './features/status-rules/status-rules.routes';
 import { tilesRoutes } from './features/tiles/tiles.routes';
 import { unitsRoutes } from './features/units/units.routes';
+import { missingUnitsRoutes } from './features/values/missing-units.routes';
 import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
 import { privateResponsesUncached } from './lib/cache-control';
@@ -69,6 +70,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', tilesRoutes(deps))
     .route('/', indicatorsRoutes(deps))
     .route('/', valuesRoutes(deps))
+    .route('/', missingUnitsRoutes(deps))
     .route('/', statusRoutes(deps))
     .route('/', hotspotsRoutes(deps))
     .route('/', hotspotCountsRoutes(deps))

@@ -43,6 +43,10 @@ const SAMPLES: Record<string, Sample> = {
     path: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=01',
     foreign: '/api/values?indicator=managed_addicts&period=2026-Q1&parent=14',
   },
+  'GET /api/values/missing': {
+    path: '/api/values/missing?indicator=managed_addicts&period=2026-Q1&parent=01',
+    foreign: '/api/values/missing?indicator=managed_addicts&period=2026-Q1&parent=14',
+  },
   'GET /api/status': { path: '/api/status?period=2026-Q1&parent=01' },
   'GET /api/series': {
     path: '/api/series?unit=01&indicator=managed_addicts&from=2024&to=2025',

@@ -27,6 +27,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Audience>> = {
   'POST /api/indicators/:code/retire': 'admin',
   // Values of internal and police indicators are filtered per role when roles exist.
   'GET /api/values': 'internal',
+  // Which communes an area total lacks (names only, as the values' own audience).
+  'GET /api/values/missing': 'internal',
   'GET /api/status': 'public',
   'GET /api/series': 'internal',
   // Coordinates are police-sensitive.

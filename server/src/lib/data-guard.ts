@@ -33,6 +33,8 @@ export const ROUTE_DATA: Readonly<Record<string, readonly NamedInput[]>> = {
   'PATCH /api/indicators/:code': [p('code', 'indicatorWrite')],
   'POST /api/indicators/:code/retire': [p('code', 'indicatorWrite')],
   'GET /api/values': [q('parent', 'area')],
+  // The area whose total it is: read whole (as the total itself), so `unit`, not `area`.
+  'GET /api/values/missing': [q('parent', 'unit')],
   'GET /api/series': [q('unit', 'unit')],
   'GET /api/hotspots': [q('province', 'province')],
   'GET /api/hotspots/:code': [p('code', 'hotspot')],
