@@ -68,10 +68,11 @@ const PROVINCE_OF: Record<string, string> = {
 };
 
 /**
- * Lists and forms that do not describe one area until the user picks one (the plans and briefings of the
- * province, a commune's report): the province-name check does not apply; the refusal checks do.
+ * Lists and forms of the user's whole area (the plans and briefings of the province, a commune's report):
+ * their title names that area ("Kế hoạch và chỉ tiêu: Thành phố Hà Nội"; "…: Toàn quốc" for a national
+ * account), from unit names, never codes.
  */
-const AREA_NOT_NAMED = new Set(['/ke-hoach', '/trinh-chieu', '/bao-cao']);
+const AREA_IN_TITLE = new Set(['/ke-hoach', '/trinh-chieu', '/bao-cao']);
 
 /** What a person sees: innerText leaves out hidden elements, which textContent would include. */
 // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
@@ -113,9 +114,22 @@ describe.skipIf(!browserAvailable)('every page as its users see it', () => {
             await page.goto(`${baseUrl()}${path}`, WAIT);
             await page.locator('.app-header').first().waitFor(WAIT);
             await page.waitForLoadState('networkidle', WAIT);
+            // A public map is photographed once it has drawn its communes' statuses (the map's rendered
+            // callback, mirrored as data-rendered: status|<province or all>|<date>|<communes coloured>).
+            if (path.startsWith('/cong-khai'))
+              await expect
+                .poll(() => page.getByTestId('public-map').getAttribute('data-rendered'), {
+                  ...WAIT,
+                  message: `${path}: the map has not drawn`,
+                })
+                .toMatch(/^status\|[^|]+\|[^|]+\|[1-9]\d*$/);
             const province = PROVINCE_OF[role];
-            if (province && !AREA_NOT_NAMED.has(path))
+            if (province)
               await expect.poll(() => pageText(page), { ...WAIT, message: path }).toContain(province);
+            if (AREA_IN_TITLE.has(path))
+              await expect
+                .poll(() => page.locator('main h2').first().textContent(), { ...WAIT, message: path })
+                .toContain(province ?? 'Toàn quốc');
             await screenshot(page, `walk-${slug(path)}-${role.replace('.', '-')}-${sizeName}`);
 
             const text = await visibleText(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeAreaOf } from './home-area';
+import { areaNamesOf, homeAreaOf } from './home-area';
 
 describe('home area of a jurisdiction', () => {
   const communes = new Map([['00004', '01']]);
@@ -18,5 +18,28 @@ describe('home area of a jurisdiction', () => {
   });
   it('lists each province once, in the order of the jurisdiction', () => {
     expect(of(['14', '00004', '01']).provinces).toEqual(['14', '01']);
+  });
+});
+
+describe('the area a page names', () => {
+  const units: Record<string, { name: string; province?: string }> = {
+    '01': { name: 'Thành phố Hà Nội' },
+    '14': { name: 'Tỉnh Sơn La' },
+    '00004': { name: 'Phường Ba Đình', province: 'Thành phố Hà Nội' },
+  };
+  const named = (jurisdiction: string[] | null) =>
+    areaNamesOf(jurisdiction ? { jurisdiction } : null, (c) => units[c], 'Toàn quốc');
+
+  it('names a province user’s province and a commune user’s commune with its province', () => {
+    expect(named(['01'])).toBe('Thành phố Hà Nội');
+    expect(named(['00004'])).toBe('Phường Ba Đình, Thành phố Hà Nội');
+    expect(named(['14', '01'])).toBe('Tỉnh Sơn La; Thành phố Hà Nội');
+  });
+  it('says Toàn quốc for national accounts', () => {
+    expect(named(['VN'])).toBe('Toàn quốc');
+    expect(named(null)).toBe('Toàn quốc');
+  });
+  it('shows nothing rather than a code while a name is unknown', () => {
+    expect(named(['01', '99'])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { type Lang, translate } from '../../lib/i18n';
 import { todayIso } from '../../lib/periods';
 import { unitsQuery } from '../units/api/get-units';
 import { type SessionUser, sessionQuery } from './session';
@@ -57,3 +58,58 @@ export function useHomeArea(): HomeArea {
 /** Whether the area lets the user open a province. */
 export const mayOpenProvince = (area: HomeArea, code: string): boolean =>
   area.national || area.provinces.includes(code);
+
+/**
+ * The names of the areas a user's jurisdiction covers, as a page title says them: 'Thành phố Hà Nội',
+ * 'Phường Ba Đình, Thành phố Hà Nội' (a commune with its province), 'Toàn quốc' for a national account or
+ * the public; null while a name is still being looked up (a code is never shown in its place).
+ */
+export function areaNamesOf(
+  user: Pick<SessionUser, 'jurisdiction'> | null,
+  nameOf: (code: string) => { name: string; province?: string } | undefined,
+  country: string,
+): string | null {
+  if (!user || user.jurisdiction.includes('VN')) return country;
+  const names: string[] = [];
+  for (const code of user.jurisdiction) {
+    const unit = nameOf(code);
+    if (!unit) return null;
+    names.push(unit.province ? `${unit.name}, ${unit.province}` : unit.name);
+  }
+  return names.length > 0 ? names.join('; ') : null;
+}
+
+/** The signed-in user's area by name (see areaNamesOf): what a page's title names as the area it shows. */
+export function useHomeAreaName(lang: Lang): string | null {
+  const session = useQuery(sessionQuery);
+  const user = session.data?.user ?? null;
+  const at = todayIso();
+  const national = !user || user.jurisdiction.includes('VN');
+  const needsCommunes = !national && user.jurisdiction.some((c) => !PROVINCE.test(c));
+  const provinces = useQuery({
+    ...unitsQuery({ level: 'province', parent: null, at }),
+    enabled: !national,
+  });
+  const communes = useQuery({
+    ...unitsQuery({ level: 'commune', parent: null, at }),
+    enabled: needsCommunes,
+  });
+  return useMemo(() => {
+    if (session.isPending) return null;
+    const province = new Map((provinces.data?.rows ?? []).map((u) => [u.code, u.fullName]));
+    const commune = new Map((communes.data?.rows ?? []).map((u) => [u.code, u]));
+    return areaNamesOf(
+      user,
+      (code) => {
+        if (PROVINCE.test(code)) {
+          const name = province.get(code);
+          return name === undefined ? undefined : { name };
+        }
+        const c = commune.get(code);
+        const p = c && province.get(c.provinceCode);
+        return c && p ? { name: c.fullName, province: p } : undefined;
+      },
+      translate(lang, 'country'),
+    );
+  }, [user, session.isPending, provinces.data, communes.data, lang]);
+}

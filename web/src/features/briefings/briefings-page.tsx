@@ -2,6 +2,7 @@ import { formatDate } from '@pcmt/domain/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { PageArea } from '../../entities/auth/page-area';
 import { indicatorsQuery } from '../../entities/indicators/api/get-indicators';
 import { JobProgress, jobFileHref, useJob } from '../../entities/jobs/job-progress';
 import { unitsQuery } from '../../entities/units/api/get-units';
@@ -77,7 +78,10 @@ export default function BriefingsPage() {
 
   return (
     <main className="briefings-page" data-testid="briefings-page">
-      <h2>{t('briefings')}</h2>
+      <h2>
+        {t('briefings')}
+        <PageArea lang={lang} />
+      </h2>
       <p className="muted">{t('intro')}</p>
 
       <section className="briefing-draft" aria-labelledby="draft-heading">

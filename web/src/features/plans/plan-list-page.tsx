@@ -1,6 +1,7 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { PageArea } from '../../entities/auth/page-area';
 import { hrefWithLang, langOf, onInAppLinkClick, useLocation } from '../../lib/navigation';
 import { plansQuery } from './api/plans-api';
 import { planText } from './messages';
@@ -15,7 +16,10 @@ export default function PlanListPage() {
   const plans = useQuery(plansQuery());
   return (
     <main className="plans-page" data-testid="plan-list">
-      <h2>{t('plans')}</h2>
+      <h2>
+        {t('plans')}
+        <PageArea lang={lang} />
+      </h2>
       <p className="toolbar">
         <a href={hrefWithLang(routePath({ page: 'plan-new' }), lang)} onClick={onInAppLinkClick}>
           + {t('newPlan')}

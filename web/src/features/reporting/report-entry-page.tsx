@@ -1,6 +1,7 @@
 import { formatDate } from '@pcmt/domain/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PageArea } from '../../entities/auth/page-area';
 import { sessionQuery } from '../../entities/auth/session';
 import { UnitPicker } from '../../entities/units/components/unit-picker';
 import { afterDataChange } from '../../lib/data-changes';
@@ -173,7 +174,10 @@ export default function ReportEntryPage() {
 
   return (
     <main className="reporting-page" data-testid="report-entry">
-      <h2>Báo cáo kỳ này</h2>
+      <h2>
+        Báo cáo kỳ này
+        <PageArea lang="vi" />
+      </h2>
       {!ownCommune && (
         <p className="reporting-links">
           <a
