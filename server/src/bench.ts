@@ -49,7 +49,7 @@ export {
 } from './features/spatial-stats/real-boundaries';
 export type { SpatialWeights } from './features/spatial-stats/spatial-weights';
 export { buildWeights, readWeights, weightsKey } from './features/spatial-stats/spatial-weights.repo';
-export { communeStatuses } from './features/status/status.repo';
+export { communeStatuses, communeStatusesJson } from './features/status/status.repo';
 // Vector tiles (api.ts, load.ts).
 export { createGeojsonVtTileEncoder } from './features/tiles/geojson-vt-tile-encoder';
 export { createPostgisTileEncoder } from './features/tiles/postgis-tile-encoder';
@@ -57,6 +57,7 @@ export { latToTileY, lonToTileX } from './features/tiles/tile-math';
 export { createTileService } from './features/tiles/tile-service';
 export { loadVersionDates } from './features/tiles/tile-source.repo';
 export { communeListsFor, communeValuesJson } from './features/values/commune-values';
+export { communeSources } from './features/values/provenance.repo';
 export { resolveIndicator } from './features/values/resolve-values-query';
 export { valueRows, valuesJson } from './features/values/values.repo';
 export { createRouter } from './lib/openapi';
