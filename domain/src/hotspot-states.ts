@@ -2,6 +2,10 @@
  * A hotspot's lifecycle (điểm, tụ điểm ma túy in the register). A place is detected on a date; it is
  * active from then until it is eliminated (triệt xóa); an eliminated place that is found in use again
  * re-emerges (tái hoạt động) and is active again from that date. Before its detection date it has no state.
+ * The record keeps the latest elimination and the latest re-emergence; the later of the two decides (a
+ * re-emergence on the elimination day itself ends it, as the register's re-opening allows). A re-emergence
+ * before the latest elimination (eliminated, found again, eliminated again) ended an earlier elimination:
+ * the place is eliminated from the latest one.
  * One definition for the server's SQL, the server's progress measures and the web's words.
  */
 
@@ -26,14 +30,20 @@ export const HOTSPOT_STATE_WORDS: Record<HotspotState, { vi: string; en: string 
 };
 
 /**
- * A detected hotspot's state on `date`: active when not eliminated yet, or re-emerged by then; otherwise
- * eliminated. Does not look at the detection date (see `hotspotStateOn`).
+ * A detected hotspot's state on `date`: active when not eliminated yet, or re-emerged by then (on or after
+ * its latest elimination); otherwise eliminated. Does not look at the detection date (see `hotspotStateOn`).
  */
 export function detectedHotspotState(h: Omit<HotspotDates, 'detectedOn'>, date: string): HotspotState {
   // ISO dates compare as strings.
   if (h.eliminatedOn === null || h.eliminatedOn > date) return 'active';
-  return h.reemergedOn !== null && h.reemergedOn <= date ? 'active' : 'eliminated';
+  return h.reemergedOn !== null && h.reemergedOn >= h.eliminatedOn && h.reemergedOn <= date
+    ? 'active'
+    : 'eliminated';
 }
+
+/** Eliminated on `date` by an elimination made on or after `from` (a target's counting window). */
+export const eliminatedWithin = (h: HotspotDates, from: string, date: string): boolean =>
+  h.eliminatedOn !== null && h.eliminatedOn >= from && hotspotStateOn(h, date) === 'eliminated';
 
 /** A hotspot's state on `date`, or null before its detection. */
 export function hotspotStateOn(h: HotspotDates, date: string): HotspotState | null {
@@ -49,5 +59,6 @@ export const isActiveOn = (h: HotspotDates, date: string): boolean => hotspotSta
  */
 export const hotspotStateSql = (alias: string, param: string): string =>
   `case when ${alias}.eliminated_on is null or ${alias}.eliminated_on > ${param}::date
-          or (${alias}.reemerged_on is not null and ${alias}.reemerged_on <= ${param}::date)
+          or (${alias}.reemerged_on is not null and ${alias}.reemerged_on >= ${alias}.eliminated_on
+              and ${alias}.reemerged_on <= ${param}::date)
         then 'active' else 'eliminated' end`;

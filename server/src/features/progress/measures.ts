@@ -1,5 +1,6 @@
 import type { TargetDefinition, TargetKind } from '@pcmt/domain/contracts/plans';
-import { isActiveOn } from '@pcmt/domain/hotspot-states';
+import { eliminatedWithin, isActiveOn } from '@pcmt/domain/hotspot-states';
+import { NO_END, yearEnd, yearOf, yearStart } from '@pcmt/domain/periods';
 import {
   countInStatus,
   quarterlySeries,
@@ -187,8 +188,8 @@ const statusConversion: Measure<'status_conversion'> = (def, area, ctx) => {
 
 /** Year ids of the baseline span, from its first to its last year ("2012"–"2015"). */
 function baselineYears(def: Definition<'reduction'>): number[] {
-  const from = Number(def.baseline.from.slice(0, 4));
-  const to = Number(def.baseline.to.slice(0, 4));
+  const from = yearOf(def.baseline.from);
+  const to = yearOf(def.baseline.to);
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
   return years;
@@ -200,7 +201,9 @@ function baselineYears(def: Definition<'reduction'>): number[] {
  */
 const reduction: Measure<'reduction'> = (def, area, ctx) => {
   const years = baselineYears(def);
-  const baselineEnd = `${years.at(-1)}-12-31`;
+  const last = years.at(-1);
+  // No baseline year (a span ending before it starts): nothing lies after its end.
+  const baselineEnd = last === undefined ? NO_END : yearEnd(last);
   const growth = def.minPct < 0;
   const base = growth
     ? {
@@ -234,7 +237,7 @@ const reduction: Measure<'reduction'> = (def, area, ctx) => {
     const measure = def.measure;
     const byDate = snapshots(area.statuses);
     baselineValues = years.map((y) => {
-      const rows = byDate.get(`${y}-12-31`);
+      const rows = byDate.get(yearEnd(y));
       const counted = rows ? statusLevel(rows, measure) : null;
       // No decision in force at the end of a baseline year is missing data, not a count of zero.
       return counted && counted.decided > 0 ? counted.value : null;
@@ -329,13 +332,6 @@ const cumulative: Measure<'cumulative'> = (def, area, ctx) => {
   });
 };
 
-/** Eliminated within [from, date] and not re-emerged by `date`. */
-const eliminatedBy = (h: HotspotRecord, from: string, date: string) =>
-  h.eliminatedOn !== null &&
-  h.eliminatedOn >= from &&
-  h.eliminatedOn <= date &&
-  !(h.reemergedOn !== null && h.reemergedOn > h.eliminatedOn && h.reemergedOn <= date);
-
 const hotspotElimination: Measure<'hotspot_elimination'> = (def, area, ctx) => {
   const { from, to } = ctx.window;
   const active = area.hotspots.filter((h) => isActiveOn(h, from));
@@ -359,7 +355,7 @@ const hotspotElimination: Measure<'hotspot_elimination'> = (def, area, ctx) => {
   if (last >= from && !dates.includes(last)) dates.push(last);
   const series = dates.map((date) => ({
     date,
-    value: (100 * active.filter((h) => eliminatedBy(h, from, date)).length) / active.length,
+    value: (100 * active.filter((h) => eliminatedWithin(h, from, date)).length) / active.length,
     estimated: false,
   }));
   return empty({ ...base, series, baseline: { date: from, value: 0 }, windowStart: from });
@@ -382,11 +378,11 @@ function yearLevel(
   ctx: MeasureContext,
   year: number,
 ): YearLevel | null {
-  const yearEnd = `${year}-12-31`;
+  const end = yearEnd(year);
   if (measure.type !== 'indicator') {
     let found: YearLevel | null = null;
     for (const [date, rows] of snapshots(area.statuses)) {
-      if (date < `${year}-01-01` || date > yearEnd || date > ctx.asOf) continue;
+      if (date < yearStart(year) || date > end || date > ctx.asOf) continue;
       const { value, decided } = statusLevel(rows, measure);
       if (decided > 0) found = { date, value, estimated: rows.some((r) => r.estimated) };
     }
@@ -411,7 +407,7 @@ function yearLevel(
  * or a growth in % (max_growth, lower is better). Each year is judged on its own by the caller.
  */
 const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
-  const year = Number(ctx.window.to.slice(0, 4));
+  const year = yearOf(ctx.window.to);
   const growth = def.limit !== 'min_reduction';
   // No number ("giảm hằng năm", "không tăng") is a direction, not missing data: the threshold is a change of
   // 0 %, strict for a fall or a rise, inclusive for "không tăng".
@@ -451,7 +447,7 @@ const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
     return empty({ ...base, reason: unknownIndicator(def.measure.indicator) });
   const what = def.measure.type === 'indicator' ? def.measure.indicator : 'status';
   const previous = yearLevel(def.measure, area, ctx, year - 1);
-  if (!previous || (def.measure.type !== 'indicator' && previous.date !== `${year - 1}-12-31`))
+  if (!previous || (def.measure.type !== 'indicator' && previous.date !== yearEnd(year - 1)))
     return empty({
       ...base,
       reason: reason('previous_year_missing', `no data for ${year - 1}, the year compared with`, {
@@ -473,7 +469,7 @@ const yearlyChange: Measure<'yearly_change'> = (def, area, ctx) => {
   return empty({
     ...base,
     series: now && change !== null ? [{ ...now, value: growth ? change : -change }] : [],
-    baseline: { date: `${year - 1}-12-31`, value: 0 },
+    baseline: { date: yearEnd(year - 1), value: 0 },
   });
 };
 
@@ -498,7 +494,7 @@ const namedUnits: Measure<'named_units'> = (def, area, ctx) =>
  * year against that year's milestone (the latest milestone up to it when the year has none of its own).
  */
 const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
-  const year = Number(ctx.window.to.slice(0, 4));
+  const year = yearOf(ctx.window.to);
   const sorted = [...def.milestones].sort((a, b) => a.year - b.year);
   const milestone = sorted.filter((m) => m.year <= year).at(-1);
   const m = def.measure;
@@ -522,7 +518,7 @@ const roadmap: Measure<'roadmap'> = (def, area, ctx) => {
     });
   if (m.type === 'indicator' && !indicator)
     return empty({ ...base, target: milestone.value, reason: unknownIndicator(m.indicator) });
-  const inYear = (date: string) => date >= `${year}-01-01` && date <= ctx.window.to && date <= ctx.asOf;
+  const inYear = (date: string) => date >= yearStart(year) && date <= ctx.window.to && date <= ctx.asOf;
   let series: Observation[] = [];
   if (m.type === 'indicator' && indicator) {
     series = (indicator.timeAggregation === 'sum' ? trailingYearSeries : quarterlySeries)(

@@ -538,6 +538,28 @@ describe('hotspot elimination (5–10 % each year, a range target)', () => {
     expect(r.current).toBe(5);
   });
 
+  it('reads each hotspot as the register does: re-opened on its elimination day is active, not eliminated', () => {
+    // One of the two eliminations of 2019 was re-opened the same day (the register shows it active again).
+    const reopened = [...register.slice(0, 19), hotspot('2018-05-01', '2019-08-01', '2019-08-01')];
+    const r = progressOnArea(
+      target(def, '2019-12-31'),
+      area({ hotspots: reopened }),
+      plan,
+      context('2020-01-15'),
+    );
+    expect(r.current).toBe(5);
+    // Found again, then eliminated again within the year: eliminated (the latest elimination stands).
+    const againEliminated = [...register.slice(0, 19), hotspot('2018-05-01', '2019-08-01', '2019-06-01')];
+    expect(
+      progressOnArea(
+        target(def, '2019-12-31'),
+        area({ hotspots: againEliminated }),
+        plan,
+        context('2020-01-15'),
+      ).current,
+    ).toBe(10);
+  });
+
   it('has no data when no hotspot was active at the start', () => {
     const r = progressOnArea(
       target(def, '2019-12-31'),
