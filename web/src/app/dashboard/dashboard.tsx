@@ -1,47 +1,31 @@
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { PickingInfo } from '@deck.gl/core';
 import { hasDistricts } from '@pcmt/domain/unit-versions';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
 import { AtlasMap, type MapClick } from '../../components/map/atlas-map';
 import { Breadcrumb } from '../../components/map/breadcrumb';
 import { NO_DATA_COLOR, OUTSIDE_COLOR } from '../../components/map/choropleth';
-import { PROVINCE_LEVEL_CAPTION } from '../../entities/choropleth-data/province-level';
 import { IndicatorControls } from '../../entities/indicators/components/indicator-controls';
-import { IndicatorLegend } from '../../entities/indicators/components/indicator-legend';
 import { PeriodPicker } from '../../entities/periods/components/period-picker';
-import { StatusLegend } from '../../entities/status/components/status-legend';
 import { DataTable } from '../../entities/table/components/data-table';
 import { type SearchUnit, UnitSearch } from '../../entities/units/components/unit-search';
-import { AddToBriefing } from '../../features/briefings/components/add-to-briefing';
-import { defaultViewTitle, draftViewFromMap } from '../../features/briefings/lib/view-from-map';
 import { CompareLink } from '../../features/compare/components/compare-link';
-import { HotspotLegend } from '../../features/hotspots/components/hotspot-legend';
 import { HotspotPopup } from '../../features/hotspots/components/hotspot-popup';
-import { type HotspotPoint, hotspotPoints } from '../../features/hotspots/hotspot-points';
-import { ExportPngButton } from '../../features/map-export/components/export-png-button';
+import type { HotspotPoint } from '../../features/hotspots/hotspot-points';
 import { ReceivedCount, useCompletenessMap } from '../../features/reporting/completeness-map';
 import { TimelapseControls } from '../../features/timelapse/components/timelapse-controls';
 import { TimelapseLabel } from '../../features/timelapse/components/timelapse-label';
 import { useTimelapse } from '../../features/timelapse/use-timelapse';
-import { formatNumber } from '../../lib/format';
 import { periodLabel, translate } from '../../lib/i18n';
 import { lastReportedQuarter, parsePeriod, todayIso } from '../../lib/periods';
 import type { MapLayerId, MapPosition } from '../../lib/url-state';
 import { useViewState } from '../../lib/use-view-state';
-import {
-  COMMUNE_LABEL_ZOOM,
-  communeNames as communeNamesOf,
-  frameFor,
-  homeProvinceOf,
-  mapLabels,
-  panelIndicators as panelIndicatorsOf,
-  searchUnitsOf,
-  selectedUnitOf,
-  statusStrip as statusStripOf,
-  tableRows as tableRowsOf,
-  viewCaptions,
-} from './dashboard-builders';
+import { homeProvinceOf } from './dashboard-builders';
+import { LayerControls } from './layer-controls';
+import { MapKey } from './map-key';
 import { useDashboardData } from './use-dashboard-data';
+import { useDashboardView } from './use-dashboard-view';
+import { ViewActions } from './view-actions';
 import {
   afterMapClick,
   afterSearchPick,
@@ -51,9 +35,6 @@ import {
   toggleLayer as toggleLayerPatch,
 } from './view-updates';
 
-/** deck.gl and the layers drawn with it: fetched after the page, so the first map needs MapLibre only. */
-const loadDeckLayers = () => import('./deck-layers');
-
 const AreaPanel = lazy(() =>
   import('../../features/area-panel/components/area-panel').then((m) => ({ default: m.AreaPanel })),
 );
@@ -61,8 +42,9 @@ const AreaPanel = lazy(() =>
 /**
  * The map dashboard: composes the features (status, indicators, periods, units, hotspots, area panel, table)
  * around the map. Every choice lives in the URL; every server answer in the query cache. The queries are in
- * use-dashboard-data.ts, what is shown is computed by dashboard-builders.ts, and the user's changes to the
- * view by view-updates.ts; this component wires them together.
+ * use-dashboard-data.ts, what is shown is computed by the pure builders of dashboard-builders.ts (memoised in
+ * use-dashboard-view.ts), and the user's changes to the view by view-updates.ts; the layer switches are
+ * layer-controls.tsx. This component wires them together.
  */
 export default function Dashboard() {
   const [view, setView] = useViewState();
@@ -77,18 +59,7 @@ export default function Dashboard() {
   const data = useDashboardData({ view, period, today, searchWanted });
   const { versions, indicators, config, provinces, allCommunes, user, seesPoints, hotspots, hotspotCounts } =
     data;
-  const {
-    old,
-    at,
-    tileAt,
-    isStatus,
-    status,
-    provinceCommunes,
-    inView,
-    choropleth,
-    classesKey,
-    ...colouring
-  } = data.colouring;
+  const { old, at, tileAt, inView, choropleth, classesKey, ...colouring } = data.colouring;
   const timelapse = useTimelapse({
     period,
     today,
@@ -105,68 +76,10 @@ export default function Dashboard() {
     if (patch) setView(patch, { replace: true });
   }, [homeProvince, province, view.map, setView]);
 
-  const provinceByCode = useMemo(
-    () => new Map((provinces.data?.rows ?? []).map((u) => [u.code, u])),
-    [provinces.data],
-  );
   const emptyClasses = useMemo(() => new Map<string, number>(), []);
-
-  const indicatorMeta = indicators.data?.rows.find((i) => i.code === view.indicator) ?? null;
+  const shown = useDashboardView({ view, period, zoom, data });
+  const { selectedUnit, provinceUnit, captions, hotspotList, hotspotsOn } = shown;
   const unitCode = view.unit;
-  const selectedUnit = useMemo(
-    () => selectedUnitOf(unitCode, provinceByCode, [provinceCommunes.data?.rows, allCommunes.data?.rows]),
-    [unitCode, provinceByCode, provinceCommunes.data, allCommunes.data],
-  );
-  const provinceUnit = province ? (provinceByCode.get(province) ?? null) : null;
-
-  const frame = useMemo(
-    () => frameFor(province, tileAt, provinceCommunes.data?.rows),
-    [province, tileAt, provinceCommunes.data],
-  );
-
-  const hotspotList = useMemo(() => (hotspots.data ? hotspotPoints(hotspots.data) : []), [hotspots.data]);
-  const communeNames = useMemo(
-    () => communeNamesOf([allCommunes.data?.rows, provinceCommunes.data?.rows]),
-    [allCommunes.data, provinceCommunes.data],
-  );
-
-  const showCommuneLabels = province !== null && zoom >= COMMUNE_LABEL_ZOOM;
-  const labels = useMemo(
-    () =>
-      mapLabels({
-        on: view.layers.has('labels'),
-        province,
-        communeLabels: showCommuneLabels,
-        provinces: provinces.data?.rows,
-        provinceCommunes: provinceCommunes.data?.rows,
-      }),
-    [view.layers, showCommuneLabels, provinceCommunes.data, provinces.data, province],
-  );
-
-  const hotspotsOn = view.layers.has('hotspots') && seesPoints;
-  const [deck, setDeck] = useState<Awaited<ReturnType<typeof loadDeckLayers>> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadDeckLayers().then((m) => {
-      if (live) setDeck(m);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  const deckLayers = useMemo<Layer[]>(
-    () =>
-      deck
-        ? deck.dashboardDeckLayers({
-            hotspotsOn,
-            hotspots: hotspotList,
-            zoom,
-            labels,
-            communeLabels: showCommuneLabels,
-          })
-        : [],
-    [deck, hotspotsOn, hotspotList, zoom, labels, showCommuneLabels],
-  );
 
   const onMove = useCallback(
     (pos: MapPosition) => {
@@ -188,75 +101,13 @@ export default function Dashboard() {
     const picked = info && object ? { object, x: info.x, y: info.y } : null;
     setPopup((prev) => popupAfterPick(prev, picked, kind));
   }, []);
-
-  const searchUnits: SearchUnit[] | null = useMemo(
-    () => searchUnitsOf(provinces.data?.rows, allCommunes.data?.rows, provinceByCode),
-    [provinces.data, allCommunes.data, provinceByCode],
-  );
   const onSearchPick = (u: SearchUnit) => {
     const patch = afterSearchPick(u, allCommunes.data?.rows);
     if (patch) setView(patch);
   };
 
-  const tableRows = useMemo(
-    () =>
-      view.view !== 'table'
-        ? []
-        : tableRowsOf({
-            // A province-level indicator has figures for provinces only: the table lists provinces.
-            units:
-              (colouring.provinceLevel
-                ? provinces.data?.rows.filter((u) => province === null || u.code === province)
-                : province
-                  ? provinceCommunes.data?.rows
-                  : allCommunes.data?.rows) ?? [],
-            provinceByCode,
-            statuses: status.data?.rows ?? [],
-            choropleth,
-            isStatus,
-            indicator: indicatorMeta,
-            lang,
-          }),
-    [
-      view.view,
-      province,
-      colouring.provinceLevel,
-      provinces.data,
-      provinceCommunes.data,
-      allCommunes.data,
-      status.data,
-      provinceByCode,
-      choropleth,
-      isStatus,
-      lang,
-      indicatorMeta,
-    ],
-  );
-
-  const statusStrip = statusStripOf(data.stripPeriods, data.stripAnswers, unitCode ?? '');
-  const panelIndicators = useMemo(
-    () => panelIndicatorsOf(indicators.data?.rows ?? [], isStatus, view.indicator),
-    [indicators.data, isStatus, view.indicator],
-  );
-
   const error = colouring.error ?? provinces.error;
   const toggleLayer = (id: MapLayerId, on: boolean) => setView(toggleLayerPatch(view.layers, id, on));
-  const activeHotspots = hotspotList.filter((h) => h.status === 'active').length;
-
-  // What the page shows, in words: default briefing titles, export titles and table captions.
-  const captions = viewCaptions({
-    isStatus,
-    indicatorCode: view.indicator,
-    indicator: indicatorMeta,
-    areaName: provinceUnit?.fullName ?? null,
-    province,
-    periodId: period.id,
-    periodText: periodLabel(period.id, lang),
-    meta: (isStatus ? status.data : colouring.values.data)?.meta,
-    lang,
-  });
-  const { what, area } = captions;
-  const dataMeta = (isStatus ? status.data : colouring.values.data)?.meta;
 
   return (
     <div className="dashboard">
@@ -269,7 +120,7 @@ export default function Dashboard() {
           onProvince={() => setView({ unit: null })}
         />
         <UnitSearch
-          units={searchUnits}
+          units={shown.searchUnits}
           nearProvince={province}
           lang={lang}
           onFocus={() => setSearchWanted(true)}
@@ -303,124 +154,39 @@ export default function Dashboard() {
         />
         {error && <ApiErrorNotice error={error} lang={lang} />}
         {/* One legend for the colours on the map: the completeness layer's (in its panel) replaces these. */}
-        {!reports.colouring && choropleth?.kind === 'status' && (
-          <StatusLegend
-            counts={choropleth.counts}
-            noData={choropleth.noData}
+        {!reports.colouring && (
+          <MapKey
             lang={lang}
-            noDataColor={NO_DATA_COLOR}
-          />
-        )}
-        {!reports.colouring && choropleth?.kind === 'indicator' && (
-          <IndicatorLegend
-            title={captions.what}
+            choropleth={choropleth}
+            what={captions.what}
             unit={captions.unit}
-            ranges={choropleth.ranges}
-            counts={choropleth.counts}
-            palette={choropleth.palette}
-            noData={choropleth.noData}
-            noDataColor={NO_DATA_COLOR}
-            lang={lang}
-            estimated={choropleth.estimated.size}
+            provinceLevel={colouring.provinceLevel}
           />
         )}
-        {!reports.colouring && colouring.provinceLevel && (
-          <p className="muted" data-testid="province-level-caption">
-            {PROVINCE_LEVEL_CAPTION[lang]}
-          </p>
-        )}
-        {user && (
-          <AddToBriefing
-            lang={lang}
-            view={draftViewFromMap(
-              view,
-              period.id,
-              defaultViewTitle({ area, what, period: periodLabel(period.id, lang) }),
-            )}
-          />
-        )}
-        {choropleth && !reports.colouring && (
-          <ExportPngButton
-            lang={lang}
-            fileName={captions.pngName}
-            what={what}
-            area={area}
-            period={periodLabel(period.id, lang)}
-            note={old ? t(view.todayUnits ? 'crosswalkNote' : 'oldUnitsNote') : null}
-            legend={choropleth}
-            unit={captions.unit}
-            noDataColor={NO_DATA_COLOR}
-            meta={dataMeta}
-            busy={timelapse.playing}
-          />
-        )}
-        <fieldset className="control-group">
-          <legend>{t('layers')}</legend>
-          {seesPoints ? (
-            <label>
-              <input
-                type="checkbox"
-                data-testid="layer-hotspots"
-                checked={hotspotsOn}
-                onChange={(e) => toggleLayer('hotspots', e.target.checked)}
-              />{' '}
-              {t('hotspots')}
-              {hotspotsOn && hotspots.data && (
-                <span className="muted" data-testid="hotspot-count">
-                  {' '}
-                  ({formatNumber(activeHotspots, lang, 0)} {t('active').toLowerCase()})
-                </span>
-              )}
-            </label>
-          ) : null}
-          {seesPoints && hotspotsOn ? <HotspotLegend lang={lang} zoom={zoom} /> : null}
-          {seesPoints
-            ? null
-            : hotspotCounts.data && (
-                <p className="muted" data-testid="hotspot-counts">
-                  {t('hotspots')}:{' '}
-                  {formatNumber(
-                    hotspotCounts.data.rows.reduce((n, r) => n + r.active, 0),
-                    lang,
-                    0,
-                  )}{' '}
-                  {t('active').toLowerCase()} ({t('countsOnly')})
-                </p>
-              )}
-          <label>
-            <input
-              type="checkbox"
-              checked={view.layers.has('labels')}
-              onChange={(e) => toggleLayer('labels', e.target.checked)}
-            />{' '}
-            {t('labels')}
-          </label>
-          {reports.panel}
-        </fieldset>
-        <fieldset className="control-group">
-          <legend>{t('view')}</legend>
-          <div className="row" role="radiogroup">
-            <label>
-              <input
-                type="radio"
-                name="view"
-                checked={view.view === 'map'}
-                onChange={() => setView({ view: 'map' })}
-              />{' '}
-              {t('mapView')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="view"
-                data-testid="view-table"
-                checked={view.view === 'table'}
-                onChange={() => setView({ view: 'table' })}
-              />{' '}
-              {t('tableView')}
-            </label>
-          </div>
-        </fieldset>
+        <ViewActions
+          lang={lang}
+          view={view}
+          periodId={period.id}
+          signedIn={user !== null}
+          choropleth={reports.colouring ? null : choropleth}
+          captions={captions}
+          note={old ? t(view.todayUnits ? 'crosswalkNote' : 'oldUnitsNote') : null}
+          meta={shown.meta}
+          busy={timelapse.playing}
+        />
+        <LayerControls
+          lang={lang}
+          layers={view.layers}
+          view={view.view}
+          seesPoints={seesPoints}
+          hotspotsOn={hotspotsOn}
+          activePoints={hotspots.data ? hotspotList.filter((h) => h.status === 'active').length : null}
+          activeCount={hotspotCounts.data ? hotspotCounts.data.rows.reduce((n, r) => n + r.active, 0) : null}
+          zoom={zoom}
+          reportsPanel={reports.panel}
+          onLayer={toggleLayer}
+          onView={(v) => setView({ view: v })}
+        />
       </aside>
       <main className="map-area">
         {/* The map's style depends on the optional basemap: create it once the setting is known. */}
@@ -439,8 +205,8 @@ export default function Dashboard() {
             focusProvince={province}
             selectedCommune={unitCode}
             position={view.map}
-            frame={frame}
-            deckLayers={deckLayers}
+            frame={shown.frame}
+            deckLayers={shown.deckLayers}
             onMove={onMove}
             onClick={onClick}
             onPick={onPick}
@@ -452,7 +218,7 @@ export default function Dashboard() {
         {popup && (
           <HotspotPopup
             hotspot={popup.hotspot}
-            communeName={communeNames.get(popup.hotspot.communeCode) ?? null}
+            communeName={shown.communeNames.get(popup.hotspot.communeCode) ?? null}
             x={popup.x}
             y={popup.y}
             lang={lang}
@@ -461,7 +227,7 @@ export default function Dashboard() {
         )}
         {view.view === 'table' && (
           <DataTable
-            rows={tableRows}
+            rows={shown.tableRows}
             valueHeader={captions.valueHeader}
             fileName={captions.csvName}
             caption={captions.tableCaption}
@@ -476,8 +242,8 @@ export default function Dashboard() {
               period={period}
               at={at}
               today={today}
-              indicators={panelIndicators}
-              statusStrip={statusStrip}
+              indicators={shown.panelIndicators}
+              statusStrip={shown.statusStrip}
               lang={lang}
               onClose={() => setView({ unit: null })}
             />
