@@ -22,13 +22,21 @@ export interface Page {
    * this only spares people a page of refusals.
    */
   access?: 'signed-in' | Audience;
+  /**
+   * Starts downloading the page's code; the shell calls it as it starts, so the code arrives with the
+   * session instead of after it (the map: its first picture waits for nothing else).
+   */
+  preload?: () => Promise<unknown>;
 }
+
+const loadDashboard = () => import('./dashboard/dashboard');
 
 export const MAP_PAGE: Page = {
   id: 'map',
   navHref: routePath({ page: 'map', province: null }),
   navLabel: 'mapView',
-  component: lazy(() => import('./dashboard/dashboard')),
+  component: lazy(loadDashboard),
+  preload: loadDashboard,
 };
 
 export const PAGES: readonly Page[] = [

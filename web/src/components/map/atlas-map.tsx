@@ -5,6 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { MapPosition } from '../../lib/url-state';
+import { type FirstDraw, startFirstDraw, whenMapsDrawn } from './first-draw';
 import { paintClasses, registerMapForTests } from './map-announce';
 import {
   buildMapStyle,
@@ -17,6 +18,8 @@ import {
 } from './map-style';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's worker as this chunk arrives: it loads while the page asks for its data, not after.
+maplibregl.prewarm();
 
 export type Bounds = [number, number, number, number];
 
@@ -100,6 +103,7 @@ export function AtlasMap(props: AtlasMapProps) {
   latest.current = props;
   const loaded = useRef(false);
   const appliedTileAt = useRef(props.tileAt);
+  const firstDrawRef = useRef<FirstDraw | null>(null);
 
   // Create the map once.
   useEffect(() => {
@@ -123,18 +127,24 @@ export function AtlasMap(props: AtlasMapProps) {
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    // deck.gl arrives after the map: MapLibre draws the boundaries and colours without waiting for it.
+    const firstDraw = startFirstDraw();
+    firstDrawRef.current = firstDraw;
+    let firstDrawTimer: ReturnType<typeof setTimeout> | undefined;
+    // deck.gl arrives after the map's first picture: MapLibre draws the boundaries and colours without
+    // waiting for it, and its download and start do not hold the main thread meanwhile.
     let removed = false;
-    void import('@deck.gl/mapbox').then(({ MapboxOverlay }) => {
-      if (removed) return;
-      const overlay = new MapboxOverlay({
-        interleaved: false,
-        layers: latest.current.deckLayers,
-        onHover: (info) => latest.current.onPick(info.picked ? info : null, 'hover'),
+    void whenMapsDrawn()
+      .then(() => import('@deck.gl/mapbox'))
+      .then(({ MapboxOverlay }) => {
+        if (removed) return;
+        const overlay = new MapboxOverlay({
+          interleaved: false,
+          layers: latest.current.deckLayers,
+          onHover: (info) => latest.current.onPick(info.picked ? info : null, 'hover'),
+        });
+        map.addControl(overlay);
+        overlayRef.current = overlay;
       });
-      map.addControl(overlay);
-      overlayRef.current = overlay;
-    });
     mapRef.current = map;
     appliedTileAt.current = p.tileAt;
     // Browser tests reach the map through their hook (absent for users).
@@ -159,8 +169,12 @@ export function AtlasMap(props: AtlasMapProps) {
     }
     map.on('load', () => {
       loaded.current = true;
-      map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));
-      applyClasses(map, el, () => latest.current);
+      firstDraw.loaded();
+      // Drawn when its first colouring is (applyClasses); a colouring that never comes (an error) holds
+      // nothing back for long.
+      firstDrawTimer = setTimeout(firstDraw.drawn, FIRST_DRAW_WAIT_MS);
+      setFill(map, fillColorExpression(latest.current.fill));
+      applyClasses(map, el, () => latest.current, firstDraw);
       applyLayout(map, latest.current);
       readyMaps.add(api);
       publishReadyMaps();
@@ -197,6 +211,8 @@ export function AtlasMap(props: AtlasMapProps) {
       }
       loaded.current = false;
       removed = true;
+      clearTimeout(firstDrawTimer);
+      firstDraw.drawn();
       unregister();
       map.remove();
       mapRef.current = null;
@@ -220,8 +236,8 @@ export function AtlasMap(props: AtlasMapProps) {
     const map = mapRef.current;
     const el = container.current;
     if (!map || !el || !loaded.current) return;
-    map.setPaintProperty('commune-fill', 'fill-color', fillColorExpression(latest.current.fill));
-    applyClasses(map, el, () => latest.current);
+    setFill(map, fillColorExpression(latest.current.fill));
+    applyClasses(map, el, () => latest.current, firstDrawRef.current);
   }, [props.classesKey, props.tileAt]);
 
   useEffect(() => {
@@ -270,13 +286,34 @@ function applyLayout(map: maplibregl.Map, p: AtlasMapProps) {
 }
 
 /**
- * Replaces every commune's class state, then announces the colouring once the map has drawn it
- * (map-announce.ts): to the page's `onRendered` (read when it happens) and on the container for browser tests.
+ * Gives the communes their class states, then announces the colouring once the map has drawn it
+ * (map-announce.ts): to the page's `onRendered` (read when it happens), on the container for browser tests,
+ * and as the map's first picture (first-draw.ts) the first time.
  */
-function applyClasses(map: maplibregl.Map, el: HTMLElement, props: () => AtlasMapProps) {
+function applyClasses(
+  map: maplibregl.Map,
+  el: HTMLElement,
+  props: () => AtlasMapProps,
+  firstDraw: FirstDraw | null,
+) {
   const p = props();
-  paintClasses(map, el, p.classes, p.classesKey, (drawn) => props().onRendered?.(drawn));
+  paintClasses(map, el, p.classes, p.classesKey, (drawn) => {
+    if (drawn) firstDraw?.drawn();
+    props().onRendered?.(drawn);
+  });
 }
+
+/** Sets the communes' fill colours; the same expression again is skipped (MapLibre would compare it deeply). */
+const fills = new WeakMap<maplibregl.Map, string>();
+function setFill(map: maplibregl.Map, expression: maplibregl.ExpressionSpecification) {
+  const json = JSON.stringify(expression);
+  if (fills.get(map) === json) return;
+  fills.set(map, json);
+  map.setPaintProperty('commune-fill', 'fill-color', expression);
+}
+
+/** How long after its tiles a map without a colouring still holds back what waits for its first picture. */
+const FIRST_DRAW_WAIT_MS = 3000;
 
 /** How long an export waits for tiles still loading before it gives up rather than hang the button. */
 const CAPTURE_TIMEOUT_MS = 30_000;

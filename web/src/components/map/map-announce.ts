@@ -21,8 +21,31 @@ export function registerMapForTests(map: MapLibreMap): () => void {
   };
 }
 
+/** The class states each map was last given (code → class index). */
+const applied = new WeakMap<MapLibreMap, Map<string, number>>();
+
 /**
- * Replaces every commune's class state with `classes` (code → class index), then announces the colouring
+ * Makes the communes' class states `classes` by changing only those that differ from the map's previous
+ * colouring: a period step where most communes keep their class costs MapLibre the few that changed (every
+ * set state re-evaluates its features' paint in every tile) instead of all 3,321.
+ */
+function setClassStates(map: MapLibreMap, classes: Iterable<readonly [string, number]>) {
+  const next = new Map(classes);
+  const before = applied.get(map);
+  applied.set(map, next);
+  if (!before) {
+    map.removeFeatureState(COMMUNES);
+    for (const [code, c] of next) map.setFeatureState({ ...COMMUNES, id: code }, { [CLASS_STATE]: c });
+    return;
+  }
+  for (const [code, c] of next)
+    if (before.get(code) !== c) map.setFeatureState({ ...COMMUNES, id: code }, { [CLASS_STATE]: c });
+  for (const code of before.keys())
+    if (!next.has(code)) map.removeFeatureState({ ...COMMUNES, id: code }, CLASS_STATE);
+}
+
+/**
+ * Gives every commune the class state of `classes` (code → class index), then announces the colouring
  * named `key`: '' at once (a new colouring is drawing), `key` once the map is idle with it — unless a later
  * colouring started meanwhile. `onRendered` is called with each announcement and `el` mirrors it.
  */
@@ -39,8 +62,7 @@ export function paintClasses(
   };
   announce('');
   el.dataset.pending = key;
-  map.removeFeatureState(COMMUNES);
-  for (const [code, c] of classes) map.setFeatureState({ ...COMMUNES, id: code }, { [CLASS_STATE]: c });
+  setClassStates(map, classes);
   map.once('idle', () => {
     if (el.dataset.pending === key) announce(key);
   });

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { indicatorChoropleth, statusChoropleth } from '../../components/map/choropleth';
+import { useMapsLoaded } from '../../components/map/first-draw';
 import { type Period, periodsOfKind, shiftPeriod } from '../../lib/periods';
 import { useUnitVersions } from '../../lib/unit-versions';
 import { type ClassMethod, STATUS_INDICATOR } from '../../lib/url-state';
@@ -63,11 +64,13 @@ export function useChoropleth(r: ChoroplethRequest) {
   });
   const paintedCommunes = province ? provinceCommunes.data?.rows : countryCommunes.data?.rows;
 
-  // Once a period has arrived, fetch its neighbours (and, across 1/7/2025, the other units' communes).
+  // Once a period has arrived, fetch its neighbours (and, across 1/7/2025, the other units' communes) — after
+  // the page's maps have their tiles, which would otherwise queue behind these answers on the server.
   const queryClient = useQueryClient();
   const arrived = isStatus ? status.data?.meta.period : values.data?.meta.period;
+  const mapsLoaded = useMapsLoaded();
   useEffect(() => {
-    if (arrived !== period.id) return;
+    if (arrived !== period.id || !mapsLoaded) return;
     const offered = periodsOfKind(period.kind, today);
     for (const step of [-1, 1]) {
       const next = shiftPeriod(period, step);
@@ -86,6 +89,7 @@ export function useChoropleth(r: ChoroplethRequest) {
     }
   }, [
     arrived,
+    mapsLoaded,
     period,
     today,
     todayUnits,

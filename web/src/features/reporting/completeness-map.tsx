@@ -1,6 +1,7 @@
 import { NO_DATA_COLOR } from '@pcmt/domain/palette';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useMapsDrawn } from '../../components/map/first-draw';
 import { sessionQuery } from '../../entities/auth/session';
 import { receivedText } from '../../entities/reporting/received-text';
 import { formatNumber } from '../../lib/format';
@@ -148,9 +149,12 @@ function CompletenessLayerPanel(p: {
  */
 export function useReceivedCount(periodId: string, province: string | null) {
   const form = useFormsOf(periodId)[0];
+  // Asked once the map has drawn: the count would otherwise hold the server before its tiles and the
+  // neighbouring periods it fetches ahead.
+  const mapsDrawn = useMapsDrawn();
   const q = useQuery({
     ...completenessQuery(form?.code ?? '', periodId, province),
-    enabled: form !== undefined,
+    enabled: form !== undefined && mapsDrawn,
   });
   return q.data
     ? { received: q.data.total.received, expected: q.data.total.expected, form: form?.nameVi }
