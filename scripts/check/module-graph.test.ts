@@ -74,6 +74,25 @@ describe('module rules', () => {
     ]);
   });
 
+  it('finds a cycle between web entity folders, and lets one entity use another one way', () => {
+    const root = tree({
+      'web/src/entities/units/units.ts':
+        "import { period } from '../periods/periods';\nexport const unit = period;\n",
+      'web/src/entities/periods/periods.ts': 'export const period = 1;\n',
+      'web/src/entities/table/table.ts': "import { unit } from '../units/units';\nexport const t = unit;\n",
+    });
+    expect(moduleViolations(root)).toEqual([]);
+    writeFileSync(
+      join(root, 'web/src/entities/periods/periods.ts'),
+      "import type { t } from '../table/table';\nexport const period = 1 as typeof t;\n",
+    );
+    const found = moduleViolations(root);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('web entities in a cycle: periods, table, units');
+    expect(found[0]).toContain('web/src/entities/periods/periods.ts → web/src/entities/table/table.ts');
+    expect(found[0]).toContain('web/src/entities/units/units.ts → web/src/entities/periods/periods.ts');
+  });
+
   it('finds SQL run outside a repo in server features and lib, and names the lines', () => {
     const root = tree({
       'server/src/features/a/a.routes.ts':

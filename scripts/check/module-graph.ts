@@ -11,7 +11,8 @@ import { dirname, join, relative, resolve } from 'node:path';
  *   {@link SQL_OUTSIDE_REPOS} names it, with why. (server/src/db is the engine and the dataset loader.)
  * - The web's rooms (web/src): `lib/` imports only lib; `components/` lib and components; `entities/<name>/`
  *   lib, components and entities; `features/<name>/` lib, components, entities and its own folder — never
- *   another feature (pages compose in `app/`, which may import anything, like `main.tsx`).
+ *   another feature (pages compose in `app/`, which may import anything, like `main.tsx`). Entity folders
+ *   form no cycle, as server features do not.
  * - The domain package (domain/src) imports only zod and its own files (its tests vitest and node:* too):
  *   never the server, data/, the web or another package.
  * - The server's public surface: outside server/, code imports `@pcmt/server` only through the entry points
@@ -81,53 +82,23 @@ export function sqlCallLines(text: string): number[] {
   return lines;
 }
 
-/** Every violation of the rules under `root` (a checkout), each with the import that makes it. */
-export function moduleViolations(root: string): string[] {
-  const violations: string[] = [];
-  const featuresDir = join(root, 'server/src/features');
-  const featureOf = (file: string) => {
-    const rel = relative(featuresDir, file);
-    return rel.startsWith('..') ? null : (rel.split('/')[0] ?? null);
-  };
+/** Folder → folder → one import that makes the edge (for the message). */
+type Edges = Map<string, Map<string, string>>;
 
-  /** feature → feature → one import that makes the edge (for the message). */
-  const edges = new Map<string, Map<string, string>>();
-  for (const file of sourceFiles(join(root, 'server/src'))) {
-    const from = featureOf(file);
-    for (const target of importsOf(file)) {
-      if (file.endsWith('.routes.ts') && target.endsWith('.routes.ts'))
-        violations.push(
-          `route file imports a route file: ${relative(root, file)} → ${relative(root, target)}`,
-        );
-      const to = featureOf(target);
-      if (!from || !to || from === to) continue;
-      let out = edges.get(from);
-      if (!out) {
-        out = new Map();
-        edges.set(from, out);
-      }
-      if (!out.has(to)) out.set(to, `${relative(root, file)} → ${relative(root, target)}`);
-    }
+function addEdge(edges: Edges, from: string, to: string, why: string) {
+  let out = edges.get(from);
+  if (!out) {
+    out = new Map();
+    edges.set(from, out);
   }
+  if (!out.has(to)) out.set(to, why);
+}
 
-  // SQL outside repos.
-  for (const dir of ['server/src/features', 'server/src/lib']) {
-    let files: string[];
-    try {
-      files = [...sourceFiles(join(root, dir))];
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      const rel = relative(root, file);
-      if (file.endsWith('.repo.ts') || SQL_OUTSIDE_REPOS.has(rel)) continue;
-      const lines = sqlCallLines(readFileSync(file, 'utf8'));
-      if (lines.length > 0)
-        violations.push(`SQL outside a repo: ${rel}:${lines.join(',')} (move it to the slice's *.repo.ts)`);
-    }
-  }
-
-  // Cycles between features: every strongly connected component of more than one feature (Tarjan).
+/**
+ * Every cycle of a folder graph: each strongly connected component of more than one folder (Tarjan), as
+ * `a, b` and the imports that link them, one per line.
+ */
+export function cyclesOf(edges: Edges): string[] {
   let index = 0;
   const order = new Map<string, number>();
   const low = new Map<string, number>();
@@ -159,13 +130,57 @@ export function moduleViolations(root: string): string[] {
     }
   };
   for (const v of edges.keys()) if (!order.has(v)) connect(v);
-  for (const component of components) {
+  return components.map((component) => {
     const members = new Set(component);
     const links = component.flatMap((a) =>
       [...(edges.get(a) ?? [])].filter(([b]) => members.has(b)).map(([b, why]) => `    ${a} → ${b}: ${why}`),
     );
-    violations.push(`server features in a cycle: ${component.sort().join(', ')}\n${links.join('\n')}`);
+    return `${component.sort().join(', ')}\n${links.join('\n')}`;
+  });
+}
+
+/** Every violation of the rules under `root` (a checkout), each with the import that makes it. */
+export function moduleViolations(root: string): string[] {
+  const violations: string[] = [];
+  const featuresDir = join(root, 'server/src/features');
+  const featureOf = (file: string) => {
+    const rel = relative(featuresDir, file);
+    return rel.startsWith('..') ? null : (rel.split('/')[0] ?? null);
+  };
+
+  /** feature → feature → one import that makes the edge (for the message). */
+  const edges: Edges = new Map();
+  for (const file of sourceFiles(join(root, 'server/src'))) {
+    const from = featureOf(file);
+    for (const target of importsOf(file)) {
+      if (file.endsWith('.routes.ts') && target.endsWith('.routes.ts'))
+        violations.push(
+          `route file imports a route file: ${relative(root, file)} → ${relative(root, target)}`,
+        );
+      const to = featureOf(target);
+      if (!from || !to || from === to) continue;
+      addEdge(edges, from, to, `${relative(root, file)} → ${relative(root, target)}`);
+    }
   }
+
+  // SQL outside repos.
+  for (const dir of ['server/src/features', 'server/src/lib']) {
+    let files: string[];
+    try {
+      files = [...sourceFiles(join(root, dir))];
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const rel = relative(root, file);
+      if (file.endsWith('.repo.ts') || SQL_OUTSIDE_REPOS.has(rel)) continue;
+      const lines = sqlCallLines(readFileSync(file, 'utf8'));
+      if (lines.length > 0)
+        violations.push(`SQL outside a repo: ${rel}:${lines.join(',')} (move it to the slice's *.repo.ts)`);
+    }
+  }
+
+  for (const cycle of cyclesOf(edges)) violations.push(`server features in a cycle: ${cycle}`);
 
   violations.push(...webViolations(root));
   violations.push(...serverSurfaceViolations(root));
@@ -293,6 +308,8 @@ const WEB_MAY_IMPORT: Record<string, string[]> = {
 function webViolations(root: string): string[] {
   const webSrc = join(root, 'web/src');
   const out: string[] = [];
+  /** entity → entity: entities may use each other, never both ways round (see cyclesOf). */
+  const entityEdges: Edges = new Map();
   for (const file of sourceFiles(webSrc)) {
     const from = webRoom(webSrc, file);
     if (!from || from.kind === 'app') continue;
@@ -300,6 +317,8 @@ function webViolations(root: string): string[] {
       const to = webRoom(webSrc, target);
       if (!to) continue;
       if (to.kind === from.kind && to.name === from.name) continue;
+      if (from.kind === 'entities' && to.kind === 'entities')
+        addEdge(entityEdges, from.name, to.name, `${relative(root, file)} → ${relative(root, target)}`);
       if (WEB_MAY_IMPORT[from.kind]?.includes(to.kind)) continue;
       const why =
         from.kind === 'features' && to.kind === 'features'
@@ -308,6 +327,7 @@ function webViolations(root: string): string[] {
       out.push(`web: ${why}: ${relative(root, file)} → ${relative(root, target)}`);
     }
   }
+  for (const cycle of cyclesOf(entityEdges)) out.push(`web entities in a cycle: ${cycle}`);
   return out;
 }
 
@@ -320,6 +340,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     process.exit(1);
   }
   console.log(
-    'module rules: no cycle between server features, no route file importing another, no SQL outside repos, web rooms kept, server used through its entry points',
+    'module rules: no cycle between server features nor web entities, no route file importing another, no SQL outside repos, web rooms kept, server used through its entry points',
   );
 }
