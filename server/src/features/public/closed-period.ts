@@ -1,3 +1,4 @@
+import { addDays } from '@pcmt/domain/periods';
 import type { PeriodRow } from '../periods/periods.repo';
 
 /** Settings of the public pages (env.ts: PCMT_PUBLIC_DELAY_DAYS, PCMT_PUBLIC_MIN_COUNT). */
@@ -10,10 +11,8 @@ export interface PublicPagesConfig {
 
 export const DEFAULT_PUBLIC_PAGES: PublicPagesConfig = { delayDays: 45, minCount: 5 };
 
-/** `date` (YYYY-MM-DD) plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** `date` (YYYY-MM-DD) plus `days` calendar days (the rule: @pcmt/domain/periods). */
+export { addDays };
 
 /**
  * The last closed period: the latest quarter whose end date plus the publication delay is on or before
