@@ -74,6 +74,38 @@ const PROVINCE_OF: Record<string, string> = {
  */
 const AREA_IN_TITLE = new Set(['/ke-hoach', '/trinh-chieu', '/bao-cao']);
 
+/**
+ * Parts of a page that stick out past the right edge of the screen, where nobody can read them: every
+ * element's box cut to the boxes of the ancestors that clip it (a map's offscreen labels are clipped by the
+ * map), compared with the screen's width; and boxes that scroll sideways other than a table's wrapper (a
+ * table may scroll sideways on a phone, a form or a text may not).
+ */
+const pastTheEdge = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clips = (s: CSSStyleDeclaration) => s.overflowX !== 'visible';
+    const describe = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${
+        typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''
+      } "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+    const past: string[] = [];
+    for (const e of Array.from(document.body.querySelectorAll('*'))) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const style = getComputedStyle(e);
+      if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+      let right = r.right;
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (clips(getComputedStyle(a))) right = Math.min(right, a.getBoundingClientRect().right);
+      }
+      if (right > width + 1) past.push(`${describe(e)} ends at ${Math.round(right)}px`);
+      const sideways =
+        (style.overflowX === 'auto' || style.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+      if (sideways && !e.querySelector(':scope > table')) past.push(`${describe(e)} scrolls sideways`);
+    }
+    return past;
+  });
+
 /** What a person sees: innerText leaves out hidden elements, which textContent would include. */
 // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
 const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
@@ -150,6 +182,8 @@ describe.skipIf(!browserAvailable)('every page as its users see it', () => {
               () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
             );
             expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(1);
+            // …and nothing inside it runs past the edge or makes a form or a text scroll sideways.
+            expect(await pastTheEdge(page), path).toEqual([]);
             // The header keeps to one line on a laptop and a projector (its controls share one row).
             if (size.width >= 1366) {
               const rows = await page.evaluate(() => {
@@ -229,4 +263,40 @@ describe.skipIf(!browserAvailable)('the admin creates an account', () => {
     expect(await row.textContent()).toContain('Tỉnh Sơn La');
     await page.close();
   });
+});
+
+describe.skipIf(!browserAvailable)('the public page on a projector (1920×1080)', () => {
+  const newPage = useBrowser({ as: null });
+  for (const path of ['/cong-khai', '/cong-khai/14']) {
+    it(`${path} fills the screen: the map tall beside the figures, no blank band under them`, async () => {
+      const page = await newPage();
+      await page.setViewportSize(SIZES[1]);
+      await page.goto(`${baseUrl()}${path}`, WAIT);
+      await expect
+        .poll(() => page.getByTestId('public-map').getAttribute('data-rendered'), WAIT)
+        .toMatch(/^status\|[^|]+\|[^|]+\|[1-9]\d*$/);
+      const boxes = await page.evaluate(() => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        };
+        return {
+          cards: Array.from(document.querySelectorAll('.public-card')).map(box),
+          map: box(document.querySelector('[data-testid=public-map]') as Element),
+          share: box(document.querySelector('[data-testid=public-drug-free]') as Element),
+          height: document.documentElement.clientHeight,
+        };
+      });
+      const lowest = Math.max(...boxes.cards.map((c) => c.bottom));
+      // Everything on the one screen (nothing to scroll to in a meeting room)…
+      expect(lowest, 'the cards run below the screen').toBeLessThanOrEqual(boxes.height);
+      // …and the cards reach the bottom of it (the band under them was 40% of the screen).
+      expect(boxes.height - lowest, 'blank band under the cards').toBeLessThanOrEqual(48);
+      // The map beside the share of drug-free communes, and tall: most of the screen's height.
+      expect(boxes.share.left).toBeGreaterThanOrEqual(boxes.map.right);
+      expect(boxes.map.bottom - boxes.map.top).toBeGreaterThanOrEqual(0.6 * boxes.height);
+      await screenshot(page, `walk-projector-${slug(path)}-1920x1080`);
+      await page.close();
+    });
+  }
 });

@@ -112,7 +112,7 @@ export default function PublicPage() {
           </ul>
         </section>
 
-        <section className="public-card" data-testid="public-drug-free">
+        <section className="public-card public-drug-free-card" data-testid="public-drug-free">
           <h3>{t('drugFreeShare')}</h3>
           <p className="public-big" data-testid="public-drug-free-share">
             {formatPercent(current.sharePct, lang)}
@@ -136,12 +136,12 @@ export default function PublicPage() {
           <p className="public-muted">{t('onTodayUnits')}</p>
         </section>
 
-        <section className="public-card">
+        <section className="public-card public-targets-card">
           <h3>{t('targets')}</h3>
           <TargetsList targets={data.targets} lang={lang} />
         </section>
 
-        <section className="public-card" data-testid="public-indicators">
+        <section className="public-card public-indicators-card" data-testid="public-indicators">
           <h3>{t('indicators')}</h3>
           {data.indicators.length === 0 && <p className="public-muted">{t('noIndicators')}</p>}
           {data.indicators.map((indicator) => {

@@ -27,7 +27,8 @@ export function TrendChart({
   const axisWidth = Math.max(36, 10 + 7 * tick(top).length);
   return (
     <div className="public-chart" data-testid={testId}>
-      <ResponsiveContainer width="100%" height={180}>
+      {/* Its height is the stylesheet's (.public-chart): taller on a projector. */}
+      <ResponsiveContainer width="100%" height="100%">
         <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e3e3e3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
