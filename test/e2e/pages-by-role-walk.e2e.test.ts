@@ -300,3 +300,40 @@ describe.skipIf(!browserAvailable)('the public page on a projector (1920×1080)'
     });
   }
 });
+
+describe.skipIf(!browserAvailable)('the accounts table on a phone (390×844)', () => {
+  const newPage = useBrowser({ as: 'admin' });
+
+  it('keeps each account on one line, scrolls sideways with the account name kept in view', async () => {
+    const page = await newPage();
+    await page.setViewportSize(SIZES[2]);
+    await page.goto(`${baseUrl()}/quan-tri`, WAIT);
+    const table = page.getByTestId('users');
+    await table.locator('tbody tr').first().waitFor(WAIT);
+    // One line a cell: no name, role or area broken over three or four lines in a 60 px column (one line
+    // and its padding is under 2.4 times the type size, two lines are over it).
+    const tallest = await table.evaluate((t) =>
+      Math.max(
+        ...Array.from(t.querySelectorAll('tbody td')).map(
+          (td) => td.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(td).fontSize),
+        ),
+      ),
+    );
+    expect(tallest, 'a cell wraps').toBeLessThan(2.4);
+    // Scrolled to its right end, the names stay at the left edge, readable (the element there is the name).
+    const scroller = table.locator('xpath=..');
+    await scroller.evaluate((e) => {
+      e.scrollLeft = e.scrollWidth;
+    });
+    const name = table.locator('tbody tr td').first();
+    const [sb, nb] = [await scroller.boundingBox(), await name.boundingBox()];
+    expect(Math.abs((nb?.x ?? -99) - (sb?.x ?? 0))).toBeLessThanOrEqual(1);
+    const atName = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('td')?.textContent ?? '',
+      [(nb?.x ?? 0) + 8, (nb?.y ?? 0) + (nb?.height ?? 0) / 2] as const,
+    );
+    expect(atName).toBe(await name.textContent());
+    await screenshot(page, 'walk-quan-tri-accounts-scrolled-390x844');
+    await page.close();
+  });
+});

@@ -14,6 +14,7 @@ import { queryKeys } from '../../lib/query-keys';
 import { routePath } from '../../lib/routes';
 import { auditActionText, auditDetailText, auditEntityText } from './audit-text';
 import { authText, roleLabel } from './messages';
+import './admin-page.css';
 
 const ROLES = ['committee', 'police', 'data_officer', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -78,8 +79,9 @@ export default function AdminPage() {
         </a>
       </p>
       <h2>{t('usersTitle')}</h2>
+      <p className="swipe-hint">{t('swipeForMore')}</p>
       <div className="table-scroll">
-        <table className="page-table" data-testid="users">
+        <table className="page-table accounts-table" data-testid="users">
           <thead>
             <tr>
               <th>{t('username')}</th>
