@@ -329,25 +329,74 @@ describe.skipIf(!browserAvailable)('the patrol planner, as the Hà Nội police 
     expect(await sheet.locator('.footer-secret').isVisible()).toBe(false);
     const rows = await sheet.locator('tbody tr').count();
     expect(rows).toBe(14);
-    const pdf = await sheet.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    // The plan reads in one order: each stop's first visit comes after the one before it on the route
+    // (times past midnight belong to the same night), and every place is named, its code only under it.
+    const table = await sheet.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        order: Number(tr.children[0]?.textContent),
+        place: tr.children[1]?.textContent ?? '',
+        code: tr.getAttribute('data-code') ?? '',
+        first: /\d{2}:\d{2}/.exec(tr.children[5]?.textContent ?? '')?.[0] ?? '',
+      })),
+    );
+    const minutes = (t: string) => {
+      const [h, m] = t.split(':').map(Number) as [number, number];
+      return (h < 12 ? h + 24 : h) * 60 + m;
+    };
+    const visited = table.filter((r) => r.first !== '');
+    expect(visited.length).toBeGreaterThan(1);
+    for (const [i, r] of visited.entries()) {
+      expect(r.order).toBe(table.indexOf(r) + 1);
+      const before = visited[i - 1];
+      if (before)
+        expect(minutes(r.first), `stop ${r.order} after stop ${before.order}`).toBeGreaterThan(
+          minutes(before.first),
+        );
+      expect(r.place.replace(r.code, '').trim().length, r.code).toBeGreaterThan(10);
+    }
+    // Printed as the browser prints by default (no background graphics): the legend's swatches keep their
+    // colours (they were two empty circles), as does the table's header.
+    const pdf = await sheet.pdf({ format: 'A4', preferCSSPageSize: true });
     writeFileSync(join(artifactsDir, 'patrol-sheet.pdf'), pdf);
     const doc = await openPdf(new Uint8Array(pdf));
     const texts = await pageTexts(doc);
     // PDF.js splits "MẬT" where the accent is drawn: compare without spaces.
     for (const [n, text] of texts.entries())
       expect(text.replace(/\s/g, ''), `page ${n + 1}`).toContain('MẬT');
-    await renderPdfPage(doc, 1, 'patrol-sheet-print-page1');
+    const drawn = await renderPdfPage(doc, 1, 'patrol-sheet-print-page1');
+    const legend = await textBox(doc, 1, 'Điểm trọng điểm');
+    // The swatch is drawn just left of its words: red (#c80000) there, at 1.5 px a point.
+    const red = drawn.count([200, 0, 0], {
+      x0: (legend.x - 16) * 1.5,
+      x1: legend.x * 1.5,
+      y0: (legend.y - 12) * 1.5,
+      y1: (legend.y + 4) * 1.5,
+    });
+    expect(red, 'the legend swatch of a top place prints red').toBeGreaterThan(20);
     await sheet.close();
     await page.close();
   });
 });
 
-/** Draws a page of a PDF to test/artifacts/<name>.png, as a reader's viewer would (PDF.js), to look at. */
+/**
+ * Draws a page of a PDF to test/artifacts/<name>.png, as a reader's viewer would (PDF.js), to look at;
+ * returns a counter of the pixels near a colour in a box (pixels of the drawing, 1.5 a point, y down).
+ */
 async function renderPdfPage(doc: Awaited<ReturnType<typeof openPdf>>, n: number, name: string) {
   const require = createRequire(resolve(import.meta.dirname, '../../server/package.json'));
   // The server's canvas (the test package does not depend on it): only what drawing a page needs.
   const { createCanvas } = require('@napi-rs/canvas') as {
-    createCanvas: (w: number, h: number) => { toBuffer: (type: 'image/png') => Buffer };
+    createCanvas: (
+      w: number,
+      h: number,
+    ) => {
+      toBuffer: (type: 'image/png') => Buffer;
+      getContext: (kind: '2d') => {
+        getImageData: (x: number, y: number, w: number, h: number) => { data: Uint8ClampedArray };
+      };
+      width: number;
+      height: number;
+    };
   };
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1.5 });
@@ -355,4 +404,26 @@ async function renderPdfPage(doc: Awaited<ReturnType<typeof openPdf>>, n: number
   type RenderCanvas = Parameters<typeof page.render>[0]['canvas'];
   await page.render({ canvas: canvas as unknown as RenderCanvas, viewport }).promise;
   writeFileSync(join(artifactsDir, `${name}.png`), canvas.toBuffer('image/png'));
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  return {
+    count(rgb: [number, number, number], box: { x0: number; x1: number; y0: number; y1: number }) {
+      let hits = 0;
+      for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(canvas.height, box.y1); y++)
+        for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(canvas.width, box.x1); x++) {
+          const i = (y * canvas.width + x) * 4;
+          if (rgb.every((c, k) => Math.abs((data[i + k] ?? 0) - c) <= 40)) hits++;
+        }
+      return hits;
+    },
+  };
+}
+
+/** Where a text starts on a PDF page, in points from the top-left corner (its baseline). */
+async function textBox(doc: Awaited<ReturnType<typeof openPdf>>, n: number, text: string) {
+  const page = await doc.getPage(n);
+  const height = page.getViewport({ scale: 1 }).height;
+  const item = (await page.getTextContent()).items.find((i) => 'str' in i && i.str.startsWith(text));
+  if (!item || !('transform' in item)) throw new Error(`"${text}" is not on page ${n}`);
+  const [, , , , x, y] = item.transform as number[];
+  return { x: x ?? 0, y: height - (y ?? 0) };
 }

@@ -146,11 +146,13 @@ export const PATROL_SHEET_CSS = `@page {
   size: A4 portrait; margin: 12mm 12mm 18mm;
   @bottom-center { content: "MẬT"; color: #b00; font: bold 13pt "Times New Roman", serif; letter-spacing: 2px; }
 }
-* { box-sizing: border-box; }
+/* The legend's swatches and the table's header are colours on paper too: a browser prints no background
+   unless told, and "Điểm trọng điểm" and "Điểm dừng khác" were two empty circles. */
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font: 11pt/1.35 "Times New Roman", serif; color: #000; margin: 0 auto; max-width: 186mm; padding: 0 8px; }
 .secret { text-align: center; font-weight: bold; font-size: 14pt; border: 2px solid #b00; color: #b00; width: 28mm; margin: 0 0 2mm auto; padding: 1mm; letter-spacing: 2px; }
 .footer-secret { text-align: center; font-weight: bold; color: #b00; margin: 4mm 0; letter-spacing: 2px; }
-h1 { font-size: 15pt; text-align: center; margin: 1mm 0; text-transform: uppercase; }
+h1 { font-size: 14pt; text-align: center; margin: 1mm 0; text-transform: uppercase; }
 .meta { text-align: center; margin: 0 0 3mm; }
 svg { display: block; width: 100%; height: auto; border: 1px solid #444; }
 .frame { fill: #f7f7f4; }
