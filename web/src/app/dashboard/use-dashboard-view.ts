@@ -1,5 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { useEffect, useMemo, useState } from 'react';
+import { whenMapsDrawn } from '../../components/map/first-draw';
 import { hotspotPoints } from '../../features/hotspots/hotspot-points';
 import { periodLabel } from '../../lib/i18n';
 import type { Period } from '../../lib/periods';
@@ -18,8 +19,11 @@ import {
 } from './dashboard-builders';
 import type { useDashboardData } from './use-dashboard-data';
 
-/** deck.gl and the layers drawn with it: fetched after the page, so the first map needs MapLibre only. */
-const loadDeckLayers = () => import('./deck-layers');
+/**
+ * deck.gl and the layers drawn with it: fetched once the map has drawn its first picture (first-draw.ts), so
+ * the first map needs MapLibre only and deck.gl's start does not hold the main thread while it draws.
+ */
+const loadDeckLayers = () => whenMapsDrawn().then(() => import('./deck-layers'));
 
 /**
  * What the map dashboard shows for the view in the URL and the server's answers: the selected unit, the
