@@ -27,6 +27,9 @@ export const queryKeys = {
     all: ['values'] as const,
     of: (p: { indicator: string; period: string; level: string; parent: string | null; at: string }) =>
       ['values', p.indicator, p.period, p.level, p.parent ?? 'all', p.at] as const,
+    /** The communes an area total lacks (GET /api/values/missing): refreshed with the values. */
+    missing: (p: { indicator: string; period: string; parent: string | null; at: string }) =>
+      ['values', 'missing', p.indicator, p.period, p.parent ?? 'all', p.at] as const,
   },
   status: {
     all: ['status'] as const,

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { formatCoverage, formatNumber } from '../../../lib/format';
-import { type Lang, translate } from '../../../lib/i18n';
+import { type Lang, periodLabel, translate } from '../../../lib/i18n';
+import { CoverageNote } from '../../indicators/components/coverage-note';
+import { ValueSources } from '../../indicators/components/value-sources';
 import { estimateText, formatValue } from '../../indicators/estimates';
 import { tableExportData } from '../lib/export-rows';
 import { TableExport } from './table-export';
@@ -33,6 +35,12 @@ export interface DataTableProps {
   caption?: string;
   lang: Lang;
   onSelect: (code: string) => void;
+  /**
+   * The indicator, period and date of the values (absent for statuses): a value then opens its provenance in
+   * place (import, file rows, who, when), and a partial area total's note opens into the communes that did not
+   * report ("Chưa báo cáo: Xã A, …").
+   */
+  values?: { indicator: string; period: string; at: string } | null;
 }
 
 type SortKey = 'code' | 'name' | 'province' | 'value';
@@ -51,7 +59,7 @@ function compare(a: TableRow, b: TableRow, key: SortKey): number {
  * The map's data as a table: an accessible alternative to the map, sortable by any column (buttons in the
  * headers, so keyboard users can sort), paged, and exportable as CSV or XLSX.
  */
-export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect }: DataTableProps) {
+export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect, values }: DataTableProps) {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'code', dir: 1 });
   const [page, setPage] = useState(0);
@@ -138,9 +146,19 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
                 }
               >
                 {r.color && <span className="swatch" style={{ background: r.color }} aria-hidden="true" />}
-                {typeof r.value === 'string'
-                  ? r.value
-                  : formatValue(r.value, lang, { estimated: r.estimated, count: r.count, unit: r.unit })}
+                {typeof r.value === 'number' && values ? (
+                  <ValueSources
+                    of={{ unit: r.code, indicator: values.indicator, period: values.period, at: values.at }}
+                    title={`${r.name}, ${periodLabel(values.period, lang)}`}
+                    lang={lang}
+                  >
+                    {formatValue(r.value, lang, { estimated: r.estimated, count: r.count, unit: r.unit })}
+                  </ValueSources>
+                ) : typeof r.value === 'string' ? (
+                  r.value
+                ) : (
+                  formatValue(r.value, lang, { estimated: r.estimated, count: r.count, unit: r.unit })
+                )}
                 {r.estimated && (
                   <small className="estimate" title={estimateText(lang, 'estimatedTitle')}>
                     {' '}
@@ -148,10 +166,11 @@ export function DataTable({ rows, valueHeader, fileName, caption, lang, onSelect
                   </small>
                 )}
                 {r.coverage && r.coverage.reported < r.coverage.expected && (
-                  <small className="coverage" data-testid="coverage">
-                    {' '}
-                    {formatCoverage(r.coverage.reported, r.coverage.expected, lang)}
-                  </small>
+                  <CoverageNote
+                    {...r.coverage}
+                    missing={values ? { ...values, parent: r.code } : null}
+                    lang={lang}
+                  />
                 )}
               </td>
             </tr>

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { CoverageNote } from '../../../entities/indicators/components/coverage-note';
 import {
   describeSource,
   estimateText,
@@ -139,10 +140,7 @@ export function AreaPanel(p: AreaPanelProps) {
             const estimated = rows.find((r) => r.period === p.period.id)?.estimated ?? false;
             const partial = rows.find((r) => r.period === p.period.id)?.partial ?? false;
             // A province's or district's total says how many of its communes reported (missing is not zero).
-            const coverage = coverageText(
-              rows.find((r) => r.period === p.period.id),
-              p.lang,
-            );
+            const coverage = partialCoverage(rows.find((r) => r.period === p.period.id));
             const count = isCountUnit(ind.unitVi);
             return (
               <tr key={ind.code}>
@@ -167,10 +165,11 @@ export function AreaPanel(p: AreaPanelProps) {
                     </small>
                   )}
                   {coverage && (
-                    <small className="coverage" data-testid="coverage">
-                      {' '}
-                      {coverage}
-                    </small>
+                    <CoverageNote
+                      {...coverage}
+                      missing={{ indicator: ind.code, period: p.period.id, parent: p.unit.code, at: p.at }}
+                      lang={p.lang}
+                    />
                   )}
                 </td>
                 <td className="num">{formatChange(f.current, f.previous, p.lang) ?? '–'}</td>
@@ -266,13 +265,13 @@ export function AreaPanel(p: AreaPanelProps) {
 }
 
 /**
- * "Tổng của 12/15 xã đã báo cáo" when an area's total covers only some of its communes; null when all
- * reported, for a commune, or without a value (that is "chưa có số liệu" already).
+ * The coverage of an area's total when it covers only some of its communes ("Tổng của 12/15 xã đã báo cáo",
+ * opening into the communes that did not report); null when all reported, for a commune, or without a value
+ * (that is "chưa có số liệu" already).
  */
-function coverageText(
+function partialCoverage(
   row: { value: number | null; reported?: number; expected?: number } | undefined,
-  lang: Lang,
-): string | null {
+): { reported: number; expected: number } | null {
   if (!row || row.value === null || row.reported === undefined || row.expected === undefined) return null;
-  return row.reported < row.expected ? formatCoverage(row.reported, row.expected, lang) : null;
+  return row.reported < row.expected ? { reported: row.reported, expected: row.expected } : null;
 }
