@@ -57,11 +57,16 @@ const get = (url) => {
 };
 const map = new maplibregl.Map({ container: el, style, bounds: ${JSON.stringify(VIETNAM_BOUNDS)},
   fitBoundsOptions: { padding: 24 }, attributionControl: false });
+// Only the communes whose class changed get a new state (as the app does, map-announce.ts).
+let shown = new Map();
 function paint(rows, key) {
   el.dataset.rendered = '';
-  map.removeFeatureState({ source: 'communes', sourceLayer: 'communes' });
-  for (const r of rows)
-    map.setFeatureState({ source: 'communes', sourceLayer: 'communes', id: r.code }, { c: classOf[r.status] ?? -1 });
+  const next = new Map(rows.map((r) => [r.code, classOf[r.status] ?? -1]));
+  for (const [code, c] of next)
+    if (shown.get(code) !== c) map.setFeatureState({ source: 'communes', sourceLayer: 'communes', id: code }, { c });
+  for (const code of shown.keys())
+    if (!next.has(code)) map.removeFeatureState({ source: 'communes', sourceLayer: 'communes', id: code }, 'c');
+  shown = next;
   map.once('idle', () => { el.dataset.rendered = key; });
   map.triggerRepaint();
 }

@@ -102,18 +102,32 @@ const shell = sizes.filter((r) => r.initial).reduce((s, r) => s + r.gzip, 0);
 console.log(`initial shell (*): ${kb(shell)} gzip — budget 200 KB: ${shell <= 200 * 1024 ? 'ok' : 'OVER'}`);
 
 const { url, child } = await startServer();
+const firstPictureCode: string[] = [];
 const browser = await launch();
 const load1 = loadavg()[0] ?? 0;
 try {
   // The map is a staff page: without a session /ban-do shows the sign-in form and no map ever draws.
   await signInContext(browser, 'admin', url);
-  const app: Figures = { load: [], change: [], afterPause: [] };
-  const bare: Figures = { load: [], change: [], afterPause: [] };
+  const app: Figures = { load: [], inPage: [], change: [], afterPause: [] };
+  const bare: Figures = { load: [], inPage: [], change: [], afterPause: [] };
+  // Every page notes when its map announces a colouring (data-rendered), on its own clock.
+  await browser.addInitScript(() => {
+    const w = window as unknown as { __benchRendered: { key: string; t: number }[] };
+    w.__benchRendered = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const key = (r.target as HTMLElement).dataset.rendered;
+        if (key) w.__benchRendered.push({ key, t: performance.now() });
+      }
+    }).observe(document, { attributes: true, attributeFilter: ['data-rendered'], subtree: true });
+  });
   for (let i = 0; i < RUNS; i++) {
     // The app, then the bare MapLibre page asking for the very status answers the app asked for.
     const page = await browser.newPage();
     const asked = recordStatusRequests(page);
-    await steps(page, `${url}/ban-do?period=2026-Q3`, app);
+    await steps(page, `${url}/ban-do?period=2026-Q3`, app, async () => {
+      if (i === 0) firstPictureCode.push(...(await codeBeforeFirstPicture(page)));
+    });
     const size = await page
       .getByTestId('atlas-map')
       .evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
@@ -127,6 +141,18 @@ try {
     await steps(bound, boundUrl(url, first, next as string[], size), bare);
     await bound.close();
   }
+  const needed = sizes.filter((r) => firstPictureCode.includes(r.file));
+  console.log(
+    `code fetched before the first picture: ${kb(needed.reduce((n, r) => n + r.gzip, 0))} gzip in ${needed.length} files (${needed
+      .slice(0, 6)
+      .map((r) => `${r.file} ${kb(r.gzip)}`)
+      .join(', ')}, …); deck.gl or recharts among them: ${
+      needed
+        .filter((r) => heavyLibraries(r.file))
+        .map((r) => r.file)
+        .join(', ') || 'none'
+    }`,
+  );
   const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)} × the bare page`;
   const line = (label: string, xs: number[], bound: number[], budget: number) =>
     console.log(
@@ -134,6 +160,7 @@ try {
         `    bare MapLibre page, same run: median ${median(bound).toFixed(0)} ms (${bound.map((x) => x.toFixed(0)).join(', ')}); app = ${ratio(xs, bound)}`,
     );
   line('navigation → national status map idle', app.load, bare.load, 2500);
+  line("  the same on the page's clock (map announces its first colouring)", app.inPage, bare.inPage, 2500);
   line('period change → recoloured idle, immediately after drawing', app.change, bare.change, 200);
   line(
     'period change → recoloured idle, after a 1.5 s pause (neighbours prefetched)',
@@ -149,18 +176,59 @@ try {
   child?.kill('SIGTERM');
 }
 
+/** When (page clock, ms after navigation start) the map announced its first colouring. */
+async function firstPictureAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __benchRendered: { key: string; t: number }[] }).__benchRendered.find((r) =>
+        r.key.startsWith('status|'),
+      )?.t ?? Number.NaN,
+  );
+}
+
+/** The JS and CSS files the page asked for before its map announced its first colouring. */
+async function codeBeforeFirstPicture(page: Page): Promise<string[]> {
+  const at = await firstPictureAt(page);
+  return page.evaluate(
+    (at) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < at && /\/assets\/.*\.(?:m?js|css)$/.test(new URL(e.name).pathname))
+        .map((e) => new URL(e.name).pathname.replace('/assets/', '')),
+    at,
+  );
+}
+
+/** Whether a built chunk holds deck.gl (or luma.gl) or recharts code: read from its source map. */
+function heavyLibraries(file: string): boolean {
+  try {
+    const map = JSON.parse(readFileSync(join(dist, 'assets', `${file}.map`), 'utf8')) as {
+      sources: string[];
+    };
+    return map.sources.some((src) =>
+      /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:@deck\.gl|@luma\.gl|recharts)\//.test(src),
+    );
+  } catch {
+    return false;
+  }
+}
+
 interface Figures {
   load: number[];
+  /** The page's own clock: navigation start → the map announcing its first colouring drawn. */
+  inPage: number[];
   change: number[];
   afterPause: number[];
 }
 
 /** Open → idle with 2026-Q3; slider to 2026-Q2 at once; after a pause, to 2026-Q1. Same for app and bound. */
-async function steps(page: Page, address: string, into: Figures) {
+async function steps(page: Page, address: string, into: Figures, onFirstPicture?: () => Promise<void>) {
   const t0 = performance.now();
   await page.goto(address);
   await rendered(page, 'status|2026-Q3|all|');
   into.load.push(performance.now() - t0);
+  into.inPage.push(await firstPictureAt(page));
+  await onFirstPicture?.();
   // Right after the map is drawn: the neighbouring periods the app prefetches may still be on their way.
   const t1 = performance.now();
   await page.getByTestId('period-slider').fill('29');
