@@ -233,6 +233,11 @@ export default function Dashboard() {
             caption={captions.tableCaption}
             lang={lang}
             onSelect={(code) => setView({ unit: code, view: 'map' })}
+            values={
+              colouring.isStatus || !view.indicator
+                ? null
+                : { indicator: view.indicator, period: period.id, at }
+            }
           />
         )}
         {selectedUnit && (
