@@ -94,7 +94,7 @@ export function targetProblem(
         indicator('definition.indicator', def.indicator, (i) =>
           i.timeAggregation === 'sum'
             ? null
-            : 'không cộng dồn theo kỳ (chỉ tiêu số lượng cần một chỉ số phát sinh trong kỳ)',
+            : 'không lũy tích được theo kỳ (chỉ tiêu số lượng cần một chỉ số phát sinh trong kỳ)',
         ) ?? windowProblem(def.window.from, t.deadline, at)
       );
     case 'cumulative':

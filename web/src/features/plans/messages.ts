@@ -89,7 +89,7 @@ export const planText = defineMessages(
     kind_status_conversion: 'Chuyển hóa xã (từ có ma túy sang không ma túy)',
     kind_reduction: 'Giảm ≥ X % so với mốc',
     kind_keep_status: 'Giữ vững phân loại của các xã',
-    kind_cumulative: 'Số cộng dồn ≥ N đến hạn',
+    kind_cumulative: 'Số lũy tích ≥ N đến hạn',
     kind_hotspot_elimination: 'Triệt xóa điểm, tụ điểm',
     kind_yearly_change: 'Thay đổi hằng năm so với năm trước (giảm hằng năm, tăng dưới X%/năm)',
     kind_roadmap: 'Lộ trình theo năm (mốc của từng năm)',

@@ -339,7 +339,7 @@ export function DefinitionFields({ kind, value, onChange, path, errorAt, indicat
       break;
     case 'count':
       fields.push(
-        indicatorSelect('Chỉ số (cộng dồn theo kỳ)', 'indicator', value.indicator, (s) =>
+        indicatorSelect('Chỉ số (lũy tích theo kỳ)', 'indicator', value.indicator, (s) =>
           set('indicator', s),
         ),
         numberInput('Số lượng tối thiểu', 'threshold', value.threshold, (n) => set('threshold', n)),
