@@ -232,7 +232,8 @@ export function combineChildren(
     direction: 'higher',
     measure: 'level',
     bridge: null,
-    current: met,
+    // No child with data: no figure ("chưa có số liệu"), not "0 units met".
+    current: withData.length > 0 ? met : null,
     currentDate: latest,
     target: withData.length,
     targetMax: null,
