@@ -184,6 +184,19 @@ describe.skipIf(!browserAvailable)('every page as its users see it', () => {
             expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(1);
             // …and nothing inside it runs past the edge or makes a form or a text scroll sideways.
             expect(await pastTheEdge(page), path).toEqual([]);
+            // On a phone a map comes first and spans the screen, or the card it sits in (no 50 px strip beside a
+            // form's panel).
+            if (size.width < 600) {
+              const maps = await page
+                .locator('[data-testid=atlas-map], [data-testid=public-map]')
+                .evaluateAll((els) =>
+                  els
+                    .filter((e) => (e as HTMLElement).offsetParent !== null)
+                    .map((e) => Math.round(e.getBoundingClientRect().width)),
+                );
+              for (const w of maps)
+                expect(w, `${path}: a map ${w}px wide`).toBeGreaterThanOrEqual(0.8 * size.width);
+            }
             // The header keeps to one line on a laptop and a projector (its controls share one row).
             if (size.width >= 1366) {
               const rows = await page.evaluate(() => {

@@ -32,6 +32,7 @@ import {
   type Statistic,
 } from './analysis-classes';
 import { type AnalysisKey, analysisText } from './messages';
+import './analysis.css';
 
 interface Form {
   statistic: Statistic;
@@ -253,11 +254,8 @@ export default function AnalysisPage() {
       : `${t('within')} ${(shown.neighbours / 1000).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} km`;
 
   return (
-    <main
-      className="analysis-page"
-      style={{ display: 'grid', gridTemplateColumns: '340px 1fr', flex: 1, minHeight: 0 }}
-    >
-      <aside style={{ padding: 12, overflow: 'auto' }}>
+    <main className="analysis-page">
+      <aside className="analysis-panel">
         <h2>{t('title')}</h2>
         <form
           style={{ display: 'grid', gap: 8 }}

@@ -2,10 +2,14 @@ import { INDICATOR_KIND_WORDS, INDICATOR_KINDS, type IndicatorKind } from '@pcmt
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiErrorNotice } from '../../components/api-error-notice';
+import { unitsQuery } from '../../entities/units/api/get-units';
+import { UnitPicker } from '../../entities/units/components/unit-picker';
 import { api } from '../../lib/api-client';
 import { apiError } from '../../lib/api-error';
 import { langOf, useLocation } from '../../lib/navigation';
+import { todayIso } from '../../lib/periods';
 import { queryKeys } from '../../lib/query-keys';
+import './catalogue-page.css';
 
 /**
  * Quản trị › Danh mục chỉ số: the administrators' catalogue (issue 15). Lists every indicator (retired ones
@@ -44,6 +48,9 @@ const EMPTY: Form = {
   province: '',
 };
 
+/** The catalogue's own indicators belong to a province: the picker offers provinces only. */
+const PROVINCE_ONLY = ['province'] as const;
+
 type Failure = { field: string | null; message: string };
 
 async function failure(res: Response): Promise<Failure> {
@@ -54,6 +61,9 @@ async function failure(res: Response): Promise<Failure> {
 export default function CataloguePage() {
   const lang = langOf(useLocation().search);
   const client = useQueryClient();
+  // A province's own indicator names its province ('Tỉnh Sơn La'), never its code.
+  const provinces = useQuery(unitsQuery({ level: 'province', parent: null, at: todayIso() }));
+  const provinceName = (code: string) => provinces.data?.rows.find((u) => u.code === code)?.fullName ?? '…';
   const [showRetired, setShowRetired] = useState(false);
   const [form, setForm] = useState<Form>(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
@@ -130,7 +140,7 @@ export default function CataloguePage() {
         Hiện cả chỉ số đã ngừng sử dụng
       </label>
       <div className="table-scroll">
-        <table className="page-table" lang={lang}>
+        <table className="page-table catalogue-table" lang={lang}>
           <thead>
             <tr>
               <th>Mã</th>
@@ -154,7 +164,7 @@ export default function CataloguePage() {
                 <td>{KINDS[i.kind]}</td>
                 <td>{i.formula ? <code>{i.formula}</code> : '—'}</td>
                 <td>{SENSITIVITIES[i.sensitivity]}</td>
-                <td>{i.provinceCode ?? 'Quốc gia'}</td>
+                <td>{i.provinceCode ? provinceName(i.provinceCode) : 'Quốc gia'}</td>
                 <td>
                   {i.retiredAt ? (
                     'Đã ngừng'
@@ -246,11 +256,18 @@ export default function CataloguePage() {
           {fieldError('sensitivity')}
         </label>
         {!editing && (
-          <label>
-            Tỉnh (mã 2 chữ số; để trống: danh mục quốc gia)
-            <input value={form.province} onChange={set('province')} pattern="\d{2}" />
-            {fieldError('province')}
-          </label>
+          // A province's own indicator: the province picked by name ("son la"), never typed as a code.
+          <UnitPicker
+            label="Tỉnh (để trống: danh mục quốc gia)"
+            name="province"
+            testId="indicator-province"
+            levels={PROVINCE_ONLY}
+            emptyLabel="Danh mục quốc gia"
+            value={form.province || null}
+            onChange={(code) => setForm({ ...form, province: code ?? '' })}
+            invalid={error?.field?.startsWith('province') ?? false}
+            error={error?.field?.startsWith('province') ? error.message : null}
+          />
         )}
         <button type="submit" className="button">
           {editing ? 'Lưu' : 'Thêm'}
