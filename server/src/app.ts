@@ -34,6 +34,7 @@ import { missingUnitsRoutes } from './features/values/missing-units.routes';
 import { valuesRoutes } from './features/values/values.routes';
 import { accessControl } from './lib/access';
 import { privateResponsesUncached } from './lib/cache-control';
+import { compressJson } from './lib/content-coding';
 import type { AppDeps, RouteDeps } from './lib/context';
 import { currentGenerations } from './lib/data-generations';
 import { dataGuard } from './lib/data-guard';
@@ -48,7 +49,8 @@ export function createApp(appDeps: AppDeps) {
   const sessions = createSessionCache(appDeps.db);
   const app = createRouter();
   // Order matters: caches current, know who is calling, refuse forged writes, then decide whether the
-  // route is theirs.
+  // route is theirs. Compression wraps them all, so every JSON answer (errors too) goes the same way.
+  app.use('/api/*', compressJson());
   app.use('/api/*', currentGenerations(appDeps.db));
   app.use('/api/*', privateResponsesUncached());
   app.use('/api/*', requestSizeLimit());

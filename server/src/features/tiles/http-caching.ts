@@ -16,14 +16,3 @@ export function ifNoneMatchHits(header: string | undefined, etags: readonly stri
   const wanted = new Set(etags.map(opaque));
   return header.split(',').some((tag) => wanted.has(opaque(tag)));
 }
-
-/** True when an Accept-Encoding header allows gzip (a `q=0` refuses it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') return false;
-    const q = params.find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}

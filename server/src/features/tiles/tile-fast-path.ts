@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MVT_CONTENT_TYPE } from '@pcmt/domain/contracts/tiles';
 import type { Database } from '../../db/engine';
+import { acceptsGzip } from '../../lib/content-coding';
 import { generationsOf } from '../../lib/data-generations';
 import { today } from '../../lib/sql';
-import { acceptsGzip, ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
+import { ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
 import { type ParsedTileRequest, parseTileRequest } from './tile-request';
 import { type EncodedTile, type TileRequest, tileServiceFor } from './tile-service';
 

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MVT_CONTENT_TYPE, TileParams, TileQuery } from '@pcmt/domain/contracts/tiles';
+import { acceptsGzip } from '../../lib/content-coding';
 import type { RouteDeps } from '../../lib/context';
 import { createRouter, errorResponse } from '../../lib/openapi';
 import { today } from '../../lib/sql';
-import { acceptsGzip, ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
+import { ifNoneMatchHits, TILE_CACHE_CONTROL } from './http-caching';
 import { parseTileRequest } from './tile-request';
 import { tileServiceFor } from './tile-service';
 
