@@ -3,10 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { STATUS_ORDER } from '@pcmt/domain/status-classes';
-import type { BrowserContext } from 'playwright-core';
+import type { launch } from '../../test/e2e/browser';
 import { NO_DATA_COLOR } from '../../web/src/components/map/choropleth';
 import { buildMapStyle, VIETNAM_BOUNDS } from '../../web/src/components/map/map-style';
 import { STATUS_COLORS } from '../../web/src/lib/status-style';
+
+/** The browser context of the e2e helpers (playwright-core is the test package's dependency, not ours). */
+type BrowserContext = Awaited<ReturnType<typeof launch>>;
 
 /**
  * The lower bound of the web bench (web.ts), measured in the same run: a bare page on the app's origin that
