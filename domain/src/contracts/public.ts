@@ -48,7 +48,19 @@ export const PublicIndicatorTrend = z.object({
   unitVi: z.string(),
   unitEn: z.string(),
   /** One point per closed year, values on today's units (older reports through the crosswalk). */
-  points: z.array(z.object({ period: z.string(), value: PublicNumber.nullable() })),
+  points: z.array(
+    z.object({
+      period: z.string(),
+      value: PublicNumber.nullable(),
+      /**
+       * How many of the area's communes the figure covers (AREA COVERAGE of /api/values: communes with every
+       * input in the year, of those in force): "Tổng của 12/15 xã đã báo cáo". Counts only, never which
+       * communes. Absent for an indicator reported by whole provinces and for a year without a figure.
+       */
+      reported: z.number().int().optional(),
+      expected: z.number().int().optional(),
+    }),
+  ),
 });
 
 export const PublicTargetProgress = z.object({

@@ -1,5 +1,5 @@
 import type { CommuneStatus } from '@pcmt/domain/contracts/common';
-import type { PublicNumber, PublicSummaryResponse } from '@pcmt/domain/contracts/public';
+import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
 import type { Queryable } from '../../db/engine';
 import { evaluateFormula } from '../indicators/formula';
 import type { IndicatorRow } from '../indicators/indicators.repo';
@@ -7,7 +7,13 @@ import type { PeriodRow } from '../periods/periods.repo';
 import type { ReferenceData } from '../reference/reference-cache';
 import { receivedCount } from '../reporting/received';
 import { communeStatuses } from '../status/status.repo';
-import { combineAreasPerPeriod, type StoredIndicator, storedInputs, valueRows } from '../values/values.repo';
+import {
+  combineAreasPerPeriod,
+  type StoredIndicator,
+  storedInputs,
+  type ValuesQuery,
+  valueRows,
+} from '../values/values.repo';
 import { isClosedBy } from './closed-period';
 import { communeCount } from './public.repo';
 import { publishCount, publishRate } from './suppression';
@@ -51,7 +57,7 @@ export async function publicSummary(
   if (trend.at(-1)?.date !== current.date) trend.push(current);
   const indicators: Summary['indicators'] = [];
   for (const indicator of publicIndicators(ref)) {
-    const points = await indicatorTrend(db, ref, indicator, years, at, area.province, minCount);
+    const points = await indicatorTrend(db, ref, indicator, years, at, area.province, minCount, communes);
     if (points) indicators.push({ ...pickNames(indicator), points });
   }
   return {
@@ -122,16 +128,25 @@ async function indicatorTrend(
   at: string,
   province: string | null,
   minCount: number,
-): Promise<Array<{ period: string; value: PublicNumber | null }> | null> {
+  communes: number,
+): Promise<Summary['indicators'][number]['points'] | null> {
   const inputs = storedInputs(indicator, ref.indicators);
   if (!inputs) return null;
   const totals = new Map<string, Map<string, number>>();
   for (const stored of inputs.stored)
     totals.set(stored.code, await areaTotals(db, stored, years, at, province));
+  const reported = await areaCoverage(db, inputs, years, at, province);
+  // AREA COVERAGE: counts of communes only (public reference data), beside a year that has a figure.
+  const coverage = (period: string) => {
+    const n = reported?.get(period);
+    return n === undefined ? {} : { reported: n, expected: communes };
+  };
   return years.map((year) => {
     if (!inputs.formula) {
       const value = totals.get(inputs.stored[0]?.code ?? '')?.get(year.id);
-      return { period: year.id, value: value === undefined ? null : publishCount(value, minCount) };
+      return value === undefined
+        ? { period: year.id, value: null }
+        : { period: year.id, value: publishCount(value, minCount), ...coverage(year.id) };
     }
     const valueOfInput = (code: string) => totals.get(code)?.get(year.id) ?? null;
     const value = evaluateFormula(inputs.formula, valueOfInput);
@@ -141,8 +156,37 @@ async function indicatorTrend(
     return {
       period: year.id,
       value: publishRate(Math.round(value * 1e4) / 1e4, Math.min(...counts), minCount),
+      ...coverage(year.id),
     };
   });
+}
+
+/**
+ * How many communes of the area reported every commune-level input, per period (AREA COVERAGE of values.repo.ts,
+ * summed over the area's provinces); null for an indicator reported by whole provinces.
+ */
+async function areaCoverage(
+  db: Queryable,
+  inputs: Pick<ValuesQuery, 'stored' | 'formula'>,
+  periods: readonly PeriodRow[],
+  at: string,
+  province: string | null,
+): Promise<Map<string, number> | null> {
+  if (inputs.stored.some((s) => s.reportingLevel === 'province')) return null;
+  const rows = await valueRows(db, {
+    ...inputs,
+    direct: false,
+    periodIds: periods.map((p) => p.id),
+    at,
+    level: 'province',
+    parent: province,
+    parentLevel: province ? 'province' : null,
+    unitCode: province,
+    jurisdiction: null,
+  });
+  const reported = new Map<string, number>();
+  for (const r of rows) reported.set(r.periodId, (reported.get(r.periodId) ?? 0) + (r.reported ?? 0));
+  return reported;
 }
 
 /** A stored indicator's value per period on the area: the province's, or the provinces' combined. */
