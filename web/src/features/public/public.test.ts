@@ -29,6 +29,16 @@ describe('public pages', () => {
     expect(latestText(undefined, 'người', 'vi')).toBeNull();
   });
 
+  it('says when the latest figure is a total of only some communes (counts, never names)', () => {
+    const value = { suppressed: false as const, value: 1234 };
+    expect(latestText({ period: '2025', value, reported: 12, expected: 15 }, 'người', 'vi')).toBe(
+      'Năm 2025: 1.234 người (Tổng của 12/15 xã đã báo cáo)',
+    );
+    expect(latestText({ period: '2025', value, reported: 15, expected: 15 }, 'người', 'vi')).toBe(
+      'Năm 2025: 1.234 người',
+    );
+  });
+
   it('measures a chart axis on its top tick, which lies above the largest value (830 is drawn under "1.000")', () => {
     expect(axisTop(830)).toBe(1000);
     expect(axisTop(7950)).toBe(8000);
