@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dateOfDayNumber,
   dayBefore,
+  dayNumber,
   NO_END,
   PERIOD_KINDS,
   parsePeriodId,
@@ -139,5 +141,19 @@ describe('period arithmetic', () => {
     expect(ids('2026-01-01')).toEqual(['2026', '2026-H1', '2026-Q1', '2026-01']);
     expect(ids('2025-12-31')).toEqual(['2025', '2025-H2', '2025-Q4', '2025-12']);
     expect(ids('2026-06-30')).toEqual(['2026', '2026-H1', '2026-Q2', '2026-06']);
+  });
+});
+
+describe('day numbers', () => {
+  it('count whole days, so a year of 2024 (leap) is 366 and the epoch is day 0', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2025-01-01') - dayNumber('2024-01-01')).toBe(366);
+    expect(dayNumber('2026-03-01') - dayNumber('2026-02-28')).toBe(1);
+  });
+
+  it('read back as the date they came from, and a timestamp counts as its day', () => {
+    for (const iso of ['2019-12-31', '2024-02-29', '2025-07-01', '2030-12-31'])
+      expect(dateOfDayNumber(dayNumber(iso))).toBe(iso);
+    expect(dayNumber('2025-07-01T18:30:00Z')).toBe(dayNumber('2025-07-01'));
   });
 });

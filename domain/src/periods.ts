@@ -96,6 +96,15 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date: one time axis for trends, paces and charts (whole days, UTC). */
+export const dayNumber = (iso: string): number =>
+  Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+
+/** The ISO date of a {@link dayNumber}. */
+export const dateOfDayNumber = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 /** The day before an ISO date: the last day of what ends where `iso` begins (a unit's valid_to). */
 export const dayBefore = (iso: string): string => addDays(iso, -1);
 

@@ -1,4 +1,5 @@
 import type { TargetProgress } from '@pcmt/domain/contracts/plans';
+import { dayNumber } from '@pcmt/domain/periods';
 
 /** How a measure is extended to the deadline. */
 export type ProjectionMethod = TargetProgress['projection']['method'];
@@ -10,11 +11,6 @@ export interface Point {
   date: string;
   value: number;
 }
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of an ISO date: a time axis for trends and paces. */
-export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 /**
  * Least-squares line through the last TREND_POINTS points, read at `at`. One point (or points all on one

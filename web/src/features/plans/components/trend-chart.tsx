@@ -1,4 +1,6 @@
 import type { TargetProgress } from '@pcmt/domain/contracts/plans';
+import { formatDate } from '@pcmt/domain/format';
+import { dateOfDayNumber, dayNumber } from '@pcmt/domain/periods';
 import {
   Area,
   CartesianGrid,
@@ -15,8 +17,6 @@ import type { Lang } from '../../../lib/i18n';
 import { chartRows, formatNumber } from '../lib/progress-style';
 import { intervalText, planText } from '../messages';
 
-const dateOf = (t: number) => new Date(t * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Actual values against the straight trajectory from the baseline to the target, the projection to the
  * deadline (a vertical line), and in words how the projection was made.
@@ -32,7 +32,7 @@ export function TrendChart({
 }) {
   const t = (k: Parameters<typeof planText>[1]) => planText(lang, k);
   const rows = chartRows(progress, deadline);
-  const deadlineT = Math.round(Date.parse(`${deadline}T00:00:00Z`) / 86_400_000);
+  const deadlineT = dayNumber(deadline);
   return (
     <figure style={{ margin: 0 }} data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={260}>
@@ -42,12 +42,13 @@ export function TrendChart({
             dataKey="t"
             type="number"
             domain={['dataMin', 'dataMax']}
-            tickFormatter={(v: number) => dateOf(v).slice(0, 7)}
+            // Month and year on the axis (03/2026), the day in the tooltip (31/03/2026): dd/mm/yyyy as everywhere.
+            tickFormatter={(v: number) => formatDate(dateOfDayNumber(v)).slice(3)}
             tick={{ fontSize: 11 }}
           />
           <YAxis tick={{ fontSize: 11 }} width={52} tickFormatter={(v: number) => formatNumber(v, lang)} />
           <Tooltip
-            labelFormatter={(v) => dateOf(Number(v))}
+            labelFormatter={(v) => formatDate(dateOfDayNumber(Number(v)))}
             formatter={(v) => formatNumber(typeof v === 'number' ? v : null, lang, 2)}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -1,4 +1,5 @@
 import type { ProgressStatus, TargetProgress } from '@pcmt/domain/contracts/plans';
+import { dayNumber } from '@pcmt/domain/periods';
 import { formatNumber as formatOne } from '../../../lib/format';
 
 /**
@@ -52,8 +53,6 @@ export interface ChartRow {
   band?: [number, number];
 }
 
-const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-
 /**
  * Rows for the trend chart: the actual series, the straight trajectory from the baseline to the target at
  * the deadline, and the projection from the last observation to the deadline — each on its own key so
@@ -67,7 +66,7 @@ export function chartRows(
   const row = (date: string) => {
     let r = rows.get(date);
     if (!r) {
-      r = { t: day(date), date };
+      r = { t: dayNumber(date), date };
       rows.set(date, r);
     }
     return r;
