@@ -27,7 +27,7 @@ export const MissingUnitsQuery = z.object({
 
 export const MissingUnit = z.object({
   code: z.string(),
-  name: z.string().describe('the commune’s Vietnamese name, e.g. "Xã Tân Lập"'),
+  name: z.string().describe('the commune’s full Vietnamese name, e.g. "Xã Tân Lập"'),
   districtName: z.string().nullable().describe('its district’s name on units that have districts'),
   provinceName: z.string().nullable(),
 });

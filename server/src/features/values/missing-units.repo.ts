@@ -48,7 +48,7 @@ export async function missingUnits(
        where p.id = $2
      ),
      expected as (
-       select u.id, u.code, u.name, u.parent_code, u.province_code
+       select u.id, u.code, u.full_name, u.parent_code, u.province_code
        from admin_units u
        where u.level = 'commune' and ${validAt('u', '$3')} and ${inside}
          and ($5::text[] is null or u.province_code = any($5::text[]))
@@ -71,7 +71,7 @@ export async function missingUnits(
        )
      ),
      listed as (
-       select m.code, m.name, d.name as "districtName", p.name as "provinceName"
+       select m.code, m.full_name as name, d.full_name as "districtName", p.full_name as "provinceName"
        from (select * from missing order by code collate "C" limit $6) m
        left join admin_units d on d.code = m.parent_code and d.level = 'district' and ${validAt('d', '$3')}
        left join admin_units p on p.code = m.province_code and p.level = 'province' and ${validAt('p', '$3')}
