@@ -74,6 +74,42 @@ describe.skipIf(!browserAvailable)('public summary pages, anonymous', () => {
     ).toEqual([]);
   });
 
+  it('marks the reorganisation of units on the indicator charts that cross it, with a note saying why counts drop', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/cong-khai`);
+    const [summary, versions] = (await Promise.all([
+      fetch(`${baseUrl}/api/public/summary`).then((r) => r.json()),
+      fetch(`${baseUrl}/api/unit-versions`).then((r) => r.json()),
+    ])) as [
+      { indicators: Array<{ code: string; points: Array<{ period: string }> }> },
+      { rows: Array<{ level: string; validFrom: string }> },
+    ];
+    // The years in which a later commune version starts (the first version is no reorganisation).
+    const starts = versions.rows
+      .filter((v) => v.level === 'commune')
+      .map((v) => v.validFrom)
+      .sort()
+      .slice(1)
+      .map((d) => d.slice(0, 4));
+    const crossing = summary.indicators.filter((i) => i.points.some((p) => starts.includes(p.period)));
+    expect(crossing.length).toBeGreaterThan(0);
+    for (const indicator of crossing) {
+      const chart = page.getByTestId(`public-indicator-${indicator.code}`);
+      await expect.poll(() => chart.locator('.recharts-reference-line').count()).toBeGreaterThan(0);
+      // Its label says what and when, in dd/mm/yyyy.
+      expect(await chart.textContent()).toMatch(/Sắp xếp ĐVHC \d{2}\/\d{2}\/\d{4}/);
+    }
+    expect(await page.getByTestId('public-reorganised-note').textContent()).toContain(
+      'sắp xếp đơn vị hành chính',
+    );
+    await page.getByTestId('public-reorganised-note').scrollIntoViewIfNeeded();
+    await screenshot(page, 'public-reorganised');
+    // The drug-free share is on today's units throughout: no break to mark there.
+    expect(await page.getByTestId('public-drug-free-trend').locator('.recharts-reference-line').count()).toBe(
+      0,
+    );
+  });
+
   it('gives the same anonymous browser 401 from the staff data routes', async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/cong-khai/01`);

@@ -20,6 +20,9 @@ export const publicText = defineMessages(
     indicators: 'Chỉ số công khai qua các năm',
     noIndicators: 'Chưa có chỉ số công khai.',
     suppressedNote: 'Số nhỏ hơn {n} được ẩn để bảo vệ thông tin cá nhân.',
+    reorganised: 'Sắp xếp ĐVHC {date}',
+    reorganisedNote:
+      'Đường nét đứt: sắp xếp đơn vị hành chính. Trước đó có nhiều xã, phường hơn, nên chỉ số đếm xã, phường giảm mạnh từ năm sắp xếp.',
     print: 'In trang',
     loadError: 'Không tải được số liệu',
     achieved: 'Đã đạt',
@@ -49,6 +52,9 @@ export const publicText = defineMessages(
     indicators: 'Public indicators by year',
     noIndicators: 'No public indicators yet.',
     suppressedNote: 'Numbers below {n} are hidden to protect personal data.',
+    reorganised: 'Reorganisation {date}',
+    reorganisedNote:
+      'Dashed line: a reorganisation of administrative units. There were more communes before it, so indicators that count communes drop sharply from that year.',
     print: 'Print',
     loadError: 'Could not load the data',
     achieved: 'Achieved',

@@ -1,3 +1,5 @@
+import { formatDate } from '@pcmt/domain/format';
+import { reorganisationPeriod, reorganisations } from '@pcmt/domain/unit-versions';
 import { useQuery } from '@tanstack/react-query';
 import { receivedText } from '../../entities/reporting/received-text';
 import { statusQuery } from '../../entities/status/api/get-status';
@@ -7,6 +9,7 @@ import { periodLabel, STATUS_LABELS, translate } from '../../lib/i18n';
 import { hrefWithLang, langOf, navigate, useLocation } from '../../lib/navigation';
 import { routePath } from '../../lib/routes';
 import { STATUS_COLORS, STATUS_ORDER } from '../../lib/status-style';
+import { useUnitVersions } from '../../lib/unit-versions';
 import { publicSummaryQuery } from './api/get-public-summary';
 import { PublicStatusMap } from './components/public-status-map';
 import { TargetsList } from './components/targets-list';
@@ -37,6 +40,11 @@ export default function PublicPage() {
     ...unitsQuery({ level: 'province', parent: null, at: at ?? '' }),
     enabled: at !== null,
   });
+  // Indicators count on the units of each year: a reorganisation is marked where it first shows (a year).
+  const reorganisedMarks = reorganisations(useUnitVersions()).map((r) => ({
+    label: reorganisationPeriod(r.date, 'year'),
+    text: fill(t('reorganised'), { date: formatDate(r.date) }),
+  }));
 
   if (summary.isError) {
     return (
@@ -157,11 +165,19 @@ export default function PublicPage() {
                   testId={`public-indicator-${indicator.code}`}
                   lang={lang}
                   unit={unit}
+                  marks={reorganisedMarks}
                   points={indicator.points.map((p) => ({ label: p.period, value: plottedValue(p.value) }))}
                 />
               </figure>
             );
           })}
+          {data.indicators.some((i) =>
+            i.points.some((p) => reorganisedMarks.some((m) => m.label === p.period)),
+          ) && (
+            <p className="public-muted" data-testid="public-reorganised-note">
+              {t('reorganisedNote')}
+            </p>
+          )}
           <p className="public-muted">{fill(t('suppressedNote'), { n: data.meta.minCount })}</p>
         </section>
       </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { progressText } from './components/targets-list';
 import { axisTop } from './components/trend-chart';
 import { publicProvinceOf } from './public-path';
 import { latestText, plottedValue, publishedText } from './published-number';
@@ -45,5 +46,15 @@ describe('public pages', () => {
     expect(axisTop(101_480_440)).toBeGreaterThanOrEqual(120_000_000);
     expect(axisTop(101_480_440)).toBeLessThan(1_000_000_000);
     expect(axisTop(0)).toBe(0);
+  });
+
+  it('writes a target’s progress with the one formatter: a share with % on both sides, a count with its unit once', () => {
+    const shown = (value: number) => ({ suppressed: false as const, value });
+    expect(progressText({ current: shown(17.3), target: 50, unit: '%' }, 'vi')).toBe('17,3% / 50%');
+    expect(progressText({ current: shown(1234), target: 2000, unit: 'người' }, 'vi')).toBe(
+      '1.234 / 2.000 người',
+    );
+    expect(progressText({ current: null, target: 50, unit: '%' }, 'vi')).toBe('– / 50%');
+    expect(progressText({ current: shown(3), target: null, unit: 'xã' }, 'vi')).toBe('3 xã');
   });
 });

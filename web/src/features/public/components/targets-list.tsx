@@ -1,4 +1,5 @@
 import type { PublicSummaryResponse } from '@pcmt/domain/contracts/public';
+import { formatDate } from '@pcmt/domain/format';
 import { formatNumber, withUnit } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 import { publicText } from '../messages';
@@ -24,17 +25,25 @@ export function TargetsList({ targets, lang }: { targets: readonly Target[]; lan
               <span style={{ width: `${pct}%` }} />
             </div>
             <div className="public-muted">
-              {withUnit(
-                `${target.current ? publishedText(target.current, lang) : '–'}${
-                  target.target !== null ? ` / ${formatNumber(target.target, lang)}` : ''
-                }`,
-                target.unit,
-              )}{' '}
-              · {t('deadline')} {target.deadline.split('-').reverse().join('/')} · {target.planTitle}
+              {progressText(target, lang)} · {t('deadline')} {formatDate(target.deadline)} ·{' '}
+              {target.planTitle}
             </div>
           </li>
         );
       })}
     </ul>
   );
+}
+
+/**
+ * "17,3% / 50%" (a share carries its sign on both sides, as Vietnamese writes it), "1.234 / 2.000 người"
+ * (a count names its unit once); "–" when there is no current figure.
+ */
+export function progressText(target: Pick<Target, 'current' | 'target' | 'unit'>, lang: Lang): string {
+  const current = target.current ? publishedText(target.current, lang) : '–';
+  if (target.target === null) return withUnit(current, target.unit);
+  const goal = formatNumber(target.target, lang);
+  if (target.unit === '%')
+    return `${target.current ? withUnit(current, '%') : current} / ${withUnit(goal, '%')}`;
+  return withUnit(`${current} / ${goal}`, target.unit);
 }

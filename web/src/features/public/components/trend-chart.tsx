@@ -1,4 +1,13 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatNumber, withUnit } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
 
@@ -8,17 +17,28 @@ export interface TrendPoint {
   value: number | null;
 }
 
-/** One line over the years, for print and screen alike (no animation, so a print shows the final line). */
+/** A dashed vertical line at one point's label, e.g. where a reorganisation of the units first shows. */
+export interface TrendMark {
+  label: string;
+  text: string;
+}
+
+/**
+ * One line over the years, for print and screen alike (no animation, so a print shows the final line).
+ * Marks that fall on none of the points are not drawn.
+ */
 export function TrendChart({
   points,
   lang,
   unit,
   testId,
+  marks = [],
 }: {
   points: readonly TrendPoint[];
   lang: Lang;
   unit: string;
   testId: string;
+  marks?: readonly TrendMark[];
 }) {
   // The axis is as wide as its longest label ("120.000.000" is not cut to "20.000.000"); shares say "%".
   const tick = (v: number) => (unit === '%' ? withUnit(formatNumber(v, lang), '%') : formatNumber(v, lang));
@@ -34,6 +54,18 @@ export function TrendChart({
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
           <YAxis tick={{ fontSize: 12 }} width={axisWidth} tickFormatter={tick} />
           <Tooltip formatter={(v) => withUnit(formatNumber(typeof v === 'number' ? v : null, lang), unit)} />
+          {marks
+            .filter((m) => points.some((p) => p.label === m.label))
+            .map((m) => (
+              <ReferenceLine
+                key={m.label}
+                x={m.label}
+                stroke="#888"
+                strokeDasharray="3 3"
+                // Left of the line: a reorganisation is often the last year shown, at the chart's right edge.
+                label={{ value: m.text, fontSize: 10, position: 'insideTopRight', fill: '#555' }}
+              />
+            ))}
           <Line
             type="monotone"
             dataKey="value"
