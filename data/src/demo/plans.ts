@@ -191,10 +191,12 @@ export function buildDemoPlans(
         },
         {
           code: 'tiep-can-80',
-          title: '80% người nghiện có hồ sơ quản lý được tiếp cận dịch vụ tư vấn, điều trị',
+          // The plan counts addicts *and users* on the managed lists: treatment_access_pct's denominator
+          // (treatment_reach_pct, addicts only, read 1,3–1,6 × higher).
+          title: '80% người nghiện và sử dụng ma túy có hồ sơ quản lý được tiếp cận dịch vụ tư vấn, điều trị',
           definition: {
             kind: 'share',
-            indicator: 'treatment_reach_pct',
+            indicator: 'treatment_access_pct',
             op: 'gte',
             threshold: 80,
             eachChild: false,
