@@ -103,6 +103,18 @@ describe.skipIf(!browserAvailable)('importing a quarterly report in the app', ()
     const shown = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(good.value);
     await expect.poll(() => row.first().textContent(), { timeout: 30_000 }).toContain(shown);
     await screenshot(map, 'import-on-map');
+    // Where the figure came from opens in place, on the cell: this import's file and its number, by whom.
+    const before = map.url();
+    await row.first().getByTestId('value-source-button').first().click();
+    const source = row.first().getByTestId('value-source-popover');
+    await expect
+      .poll(() => source.textContent(), { timeout: 20_000 })
+      .toContain(`Nhập từ tệp ${basename(good.path)}`);
+    expect(await source.textContent()).toContain(`lần nhập số ${importId}`);
+    expect(map.url()).toBe(before);
+    await screenshot(map, 'import-value-source');
+    await map.keyboard.press('Escape');
+    await expect.poll(() => source.count()).toBe(0);
     await map.close();
 
     await page.getByTestId(`rollback-${importId}`).click();
