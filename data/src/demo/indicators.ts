@@ -162,12 +162,12 @@ const ENTRIES: readonly Entry[] = [
   },
   {
     code: 'methadone_patients',
-    nameVi: 'Điều trị methadone (cộng dồn)',
+    nameVi: 'Điều trị methadone (lũy tích)',
     nameEn: 'Methadone patients (cumulative)',
     ...PEOPLE,
     sensitivity: 'internal',
     descriptionVi:
-      'Số người được điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế (methadone), cộng dồn từ khi triển khai.',
+      'Số người được điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế (methadone), lũy tích từ khi triển khai.',
     kind: 'cumulative',
   },
   {

@@ -379,7 +379,7 @@ export function buildDemoPlans(
         },
         {
           code: 'methadone-170',
-          title: 'Điều trị methadone cho 170 người (cộng dồn)',
+          title: 'Điều trị methadone cho 170 người (lũy tích)',
           definition: {
             kind: 'cumulative',
             indicator: 'methadone_patients',
@@ -467,7 +467,7 @@ export function buildDemoPlans(
       scope: oldUnit(units, 'province', (u) => u.code === '14'),
       periodStart: '2019-01-01',
       periodEnd: '2020-12-31',
-      notes: `Các con số của báo cáo (tin ngày 05/03/2021) làm mốc so sánh với số liệu giả lập 2019–2020: 8.392 người nghiện có hồ sơ quản lý (9/2020); 10.109 lượt điều trị, cai nghiện 2016–11/2020; 3.297 người được quản lý sau cai 2016–2020; 350 học viên được dạy nghề 2016–9/2020; 32 hộ được vay vốn (870 triệu đồng) đến 31/12/2019. Dữ liệu giả lập bắt đầu từ 2019 nên các mốc cộng dồn từ 2016 được so với phần 2019–2020 của chúng.`,
+      notes: `Các con số của báo cáo (tin ngày 05/03/2021) làm mốc so sánh với số liệu giả lập 2019–2020: 8.392 người nghiện có hồ sơ quản lý (9/2020); 10.109 lượt điều trị, cai nghiện 2016–11/2020; 3.297 người được quản lý sau cai 2016–2020; 350 học viên được dạy nghề 2016–9/2020; 32 hộ được vay vốn (870 triệu đồng) đến 31/12/2019. Dữ liệu giả lập bắt đầu từ 2019 nên các mốc lũy tích từ 2016 được so với phần 2019–2020 của chúng.`,
       targets: [
         {
           code: 'nguoi-nghien-8392',
