@@ -73,7 +73,12 @@ export const spatialWeights = pgTable(
       .references(() => adminUnits.id, { onDelete: 'cascade' }),
     weight: doublePrecision('weight').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.setKey, t.unitId, t.neighbourId] })],
+  // Both unit columns are foreign keys: indexes let deleting units check them without a scan per unit.
+  (t) => [
+    primaryKey({ columns: [t.setKey, t.unitId, t.neighbourId] }),
+    index('spatial_weights_unit_idx').on(t.unitId),
+    index('spatial_weights_neighbour_idx').on(t.neighbourId),
+  ],
 );
 
 /**
