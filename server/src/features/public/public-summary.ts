@@ -133,9 +133,18 @@ async function indicatorTrend(
   const inputs = storedInputs(indicator, ref.indicators);
   if (!inputs) return null;
   const totals = new Map<string, Map<string, number>>();
-  for (const stored of inputs.stored)
-    totals.set(stored.code, await areaTotals(db, stored, years, at, province));
-  const reported = await areaCoverage(db, inputs, years, at, province);
+  let single: Map<string, number> | null = null;
+  for (const stored of inputs.stored) {
+    const read = await areaTotals(db, stored, years, at, province);
+    totals.set(stored.code, read.totals);
+    single = read.reported;
+  }
+  // One stored input: its own rows already count the communes that reported it. A formula needs the communes
+  // with every input, which one more statement over all of them gives.
+  const reported =
+    !inputs.formula && inputs.stored.length === 1
+      ? single
+      : await areaCoverage(db, inputs, years, at, province);
   // AREA COVERAGE: counts of communes only (public reference data), beside a year that has a figure.
   const coverage = (period: string) => {
     const n = reported?.get(period);
@@ -173,33 +182,28 @@ async function areaCoverage(
   province: string | null,
 ): Promise<Map<string, number> | null> {
   if (inputs.stored.some((s) => s.reportingLevel === 'province')) return null;
-  const rows = await valueRows(db, {
-    ...inputs,
-    direct: false,
-    periodIds: periods.map((p) => p.id),
-    at,
-    level: 'province',
-    parent: province,
-    parentLevel: province ? 'province' : null,
-    unitCode: province,
-    jurisdiction: null,
-  });
+  return reportedPerPeriod(await provinceRows(db, inputs, periods, at, province));
+}
+
+/** Communes that reported, per period, summed over the rows' provinces. */
+function reportedPerPeriod(
+  rows: ReadonlyArray<{ periodId: string; reported: number | null }>,
+): Map<string, number> {
   const reported = new Map<string, number>();
   for (const r of rows) reported.set(r.periodId, (reported.get(r.periodId) ?? 0) + (r.reported ?? 0));
   return reported;
 }
 
-/** A stored indicator's value per period on the area: the province's, or the provinces' combined. */
-async function areaTotals(
+/** The values machinery's rows of the area's provinces (or the one province) for these periods. */
+function provinceRows(
   db: Queryable,
-  stored: StoredIndicator,
+  inputs: Pick<ValuesQuery, 'stored' | 'formula'>,
   periods: readonly PeriodRow[],
   at: string,
   province: string | null,
-): Promise<Map<string, number>> {
-  const rows = await valueRows(db, {
-    stored: [stored],
-    formula: null,
+) {
+  return valueRows(db, {
+    ...inputs,
     direct: false,
     periodIds: periods.map((p) => p.id),
     at,
@@ -210,5 +214,22 @@ async function areaTotals(
     // Public figures are totals over whole provinces or the country: no caller's jurisdiction applies.
     jurisdiction: null,
   });
-  return combineAreasPerPeriod(rows, stored.areaAggregation);
+}
+
+/**
+ * A stored indicator's value per period on the area (the province's, or the provinces' combined) and the
+ * communes that reported it (null for one reported by whole provinces).
+ */
+async function areaTotals(
+  db: Queryable,
+  stored: StoredIndicator,
+  periods: readonly PeriodRow[],
+  at: string,
+  province: string | null,
+): Promise<{ totals: Map<string, number>; reported: Map<string, number> | null }> {
+  const rows = await provinceRows(db, { stored: [stored], formula: null }, periods, at, province);
+  return {
+    totals: combineAreasPerPeriod(rows, stored.areaAggregation),
+    reported: stored.reportingLevel === 'province' ? null : reportedPerPeriod(rows),
+  };
 }
