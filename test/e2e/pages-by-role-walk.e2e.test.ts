@@ -196,13 +196,6 @@ describe.skipIf(!browserAvailable)('every page as its users see it', () => {
                 );
               for (const w of maps)
                 expect(w, `${path}: a map ${w}px wide`).toBeGreaterThanOrEqual(0.8 * size.width);
-              // The words saying the data are not real are read whole, not cut to "ranh gi…".
-              const note = page.locator('.app-header [role=note]');
-              if ((await note.count()) > 0)
-                expect(
-                  await note.evaluate((e) => e.scrollWidth - e.clientWidth),
-                  `${path}: the synthetic-data note is cut`,
-                ).toBeLessThanOrEqual(1);
             }
             // The header keeps to one line on a laptop and a projector (its controls share one row).
             if (size.width >= 1366) {

@@ -75,9 +75,7 @@ export function Header({
       <span className="subtitle">{t('appSubtitle')}</span>
       {health.data?.synthetic !== false && (
         <p role="note" className="notice" title={t('syntheticNotice')}>
-          {/* A phone's header keeps the words that say it is not real data, whole; the rest where room is. */}
-          {t('syntheticShort')}
-          <span className="notice-detail">: {t('syntheticDetail')}</span>
+          {t('syntheticNotice')}
         </p>
       )}
       <div id="app-menu" className="app-menu" data-open={open ? 'true' : 'false'}>

@@ -9,8 +9,6 @@ const vi = {
   appSubtitle: 'Bản đồ phòng, chống ma túy',
   syntheticNotice:
     'Dữ liệu minh họa (tổng hợp): ranh giới và số liệu là giả lập, không phải số liệu chính thức.',
-  syntheticShort: 'Dữ liệu minh họa (tổng hợp)',
-  syntheticDetail: 'ranh giới và số liệu là giả lập, không phải số liệu chính thức.',
   connecting: 'Đang kết nối máy chủ…',
   serverDown: 'Không kết nối được máy chủ',
   apiDocs: 'Tài liệu API',
@@ -111,8 +109,6 @@ const en: Record<MessageKey, string> = {
   appTitle: 'PCMT Atlas',
   appSubtitle: 'Drug-prevention map',
   syntheticNotice: 'Demo data (synthetic): boundaries and figures are generated, not official data.',
-  syntheticShort: 'Demo data (synthetic)',
-  syntheticDetail: 'boundaries and figures are generated, not official data.',
   connecting: 'Connecting to the server…',
   serverDown: 'Cannot reach the server',
   apiDocs: 'API documentation',
